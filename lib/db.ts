@@ -1,0 +1,304 @@
+/**
+ * The local workspace: one Dexie database, versioned. Workspace names (customer, material,
+ * hour type, work order, invoice) on this side; e-Boekhouden ids are kept as `remoteId`.
+ *
+ * Imported records are never deleted when they disappear upstream: they are marked
+ * `status: 'gone'` (or 'inactive'), so work orders and invoices that use them keep working.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { MutationLine, MutationType, OpenItemSide, RelationType } from './eboekhouden/types';
+import type { Settings } from './settings';
+
+export type RecordStatus = 'active' | 'inactive' | 'gone';
+
+export interface Customer {
+  id?: number;
+  /** e-Boekhouden relation id; undefined for a new customer not yet exported. */
+  remoteId?: number;
+  code: string;
+  type: RelationType;
+  name: string;
+  contact?: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+  postalCode?: string;
+  city?: string;
+  country?: string;
+  vatNumber?: string;
+  cocNumber?: string;
+  iban?: string;
+  termOfPayment?: number;
+  status: RecordStatus;
+  /** Where the record was made: imported from e-Boekhouden, or created in the workspace. */
+  origin: 'eboekhouden' | 'workspace';
+  /** Last time the whole record was read from e-Boekhouden (ms); drives the refresh rotation. */
+  refreshedAt?: number;
+  /** Set when a workspace customer was changed after it was exported; it is not re-sent. */
+  changedAfterExport?: boolean;
+  updatedAt: number;
+}
+
+/** A material or an hour type: both come from e-Boekhouden products; the unit decides which. */
+export interface Article {
+  id?: number;
+  remoteId: number;
+  code: string;
+  description: string;
+  unit: string;
+  priceExcl?: number;
+  /** The two fields an invoice line needs. */
+  vatCode?: string;
+  ledgerCode?: string;
+  groupCode?: string;
+  status: RecordStatus;
+  refreshedAt?: number;
+  updatedAt: number;
+}
+export type Material = Article;
+export type HourType = Article;
+
+export interface LedgerAccountRow {
+  remoteId: number;
+  code: string;
+  description: string;
+  category: string;
+  group?: string;
+  status: RecordStatus;
+}
+
+export interface Transaction {
+  remoteId: number;
+  type: MutationType;
+  date: string;
+  ledgerCode: string;
+  relationCode?: string;
+  invoiceNumber?: string;
+  entryNumber?: string;
+  description?: string;
+  termOfPayment?: number;
+  inExVat?: 'IN' | 'EX';
+  amount?: number;
+  lines?: MutationLine[];
+}
+
+export interface OpenItemRow {
+  /** `${side}:${relationCode}:${invoiceNumber}` */
+  key: string;
+  side: OpenItemSide;
+  date: string;
+  invoiceNumber: string;
+  relationCode: string;
+  relationName: string;
+  total: number;
+  paid: number;
+  outstanding: number;
+  /** False once the item no longer appears upstream (paid in full). */
+  open: boolean;
+  seenAt: number;
+}
+
+export interface InvoiceTemplateRow {
+  remoteId: number;
+  name: string;
+  active: boolean;
+}
+
+export interface AdministrationRow {
+  guid: string;
+  company: string;
+  city?: string;
+}
+
+export interface HourLine {
+  hourTypeId: number;
+  description?: string;
+  hours: number;
+  /** Price per hour excl. VAT. */
+  price: number;
+}
+
+export interface MaterialLine {
+  materialId: number;
+  description?: string;
+  quantity: number;
+  /** Price per unit excl. VAT. */
+  price: number;
+}
+
+export type WorkOrderStatus = 'draft' | 'completed' | 'exported';
+
+export interface WorkOrder {
+  id?: number;
+  /** Shown to the person, e.g. WO-0012. */
+  number: string;
+  customerId: number;
+  date: string;
+  description: string;
+  hourLines: HourLine[];
+  materialLines: MaterialLine[];
+  status: WorkOrderStatus;
+  /** The e-Boekhouden invoice number once exported. */
+  invoiceNumber?: string;
+  exportedAt?: number;
+  changedAfterExport?: boolean;
+  updatedAt: number;
+}
+
+export interface InvoiceLineRow {
+  code: string;
+  description: string;
+  quantity: number;
+  unit?: string;
+  /** Price per unit excl. VAT. */
+  price: number;
+  vatCode: string;
+  ledgerCode: string;
+}
+
+export type InvoiceStatus = 'draft' | 'final' | 'exported';
+
+export interface WorkspaceInvoice {
+  id?: number;
+  /** Our invoice number (settings prefix + running number); the same number in e-Boekhouden. */
+  number: string;
+  customerId: number;
+  date: string;
+  workOrderId?: number;
+  lines: InvoiceLineRow[];
+  status: InvoiceStatus;
+  exportedAt?: number;
+  changedAfterExport?: boolean;
+  updatedAt: number;
+}
+
+export type OutboxState = 'pending' | 'sending' | 'done' | 'failed';
+
+export interface OutboxEntry {
+  id?: number;
+  /** Unique per export target: `relation:<code>` or `invoice:<number>`. */
+  key: string;
+  kind: 'relation' | 'invoice';
+  source: { table: 'customers' | 'workOrders' | 'invoices'; id: number };
+  /** What will be (or was) sent, as the e-Boekhouden layer's NewRelation / NewInvoice. */
+  payload: unknown;
+  state: OutboxState;
+  attempts: number;
+  /** Set while sending; if found set at the next run, the outcome is unknown: look it up first. */
+  sendingSince?: number;
+  lastError?: { kind: string; code?: string; message: string };
+  remote?: { id?: number; number?: string; code?: string; foundByLookup?: boolean };
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Cursor {
+  step: string;
+  value: unknown;
+  updatedAt: number;
+}
+
+export type RunTrigger = 'alarm' | 'manual' | 'startup' | 'refresh';
+export type RunResult = 'running' | 'ok' | 'warning' | 'failed' | 'cancelled';
+
+export interface StepLog {
+  step: string;
+  fetched: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  requests?: number;
+  durationMs?: number;
+}
+
+/** A per-record problem, shown in the sync log in the person's language. */
+export interface Problem {
+  step: string;
+  record?: string;
+  code?: string;
+  nl: string;
+  en: string;
+}
+
+export interface SyncRun {
+  id?: number;
+  trigger: RunTrigger;
+  startedAt: number;
+  endedAt?: number;
+  result: RunResult;
+  steps: StepLog[];
+  problems: Problem[];
+  error?: { kind: string; code?: string; nl: string; en: string };
+}
+
+/** Small named records: settings, connection state, sync progress, the sync lease. */
+export interface KeyValue {
+  key: string;
+  value: unknown;
+}
+
+export interface ConnectionState {
+  /** 'needsReconnect' after e-Boekhouden rejected the credentials; auto-sync pauses until new ones are saved. */
+  status: 'notConfigured' | 'ok' | 'needsReconnect';
+  /** The administration the local data belongs to (to ask before mixing two administrations). */
+  administrationKey?: string;
+  message?: { nl: string; en: string };
+  checkedAt?: number;
+}
+
+export interface SyncProgress {
+  running: boolean;
+  runId?: number;
+  step?: string;
+  done?: number;
+  total?: number;
+  startedAt?: number;
+  updatedAt: number;
+}
+
+export const KV = {
+  settings: 'settings',
+  connection: 'connection',
+  progress: 'progress',
+  lease: 'syncLease',
+} as const;
+
+export class WorkspaceDb extends Dexie {
+  customers!: EntityTable<Customer, 'id'>;
+  materials!: EntityTable<Material, 'id'>;
+  hourTypes!: EntityTable<HourType, 'id'>;
+  ledgerAccounts!: EntityTable<LedgerAccountRow, 'remoteId'>;
+  transactions!: EntityTable<Transaction, 'remoteId'>;
+  openItems!: EntityTable<OpenItemRow, 'key'>;
+  invoiceTemplates!: EntityTable<InvoiceTemplateRow, 'remoteId'>;
+  administrations!: EntityTable<AdministrationRow, 'guid'>;
+  workOrders!: EntityTable<WorkOrder, 'id'>;
+  invoices!: EntityTable<WorkspaceInvoice, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'id'>;
+  cursors!: EntityTable<Cursor, 'step'>;
+  syncLog!: EntityTable<SyncRun, 'id'>;
+  kv!: EntityTable<KeyValue, 'key'>;
+
+  constructor(name = 'boekhoud-companion') {
+    super(name);
+    this.version(1).stores({
+      customers: '++id, &code, remoteId, name, city, status, origin, refreshedAt',
+      materials: '++id, &remoteId, code, description, status, refreshedAt',
+      hourTypes: '++id, &remoteId, code, description, status, refreshedAt',
+      ledgerAccounts: '&remoteId, code, category',
+      transactions: '&remoteId, date, type, invoiceNumber, relationCode, ledgerCode',
+      openItems: '&key, side, date, relationCode, invoiceNumber, open',
+      invoiceTemplates: '&remoteId, name',
+      administrations: '&guid, company',
+      workOrders: '++id, &number, customerId, date, status, updatedAt',
+      invoices: '++id, &number, customerId, date, status, workOrderId',
+      outbox: '++id, &key, state, kind, updatedAt',
+      cursors: '&step',
+      syncLog: '++id, startedAt',
+      kv: '&key',
+    });
+  }
+}
+
+export type { Settings };

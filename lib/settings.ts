@@ -1,0 +1,144 @@
+/**
+ * Settings and credentials: one zod schema, so the popup, the options page and the sync
+ * engine agree on what is valid. Messages are keys into the i18n dictionaries
+ * (`lib/i18n`), so every field error can be shown in Dutch and English.
+ */
+import { z } from 'zod';
+import { isSalesVatCode } from './eboekhouden/types';
+import type { TransportOptions } from './eboekhouden/api';
+
+export const DEFAULT_PROXY_URL = 'http://127.0.0.1:8787';
+
+const trimmed = z.string().trim();
+
+export const tokenConnectionSchema = z.object({
+  kind: z.literal('token'),
+  apiToken: trimmed.min(1, 'settings.error.apiTokenRequired').max(500, 'settings.error.apiTokenTooLong'),
+});
+
+export const securityCodesConnectionSchema = z.object({
+  kind: z.literal('securityCodes'),
+  username: trimmed.min(1, 'settings.error.usernameRequired').max(55, 'settings.error.usernameTooLong'),
+  securityCode1: trimmed
+    .min(1, 'settings.error.securityCode1Required')
+    .regex(/^[0-9a-fA-F]{32}$/, 'settings.error.securityCode1Format'),
+  securityCode2: trimmed
+    .min(1, 'settings.error.securityCode2Required')
+    .regex(/^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/, 'settings.error.securityCode2Format'),
+});
+
+export const connectionSchema = z.discriminatedUnion('kind', [tokenConnectionSchema, securityCodesConnectionSchema]);
+export type Connection = z.infer<typeof connectionSchema>;
+
+export const importChoicesSchema = z.object({
+  /** relations → customers */
+  customers: z.boolean(),
+  /** products → materials and hour types */
+  products: z.boolean(),
+  /** chart of accounts */
+  ledgerAccounts: z.boolean(),
+  /** GL transactions (mutations) */
+  transactions: z.boolean(),
+  /** outstanding items, debtors and creditors */
+  openItems: z.boolean(),
+});
+
+export const exportChoicesSchema = z.object({
+  /** new customers → relations */
+  customers: z.boolean(),
+  /** completed work orders → invoices */
+  workOrders: z.boolean(),
+  /** final invoices → invoices */
+  invoices: z.boolean(),
+});
+
+export const invoiceDefaultsSchema = z.object({
+  /** Template name as in e-Boekhouden (picked from the imported list with a token, typed with security codes). */
+  template: trimmed.max(50, 'settings.error.templateTooLong'),
+  termOfPayment: z.number({ error: 'settings.error.termOfPayment' }).int('settings.error.termOfPayment').min(0, 'settings.error.termOfPayment').max(365, 'settings.error.termOfPayment'),
+  /** Our invoice numbers are prefix + a running number, so a retry can look the number up. */
+  numberPrefix: trimmed.max(20, 'settings.error.prefixTooLong').regex(/^[A-Za-z0-9._/-]*$/, 'settings.error.prefixCharacters'),
+  bookInAccounts: z.boolean(),
+  emailToCustomer: z.boolean(),
+  /** Used for hour lines whose hour type has no VAT code or counter account of its own. */
+  hourVatCode: trimmed.refine((c) => c === '' || isSalesVatCode(c), 'settings.error.hourVatCodeSales'),
+  hourLedgerCode: trimmed.max(10, 'settings.error.ledgerCodeTooLong').regex(/^[0-9A-Za-z]*$/, 'settings.error.ledgerCodeCharacters'),
+});
+
+export const settingsSchema = z.object({
+  connection: connectionSchema.nullable(),
+  proxyUrl: trimmed
+    .min(1, 'settings.error.proxyUrlRequired')
+    .refine((u) => {
+      try {
+        const p = new URL(u).protocol;
+        return p === 'http:' || p === 'https:';
+      } catch {
+        return false;
+      }
+    }, 'settings.error.proxyUrlInvalid')
+    .transform((u) => u.replace(/\/+$/, '')),
+  proxyToken: trimmed.max(200, 'settings.error.proxyTokenTooLong'),
+  /** Accountants: the administration to sync; '' = the one the credentials open. */
+  administrationGuid: trimmed,
+  imports: importChoicesSchema,
+  exports: exportChoicesSchema,
+  invoice: invoiceDefaultsSchema,
+  autoSync: z.boolean(),
+  /** Every known record is re-read within this many days (REST detail rotation). */
+  refreshDays: z.number().int().min(1, 'settings.error.refreshDays').max(90, 'settings.error.refreshDays'),
+  language: z.enum(['nl', 'en']),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  connection: null,
+  proxyUrl: DEFAULT_PROXY_URL,
+  proxyToken: '',
+  administrationGuid: '',
+  imports: { customers: true, products: true, ledgerAccounts: true, transactions: true, openItems: true },
+  exports: { customers: true, workOrders: true, invoices: true },
+  invoice: {
+    template: '',
+    termOfPayment: 14,
+    numberPrefix: 'BC',
+    bookInAccounts: true,
+    emailToCustomer: false,
+    hourVatCode: 'HOOG_VERK_21',
+    hourLedgerCode: '8000',
+  },
+  autoSync: true,
+  refreshDays: 7,
+  language: 'nl',
+};
+
+export type FieldErrors = Record<string, string>;
+
+/** Validates settings; on failure returns one message key per field path ("connection.apiToken"). */
+export function validateSettings(input: unknown): { ok: true; settings: Settings } | { ok: false; errors: FieldErrors } {
+  const result = settingsSchema.safeParse(input);
+  if (result.success) return { ok: true, settings: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.join('.');
+    if (!(path in errors)) errors[path] = issue.message;
+  }
+  return { ok: false, errors };
+}
+
+/** The transport options for these settings. Throws when no connection is configured. */
+export function transportOptions(settings: Settings): TransportOptions {
+  if (!settings.connection) throw new Error('No connection configured');
+  const c = settings.connection;
+  return {
+    baseUrl: settings.proxyUrl,
+    credentials:
+      c.kind === 'token'
+        ? { kind: 'token', apiToken: c.apiToken }
+        : { kind: 'securityCodes', username: c.username, securityCode1: c.securityCode1, securityCode2: c.securityCode2 },
+    proxyToken: settings.proxyToken || undefined,
+    administrationGuid: settings.administrationGuid || undefined,
+    source: 'BoekhoudC',
+  };
+}
