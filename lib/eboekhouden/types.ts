@@ -274,6 +274,15 @@ export interface Page<T> {
    * with this connection (SOAP returns at most 2,000 relations or products per request).
    */
   truncated?: LimitWarning;
+  /** Records on this page that failed validation and were left out, so the caller can log them. */
+  rejected?: RejectedRecord[];
+}
+
+export interface RejectedRecord {
+  id?: number;
+  code?: string;
+  /** Which field was wrong and why, e.g. "code: expected a string". */
+  message: string;
 }
 
 export interface LimitWarning {
