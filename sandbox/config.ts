@@ -1,0 +1,53 @@
+/**
+ * The sandbox's knobs: credentials and the behaviours the references leave open
+ * (REST.md §8), so tests can pin each variant.
+ */
+export interface SandboxConfig {
+  /** REST API token. Env SANDBOX_API_TOKEN. */
+  apiToken: string;
+  /** SOAP Username. Env SANDBOX_USERNAME. */
+  username: string;
+  /** SOAP SecurityCode1. Env SANDBOX_SECURITY_CODE1. */
+  securityCode1: string;
+  /** SOAP SecurityCode2. Env SANDBOX_SECURITY_CODE2. */
+  securityCode2: string;
+  restSessionTtlSeconds: number;
+  soapSessionTtlSeconds: number;
+  /** GetRelaties / GetArtikelen return at most this many per request. */
+  soapListCap: number;
+  /** GetMutaties returns the last N matching (highest MutatieNr). */
+  soapMutationCap: number;
+  /** How an empty ArrayOfX is rendered: 'absent' leaves the element out, 'empty' renders `<Relaties />`. */
+  soapEmptyList: 'absent' | 'empty';
+  /** false: /v1/administration → 400 EP_001; GetAdministraties / OpenSessionSub → E002.5. */
+  accountant: boolean;
+  /** REST create success status. */
+  createdStatus: 200 | 201;
+}
+
+export function defaultConfig(env: Record<string, string | undefined> = process.env): SandboxConfig {
+  return {
+    apiToken: env.SANDBOX_API_TOKEN || 'sandbox-token',
+    username: env.SANDBOX_USERNAME || 'demo',
+    securityCode1: env.SANDBOX_SECURITY_CODE1 || '0123456789abcdef0123456789abcdef',
+    securityCode2: env.SANDBOX_SECURITY_CODE2 || '1A2B3C4D-0000-1111-2222-333344445555',
+    restSessionTtlSeconds: 3600,
+    soapSessionTtlSeconds: 1800,
+    soapListCap: 2000,
+    soapMutationCap: 500,
+    soapEmptyList: 'absent',
+    accountant: false,
+    createdStatus: 200,
+  };
+}
+
+/** Applies a partial config from the control API, keeping only known keys of the right type. */
+export function mergeConfig(base: SandboxConfig, patch: Partial<SandboxConfig> | undefined): SandboxConfig {
+  const next: SandboxConfig = { ...base };
+  if (!patch || typeof patch !== 'object') return next;
+  for (const key of Object.keys(base) as (keyof SandboxConfig)[]) {
+    const value = (patch as Record<string, unknown>)[key];
+    if (value !== undefined && typeof value === typeof base[key]) (next as unknown as Record<string, unknown>)[key] = value;
+  }
+  return next;
+}
