@@ -1,0 +1,68 @@
+/**
+ * What a REST v1 error answer means for the product: status + `Error` body → EBoekhoudenError.
+ */
+import { EBoekhoudenError, redactSecrets, type ErrorKind } from './errors';
+import { errorBody, type ErrorBody } from './rest-wire';
+
+/** Codes that mean "the API token itself is not accepted": the person must reconnect. */
+const AUTH_CODES = new Set(['API_SESSION_003', 'API_SESSION_004']);
+
+export function readErrorBody(text: string): ErrorBody | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed = errorBody.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function kindFor(status: number, code: string | undefined): ErrorKind {
+  if (code && AUTH_CODES.has(code)) return 'auth';
+  if (status === 401) return 'session';
+  if (status === 403) return 'auth';
+  if (status === 429) return 'limit';
+  if (status >= 500) return 'upstream';
+  if (status === 400 || status === 404 || status === 409 || status === 422) return 'validation';
+  return 'upstream';
+}
+
+function advice(kind: ErrorKind, code: string | undefined): string {
+  if (kind === 'auth') {
+    return code === 'API_SESSION_004'
+      ? ' The API token has expired: create a new one in e-Boekhouden (Beheer → Inrichting → Koppelingen → API) and reconnect.'
+      : ' Check the API token (Beheer → Inrichting → Koppelingen → API) and reconnect.';
+  }
+  if (kind === 'session') return ' The session could not be renewed; try again.';
+  return '';
+}
+
+/** Builds the error for a non-2xx answer. `secrets` are redacted from anything the service echoed. */
+export function errorFromResponse(
+  operation: string,
+  status: number,
+  text: string,
+  secrets: readonly (string | undefined)[],
+  write = false,
+): EBoekhoudenError {
+  const body = readErrorBody(text);
+  const code = body?.code ?? undefined;
+  const kind = kindFor(status, code);
+  const said = body?.message || body?.title || (body?.errors?.find((e) => typeof e === 'string') as string | undefined);
+  const what = said ? redactSecrets(said, secrets).trim().replace(/\.?$/, '.') : `HTTP ${status}.`;
+  const prefix =
+    kind === 'validation'
+      ? `e-Boekhouden refused the request (${operation}${code ? `, ${code}` : ''}): `
+      : kind === 'auth'
+        ? `e-Boekhouden did not accept the connection (${operation}${code ? `, ${code}` : ''}): `
+        : `e-Boekhouden answered with an error (${operation}${code ? `, ${code}` : ''}, HTTP ${status}): `;
+  return new EBoekhoudenError(prefix + what + advice(kind, code), {
+    kind,
+    code,
+    operation,
+    status,
+    field: body?.propertyName ?? undefined,
+    // A 5xx on a write may have been processed (the service failed after committing).
+    outcomeUnknown: write && status >= 500,
+  });
+}

@@ -1,0 +1,426 @@
+/**
+ * The REST v1 transport (API token). Maps REST's numeric ids to the codes the domain uses,
+ * pages every list, and validates every response with zod before it leaves.
+ */
+import type { z } from 'zod';
+import type { Capabilities, EBoekhouden, MutationQuery, TransportOptions } from './api';
+import { EBoekhoudenError, isEBoekhoudenError } from './errors';
+import { createRestClient, type Query } from './rest-client';
+import { createLookups } from './rest-lookups';
+import { listAll, listPages, pageSizeOf } from './rest-pages';
+import * as wire from './rest-wire';
+import {
+  newInvoiceSchema,
+  newRelationSchema,
+  type Administration,
+  type CreatedInvoice,
+  type Invoice,
+  type InvoiceLine,
+  type InvoiceTemplate,
+  type LedgerAccount,
+  type Mutation,
+  type NewInvoice,
+  type NewRelation,
+  type OpenItem,
+  type OpenItemSide,
+  type Page,
+  type Product,
+  type ProductListItem,
+  type Relation,
+  type RelationListItem,
+} from './types';
+import { compact, firstIssue, parseResponse, RecordError } from './validate';
+
+const CAPABILITIES: Capabilities = {
+  completeLists: true,
+  listInvoiceTemplates: true,
+  listsCarryDetails: false,
+  mutationLinesInLists: false,
+};
+
+export function createRestTransport(options: TransportOptions): EBoekhouden {
+  const pageSize = pageSizeOf(options.pageSize);
+  const client = createRestClient(options);
+  const lookups = createLookups(client, pageSize);
+
+  /** GET a single record; null when e-Boekhouden says it does not exist (404). */
+  async function getOne<S extends z.ZodType>(operation: string, path: string, schema: S): Promise<z.output<S>> {
+    const data = await client.request({ operation, method: 'GET', path });
+    return parseResponse(schema, data, operation);
+  }
+
+  async function orNull<T>(promise: Promise<T>): Promise<T | null> {
+    try {
+      return await promise;
+    } catch (e) {
+      if (isEBoekhoudenError(e) && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  function toRelation(r: z.output<typeof wire.relation>): Relation {
+    return compact<Relation>({
+      id: r.id,
+      code: r.code,
+      type: r.type,
+      name: r.name,
+      contact: r.contact,
+      email: r.emailAddress,
+      phone: r.phoneNumber ?? r.mobilePhoneNumber,
+      address: r.address,
+      postalCode: r.postalCode,
+      city: r.city,
+      country: r.country,
+      vatNumber: r.vatNumber,
+      cocNumber: r.companyRegistrationNumber,
+      iban: r.iban,
+      termOfPayment: r.termOfPayment,
+      inactive: r.inactive ?? false,
+      addedOn: r.date,
+    });
+  }
+
+  async function getRelation(id: number): Promise<Relation> {
+    const r = await getOne('GET /v1/relation/{id}', `/v1/relation/${id}`, wire.relation);
+    lookups.rememberRelation(r.id, r.code);
+    return toRelation(r);
+  }
+
+  function unitName(units: Map<number, string>, unitId: number | undefined): string {
+    return unitId === undefined ? '' : (units.get(unitId) ?? '');
+  }
+
+  function refused(message: string, code: string | undefined, operation: string, field?: string): EBoekhoudenError {
+    return new EBoekhoudenError(message, { kind: 'validation', code, operation, field });
+  }
+
+  async function invoiceBody(invoice: NewInvoice, operation: string): Promise<wire.InvoiceBody> {
+    const relationId = await lookups.relationIdByCode(invoice.relationCode);
+    if (relationId === undefined) {
+      throw refused(
+        `There is no relation with code "${invoice.relationCode}" in e-Boekhouden: export the customer first.`,
+        'FACT_002',
+        operation,
+        'relationCode',
+      );
+    }
+    const templateId = await lookups.templateIdByName(invoice.template);
+    if (templateId === undefined) {
+      throw refused(
+        `There is no invoice template named "${invoice.template}" in e-Boekhouden: choose one of its templates.`,
+        'FACT_018',
+        operation,
+        'template',
+      );
+    }
+    const items: wire.InvoiceItemBody[] = [];
+    for (const [i, line] of invoice.lines.entries()) {
+      const ledgerId = await lookups.ledgerIdByCode(line.ledgerCode);
+      if (ledgerId === undefined) {
+        throw refused(
+          `Line ${i + 1} ("${line.description}") uses counter account ${line.ledgerCode}, which does not exist in e-Boekhouden.`,
+          'FACT_ITEM_012',
+          operation,
+          `lines[${i}].ledgerCode`,
+        );
+      }
+      const unitId = line.unit ? await lookups.unitIdByName(line.unit) : undefined;
+      items.push(
+        compact<wire.InvoiceItemBody>({
+          description: line.description,
+          vatCode: line.vatCode,
+          ledgerId,
+          quantity: line.quantity,
+          code: line.code,
+          pricePerUnit: line.pricePerUnit,
+          unitId,
+          costCenterId: line.costCenterId,
+        }),
+      );
+    }
+    let mutation: wire.InvoiceBody['mutation'];
+    if (invoice.bookInAccounts) {
+      const ledgerId = await lookups.debtorsLedgerId();
+      if (ledgerId === undefined) {
+        throw refused(
+          'The invoice cannot be booked: e-Boekhouden has no debtors ledger account (category DEB).',
+          undefined,
+          operation,
+          'bookInAccounts',
+        );
+      }
+      const description = invoice.bookingDescription ?? (invoice.number ? `Factuur ${invoice.number}` : 'Factuur');
+      mutation = { description: description.slice(0, 200), ledgerId };
+    }
+    return compact<wire.InvoiceBody>({
+      relationId,
+      templateId,
+      termOfPayment: invoice.termOfPayment,
+      invoiceNumber: invoice.number || undefined,
+      date: invoice.date,
+      inExVat: 'EX',
+      items,
+      mutation,
+      email: invoice.email
+        ? compact({
+            fromEmail: invoice.email.fromAddress,
+            fromName: invoice.email.fromName,
+            subject: invoice.email.subject,
+            body: invoice.email.body,
+          })
+        : undefined,
+    });
+  }
+
+  /** Our own check before anything is sent: the same rules the forms use. */
+  function checkInput<S extends z.ZodType>(schema: S, value: unknown, operation: string, what: string): z.output<S> {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    const { field, reason } = firstIssue(result.error);
+    throw refused(`The ${what} cannot be sent: ${field ? `${field}: ` : ''}${reason}.`, undefined, operation, field || undefined);
+  }
+
+  const transport: EBoekhouden = {
+    kind: 'rest',
+    capabilities: CAPABILITIES,
+
+    open: () => client.ensureSession(),
+
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lookups.clear();
+      }
+    },
+
+    async listAdministrations(): Promise<Administration[]> {
+      return listAll(client, pageSize, {
+        operation: 'GET /v1/administration',
+        path: '/v1/administration',
+        schema: wire.administration,
+        map: (a) =>
+          compact<Administration>({
+            guid: a.guid,
+            company: a.company,
+            city: a.city,
+            startYear: a.startYear == null ? undefined : String(a.startYear),
+          }),
+      });
+    },
+
+    listRelations(): AsyncIterable<Page<RelationListItem>> {
+      return listPages(client, pageSize, {
+        operation: 'GET /v1/relation',
+        path: '/v1/relation',
+        schema: wire.relationListItem,
+        map: (r) => {
+          lookups.rememberRelation(r.id, r.code);
+          return { id: r.id, code: r.code, type: r.type };
+        },
+      });
+    },
+
+    getRelation,
+
+    async findRelationByCode(code: string): Promise<Relation | null> {
+      const id = await lookups.relationIdByCode(code);
+      if (id === undefined) return null;
+      return orNull(getRelation(id));
+    },
+
+    async createRelation(relation: NewRelation): Promise<{ id: number; code: string }> {
+      const operation = 'POST /v1/relation';
+      const r = checkInput(newRelationSchema, relation, operation, 'relation');
+      const body = compact<wire.RelationBody>({
+        code: r.code,
+        type: r.type,
+        name: r.name,
+        contact: r.contact,
+        emailAddress: r.email,
+        phoneNumber: r.phone,
+        address: r.address,
+        postalCode: r.postalCode,
+        city: r.city,
+        country: r.country,
+        vatNumber: r.vatNumber,
+        companyRegistrationNumber: r.cocNumber,
+        iban: r.iban,
+        termOfPayment: r.termOfPayment,
+      });
+      const data = await client.request({ operation, method: 'POST', path: '/v1/relation', body });
+      const created = parseResponse(wire.createdRelation, data, operation);
+      lookups.rememberRelation(created.id, created.code);
+      return { id: created.id, code: created.code };
+    },
+
+    async *listProducts(): AsyncIterable<Page<ProductListItem>> {
+      const units = await lookups.unitNameById();
+      yield* listPages(client, pageSize, {
+        operation: 'GET /v1/product',
+        path: '/v1/product',
+        schema: wire.productListItem,
+        map: (p): ProductListItem => ({
+          id: p.id,
+          code: p.code,
+          description: p.description,
+          unit: unitName(units, p.unitId),
+          active: p.active,
+        }),
+      });
+    },
+
+    async getProduct(id: number): Promise<Product> {
+      const p = await getOne('GET /v1/product/{id}', `/v1/product/${id}`, wire.product);
+      const [units, ledgers] = await Promise.all([lookups.unitNameById(), lookups.ledgerById()]);
+      return compact<Product>({
+        id: p.id,
+        code: p.code,
+        description: p.description,
+        unit: unitName(units, p.unitId),
+        active: p.active,
+        priceExcl: p.priceExcl,
+        priceIncl: p.priceIncl,
+        purchasePriceExcl: p.purchasePriceExcl,
+        vatCode: p.vat,
+        ledgerCode: p.ledgerId === undefined ? undefined : ledgers.get(p.ledgerId)?.code,
+      });
+    },
+
+    listLedgerAccounts(): AsyncIterable<Page<LedgerAccount>> {
+      return listPages(client, pageSize, {
+        operation: 'GET /v1/ledger',
+        path: '/v1/ledger',
+        schema: wire.ledger,
+        map: (l) => compact<LedgerAccount>({ id: l.id, code: l.code, description: l.description, category: l.category, group: l.group }),
+      });
+    },
+
+    async *listMutations(query: MutationQuery = {}): AsyncIterable<Page<Mutation>> {
+      const ledgers = await lookups.ledgerById();
+      const filter: Query = {};
+      if (query.afterId !== undefined) filter['id[gt]'] = query.afterId;
+      if (query.from && query.to) filter['date[range]'] = `${query.from},${query.to}`;
+      else if (query.from) filter['date[gte]'] = query.from;
+      else if (query.to) filter['date[lte]'] = query.to;
+      yield* listPages(client, pageSize, {
+        operation: 'GET /v1/mutation',
+        path: '/v1/mutation',
+        query: filter,
+        schema: wire.mutationListItem,
+        map: (m): Mutation => {
+          const ledger = ledgers.get(m.ledgerId);
+          if (!ledger) throw new RecordError('ledgerId', `no ledger account with id ${m.ledgerId}`);
+          return compact<Mutation>({
+            id: m.id,
+            type: m.type,
+            date: m.date,
+            ledgerCode: ledger.code,
+            invoiceNumber: m.invoiceNumber,
+            entryNumber: m.entryNumber,
+            description: m.description,
+            amount: m.amount,
+          });
+        },
+      });
+    },
+
+    listOpenItems(side: OpenItemSide): AsyncIterable<Page<OpenItem>> {
+      return listPages(client, pageSize, {
+        operation: 'GET /v1/mutation/invoice/outstanding',
+        path: '/v1/mutation/invoice/outstanding',
+        query: { credDeb: side === 'debtors' ? 'D' : 'C' },
+        schema: wire.outstandingItem,
+        map: async (o): Promise<OpenItem> => {
+          const relationCode = o.relationCode ?? (o.relationId !== undefined ? await lookups.relationCodeById(o.relationId) : undefined);
+          if (relationCode === undefined) throw new RecordError('relationCode', 'missing, and no relation to look it up by');
+          return compact<OpenItem>({
+            side,
+            date: o.date,
+            invoiceNumber: o.invoiceNumber,
+            relationCode,
+            relationName: o.company,
+            total: o.totalAmount,
+            paid: o.paidAmount,
+            outstanding: o.outstandingAmount,
+            mutationId: o.mutationId,
+          });
+        },
+      });
+    },
+
+    listInvoiceTemplates(): AsyncIterable<Page<InvoiceTemplate>> {
+      return listPages(client, pageSize, {
+        operation: 'GET /v1/invoicetemplate',
+        path: '/v1/invoicetemplate',
+        schema: wire.invoiceTemplate,
+        map: (t) => compact<InvoiceTemplate>({ id: t.id, name: t.name, active: t.active, type: t.type }),
+      });
+    },
+
+    async findInvoice(number: string): Promise<Invoice | null> {
+      const matches = await listAll(client, pageSize, {
+        operation: 'GET /v1/invoice',
+        path: '/v1/invoice',
+        query: { invoiceNumber: number },
+        schema: wire.invoiceListItem,
+        map: (i) => i,
+      });
+      const found = matches.find((i) => i.invoiceNumber === number);
+      if (!found) return null;
+      const operation = 'GET /v1/invoice/{id}';
+      const detail = await orNull(getOne(operation, `/v1/invoice/${found.id}`, wire.invoice));
+      if (!detail) return null;
+      const [ledgers, units, relationCode] = await Promise.all([
+        lookups.ledgerById(),
+        lookups.unitNameById(),
+        lookups.relationCodeById(detail.relationId),
+      ]);
+      if (relationCode === undefined) throw new EBoekhoudenError(
+        `Invoice ${number} refers to a relation e-Boekhouden cannot find (${operation}).`,
+        { kind: 'upstream', operation, field: 'relationId' },
+      );
+      const lines: InvoiceLine[] = detail.items.map((item, i) => {
+        const ledger = ledgers.get(item.ledgerId);
+        if (!ledger) {
+          throw new EBoekhoudenError(`Invoice ${number} line ${i + 1} refers to an unknown ledger account (${operation}).`, {
+            kind: 'upstream',
+            operation,
+            field: `items[${i}].ledgerId`,
+          });
+        }
+        return compact<InvoiceLine>({
+          code: item.code ?? '',
+          description: item.description,
+          quantity: item.quantity ?? item.amount ?? 1,
+          unit: item.unitId === undefined ? undefined : units.get(item.unitId),
+          pricePerUnit: item.pricePerUnit,
+          vatCode: item.vatCode,
+          ledgerCode: ledger.code,
+          costCenterId: item.costCenterId,
+        });
+      });
+      return compact<Invoice>({
+        number: detail.invoiceNumber,
+        relationCode,
+        date: detail.date,
+        termOfPayment: detail.termOfPayment,
+        totalExcl: detail.totalExcl,
+        totalVat: detail.vatAmount,
+        totalIncl: detail.totalAmount,
+        pdfUrl: detail.urlPdfFile,
+        lines,
+      });
+    },
+
+    async createInvoice(invoice: NewInvoice): Promise<CreatedInvoice> {
+      const operation = 'POST /v1/invoice';
+      const valid = checkInput(newInvoiceSchema, invoice, operation, 'invoice');
+      const body = await invoiceBody(valid, operation);
+      const data = await client.request({ operation, method: 'POST', path: '/v1/invoice', body });
+      const created = parseResponse(wire.createdInvoice, data, operation);
+      return { number: created.invoiceNumber, id: created.id };
+    },
+  };
+  return transport;
+}
