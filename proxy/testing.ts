@@ -1,0 +1,172 @@
+/**
+ * Test and benchmark helpers: the proxy app on a real ephemeral port, and a small recording
+ * upstream that can echo, stream, hang or answer with a given status.
+ */
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createProxyApp } from './app';
+import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS, type ProxyConfig } from './config';
+
+export interface Listening {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function closer(server: Server): () => Promise<void> {
+  return () =>
+    new Promise<void>((done) => {
+      server.close(() => done());
+      server.closeAllConnections();
+    });
+}
+
+export function startProxy(config: Partial<ProxyConfig> & Pick<ProxyConfig, 'soapUrl' | 'restUrl'>): Promise<Listening> {
+  const app = createProxyApp({
+    allowedExtensionIds: [],
+    upstreamTimeoutMs: DEFAULT_UPSTREAM_TIMEOUT_MS,
+    bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
+    ...config,
+  });
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+      resolve({ url: `http://127.0.0.1:${info.port}`, port: info.port, close: closer(server as Server) });
+    }) as Server;
+    server.once('error', reject);
+  });
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  rawHeaderNames: string[];
+  body: Buffer;
+}
+
+export interface EchoUpstream extends Listening {
+  requests: RecordedRequest[];
+  /** Requests whose handler is waiting (hang / slow); released by close(). */
+  pending: number;
+}
+
+/**
+ * A raw Node upstream. Paths:
+ * - `/v1/hang`: never answers.
+ * - `/v1/slow/<ms>`: answers 200 after <ms>.
+ * - `/v1/status/<code>`: answers <code> with Retry-After: 7 and a Set-Cookie.
+ * - `/v1/stream`: sends "first;" at once, "second" 150 ms later, no Content-Length.
+ * - anything else: 200 with a JSON description of the request in `x-echo`, and the request
+ *   body (or a fixed binary body) as the response body, Content-Type echoed.
+ */
+export function startEchoUpstream(name = 'upstream'): Promise<EchoUpstream> {
+  const requests: RecordedRequest[] = [];
+  const state = { pending: 0 };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const rawHeaderNames = req.rawHeaders.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase());
+      const record: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, rawHeaderNames, body: Buffer.concat(chunks) };
+      requests.push(record);
+      const path = (req.url ?? '').split('?')[0];
+      if (path === '/v1/hang') {
+        state.pending++;
+        return;
+      }
+      const slow = /^\/v1\/slow\/(\d+)$/.exec(path);
+      if (slow) {
+        state.pending++;
+        setTimeout(() => {
+          state.pending--;
+          res.writeHead(200, { 'content-type': 'text/plain' }).end(`slow ${name}`);
+        }, Number(slow[1]));
+        return;
+      }
+      const status = /^\/v1\/status\/(\d{3})$/.exec(path);
+      if (status) {
+        res.writeHead(Number(status[1]), {
+          'content-type': 'application/json; charset=utf-8',
+          'retry-after': '7',
+          'set-cookie': 'ASP.NET_SessionId=secret; path=/',
+        });
+        res.end(JSON.stringify({ status: Number(status[1]) }));
+        return;
+      }
+      if (path === '/v1/stream') {
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+        res.write('first;');
+        setTimeout(() => res.end('second'), 150);
+        return;
+      }
+      const body = record.body.length > 0 ? record.body : Buffer.from([0, 1, 2, 0xfe, 0xff, 0x80, 0x0a, 0x41]);
+      res.writeHead(200, {
+        'content-type': req.headers['content-type'] ?? 'application/octet-stream',
+        'content-length': String(body.length),
+        'x-upstream': name,
+        'x-echo': encodeURIComponent(JSON.stringify({ method: record.method, url: record.url })),
+      });
+      res.end(body);
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        port,
+        requests,
+        get pending() {
+          return state.pending;
+        },
+        close: closer(server),
+      });
+    });
+    server.once('error', reject);
+  });
+}
+
+/** A port that was just free: nothing listens there. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/**
+ * A request with full control over the request target and body framing (fetch normalises
+ * paths and always frames bodies). `chunks` are written one by one without a Content-Length.
+ */
+export function rawRequest(
+  base: string,
+  opts: { method: string; path: string; headers?: Record<string, string>; body?: Buffer; chunks?: Buffer[] },
+): Promise<RawResponse> {
+  const target = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: target.hostname, port: target.port, method: opts.method, path: opts.path, headers: opts.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    if (opts.chunks) {
+      for (const chunk of opts.chunks) req.write(chunk);
+      req.end();
+    } else {
+      req.end(opts.body);
+    }
+  });
+}
