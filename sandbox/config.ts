@@ -17,6 +17,8 @@ export interface SandboxConfig {
   soapListCap: number;
   /** GetMutaties returns the last N matching (highest MutatieNr). */
   soapMutationCap: number;
+  /** GetMutaties calls allowed per calendar month before E003.1 (SOAP.md §6: 5,000). */
+  soapMutationCallsPerMonth: number;
   /** How an empty ArrayOfX is rendered: 'absent' leaves the element out, 'empty' renders `<Relaties />`. */
   soapEmptyList: 'absent' | 'empty';
   /** false: /v1/administration → 400 EP_001; GetAdministraties / OpenSessionSub → E002.5. */
@@ -35,6 +37,7 @@ export function defaultConfig(env: Record<string, string | undefined> = process.
     soapSessionTtlSeconds: 1800,
     soapListCap: 2000,
     soapMutationCap: 500,
+    soapMutationCallsPerMonth: 5000,
     soapEmptyList: 'absent',
     accountant: false,
     createdStatus: 200,
