@@ -341,3 +341,68 @@ describe('request log', () => {
     expect(lines[1]).toMatch(/ GET \/nope 404 \d+\.\dms \d+B$/);
   });
 });
+
+describe('secrets never reach the log', () => {
+  it('logs no token, security code, session id, body or query string, also on errors', async () => {
+    const secrets = {
+      proxyToken: 'PXTOKEN-7f3a9c1e5b',
+      sessionToken: 'SESSTOKEN-c0ffee1234',
+      apiToken: 'APITOKEN-deadbeef99',
+      securityCode1: '0123456789abcdef0123456789abcdef',
+      securityCode2: '1A2B3C4D-0000-1111-2222-333344445555',
+      sessionId: 'SESSIONID-8b1f-4c2d',
+      username: 'demo-user-secret',
+    };
+    const captured: string[] = [];
+    const consoleCaptured: string[] = [];
+    const originals = { log: console.log, error: console.error, warn: console.warn, info: console.info };
+    for (const k of Object.keys(originals) as Array<keyof typeof originals>) {
+      console[k] = (...args: unknown[]) => consoleCaptured.push(args.map(String).join(' '));
+    }
+    const port = await closedPort();
+    const logger = (l: string) => captured.push(l);
+    const guarded = await startProxy({ soapUrl: soap.url, restUrl: rest.url, proxyToken: secrets.proxyToken, logger, bodyLimitBytes: 4096 });
+    const slowProxy = await startProxy({ soapUrl: soap.url, restUrl: rest.url, proxyToken: secrets.proxyToken, logger, upstreamTimeoutMs: 100 });
+    const deadProxy = await startProxy({ soapUrl: `http://127.0.0.1:${port}`, restUrl: `http://127.0.0.1:${port}`, proxyToken: secrets.proxyToken, logger });
+    try {
+      const soapBody = `<soap:Envelope><soap:Body><OpenSession><Username>${secrets.username}</Username><SecurityCode1>${secrets.securityCode1}</SecurityCode1><SecurityCode2>${secrets.securityCode2}</SecurityCode2></OpenSession><SessionID>${secrets.sessionId}</SessionID></soap:Body></soap:Envelope>`;
+      const good = { 'X-Proxy-Token': secrets.proxyToken, Authorization: secrets.sessionToken, 'Content-Type': 'text/xml; charset=utf-8' };
+      const calls: Array<Promise<Response>> = [
+        fetch(`${guarded.url}/soap.asmx`, { method: 'POST', headers: good, body: soapBody }),
+        fetch(`${guarded.url}/v1/session?accessToken=${secrets.apiToken}&sessionId=${secrets.sessionId}`, {
+          method: 'POST',
+          headers: { ...good, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ accessToken: secrets.apiToken, source: 'BoekhoudC' }),
+        }),
+        fetch(`${guarded.url}/v1/relation?token=${secrets.sessionToken}`, { headers: { Authorization: `Bearer ${secrets.sessionToken}` } }), // 401: no proxy token
+        fetch(`${guarded.url}/v1/relation`, { headers: { 'X-Proxy-Token': secrets.apiToken } }), // 401: wrong proxy token
+        fetch(`${guarded.url}/soap.asmx`, { method: 'POST', headers: good, body: soapBody.repeat(40) }), // 413
+        fetch(`${guarded.url}/v1/relation?code=${secrets.securityCode1}`, { headers: { ...good, Origin: 'https://evil.example' } }), // 403
+        fetch(`${guarded.url}/__sandbox/seed?token=${secrets.proxyToken}`, { headers: good }), // 404
+        fetch(`${slowProxy.url}/v1/hang?session=${secrets.sessionId}`, { headers: good }), // 504
+        fetch(`${deadProxy.url}/soap.asmx?code=${secrets.securityCode2}`, { method: 'POST', headers: good, body: soapBody }), // 502
+      ];
+      const statuses = [];
+      for (const call of calls) {
+        const res = await call;
+        await res.arrayBuffer();
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([200, 200, 401, 401, 413, 403, 404, 504, 502]);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(captured).toHaveLength(calls.length);
+      // The upstream did get the secrets, so they really passed through the proxy.
+      expect(soap.requests.some((r) => r.body.toString().includes(secrets.securityCode1))).toBe(true);
+      const everything = [...captured, ...consoleCaptured].join('\n');
+      for (const [name, value] of Object.entries(secrets)) {
+        expect(everything.includes(value), `${name} appears in the log`).toBe(false);
+        expect(everything.toLowerCase().includes(value.toLowerCase()), `${name} appears in the log`).toBe(false);
+      }
+      expect(everything).not.toContain('?');
+      expect(everything).not.toContain('Envelope');
+    } finally {
+      Object.assign(console, originals);
+      await Promise.all([guarded.close(), slowProxy.close(), deadProxy.close()]);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * What the Node entries (proxy/main.ts, proxy/start.ts) share: the startup summary, the
+ * drain-on-signal exit, and a clear message when startup fails.
+ */
+import { ProxyConfigError } from './config';
+import type { RunningProxy } from './server';
+
+export function describeProxy(url: string, config: { soapUrl: string; restUrl: string; proxyToken?: string; allowedExtensionIds: string[] }): string[] {
+  return [
+    `Proxy listening on ${url}`,
+    `  SOAP upstream: ${config.soapUrl}/soap.asmx`,
+    `  REST upstream: ${config.restUrl}/v1/`,
+    `  Proxy token:   ${config.proxyToken ? 'required (X-Proxy-Token)' : 'not required (set PROXY_TOKEN to require one)'}`,
+    `  Extensions:    ${config.allowedExtensionIds.length ? config.allowedExtensionIds.join(', ') : 'any chrome-extension:// or moz-extension:// origin'}`,
+  ];
+}
+
+/** Drains on SIGTERM/SIGINT, runs `after` (closing what else the process started), then exits. */
+export function exitOnSignal(proxy: RunningProxy, after?: () => Promise<void>): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing requests in flight, then stopping.`);
+    void proxy
+      .close()
+      .then(() => after?.())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+export function failAndExit(error: unknown): never {
+  if (error instanceof ProxyConfigError) console.error(`Configuration error: ${error.message}`);
+  else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    console.error('Could not start the proxy: the port is in use. Set PORT to another port.');
+  } else console.error(`Could not start the proxy: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
