@@ -243,6 +243,8 @@ export interface ConnectionState {
   status: 'notConfigured' | 'ok' | 'needsReconnect';
   /** The administration the local data belongs to (to ask before mixing two administrations). */
   administrationKey?: string;
+  /** Set when the credentials open a different administration than the local data's: runSync refuses until confirmed. */
+  pendingAdministrationKey?: string;
   message?: { nl: string; en: string };
   checkedAt?: number;
 }

@@ -5,7 +5,7 @@
  * counts what it did in `ctx.log`.
  */
 import type { EBoekhouden } from '../eboekhouden/api';
-import type { Problem, StepLog, WorkspaceDb } from '../db';
+import type { Problem, RunTrigger, StepLog, WorkspaceDb } from '../db';
 import type { Settings } from '../settings';
 
 export interface StepContext {
@@ -15,6 +15,8 @@ export interface StepContext {
   /** Aborted when the person cancels or the run must stop; check it between pages/records. */
   signal: AbortSignal;
   now(): number;
+  /** What started the run; 'refresh' asks imports to re-read every record. */
+  trigger?: RunTrigger;
   /** Publishes progress for the pages (throttled by the engine). */
   progress(done: number, total?: number): void;
   /** This step's counters, saved in the sync log. */

@@ -1,0 +1,325 @@
+/**
+ * runSync: one sync run. Takes the lease (and a Web Lock where there is one), checks that the
+ * credentials still open the administration the local data belongs to, runs the enabled import
+ * steps then the export steps, publishes progress, and appends the run to the sync log.
+ *
+ * Everything that must survive a killed worker lives in IndexedDB: cursors per step, the outbox,
+ * the lease (which simply expires), and the log entry (marked interrupted by the next run).
+ */
+import Dexie from 'dexie';
+import { KV, type Problem, type RunTrigger, type StepLog, type SyncProgress, type SyncRun, type WorkspaceDb } from '../db';
+import type { EBoekhouden } from '../eboekhouden/api';
+import { isEBoekhoudenError } from '../eboekhouden/errors';
+import type { Page } from '../eboekhouden/types';
+import type { Settings } from '../settings';
+import { administrationKey, defaultCreateApi, getConnectionState, loadSettings, setConnectionState, type CreateApi } from './connection';
+import { EXPORT_STEPS } from './exports/index';
+import { IMPORT_STEPS } from './imports/index';
+import { acquireLease, LEASE_TTL_MS, releaseLease, renewLease, withWebLock } from './lease';
+import { describeError, isAbort, SyncError, TEXT, type ErrorText } from './messages-text';
+import type { StepContext, SyncStep } from './step';
+
+export interface RunOptions {
+  db: WorkspaceDb;
+  trigger: RunTrigger;
+  signal?: AbortSignal;
+  createApi?: CreateApi;
+  now?: () => number;
+  /** Who holds the lease; a fresh id per run by default. */
+  owner?: string;
+  steps?: SyncStep[];
+  /** Lease lifetime; renewed every third of it while the run lives. */
+  leaseTtlMs?: number;
+  /** Minimum time between progress writes within a step. */
+  progressIntervalMs?: number;
+}
+
+export const ALL_STEPS: SyncStep[] = [...IMPORT_STEPS, ...EXPORT_STEPS];
+
+/** Problems kept per run; beyond this a summary line says how many more there were. */
+const MAX_PROBLEMS = 500;
+/** Runs kept in the log. */
+const MAX_LOG_RUNS = 1000;
+const WEB_LOCK = 'boekhoud-companion-sync';
+
+export async function runSync(o: RunOptions): Promise<SyncRun> {
+  const now = o.now ?? Date.now;
+  const owner = o.owner ?? `run-${now()}-${Math.random().toString(36).slice(2, 10)}`;
+  const busy = (): SyncRun => ({
+    trigger: o.trigger,
+    startedAt: now(),
+    endedAt: now(),
+    result: 'cancelled',
+    steps: [],
+    problems: [],
+    error: { kind: 'sync', code: 'BUSY', ...TEXT.busy },
+  });
+  return withWebLock(
+    WEB_LOCK,
+    async () => {
+      const lease = await acquireLease(o.db, owner, now(), o.leaseTtlMs ?? LEASE_TTL_MS);
+      if (!lease.ok) return busy();
+      try {
+        return await runLeased(o, owner, now);
+      } finally {
+        await releaseLease(o.db, owner);
+      }
+    },
+    busy,
+  );
+}
+
+async function runLeased(o: RunOptions, owner: string, now: () => number): Promise<SyncRun> {
+  const { db } = o;
+  const ttl = o.leaseTtlMs ?? LEASE_TTL_MS;
+  await markInterruptedRuns(db, now());
+
+  const settings = await loadSettings(db);
+  const state = await getConnectionState(db);
+  const run: SyncRun = { trigger: o.trigger, startedAt: now(), result: 'running', steps: [], problems: [] };
+
+  // The alarm does not retry rejected credentials: only new ones (saveSettings) resume it.
+  if (state.status === 'needsReconnect' && (o.trigger === 'alarm' || o.trigger === 'startup')) {
+    return { ...run, endedAt: now(), result: 'cancelled', error: { kind: 'auth', code: 'NEEDS_RECONNECT', ...(state.message ?? TEXT.paused) } };
+  }
+
+  run.id = await db.syncLog.add({ ...run });
+  const progress = createProgress(db, run, o.progressIntervalMs ?? 250);
+  progress.publish({ step: undefined, done: 0 }, true);
+
+  const stop = new AbortController();
+  const onCancel = () => stop.abort(o.signal?.reason);
+  if (o.signal?.aborted) stop.abort(o.signal.reason);
+  o.signal?.addEventListener('abort', onCancel);
+  let leaseLost = false;
+  const renewal = setInterval(() => {
+    renewLease(db, owner, now(), ttl)
+      .then((ok) => {
+        if (!ok) {
+          leaseLost = true;
+          stop.abort();
+        }
+      })
+      .catch(() => undefined);
+  }, Math.max(50, Math.floor(ttl / 3)));
+
+  let api: EBoekhouden | undefined;
+  let stepFailed = false;
+  try {
+    if (!settings.connection) throw new SyncError('NOT_CONFIGURED', TEXT.notConfigured);
+    const counter = createRequestCounter((o.createApi ?? defaultCreateApi)(settings));
+    api = counter.api;
+    await checkAdministration(db, settings, api);
+
+    for (const step of o.steps ?? ALL_STEPS) {
+      if (stop.signal.aborted) break;
+      if (!step.enabled(settings)) continue;
+      const log: StepLog = { step: step.name, fetched: 0, created: 0, updated: 0, unchanged: 0, failed: 0, requests: 0 };
+      run.steps.push(log);
+      const started = Date.now();
+      const requestsBefore = counter.count;
+      progress.publish({ step: step.name, done: 0, total: undefined }, true);
+      const ctx: StepContext = {
+        db,
+        api,
+        settings,
+        signal: stop.signal,
+        now,
+        trigger: o.trigger,
+        log,
+        progress: (done, total) => progress.publish({ step: step.name, done, total }, false),
+        problem: (p) => addProblem(run, { step: step.name, ...p }),
+      };
+      try {
+        await step.run(ctx);
+      } catch (e) {
+        if (isAbort(e) || stop.signal.aborted) break;
+        if (stopsRun(e)) throw e;
+        // One step failing (e-Boekhouden refused a list, answered nonsense) does not stop the others.
+        stepFailed = true;
+        const text = describeError(e);
+        addProblem(run, { step: step.name, code: text.code, ...TEXT.stepFailed(step.name, text) });
+      } finally {
+        log.requests = counter.count - requestsBefore;
+        log.durationMs = Date.now() - started;
+      }
+    }
+    if (leaseLost) run.error = { kind: 'sync', code: 'LEASE_LOST', ...TEXT.leaseLost };
+    run.result = stop.signal.aborted ? 'cancelled' : stepFailed ? 'failed' : run.problems.length > 0 ? 'warning' : 'ok';
+    if (run.result !== 'cancelled') await setConnectionState(db, { checkedAt: now() });
+  } catch (e) {
+    if (isAbort(e) || (stop.signal.aborted && !isEBoekhoudenError(e))) {
+      run.result = 'cancelled';
+    } else {
+      run.result = 'failed';
+      run.error = errorText(e);
+      if (isEBoekhoudenError(e) && e.kind === 'auth') {
+        await setConnectionState(db, { status: 'needsReconnect', message: { nl: run.error.nl, en: run.error.en }, checkedAt: now() });
+      }
+    }
+  } finally {
+    clearInterval(renewal);
+    o.signal?.removeEventListener('abort', onCancel);
+    await api?.close().catch(() => undefined);
+    run.endedAt = now();
+    await db.syncLog.put({ ...run });
+    await progress.finish();
+    await trimLog(db);
+  }
+  if (run.result === 'cancelled' && !run.error) run.error = { kind: 'cancelled', code: 'CANCELLED', ...TEXT.cancelled };
+  return run;
+}
+
+function stopsRun(e: unknown): boolean {
+  if (e instanceof SyncError) return true;
+  return isEBoekhoudenError(e) && (e.kind === 'auth' || e.kind === 'network' || e.kind === 'limit' || e.kind === 'session');
+}
+
+function errorText(e: unknown): ErrorText {
+  return describeError(e);
+}
+
+function addProblem(run: SyncRun, p: Problem): void {
+  if (run.problems.length < MAX_PROBLEMS) run.problems.push(p);
+  else if (run.problems.length === MAX_PROBLEMS) {
+    run.problems.push({ step: p.step, code: 'MORE', nl: 'Er zijn meer problemen; alleen de eerste 500 zijn bewaard.', en: 'There are more problems; only the first 500 were kept.' });
+  }
+}
+
+/**
+ * Refuses to mix two administrations' data. The first run records which administration the
+ * data belongs to. Later credentials that open another one (by key) are still accepted when the
+ * ledger account ids they see are the ones stored (same administration, e.g. a renewed token);
+ * otherwise the run stops until the person confirms the switch (confirmAdministrationSwitch).
+ */
+async function checkAdministration(db: WorkspaceDb, settings: Settings, api: EBoekhouden): Promise<void> {
+  const key = await administrationKey(settings);
+  const state = await getConnectionState(db);
+  if (!key || state.administrationKey === key) {
+    if (state.pendingAdministrationKey) await setConnectionState(db, { pendingAdministrationKey: undefined });
+    return;
+  }
+  if (!state.administrationKey || !(await hasImportedData(db)) || (await sameLedgerAccounts(db, api))) {
+    await setConnectionState(db, { administrationKey: key, pendingAdministrationKey: undefined });
+    return;
+  }
+  await setConnectionState(db, { pendingAdministrationKey: key, message: TEXT.administrationSwitch });
+  throw new SyncError('ADMINISTRATION_SWITCH', TEXT.administrationSwitch);
+}
+
+async function hasImportedData(db: WorkspaceDb): Promise<boolean> {
+  const counts = await Promise.all([
+    db.customers.where('origin').equals('eboekhouden').count(),
+    db.materials.count(),
+    db.hourTypes.count(),
+    db.ledgerAccounts.count(),
+    db.transactions.count(),
+  ]);
+  return counts.some((n) => n > 0);
+}
+
+async function sameLedgerAccounts(db: WorkspaceDb, api: EBoekhouden): Promise<boolean> {
+  const local = new Set((await db.ledgerAccounts.toCollection().primaryKeys()) as number[]);
+  if (local.size === 0) return false;
+  let matched = 0;
+  let total = 0;
+  for await (const page of api.listLedgerAccounts()) {
+    for (const a of page.items) {
+      total++;
+      if (local.has(a.id)) matched++;
+    }
+  }
+  return total > 0 && matched / Math.max(total, local.size) >= 0.8;
+}
+
+/** A run still marked 'running' whose lease is gone was interrupted (worker killed, browser closed). */
+async function markInterruptedRuns(db: WorkspaceDb, now: number): Promise<void> {
+  const recent = await db.syncLog.orderBy('id').reverse().limit(5).toArray();
+  for (const r of recent) {
+    if (r.result === 'running') {
+      await db.syncLog.update(r.id!, { result: 'cancelled', endedAt: r.endedAt ?? now, error: { kind: 'sync', code: 'INTERRUPTED', ...TEXT.interrupted } });
+    }
+  }
+}
+
+async function trimLog(db: WorkspaceDb): Promise<void> {
+  const n = await db.syncLog.count();
+  if (n > MAX_LOG_RUNS) {
+    const old = await db.syncLog.orderBy('id').limit(n - MAX_LOG_RUNS).primaryKeys();
+    await db.syncLog.bulkDelete(old);
+  }
+}
+
+/** Progress for the pages in db.kv 'progress': at every step boundary, and at most every `intervalMs` within a step. */
+function createProgress(db: WorkspaceDb, run: SyncRun, intervalMs: number) {
+  let last = 0;
+  let chain: Promise<unknown> = Promise.resolve();
+  let current: SyncProgress = { running: true, runId: run.id, startedAt: run.startedAt, updatedAt: Date.now() };
+  const write = (value: SyncProgress) => {
+    chain = chain.then(() => Dexie.ignoreTransaction(() => db.kv.put({ key: KV.progress, value }))).catch(() => undefined);
+  };
+  return {
+    publish(p: { step?: string; done?: number; total?: number }, force: boolean) {
+      current = { ...current, ...p, updatedAt: Date.now() };
+      const t = Date.now();
+      if (!force && t - last < intervalMs) return;
+      last = t;
+      write(current);
+    },
+    async finish() {
+      write({ running: false, runId: run.id, startedAt: run.startedAt, updatedAt: Date.now() });
+      await chain;
+    },
+  };
+}
+
+/** Counts calls to e-Boekhouden per step: one per method call, one per page of a listing. */
+function createRequestCounter(inner: EBoekhouden): { api: EBoekhouden; readonly count: number } {
+  const state = { count: 0 };
+  const countPages = <T>(pages: AsyncIterable<Page<T>>): AsyncIterable<Page<T>> => ({
+    [Symbol.asyncIterator]() {
+      const it = pages[Symbol.asyncIterator]();
+      return {
+        next: async () => {
+          const r = await it.next();
+          if (!r.done) state.count++;
+          return r;
+        },
+        return: async (v?: unknown) => (it.return ? it.return(v) : { done: true as const, value: v as never }),
+      };
+    },
+  });
+  const once =
+    <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
+    (...a: A) => {
+      state.count++;
+      return fn(...a);
+    };
+  const api: EBoekhouden = {
+    kind: inner.kind,
+    capabilities: inner.capabilities,
+    open: () => inner.open(),
+    close: () => inner.close(),
+    listAdministrations: once(() => inner.listAdministrations()),
+    listRelations: () => countPages(inner.listRelations()),
+    getRelation: once((id: number) => inner.getRelation(id)),
+    findRelationByCode: once((code: string) => inner.findRelationByCode(code)),
+    createRelation: once((r) => inner.createRelation(r)),
+    listProducts: () => countPages(inner.listProducts()),
+    getProduct: once((id: number) => inner.getProduct(id)),
+    listLedgerAccounts: () => countPages(inner.listLedgerAccounts()),
+    listMutations: (q) => countPages(inner.listMutations(q)),
+    listOpenItems: (side) => countPages(inner.listOpenItems(side)),
+    listInvoiceTemplates: () => countPages(inner.listInvoiceTemplates()),
+    findInvoice: once((n: string) => inner.findInvoice(n)),
+    createInvoice: once((i) => inner.createInvoice(i)),
+  };
+  return {
+    api,
+    get count() {
+      return state.count;
+    },
+  };
+}
+
+export type { SyncRun };

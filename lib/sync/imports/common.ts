@@ -1,0 +1,77 @@
+/**
+ * Helpers the import steps share: cursors, bounded concurrency, which errors stop a run, and
+ * turning rejected upstream records into problems.
+ */
+import type { WorkspaceDb } from '../../db';
+import { isEBoekhoudenError } from '../../eboekhouden/errors';
+import type { Page } from '../../eboekhouden/types';
+import type { StepContext } from '../step';
+import { TEXT, WHAT } from '../messages-text';
+
+export const DETAIL_CONCURRENCY = 6;
+
+export async function readCursor<T>(db: WorkspaceDb, step: string): Promise<T | undefined> {
+  return (await db.cursors.get(step))?.value as T | undefined;
+}
+
+/** Call inside the transaction that writes the page the cursor describes. */
+export async function writeCursor(db: WorkspaceDb, step: string, value: unknown, now: number): Promise<void> {
+  await db.cursors.put({ step, value, updatedAt: now });
+}
+
+/**
+ * Errors that concern the connection as a whole (credentials, reachability, quota): they stop
+ * the step and the run. Anything else while reading one record is that record's problem.
+ */
+export function stopsTheRun(e: unknown): boolean {
+  if (!isEBoekhoudenError(e)) return e instanceof Error && e.name === 'AbortError';
+  return e.kind === 'auth' || e.kind === 'network' || e.kind === 'limit' || e.kind === 'session';
+}
+
+/** e-Boekhouden's "not found" for one record: it was deleted upstream between list and read. */
+export function isNotFound(e: unknown): boolean {
+  return isEBoekhoudenError(e) && (e.status === 404 || e.code === 'REL_055' || e.code === 'ART_001');
+}
+
+export function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) {
+    const e = new Error('The sync was cancelled');
+    e.name = 'AbortError';
+    throw e;
+  }
+}
+
+/** Runs `fn` over `items` with at most `limit` at a time, in order of completion. Stops early on abort. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, signal: AbortSignal, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  let failure: unknown;
+  async function worker() {
+    while (failure === undefined && next < items.length && !signal.aborted) {
+      const i = next++;
+      try {
+        results[i] = await fn(items[i]);
+      } catch (e) {
+        failure ??= e;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure !== undefined) throw failure;
+  throwIfAborted(signal);
+  return results;
+}
+
+export function logRejected(ctx: StepContext, page: Page<unknown>): void {
+  for (const r of page.rejected ?? []) {
+    ctx.log.failed++;
+    ctx.problem({ record: r.code ?? (r.id !== undefined ? String(r.id) : undefined), code: 'REJECTED', ...TEXT.rejected(r.message) });
+  }
+}
+
+export function logTruncated(ctx: StepContext, page: Page<unknown>, what: keyof typeof WHAT): void {
+  if (!page.truncated) return;
+  ctx.problem({ code: 'TRUNCATED', ...TEXT.truncated(WHAT[what], page.truncated.received, page.truncated.limit) });
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;

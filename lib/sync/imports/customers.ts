@@ -1,0 +1,159 @@
+/**
+ * relations → customers. Upsert by remote id (or by code, for a workspace customer that was
+ * exported and is now seen coming back); relations that vanish are marked 'gone', never deleted.
+ *
+ * REST lists carry id, type and code only: new or changed rows get their details read (6 at a
+ * time), known ones are re-read in rotation. SOAP lists carry everything, but at most 2,000.
+ */
+import type { Customer } from '../../db';
+import type { Relation, RelationListItem } from '../../eboekhouden/types';
+import { TEXT } from '../messages-text';
+import { relationToCustomerFields, sameFields } from '../mapping';
+import type { StepContext, SyncStep } from '../step';
+import { DETAIL_CONCURRENCY, isNotFound, logRejected, logTruncated, mapLimit, readCursor, stopsTheRun, throwIfAborted, writeCursor } from './common';
+import { rotate, type RotationCursor } from './rotation';
+
+const STEP = 'customers';
+
+interface CustomersCursor {
+  rotation?: RotationCursor;
+}
+
+export const importCustomers: SyncStep = {
+  name: STEP,
+  enabled: (s) => s.imports.customers,
+  async run(ctx) {
+    const { db, api } = ctx;
+    const cursor = (await readCursor<CustomersCursor>(db, STEP)) ?? {};
+    const seen = new Set<number>();
+    let complete = true;
+    for await (const page of api.listRelations()) {
+      throwIfAborted(ctx.signal);
+      ctx.log.fetched += page.items.length;
+      logRejected(ctx, page);
+      if (page.truncated) {
+        complete = false;
+        logTruncated(ctx, page, 'relations');
+      }
+      for (const item of page.items) seen.add(item.id);
+      await importPage(ctx, page.items);
+      ctx.progress(page.received, page.total);
+    }
+    // A truncated list says nothing about the relations it left out.
+    if (complete) await markVanished(ctx, seen);
+    if (!api.capabilities.listsCarryDetails) {
+      await rotate(ctx, cursor.rotation, rotationSource(ctx), (rotation) => writeCursor(db, STEP, { ...cursor, rotation }, ctx.now()));
+    }
+  },
+};
+
+async function importPage(ctx: StepContext, items: RelationListItem[]): Promise<void> {
+  const existing = await ctx.db.customers.where('remoteId').anyOf(items.map((i) => i.id)).toArray();
+  const byRemote = new Map(existing.map((c) => [c.remoteId!, c]));
+  const full: Relation[] = [];
+  const needDetails: number[] = [];
+  for (const item of items) {
+    const known = byRemote.get(item.id);
+    if (item.relation) full.push(item.relation);
+    else if (!known || known.code !== item.code || known.type !== item.type || known.status === 'gone') needDetails.push(item.id);
+    else ctx.log.unchanged++; // re-read in rotation
+  }
+  full.push(...(await readRelations(ctx, needDetails)));
+  await storeRelations(ctx, full, true);
+}
+
+/** Reads relations in full, 6 at a time; a record that fails is a problem, one that vanished is marked. */
+async function readRelations(ctx: StepContext, ids: number[]): Promise<Relation[]> {
+  const gone: number[] = [];
+  const read = await mapLimit(ids, DETAIL_CONCURRENCY, ctx.signal, async (id) => {
+    try {
+      return await ctx.api.getRelation(id);
+    } catch (e) {
+      if (stopsTheRun(e)) throw e;
+      if (isNotFound(e)) gone.push(id);
+      else {
+        ctx.log.failed++;
+        ctx.problem({ record: String(id), code: 'REJECTED', ...TEXT.rejected(e instanceof Error ? e.message : String(e)) });
+      }
+      return undefined;
+    }
+  });
+  if (gone.length) await markGone(ctx, gone);
+  return read.filter((r): r is Relation => r !== undefined);
+}
+
+async function storeRelations(ctx: StepContext, relations: Relation[], countUnchanged: boolean): Promise<void> {
+  if (relations.length === 0) return;
+  const { db } = ctx;
+  const now = ctx.now();
+  await db.transaction('rw', db.customers, async () => {
+    const [byRemoteRows, byCodeRows] = await Promise.all([
+      db.customers.where('remoteId').anyOf(relations.map((r) => r.id)).toArray(),
+      db.customers.where('code').anyOf(relations.map((r) => r.code)).toArray(),
+    ]);
+    const byRemote = new Map(byRemoteRows.map((c) => [c.remoteId!, c]));
+    const byCode = new Map(byCodeRows.map((c) => [c.code, c]));
+    const rows: Customer[] = [];
+    for (const r of relations) {
+      const fields = relationToCustomerFields(r);
+      const holder = byCode.get(r.code);
+      let target = byRemote.get(r.id);
+      // A workspace customer exported earlier (no remote id yet), or a vanished one whose code came back.
+      if (!target && holder && (holder.remoteId === undefined || holder.status === 'gone')) target = holder;
+      if (holder && holder.id !== target?.id) {
+        ctx.log.failed++;
+        ctx.problem({ record: r.code, code: 'CODE_IN_USE', ...TEXT.codeInUse(r.code) });
+        continue;
+      }
+      if (!target) {
+        ctx.log.created++;
+        rows.push({ ...fields, origin: 'eboekhouden', refreshedAt: now, updatedAt: now });
+      } else if (target.origin === 'workspace' && target.changedAfterExport) {
+        // Local edits after export win; only link the record.
+        if (countUnchanged) ctx.log.unchanged++;
+        rows.push({ ...target, remoteId: r.id, refreshedAt: now });
+      } else if (sameFields(target, fields)) {
+        if (countUnchanged) ctx.log.unchanged++;
+        rows.push({ ...target, refreshedAt: now });
+      } else {
+        ctx.log.updated++;
+        rows.push({ ...target, ...fields, refreshedAt: now, updatedAt: now });
+      }
+    }
+    await db.customers.bulkPut(rows);
+  });
+}
+
+async function markGone(ctx: StepContext, remoteIds: number[]): Promise<void> {
+  const now = ctx.now();
+  const n = await ctx.db.customers
+    .where('remoteId')
+    .anyOf(remoteIds)
+    .filter((c) => c.status !== 'gone')
+    .modify({ status: 'gone', updatedAt: now });
+  ctx.log.updated += n;
+}
+
+async function markVanished(ctx: StepContext, seen: Set<number>): Promise<void> {
+  const local = (await ctx.db.customers.orderBy('remoteId').uniqueKeys()) as number[];
+  const missing = local.filter((id) => !seen.has(id));
+  if (missing.length) await markGone(ctx, missing);
+}
+
+function rotationSource(ctx: StepContext) {
+  return {
+    count: () => ctx.db.customers.orderBy('remoteId').count(),
+    async nextIds(after: number, limit: number) {
+      const rows = await ctx.db.customers
+        .where('remoteId')
+        .above(after)
+        .filter((c) => c.status !== 'gone')
+        .limit(limit)
+        .toArray();
+      return rows.map((c) => c.remoteId!);
+    },
+    async refresh(ids: number[]) {
+      await storeRelations(ctx, await readRelations(ctx, ids), false);
+    },
+  };
+}

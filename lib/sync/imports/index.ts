@@ -1,0 +1,21 @@
+/** The import steps, in the order they run: what later steps refer to comes first. */
+import type { SyncStep } from '../step';
+import { importAdministrations } from './administrations';
+import { importCustomers } from './customers';
+import { importInvoiceTemplates } from './invoice-templates';
+import { importLedgerAccounts } from './ledger-accounts';
+import { importOpenItems } from './open-items';
+import { importProducts } from './products';
+import { importTransactions } from './transactions';
+
+export const IMPORT_STEPS: SyncStep[] = [
+  importAdministrations,
+  importLedgerAccounts,
+  importInvoiceTemplates,
+  importCustomers,
+  importProducts,
+  importTransactions,
+  importOpenItems,
+];
+
+export { importAdministrations, importCustomers, importInvoiceTemplates, importLedgerAccounts, importOpenItems, importProducts, importTransactions };

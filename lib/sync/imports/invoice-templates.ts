@@ -1,0 +1,44 @@
+/**
+ * Invoice templates, so the settings can offer a list to pick from. REST only: with SOAP a
+ * template is typed by name (the capability says so) and this step does nothing.
+ */
+import { sameFields, templateToRow } from '../mapping';
+import type { SyncStep } from '../step';
+import { logRejected, throwIfAborted } from './common';
+
+export const importInvoiceTemplates: SyncStep = {
+  name: 'invoiceTemplates',
+  enabled: () => true,
+  async run(ctx) {
+    const { db, api } = ctx;
+    if (!api.capabilities.listInvoiceTemplates) return;
+    const seen = new Set<number>();
+    for await (const page of api.listInvoiceTemplates()) {
+      throwIfAborted(ctx.signal);
+      ctx.log.fetched += page.items.length;
+      logRejected(ctx, page);
+      const rows = page.items.map(templateToRow);
+      for (const r of rows) seen.add(r.remoteId);
+      await db.transaction('rw', db.invoiceTemplates, async () => {
+        const existing = await db.invoiceTemplates.bulkGet(rows.map((r) => r.remoteId));
+        const changed = rows.filter((r, i) => {
+          const e = existing[i];
+          if (!e) ctx.log.created++;
+          else if (sameFields(e, r)) ctx.log.unchanged++;
+          else ctx.log.updated++;
+          return !e || !sameFields(e, r);
+        });
+        await db.invoiceTemplates.bulkPut(changed);
+      });
+    }
+    // A template deleted upstream can no longer be chosen; the row stays for invoices that name it.
+    const missing = ((await db.invoiceTemplates.toCollection().primaryKeys()) as number[]).filter((id) => !seen.has(id));
+    if (missing.length) {
+      ctx.log.updated += await db.invoiceTemplates
+        .where('remoteId')
+        .anyOf(missing)
+        .filter((t) => t.active)
+        .modify({ active: false });
+    }
+  },
+};

@@ -1,0 +1,185 @@
+/**
+ * products → materials and hour types. The unit decides (see isHourUnit); a product whose unit
+ * changes moves to the other table instead of appearing twice. Both keep the product's VAT code
+ * and counter account. Vanished products are marked 'gone', never deleted.
+ *
+ * REST lists carry code, description, unit and active: a new or changed row gets its details
+ * read (prices, VAT, ledger); known ones are re-read in rotation. SOAP lists carry everything.
+ */
+import type { Article } from '../../db';
+import type { Product, ProductListItem } from '../../eboekhouden/types';
+import { TEXT } from '../messages-text';
+import { articleTableFor, productToArticleFields, sameFields, type ArticleTable } from '../mapping';
+import type { StepContext, SyncStep } from '../step';
+import { DETAIL_CONCURRENCY, isNotFound, logRejected, logTruncated, mapLimit, readCursor, stopsTheRun, throwIfAborted, writeCursor } from './common';
+import { rotate, type RotationCursor } from './rotation';
+
+const STEP = 'products';
+const TABLES: ArticleTable[] = ['materials', 'hourTypes'];
+
+interface ProductsCursor {
+  rotation?: RotationCursor;
+}
+
+interface Known {
+  row: Article;
+  table: ArticleTable;
+}
+
+export const importProducts: SyncStep = {
+  name: STEP,
+  enabled: (s) => s.imports.products,
+  async run(ctx) {
+    const { db, api } = ctx;
+    const cursor = (await readCursor<ProductsCursor>(db, STEP)) ?? {};
+    const seen = new Set<number>();
+    let complete = true;
+    for await (const page of api.listProducts()) {
+      throwIfAborted(ctx.signal);
+      ctx.log.fetched += page.items.length;
+      logRejected(ctx, page);
+      if (page.truncated) {
+        complete = false;
+        logTruncated(ctx, page, 'products');
+      }
+      for (const item of page.items) seen.add(item.id);
+      await importPage(ctx, page.items);
+      ctx.progress(page.received, page.total);
+    }
+    if (complete) await markVanished(ctx, seen);
+    if (!api.capabilities.listsCarryDetails) {
+      await rotate(ctx, cursor.rotation, rotationSource(ctx), (rotation) => writeCursor(db, STEP, { ...cursor, rotation }, ctx.now()));
+    }
+  },
+};
+
+async function findKnown(ctx: StepContext, remoteIds: number[]): Promise<Map<number, Known>> {
+  const known = new Map<number, Known>();
+  for (const table of TABLES) {
+    for (const row of await ctx.db[table].where('remoteId').anyOf(remoteIds).toArray()) known.set(row.remoteId, { row, table });
+  }
+  return known;
+}
+
+function listChanged(known: Article, item: ProductListItem): boolean {
+  return (
+    known.status === 'gone' ||
+    known.code !== item.code ||
+    known.description !== item.description ||
+    known.unit !== item.unit ||
+    (known.status === 'active') !== item.active
+  );
+}
+
+async function importPage(ctx: StepContext, items: ProductListItem[]): Promise<void> {
+  const known = await findKnown(ctx, items.map((i) => i.id));
+  const full: Product[] = [];
+  const needDetails: number[] = [];
+  for (const item of items) {
+    const k = known.get(item.id);
+    if (item.product) full.push(item.product);
+    else if (!k || listChanged(k.row, item)) needDetails.push(item.id);
+    else ctx.log.unchanged++; // re-read in rotation
+  }
+  full.push(...(await readProducts(ctx, needDetails)));
+  await storeProducts(ctx, full, true);
+}
+
+async function readProducts(ctx: StepContext, ids: number[]): Promise<Product[]> {
+  const gone: number[] = [];
+  const read = await mapLimit(ids, DETAIL_CONCURRENCY, ctx.signal, async (id) => {
+    try {
+      return await ctx.api.getProduct(id);
+    } catch (e) {
+      if (stopsTheRun(e)) throw e;
+      if (isNotFound(e)) gone.push(id);
+      else {
+        ctx.log.failed++;
+        ctx.problem({ record: String(id), code: 'REJECTED', ...TEXT.rejected(e instanceof Error ? e.message : String(e)) });
+      }
+      return undefined;
+    }
+  });
+  if (gone.length) await markGone(ctx, gone);
+  return read.filter((p): p is Product => p !== undefined);
+}
+
+async function storeProducts(ctx: StepContext, products: Product[], countUnchanged: boolean): Promise<void> {
+  if (products.length === 0) return;
+  const { db } = ctx;
+  const now = ctx.now();
+  await db.transaction('rw', db.materials, db.hourTypes, async () => {
+    const known = await findKnown(ctx, products.map((p) => p.id));
+    const puts: Record<ArticleTable, Article[]> = { materials: [], hourTypes: [] };
+    const moves: Record<ArticleTable, number[]> = { materials: [], hourTypes: [] };
+    for (const p of products) {
+      const fields = productToArticleFields(p);
+      const table = articleTableFor(p.unit);
+      const k = known.get(p.id);
+      if (!k) {
+        ctx.log.created++;
+        puts[table].push({ ...fields, refreshedAt: now, updatedAt: now });
+      } else if (k.table !== table) {
+        // The unit changed between hour and something else: move the record, keep no copy behind.
+        ctx.log.updated++;
+        moves[k.table].push(k.row.id!);
+        puts[table].push({ ...fields, refreshedAt: now, updatedAt: now });
+      } else if (sameFields(k.row, fields)) {
+        if (countUnchanged) ctx.log.unchanged++;
+        puts[table].push({ ...k.row, refreshedAt: now });
+      } else {
+        ctx.log.updated++;
+        puts[table].push({ ...k.row, ...fields, refreshedAt: now, updatedAt: now });
+      }
+    }
+    for (const t of TABLES) {
+      if (moves[t].length) await db[t].bulkDelete(moves[t]);
+    }
+    for (const t of TABLES) {
+      if (puts[t].length) await db[t].bulkPut(puts[t]);
+    }
+  });
+}
+
+async function markGone(ctx: StepContext, remoteIds: number[]): Promise<void> {
+  const now = ctx.now();
+  for (const t of TABLES) {
+    ctx.log.updated += await ctx.db[t]
+      .where('remoteId')
+      .anyOf(remoteIds)
+      .filter((a) => a.status !== 'gone')
+      .modify({ status: 'gone', updatedAt: now });
+  }
+}
+
+async function markVanished(ctx: StepContext, seen: Set<number>): Promise<void> {
+  const missing: number[] = [];
+  for (const t of TABLES) {
+    for (const id of (await ctx.db[t].orderBy('remoteId').keys()) as number[]) if (!seen.has(id)) missing.push(id);
+  }
+  if (missing.length) await markGone(ctx, missing);
+}
+
+function rotationSource(ctx: StepContext) {
+  return {
+    async count() {
+      return (await ctx.db.materials.count()) + (await ctx.db.hourTypes.count());
+    },
+    async nextIds(after: number, limit: number) {
+      const ids: number[] = [];
+      for (const t of TABLES) {
+        const rows = await ctx.db[t]
+          .where('remoteId')
+          .above(after)
+          .filter((a) => a.status !== 'gone')
+          .limit(limit)
+          .toArray();
+        for (const r of rows) ids.push(r.remoteId);
+      }
+      return ids.sort((a, b) => a - b).slice(0, limit);
+    },
+    async refresh(ids: number[]) {
+      await storeProducts(ctx, await readProducts(ctx, ids), false);
+    },
+  };
+}
