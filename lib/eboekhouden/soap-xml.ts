@@ -16,7 +16,9 @@ export type XmlFields = ReadonlyArray<readonly [name: string, value: XmlValue]>;
 
 /** Decimal with a dot and 2 places, no thousands separator: 1234.5 → "1234.50". */
 export function decimal2(n: number): string {
-  const fixed = (Math.round(n * 100) / 100).toFixed(2);
+  // toPrecision first so 1.005 (really 1.00499…) rounds as written; half away from zero
+  const cents = Math.sign(n) * Math.round(Math.abs(Number((n * 100).toPrecision(12))));
+  const fixed = (cents / 100).toFixed(2);
   return fixed === '-0.00' ? '0.00' : fixed;
 }
 
