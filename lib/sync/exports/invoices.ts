@@ -1,0 +1,189 @@
+/**
+ * Completed work orders and final workspace invoices → e-Boekhouden invoices.
+ *
+ * A record gets an export entry only when every check passes and its customer is in
+ * e-Boekhouden; the payload (with its invoice number) is frozen in the entry, so every retry
+ * sends exactly the same invoice and can look it up by number.
+ */
+import type { OutboxEntry, WorkOrder, WorkspaceDb, WorkspaceInvoice } from '../../db';
+import type { Invoice, NewInvoice } from '../../eboekhouden/types';
+import type { Settings } from '../../settings';
+import {
+  buildWorkOrderInvoice,
+  buildWorkspaceInvoice,
+  computeTotals,
+  euros,
+  invoiceRecord,
+  workOrderRecord,
+  type BuildResult,
+  type Message,
+} from '../invoice-builder';
+import { allocateInvoiceNumber } from '../numbering';
+import type { StepContext, SyncStep } from '../step';
+import { processOutbox, sourceKey, sourcesInOutbox, type ExportKind } from './outbox';
+
+/** Completed work orders that are not exported, not queued, and not invoiced through a workspace invoice. */
+export async function workOrdersToExport(db: WorkspaceDb, inOutbox?: Set<string>): Promise<WorkOrder[]> {
+  const seen = inOutbox ?? (await sourcesInOutbox(db));
+  const completed = await db.workOrders.where('status').equals('completed').toArray();
+  const invoiced = new Set((await db.invoices.toArray()).map((i) => i.workOrderId).filter((id): id is number => id !== undefined));
+  return completed
+    .filter((wo) => !seen.has(sourceKey({ table: 'workOrders', id: wo.id! })) && !invoiced.has(wo.id!))
+    .sort((a, b) => a.id! - b.id!);
+}
+
+/** Final workspace invoices that are not queued yet. */
+export async function invoicesToExport(db: WorkspaceDb, inOutbox?: Set<string>): Promise<WorkspaceInvoice[]> {
+  const seen = inOutbox ?? (await sourcesInOutbox(db));
+  const finals = await db.invoices.where('status').equals('final').toArray();
+  return finals.filter((inv) => !seen.has(sourceKey({ table: 'invoices', id: inv.id! }))).sort((a, b) => a.id! - b.id!);
+}
+
+/** Is the invoice found in e-Boekhouden the one we sent (same customer, same total)? */
+export function sameInvoice(found: Invoice, payload: NewInvoice): boolean {
+  if (found.relationCode.trim().toLowerCase() !== payload.relationCode.trim().toLowerCase()) return false;
+  const exclCents = computeTotals(payload.lines).exclCents;
+  return Math.abs(Math.round(found.totalExcl * 100) - exclCents) <= 1;
+}
+
+export function entryLabel(entry: Pick<OutboxEntry, 'source' | 'payload'>, sourceNumber?: string): { nl: string; en: string } {
+  const number = (entry.payload as NewInvoice).number;
+  if (entry.source.table === 'workOrders' && sourceNumber) return { nl: `Werkbon ${sourceNumber} (factuur ${number})`, en: `Work order ${sourceNumber} (invoice ${number})` };
+  return { nl: `Factuur ${number}`, en: `Invoice ${number}` };
+}
+
+export const invoiceExport: ExportKind = {
+  kind: 'invoice',
+  lookupBeforeFirstSend: false,
+  label: (entry) => entryLabel(entry),
+  async lookup(entry, ctx) {
+    const payload = entry.payload as NewInvoice;
+    const found = await ctx.api.findInvoice(payload.number);
+    if (!found) return { found: false };
+    if (sameInvoice(found, payload)) return { found: true, remote: { number: found.number } };
+    const label = entryLabel(entry);
+    return {
+      conflict: {
+        code: 'NUMBER_TAKEN',
+        nl: `${label.nl}: factuurnummer ${payload.number} bestaat in e-Boekhouden al voor een andere factuur (klant ${found.relationCode}, ${euros(Math.round(found.totalExcl * 100))} excl. btw). Kies "Opnieuw proberen" om een nieuw nummer te gebruiken.`,
+        en: `${label.en}: invoice number ${payload.number} is already used in e-Boekhouden by another invoice (customer ${found.relationCode}, ${euros(Math.round(found.totalExcl * 100))} excl. VAT). Choose "Retry" to use a new number.`,
+      },
+    };
+  },
+  async send(entry, ctx) {
+    const created = await ctx.api.createInvoice(entry.payload as NewInvoice);
+    return { id: created.id, number: created.number || (entry.payload as NewInvoice).number };
+  },
+  async markSource(db, entry, remote, at) {
+    const number = remote.number ?? (entry.payload as NewInvoice).number;
+    if (entry.source.table === 'workOrders') {
+      await db.workOrders.update(entry.source.id, { status: 'exported', invoiceNumber: number, exportedAt: at, updatedAt: at });
+    } else if (entry.source.table === 'invoices') {
+      const inv = await db.invoices.get(entry.source.id);
+      await db.invoices.update(entry.source.id, { status: 'exported', exportedAt: at, updatedAt: at });
+      if (inv?.workOrderId !== undefined) {
+        await db.workOrders.update(inv.workOrderId, { status: 'exported', invoiceNumber: number, exportedAt: at, updatedAt: at });
+      }
+    }
+  },
+};
+
+function report(ctx: StepContext, record: { en: string }, problems: Message[]): void {
+  for (const p of problems) ctx.problem({ record: record.en, code: p.code, nl: p.nl, en: p.en });
+}
+
+/** Checks the build; reports problems or the wait. True when it may be queued. */
+function readyToQueue(ctx: StepContext, record: { en: string }, built: BuildResult): boolean {
+  if (built.problems.length > 0) {
+    ctx.log.failed += 1;
+    report(ctx, record, built.problems);
+    return false;
+  }
+  if (built.waiting) {
+    ctx.log.unchanged += 1;
+    report(ctx, record, [built.waiting]);
+    return false;
+  }
+  return true;
+}
+
+const ENQUEUE_TABLES = (db: WorkspaceDb) => [db.workOrders, db.invoices, db.outbox, db.kv, db.transactions, db.openItems, db.customers, db.hourTypes, db.materials];
+
+async function enqueueWorkOrder(ctx: StepContext, wo: WorkOrder): Promise<void> {
+  const db = ctx.db;
+  const record = workOrderRecord(wo);
+  if (!readyToQueue(ctx, record, await buildWorkOrderInvoice(db, ctx.settings, wo, ''))) return;
+  await db.transaction('rw', ENQUEUE_TABLES(db), async () => {
+    // Re-read inside the transaction: the person may have changed it, or made an invoice from it.
+    const fresh = await db.workOrders.get(wo.id!);
+    if (!fresh || fresh.status !== 'completed') return;
+    if ((await db.invoices.where('workOrderId').equals(wo.id!).count()) > 0) return;
+    if ((await db.outbox.filter((e) => e.source.table === 'workOrders' && e.source.id === wo.id).count()) > 0) return;
+    const number = await allocateInvoiceNumber(db, ctx.settings, fresh.date);
+    const built = await buildWorkOrderInvoice(db, ctx.settings, fresh, number);
+    if (built.problems.length > 0 || built.waiting) return;
+    const at = ctx.now();
+    await db.outbox.add({
+      key: `invoice:${number}`,
+      kind: 'invoice',
+      source: { table: 'workOrders', id: wo.id! },
+      payload: built.invoice,
+      state: 'pending',
+      attempts: 0,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await db.workOrders.update(wo.id!, { invoiceNumber: number, updatedAt: at });
+  });
+}
+
+async function enqueueInvoice(ctx: StepContext, inv: WorkspaceInvoice): Promise<void> {
+  const db = ctx.db;
+  const record = invoiceRecord(inv);
+  if (!readyToQueue(ctx, record, await buildWorkspaceInvoice(db, ctx.settings, inv))) return;
+  await db.transaction('rw', ENQUEUE_TABLES(db), async () => {
+    const fresh = await db.invoices.get(inv.id!);
+    if (!fresh || fresh.status !== 'final') return;
+    if ((await db.outbox.filter((e) => e.source.table === 'invoices' && e.source.id === inv.id).count()) > 0) return;
+    const built = await buildWorkspaceInvoice(db, ctx.settings, fresh);
+    if (built.problems.length > 0 || built.waiting) return;
+    const at = ctx.now();
+    await db.outbox.add({
+      key: `invoice:${fresh.number}`,
+      kind: 'invoice',
+      source: { table: 'invoices', id: inv.id! },
+      payload: built.invoice,
+      state: 'pending',
+      attempts: 0,
+      createdAt: at,
+      updatedAt: at,
+    });
+  });
+}
+
+/** Queues every record that passes its checks, in the order they were made. */
+export async function enqueueInvoices(ctx: StepContext): Promise<void> {
+  const seen = await sourcesInOutbox(ctx.db);
+  const settings: Settings = ctx.settings;
+  if (settings.exports.invoices) {
+    for (const inv of await invoicesToExport(ctx.db, seen)) {
+      ctx.signal.throwIfAborted();
+      await enqueueInvoice(ctx, inv);
+    }
+  }
+  if (settings.exports.workOrders) {
+    for (const wo of await workOrdersToExport(ctx.db, seen)) {
+      ctx.signal.throwIfAborted();
+      await enqueueWorkOrder(ctx, wo);
+    }
+  }
+}
+
+export const exportInvoices: SyncStep = {
+  name: 'exportInvoices',
+  enabled: (settings) => settings.exports.workOrders || settings.exports.invoices,
+  async run(ctx) {
+    await enqueueInvoices(ctx);
+    await processOutbox(ctx, invoiceExport);
+  },
+};

@@ -1,0 +1,216 @@
+/**
+ * The export outbox: one entry per record to create in e-Boekhouden, with a state
+ * (pending → sending → done | failed). This module is the state machine; the kinds
+ * (relations, invoices) only say how to look a record up, how to send it and what to mark
+ * locally once it is there.
+ *
+ * Exactly once: 'sending' is saved BEFORE the request. An entry still in 'sending' (the worker
+ * died, the run was killed), a send whose outcome is unknown (timeout, dropped connection,
+ * a 5xx) and a duplicate reported by e-Boekhouden are all resolved by a lookup first: found →
+ * done, not found → send again.
+ */
+import type { OutboxEntry, WorkspaceDb } from '../../db';
+import type { StepContext } from '../step';
+import { isDuplicate, isEBoekhoudenError, type EBoekhoudenError } from '../../eboekhouden/errors';
+import type { Message } from '../invoice-builder';
+
+export type Remote = NonNullable<OutboxEntry['remote']>;
+
+export type LookupResult = { found: true; remote: Remote } | { found: false } | { conflict: Message };
+
+export interface ExportKind {
+  kind: OutboxEntry['kind'];
+  /** Look the entry's record up in e-Boekhouden (by invoice number / relation code). */
+  lookup(entry: OutboxEntry, ctx: StepContext): Promise<LookupResult>;
+  send(entry: OutboxEntry, ctx: StepContext): Promise<Remote>;
+  /** Mark the local record exported; runs inside the transaction that marks the entry done. */
+  markSource(db: WorkspaceDb, entry: OutboxEntry, remote: Remote, at: number): Promise<void>;
+  /** Check remotely before the very first send (relation codes must be free). */
+  lookupBeforeFirstSend: boolean;
+  label(entry: OutboxEntry): { nl: string; en: string };
+}
+
+/** Sends per entry per run; an entry that keeps failing in the unknown way waits for the next run. */
+const MAX_SENDS_PER_RUN = 3;
+/** After this many entries in a row that could not be resolved, e-Boekhouden is struggling: stop for now. */
+const MAX_TRANSIENT_IN_A_ROW = 5;
+
+export type Outcome = 'done' | 'failed' | 'left' | 'limited';
+
+export function sourceKey(source: OutboxEntry['source']): string {
+  return `${source.table}:${source.id}`;
+}
+
+/** Every source record that already has an export entry (in any state). */
+export async function sourcesInOutbox(db: WorkspaceDb): Promise<Set<string>> {
+  const set = new Set<string>();
+  await db.outbox.each((e) => set.add(sourceKey(e.source)));
+  return set;
+}
+
+export async function entryForSource(db: WorkspaceDb, source: OutboxEntry['source']): Promise<OutboxEntry | undefined> {
+  const key = sourceKey(source);
+  return db.outbox.filter((e) => sourceKey(e.source) === key).first();
+}
+
+function errorInfo(e: EBoekhoudenError): NonNullable<OutboxEntry['lastError']> {
+  return { kind: e.kind, code: e.code, message: e.message };
+}
+
+function remoteMessage(e: EBoekhoudenError): { nl: string; en: string } {
+  const code = e.code ? ` [${e.code}]` : '';
+  return { nl: `e-Boekhouden weigerde het${code}: ${e.message}`, en: `e-Boekhouden refused it${code}: ${e.message}` };
+}
+
+async function markDone(ctx: StepContext, k: ExportKind, entry: OutboxEntry, remote: Remote): Promise<void> {
+  const db = ctx.db;
+  const at = ctx.now();
+  await db.transaction('rw', [db.outbox, db.customers, db.workOrders, db.invoices], async () => {
+    await db.outbox.update(entry.id!, { state: 'done', remote, sendingSince: undefined, updatedAt: at });
+    await k.markSource(db, entry, remote, at);
+  });
+}
+
+async function markFailed(ctx: StepContext, entry: OutboxEntry, lastError: NonNullable<OutboxEntry['lastError']>): Promise<void> {
+  await ctx.db.outbox.update(entry.id!, { state: 'failed', lastError, sendingSince: undefined, updatedAt: ctx.now() });
+}
+
+async function markPending(ctx: StepContext, entry: OutboxEntry, lastError?: OutboxEntry['lastError']): Promise<void> {
+  await ctx.db.outbox.update(entry.id!, { state: 'pending', sendingSince: undefined, updatedAt: ctx.now(), ...(lastError ? { lastError } : {}) });
+}
+
+/** Is this the kind of error where the request may have been processed? */
+function mayHaveBeenProcessed(e: EBoekhoudenError): boolean {
+  return e.outcomeUnknown || e.kind === 'network' || e.kind === 'upstream';
+}
+
+/** Drives one entry as far as it can go in this run. Auth errors and anything unexpected are rethrown. */
+export async function processEntry(ctx: StepContext, k: ExportKind, start: OutboxEntry): Promise<Outcome> {
+  const label = k.label(start);
+  let entry = start;
+  let needsLookup = entry.state === 'sending' || (k.lookupBeforeFirstSend && entry.attempts === 0);
+  let duplicateReported = false;
+  let sends = 0;
+
+  for (;;) {
+    if (needsLookup) {
+      let result: LookupResult;
+      try {
+        result = await k.lookup(entry, ctx);
+      } catch (e) {
+        if (!isEBoekhoudenError(e) || e.kind === 'auth') throw e;
+        // Could not look it up now: the entry keeps its state ('sending' stays unknown) for the next run.
+        if (e.kind === 'limit') return 'limited';
+        return 'left';
+      }
+      if ('conflict' in result) {
+        await markFailed(ctx, entry, { kind: 'validation', code: result.conflict.code, message: result.conflict.en });
+        ctx.problem({ record: label.en, code: result.conflict.code, nl: result.conflict.nl, en: result.conflict.en });
+        return 'failed';
+      }
+      if (result.found) {
+        await markDone(ctx, k, entry, { ...result.remote, foundByLookup: true });
+        return 'done';
+      }
+      if (duplicateReported) {
+        const msg = {
+          nl: `${label.nl}: e-Boekhouden meldt dat het nummer of de code al bestaat, maar het is niet terug te vinden. Controleer het in e-Boekhouden en probeer het daarna opnieuw.`,
+          en: `${label.en}: e-Boekhouden says the number or code already exists, but it cannot be found. Check it in e-Boekhouden, then retry.`,
+        };
+        await markFailed(ctx, entry, { kind: 'validation', code: 'DUPLICATE_NOT_FOUND', message: msg.en });
+        ctx.problem({ record: label.en, code: 'DUPLICATE_NOT_FOUND', ...msg });
+        return 'failed';
+      }
+      needsLookup = false;
+    }
+
+    if (sends >= MAX_SENDS_PER_RUN) {
+      // The last lookup said it is not there: safe to send again next run.
+      await markPending(ctx, entry);
+      return 'left';
+    }
+    sends += 1;
+    const sendingSince = ctx.now();
+    await ctx.db.outbox.update(entry.id!, { state: 'sending', sendingSince, attempts: entry.attempts + 1, updatedAt: sendingSince });
+    entry = { ...entry, state: 'sending', sendingSince, attempts: entry.attempts + 1 };
+
+    try {
+      const remote = await k.send(entry, ctx);
+      await markDone(ctx, k, entry, remote);
+      return 'done';
+    } catch (e) {
+      // Anything that is not an e-Boekhouden error (a bug, the worker dying) leaves the entry in
+      // 'sending': its outcome is unknown and the next run looks it up first.
+      if (!isEBoekhoudenError(e)) throw e;
+      if (e.kind === 'auth') {
+        await markPending(ctx, entry, errorInfo(e));
+        throw e;
+      }
+      if (isDuplicate(e)) {
+        duplicateReported = true;
+        needsLookup = true;
+        continue;
+      }
+      if (mayHaveBeenProcessed(e)) {
+        await ctx.db.outbox.update(entry.id!, { lastError: errorInfo(e), updatedAt: ctx.now() });
+        needsLookup = true;
+        continue;
+      }
+      if (e.kind === 'validation') {
+        await markFailed(ctx, entry, errorInfo(e));
+        const m = remoteMessage(e);
+        ctx.problem({
+          record: label.en,
+          code: e.code,
+          nl: `${label.nl}: ${m.nl}. Pas de gegevens aan en kies daarna "Opnieuw proberen".`,
+          en: `${label.en}: ${m.en}. Correct the data, then choose "Retry".`,
+        });
+        return 'failed';
+      }
+      // limit or session: e-Boekhouden did not process it.
+      await markPending(ctx, entry, errorInfo(e));
+      return e.kind === 'limit' ? 'limited' : 'left';
+    }
+  }
+}
+
+/** Resolves every pending or unknown ('sending') entry of one kind, oldest first. */
+export async function processOutbox(ctx: StepContext, k: ExportKind): Promise<void> {
+  const entries = (await ctx.db.outbox.where('state').anyOf('pending', 'sending').filter((e) => e.kind === k.kind).toArray()).sort(
+    (a, b) => a.id! - b.id!,
+  );
+  const total = entries.length;
+  let done = 0;
+  let left = 0;
+  let inARow = 0;
+  let stoppedByLimit = false;
+  ctx.progress(0, total);
+  for (const entry of entries) {
+    ctx.signal.throwIfAborted();
+    const outcome = await processEntry(ctx, k, entry);
+    if (outcome === 'done') ctx.log.created += 1;
+    if (outcome === 'failed') ctx.log.failed += 1;
+    if (outcome === 'left' || outcome === 'limited') {
+      left += 1;
+      inARow += 1;
+    } else {
+      inARow = 0;
+    }
+    ctx.progress(++done, total);
+    if (outcome === 'limited') {
+      stoppedByLimit = true;
+      break;
+    }
+    if (inARow >= MAX_TRANSIENT_IN_A_ROW) break;
+  }
+  const waiting = total - done + left;
+  ctx.log.unchanged += waiting;
+  if (waiting > 0) {
+    const what = k.kind === 'invoice' ? { nl: 'facturen', en: 'invoices' } : { nl: 'klanten', en: 'customers' };
+    ctx.problem({
+      code: stoppedByLimit ? 'EXPORT_LIMITED' : 'EXPORT_DEFERRED',
+      nl: `${waiting} ${what.nl} konden nu niet worden verstuurd (e-Boekhouden ${stoppedByLimit ? 'beperkt het aantal verzoeken' : 'antwoordde niet goed'}). De volgende synchronisatie probeert het opnieuw; er wordt niets dubbel geboekt.`,
+      en: `${waiting} ${what.en} could not be sent now (e-Boekhouden ${stoppedByLimit ? 'is limiting requests' : 'did not answer properly'}). The next sync tries again; nothing is booked twice.`,
+    });
+  }
+}
