@@ -1,0 +1,261 @@
+/**
+ * The background's wiring, with its dependencies passed in so tests can drive it:
+ * the `sync` alarm, message routing, the toolbar badge and resuming an interrupted run.
+ * No sync logic lives here; the engine (lib/sync) does the work.
+ */
+import { browser } from 'wxt/browser';
+import type { ConnectionState, SyncProgress, SyncRun, RunTrigger, WorkspaceDb } from '../../lib/db';
+import { KV } from '../../lib/db';
+import type { FieldErrors, Settings } from '../../lib/settings';
+import { validateSettings } from '../../lib/settings';
+import {
+  isRequest,
+  type PlainError,
+  type Request,
+  type Responses,
+  type SaveSettingsResult,
+  type StatusSnapshot,
+  type SyncNowResult,
+  type TestConnectionResult,
+} from '../../lib/messages';
+import { BADGE, healthOf } from '../../lib/stores/health';
+import { translate } from '../../lib/i18n/translate';
+
+export const SYNC_ALARM = 'sync';
+export const SYNC_PERIOD_MINUTES = 15;
+
+/** What the background needs from the engine (lib/sync); structural, so tests can fake it. */
+export interface Engine {
+  runSync(o: { db: WorkspaceDb; trigger: RunTrigger; signal?: AbortSignal }): Promise<SyncRun>;
+  testConnection(settings: Settings): Promise<TestConnectionResult>;
+  loadSettings(db: WorkspaceDb): Promise<Settings>;
+  saveSettings(db: WorkspaceDb, input: unknown): Promise<SaveSettingsResult>;
+  disconnect(db: WorkspaceDb): Promise<void>;
+  confirmAdministrationSwitch(db: WorkspaceDb): Promise<void>;
+  describeError(e: unknown): PlainError;
+}
+
+export interface BackgroundDeps {
+  db: WorkspaceDb;
+  engine: Engine;
+  log?: (message: string) => void;
+}
+
+export interface Background {
+  /** Called at every service-worker start. */
+  start(): Promise<void>;
+  ensureAlarm(): Promise<void>;
+  handle<K extends Request['type']>(request: Extract<Request, { type: K }>): Promise<Responses[K]>;
+  onAlarm(alarm: { name: string; periodInMinutes?: number }): Promise<void>;
+  startRun(trigger: RunTrigger): Promise<SyncNowResult>;
+  updateBadge(): Promise<void>;
+  /** The run in progress, for tests. */
+  currentRun(): Promise<SyncRun> | undefined;
+}
+
+const FIX_FIELDS_FIRST: PlainError = {
+  kind: 'validation',
+  nl: 'Verbeter eerst de gemarkeerde velden en test dan opnieuw.',
+  en: 'Correct the marked fields first, then test again.',
+};
+
+export function createBackground({ db, engine, log = () => {} }: BackgroundDeps): Background {
+  let current: { controller: AbortController; promise: Promise<SyncRun> } | undefined;
+  let starting = false;
+  let badgeTicker: ReturnType<typeof setInterval> | undefined;
+
+  async function connectionState(settings: Settings): Promise<ConnectionState> {
+    const stored = (await db.kv.get(KV.connection))?.value as ConnectionState | undefined;
+    if (!settings.connection) return { status: 'notConfigured' };
+    return stored ?? { status: 'ok' };
+  }
+
+  async function lastFinishedRun(): Promise<SyncRun | undefined> {
+    return db.syncLog.orderBy('startedAt').reverse().filter((r) => r.result !== 'running').first();
+  }
+
+  async function ensureAlarm(): Promise<void> {
+    const existing = await browser.alarms.get(SYNC_ALARM);
+    if (!existing) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
+  }
+
+  async function status(): Promise<StatusSnapshot> {
+    const settings = await engine.loadSettings(db);
+    const [connection, lastRun, failedExports, pendingExports, administrations, alarm, progressRow] = await Promise.all([
+      connectionState(settings),
+      lastFinishedRun(),
+      db.outbox.where('state').equals('failed').count(),
+      db.outbox.where('state').anyOf('pending', 'sending').count(),
+      db.administrations.toArray(),
+      browser.alarms.get(SYNC_ALARM),
+      db.kv.get(KV.progress),
+    ]);
+    const syncing = current !== undefined || starting;
+    const progress = syncing ? ((progressRow?.value as SyncProgress | undefined) ?? { running: true, updatedAt: Date.now() }) : undefined;
+    const health = healthOf({ configured: settings.connection !== null, syncing, connection, lastRun, failedExports });
+    return {
+      settings, connection, progress, syncing, lastRun, failedExports, pendingExports, administrations, health,
+      nextSyncAt: alarm?.scheduledTime,
+    };
+  }
+
+  async function updateBadge(): Promise<void> {
+    try {
+      const s = await status();
+      const look = BADGE[s.health];
+      const lang = s.settings.language;
+      await browser.action.setBadgeText({ text: look.text });
+      await browser.action.setBadgeBackgroundColor({ color: look.color });
+      await browser.action.setTitle({ title: `${translate(lang, 'app.name')} — ${translate(lang, `health.${s.health}`)}` });
+    } catch (e) {
+      log(`badge update failed: ${e instanceof Error ? e.name : 'error'}`);
+    }
+  }
+
+  function startBadgeTicker(): void {
+    // While a run is going the badge is refreshed; the extension API calls also keep the worker awake.
+    badgeTicker ??= setInterval(() => void updateBadge(), 1000);
+  }
+
+  function stopBadgeTicker(): void {
+    if (badgeTicker !== undefined) clearInterval(badgeTicker);
+    badgeTicker = undefined;
+  }
+
+  async function startRun(trigger: RunTrigger): Promise<SyncNowResult> {
+    if (current || starting) return { started: false, reason: 'busy' };
+    starting = true;
+    try {
+      const settings = await engine.loadSettings(db);
+      if (!settings.connection) return { started: false, reason: 'notConfigured' };
+      if ((await connectionState(settings)).status === 'needsReconnect') return { started: false, reason: 'needsReconnect' };
+      const controller = new AbortController();
+      const promise = engine
+        .runSync({ db, trigger, signal: controller.signal })
+        .catch((e: unknown): SyncRun => {
+          const error = engine.describeError(e);
+          log(`sync failed: ${error.kind}${error.code ? ` ${error.code}` : ''}`);
+          return { trigger, startedAt: Date.now(), endedAt: Date.now(), result: 'failed', steps: [], problems: [], error };
+        })
+        .finally(() => {
+          current = undefined;
+          stopBadgeTicker();
+          void updateBadge();
+        });
+      current = { controller, promise };
+      startBadgeTicker();
+      return { started: true };
+    } finally {
+      starting = false;
+      void updateBadge();
+    }
+  }
+
+  async function testConnection(input: unknown): Promise<TestConnectionResult> {
+    let settings: Settings;
+    if (input === undefined) settings = await engine.loadSettings(db);
+    else {
+      const v = validateSettings(input);
+      if (!v.ok) return { ok: false, error: FIX_FIELDS_FIRST };
+      settings = v.settings;
+    }
+    if (!settings.connection) {
+      return { ok: false, error: { kind: 'validation', nl: 'Vul eerst je inloggegevens in.', en: 'Fill in your credentials first.' } };
+    }
+    return engine.testConnection(settings);
+  }
+
+  async function cancelRun(): Promise<boolean> {
+    if (!current) return false;
+    current.controller.abort();
+    return true;
+  }
+
+  async function handle(request: Request): Promise<unknown> {
+    switch (request.type) {
+      case 'status':
+        return status();
+      case 'syncNow':
+        return startRun('manual');
+      case 'cancelSync':
+        return { cancelled: await cancelRun() };
+      case 'testConnection':
+        return testConnection(request.settings);
+      case 'validateSettings': {
+        const v = validateSettings(request.settings);
+        return (v.ok ? {} : v.errors) satisfies FieldErrors;
+      }
+      case 'saveSettings': {
+        const result = await engine.saveSettings(db, request.settings);
+        if (result.ok) {
+          await ensureAlarm();
+          await updateBadge();
+        }
+        return result;
+      }
+      case 'disconnect': {
+        const run = current?.promise;
+        await cancelRun();
+        if (run) await Promise.race([run, new Promise((r) => setTimeout(r, 10_000))]);
+        await engine.disconnect(db);
+        await updateBadge();
+        return { ok: true };
+      }
+      case 'confirmAdministrationSwitch':
+        await engine.confirmAdministrationSwitch(db);
+        await updateBadge();
+        return { ok: true };
+      case 'refreshBadge':
+        await updateBadge();
+        return { ok: true };
+    }
+  }
+
+  async function onAlarm(alarm: { name: string; periodInMinutes?: number }): Promise<void> {
+    if (alarm.name !== SYNC_ALARM) return;
+    // A one-off alarm with our name (or one cleared by a restart) must not end the schedule.
+    if (!alarm.periodInMinutes) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
+    const settings = await engine.loadSettings(db);
+    if (!settings.autoSync) return;
+    const state = await connectionState(settings);
+    if (state.status !== 'ok' || state.pendingAdministrationKey) return;
+    await startRun('alarm');
+  }
+
+  async function resumeIfInterrupted(): Promise<void> {
+    const progress = (await db.kv.get(KV.progress))?.value as SyncProgress | undefined;
+    if (progress?.running && !current) {
+      log('resuming an interrupted sync');
+      await startRun('startup');
+    }
+  }
+
+  return {
+    async start() {
+      await ensureAlarm();
+      await resumeIfInterrupted();
+      await updateBadge();
+    },
+    ensureAlarm,
+    handle: handle as Background['handle'],
+    onAlarm,
+    startRun,
+    updateBadge,
+    currentRun: () => current?.promise,
+  };
+}
+
+/** Registers the listeners synchronously (MV3 requires it at the top level of the worker). */
+export function registerListeners(bg: Background, describeError: (e: unknown) => PlainError): void {
+  browser.runtime.onInstalled.addListener(() => void bg.ensureAlarm());
+  browser.runtime.onStartup.addListener(() => void bg.ensureAlarm());
+  browser.alarms.onAlarm.addListener((alarm) => void bg.onAlarm(alarm));
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (sender.id !== browser.runtime.id || !isRequest(message)) return false;
+    bg.handle(message).then(
+      (data) => sendResponse({ ok: true, data }),
+      (e: unknown) => sendResponse({ ok: false, error: describeError(e) }),
+    );
+    return true;
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * A small typed i18n: two dictionaries (Dutch default, English) and a reactive language.
+ * No library, so the popup stays light.
+ */
+import { ref } from 'vue';
+import { isMessageKey, translate, type Language, type MessageKey, type Params } from './translate';
+
+export { isMessageKey, translate };
+export type { Language, MessageKey, Params };
+/** A message from the engine or the log, already in both languages. */
+export interface Bilingual {
+  nl: string;
+  en: string;
+}
+
+export const LANGUAGES: Language[] = ['nl', 'en'];
+
+const STORAGE_KEY = 'bc.language';
+
+function initialLanguage(): Language {
+  try {
+    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (saved === 'nl' || saved === 'en') return saved;
+  } catch {
+    /* no storage (service worker, tests) */
+  }
+  return 'nl';
+}
+
+/** The language the pages show; set from the saved settings, remembered for the next open. */
+export const language = ref<Language>(initialLanguage());
+
+export function setLanguage(lang: Language): void {
+  language.value = lang;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    /* ignore */
+  }
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+}
+
+/** Translates in the current language (reactive inside templates and computed). */
+export function t(key: MessageKey | string, params?: Params): string {
+  return translate(language.value, key, params);
+}
+
+/** Picks the current language from a message that carries both. */
+export function pick(message: Bilingual | undefined | null): string {
+  if (!message) return '';
+  return message[language.value] || message.nl || message.en;
+}
+
+/** A settings error key ("settings.error.apiTokenRequired") in plain words; unknown ones get a generic text. */
+export function fieldError(key: string | undefined): string {
+  if (!key) return '';
+  return isMessageKey(key) ? t(key) : t('settings.error.invalid');
+}
+
+export function stepName(step: string | undefined): string {
+  if (!step) return '';
+  const key = `step.${step}`;
+  return isMessageKey(key) ? t(key) : step;
+}
+
+const locale = (): string => (language.value === 'nl' ? 'nl-NL' : 'en-GB');
+
+export function formatMoney(amount: number): string {
+  return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'EUR' }).format(amount);
+}
+
+export function formatNumber(n: number, maxDecimals = 2): string {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: maxDecimals }).format(n);
+}
+
+export function formatDateTime(ms: number | undefined): string {
+  if (ms === undefined) return '';
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+}
+
+/** Formats a YYYY-MM-DD date without shifting it through time zones. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}

@@ -1,0 +1,111 @@
+/**
+ * Typed messages between the pages (popup, options) and the background.
+ *
+ * Only types and a small `send` helper live here, so the popup does not pull in Dexie,
+ * zod or the API layer: everything heavy runs in the background.
+ */
+import { browser } from 'wxt/browser';
+import type { Settings, FieldErrors } from './settings';
+import type { AdministrationRow, ConnectionState, SyncProgress, SyncRun } from './db';
+import type { Administration } from './eboekhouden/types';
+
+/** The state at a glance, as the toolbar badge and the pages show it. */
+export type Health = 'notConfigured' | 'syncing' | 'attention' | 'fine';
+
+export interface PlainError {
+  kind: string;
+  code?: string;
+  nl: string;
+  en: string;
+}
+
+export interface StatusSnapshot {
+  settings: Settings;
+  connection: ConnectionState;
+  /** Progress of the run in progress, undefined when none is running. */
+  progress?: SyncProgress;
+  syncing: boolean;
+  lastRun?: SyncRun;
+  /** When the `sync` alarm fires next (ms), when known. */
+  nextSyncAt?: number;
+  failedExports: number;
+  pendingExports: number;
+  administrations: AdministrationRow[];
+  health: Health;
+}
+
+export type SyncNowResult = { started: true } | { started: false; reason: 'busy' | 'notConfigured' | 'needsReconnect' };
+
+export type TestConnectionResult =
+  | { ok: true; administrations: Administration[] }
+  | { ok: false; error: PlainError };
+
+export type SaveSettingsResult = { ok: true; settings: Settings } | { ok: false; errors: FieldErrors };
+
+export interface Requests {
+  status: { type: 'status' };
+  syncNow: { type: 'syncNow' };
+  cancelSync: { type: 'cancelSync' };
+  /** Tests the given (unsaved) settings, or the saved ones when none are given. */
+  testConnection: { type: 'testConnection'; settings?: unknown };
+  validateSettings: { type: 'validateSettings'; settings: unknown };
+  saveSettings: { type: 'saveSettings'; settings: unknown };
+  disconnect: { type: 'disconnect' };
+  /** The person agreed that the new credentials' administration replaces the local data. */
+  confirmAdministrationSwitch: { type: 'confirmAdministrationSwitch' };
+  /** A page changed something the badge depends on (e.g. retried a failed export). */
+  refreshBadge: { type: 'refreshBadge' };
+}
+
+export interface Responses {
+  status: StatusSnapshot;
+  syncNow: SyncNowResult;
+  cancelSync: { cancelled: boolean };
+  testConnection: TestConnectionResult;
+  validateSettings: FieldErrors;
+  saveSettings: SaveSettingsResult;
+  disconnect: { ok: true };
+  confirmAdministrationSwitch: { ok: true };
+  refreshBadge: { ok: true };
+}
+
+export type RequestType = keyof Requests;
+export type Request = Requests[RequestType];
+
+/** What travels back: the background never throws across the boundary. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: PlainError };
+
+const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
+  'status', 'syncNow', 'cancelSync', 'testConnection', 'validateSettings', 'saveSettings', 'disconnect', 'confirmAdministrationSwitch', 'refreshBadge',
+]);
+
+export function isRequest(msg: unknown): msg is Request {
+  return typeof msg === 'object' && msg !== null && REQUEST_TYPES.has((msg as { type?: unknown }).type as string);
+}
+
+/** An error the background reported, in both languages. */
+export class BackgroundError extends Error {
+  constructor(readonly error: PlainError) {
+    super(error.en);
+    this.name = 'BackgroundError';
+  }
+}
+
+/** Sends a request to the background and returns its answer, or throws a BackgroundError. */
+export async function send<K extends RequestType>(request: Requests[K]): Promise<Responses[K]> {
+  let reply: Reply<Responses[K]> | undefined;
+  try {
+    reply = (await browser.runtime.sendMessage(request)) as Reply<Responses[K]> | undefined;
+  } catch {
+    reply = undefined;
+  }
+  if (!reply) {
+    throw new BackgroundError({
+      kind: 'extension',
+      nl: 'De extensie reageert niet. Sluit dit venster en probeer het opnieuw.',
+      en: 'The extension is not responding. Close this window and try again.',
+    });
+  }
+  if (!reply.ok) throw new BackgroundError(reply.error);
+  return reply.data;
+}
