@@ -1,124 +1,66 @@
 /**
- * SOAP sessions and the GetMutaties call quota, kept per sandbox (per SandboxContext) so the
- * control API can expire or reset them: `expireSoapSessions(ctx)`, `resetSoapSessions(ctx)`.
+ * SOAP session rules on top of the shared session table (`ctx.sessions.soap`, which the control
+ * API expires and clears), and the GetMutaties monthly call quota.
  */
-import { randomUUID } from 'node:crypto';
 import type { SandboxContext } from './faults';
+import type { SbSession } from './sessions';
 
-export interface SoapSession {
-  id: string;
-  /** SecurityCode2 values accepted on this session's calls. */
-  securityCodes2: string[];
-  /** Set for OpenSessionSub sessions. */
-  administrationGuid?: string;
-  /** Epoch ms after which the session is expired; renewed by each call (sliding, like an ASP.NET session). */
-  expiresAt: number;
-  closed: boolean;
-  expired: boolean;
-}
-
-export interface SoapState {
-  sessions: Map<string, SoapSession>;
-  /** GetMutaties calls per calendar month (UTC), key YYYY-MM. */
-  mutationCalls: Map<string, number>;
-  /** The clock; tests may replace it. */
-  now: () => number;
-}
-
-const states = new WeakMap<SandboxContext, SoapState>();
-
-export function soapState(ctx: SandboxContext): SoapState {
-  let state = states.get(ctx);
-  if (!state) {
-    state = { sessions: new Map(), mutationCalls: new Map(), now: () => Date.now() };
-    states.set(ctx, state);
-  }
-  return state;
-}
-
-/** Every open SOAP session becomes expired now (control API `POST /__sandbox/expire-sessions`). Returns how many. */
-export function expireSoapSessions(ctx: SandboxContext): number {
-  let count = 0;
-  for (const s of soapState(ctx).sessions.values()) {
-    if (!s.closed && !s.expired) {
-      s.expired = true;
-      count++;
-    }
-  }
-  return count;
-}
-
-/** Forgets every SOAP session and the GetMutaties call counts (control API `POST /__sandbox/reset`). */
-export function resetSoapSessions(ctx: SandboxContext): void {
-  const state = soapState(ctx);
-  state.sessions.clear();
-  state.mutationCalls.clear();
-}
-
-/** Closed and expired sessions are remembered (for E002.3/E002.4) up to this many. */
-const MAX_REMEMBERED = 20_000;
-
-export function openSoapSession(ctx: SandboxContext, securityCodes2: string[], administrationGuid?: string): SoapSession {
-  const state = soapState(ctx);
-  const session: SoapSession = {
-    id: `{${randomUUID().toUpperCase()}}`,
-    securityCodes2,
-    administrationGuid,
-    expiresAt: state.now() + ctx.config.soapSessionTtlSeconds * 1000,
-    closed: false,
-    expired: false,
-  };
-  state.sessions.set(session.id, session);
-  if (state.sessions.size > MAX_REMEMBERED) {
-    for (const [id, s] of state.sessions) {
-      if (state.sessions.size <= MAX_REMEMBERED) break;
-      if (s.closed || s.expired || s.expiresAt <= state.now()) state.sessions.delete(id);
-    }
-  }
-  return session;
+export function openSoapSession(ctx: SandboxContext, administrationGuid?: string): string {
+  return ctx.sessions.open('soap', ctx.config.soapSessionTtlSeconds, administrationGuid ? { administrationGuid } : {});
 }
 
 export type SessionProblem = 'E002.1' | 'E002.2' | 'E002.3' | 'E002.4' | 'E001.3';
 
-/** Checks SessionID + SecurityCode2 as every call after OpenSession does; renews the session on success. */
-export function checkSoapSession(ctx: SandboxContext, sessionId: string, securityCode2: string): { session: SoapSession } | { problem: SessionProblem } {
-  const state = soapState(ctx);
-  if (!sessionId.trim() || !securityCode2.trim()) return { problem: 'E002.1' };
-  const session = state.sessions.get(sessionId.trim());
-  if (!session) return { problem: 'E002.2' };
-  if (session.closed) return { problem: 'E002.4' };
-  const now = state.now();
-  if (session.expired || session.expiresAt <= now) {
-    session.expired = true;
-    return { problem: 'E002.3' };
-  }
-  if (!session.securityCodes2.includes(securityCode2.trim())) return { problem: 'E001.3' };
-  session.expiresAt = now + ctx.config.soapSessionTtlSeconds * 1000;
+/**
+ * Checks SessionID + SecurityCode2 as every call after OpenSession does (SOAP.md §5), and renews
+ * the session on success (sliding, like an ASP.NET session [I]).
+ */
+export function checkSoapSession(ctx: SandboxContext, sessionId: string, securityCode2: string): { session: SbSession } | { problem: SessionProblem } {
+  const id = sessionId.trim();
+  const code2 = securityCode2.trim();
+  if (!id || !code2) return { problem: 'E002.1' };
+  const state = ctx.sessions.check('soap', id);
+  if (state === 'unknown') return { problem: 'E002.2' };
+  if (state === 'closed') return { problem: 'E002.4' };
+  if (state === 'expired') return { problem: 'E002.3' };
+  const session = ctx.sessions.get('soap', id)!;
+  // M §3.7: an administration's Guid is its SecurityCode2; the accountant's own code is accepted too [I].
+  const accepted = session.administrationGuid ? [session.administrationGuid.toLowerCase(), ctx.config.securityCode2.toLowerCase()] : [ctx.config.securityCode2.toLowerCase()];
+  if (!accepted.includes(code2.toLowerCase())) return { problem: 'E001.3' };
+  session.expiresAt = ctx.sessions.now() + ctx.config.soapSessionTtlSeconds * 1000;
   return { session };
 }
 
 /** Marks a session closed; unknown ids are ignored (CloseSession has no result to report on). */
 export function closeSoapSession(ctx: SandboxContext, sessionId: string): void {
-  const session = soapState(ctx).sessions.get(sessionId.trim());
-  if (session) session.closed = true;
-}
-
-/**
- * Counts one GetMutaties call in the current month; false once the month's limit is used up
- * (E003.1). The limit is `ctx.config.soapMutationCallsPerMonth` when set, else 5,000 (SOAP.md §6).
- */
-export function countMutationCall(ctx: SandboxContext): boolean {
-  const state = soapState(ctx);
-  const month = new Date(state.now()).toISOString().slice(0, 7);
-  const used = state.mutationCalls.get(month) ?? 0;
-  if (used >= mutationCallLimit(ctx)) return false;
-  state.mutationCalls.set(month, used + 1);
-  return true;
+  ctx.sessions.close('soap', sessionId.trim());
 }
 
 export const DEFAULT_MUTATION_CALLS_PER_MONTH = 5000;
 
+/** GetMutaties calls per calendar month (UTC, key YYYY-MM), per sandbox. */
+const mutationCalls = new WeakMap<SandboxContext, Map<string, number>>();
+
+/**
+ * Counts one GetMutaties call in the current month; false once the month's quota is used up
+ * (E003.1, 5,000 a month per SOAP.md §6; `ctx.config.soapMutationCallsPerMonth`).
+ */
+export function countMutationCall(ctx: SandboxContext): boolean {
+  let calls = mutationCalls.get(ctx);
+  if (!calls) mutationCalls.set(ctx, (calls = new Map()));
+  const month = new Date(ctx.sessions.now()).toISOString().slice(0, 7);
+  const used = calls.get(month) ?? 0;
+  if (used >= mutationCallLimit(ctx)) return false;
+  calls.set(month, used + 1);
+  return true;
+}
+
 export function mutationCallLimit(ctx: SandboxContext): number {
-  const configured = (ctx.config as { soapMutationCallsPerMonth?: unknown }).soapMutationCallsPerMonth;
+  const configured = ctx.config.soapMutationCallsPerMonth;
   return typeof configured === 'number' && configured >= 0 ? configured : DEFAULT_MUTATION_CALLS_PER_MONTH;
+}
+
+/** Forgets the GetMutaties call counts (control API reset). Sessions are cleared with `ctx.sessions.clear()`. */
+export function resetSoapState(ctx: SandboxContext): void {
+  mutationCalls.delete(ctx);
 }

@@ -16,7 +16,7 @@ export type SoapVersion = '1.1' | '1.2';
 export class SoapReadError extends Error {
   constructor(
     message: string,
-    readonly faultCode: 'Client' | 'VersionMismatch' = 'Client',
+    readonly faultCode: 'Client' | 'Server' | 'VersionMismatch' = 'Client',
   ) {
     super(message);
     this.name = 'SoapReadError';
@@ -309,9 +309,9 @@ export function responseEnvelope(version: SoapVersion, operation: string, result
 export function faultEnvelope(version: SoapVersion, error: SoapReadError): string {
   const reason = escapeXml(error.message);
   if (version === '1.1') {
-    const code = error.faultCode === 'VersionMismatch' ? 'soap:VersionMismatch' : 'soap:Client';
+    const code = `soap:${error.faultCode}`;
     return `${envelopeOpen(version)}<soap:Fault><faultcode>${code}</faultcode><faultstring>${reason}</faultstring><detail /></soap:Fault>${ENVELOPE_CLOSE}`;
   }
-  const code = error.faultCode === 'VersionMismatch' ? 'soap:VersionMismatch' : 'soap:Sender';
+  const code = error.faultCode === 'Client' ? 'soap:Sender' : error.faultCode === 'Server' ? 'soap:Receiver' : 'soap:VersionMismatch';
   return `${envelopeOpen(version)}<soap:Fault><soap:Code><soap:Value>${code}</soap:Value></soap:Code><soap:Reason><soap:Text xml:lang="en">${reason}</soap:Text></soap:Reason><soap:Detail /></soap:Fault>${ENVELOPE_CLOSE}`;
 }
