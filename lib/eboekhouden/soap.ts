@@ -75,7 +75,12 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
   /** Session ids ever opened, so they can be redacted from anything echoed back. */
   const sessionIds: string[] = [];
 
-  const redact = (text: string) => redactSecrets(text, [credentials.securityCode1, credentials.securityCode2, options.administrationGuid, ...sessionIds]);
+  // session ids look like {GUID}; redact that shape too, for ids from sessions we never saw open
+  const redact = (text: string) =>
+    redactSecrets(text, [credentials.securityCode1, credentials.securityCode2, options.administrationGuid, ...sessionIds]).replace(
+      /\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}/g,
+      '[redacted]',
+    );
 
   /** One SOAP request; returns `<Op>Result` (or '' for an empty response) after the ErrorMsg check. */
   async function post(operation: string, fields: XmlFields, write: boolean): Promise<Result> {
