@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { mergeConfig, type SandboxConfig } from './config';
 import { FAULT_KINDS, type FaultPlan, type SandboxContext } from './faults';
 import { SEED_NAMES, type SeedName } from './store';
+import { resetSoapState } from './soap-sessions';
 
 const CORRUPTIBLE = { product: 'products', relation: 'relations', mutation: 'mutations' } as const;
 type CorruptEntity = keyof typeof CORRUPTIBLE;
@@ -40,6 +41,7 @@ export function controlRoutes(ctx: SandboxContext): Hono {
     ctx.config = mergeConfig(startConfig, body.config as Partial<SandboxConfig> | undefined);
     ctx.store.reset(seed);
     ctx.sessions.clear();
+    resetSoapState(ctx);
     ctx.faults.set(null);
     ctx.stats.reset();
     return c.json({ seed, counts: counts(ctx) });

@@ -11,6 +11,7 @@ import { Sessions } from './sessions';
 import { Store, type SeedName } from './store';
 import { restRoutes } from './rest';
 import { controlRoutes } from './control';
+import { soapRoute } from './soap';
 
 export function createContext(opts: { seed?: SeedName; config?: Partial<SandboxConfig> } = {}): SandboxContext {
   return {
@@ -25,8 +26,7 @@ export function createContext(opts: { seed?: SeedName; config?: Partial<SandboxC
 export function createSandboxApp(ctx: SandboxContext): Hono {
   const app = new Hono();
   app.route('/v1', restRoutes(ctx));
-  // Placeholder until sandbox/soap.ts (engineer B) lands; then: app.post('/soap.asmx', soapRoute(ctx)).
-  app.post('/soap.asmx', (c) => c.text('SOAP is not implemented in this sandbox build yet', 501));
+  app.post('/soap.asmx', soapRoute(ctx));
   app.route('/__sandbox', controlRoutes(ctx));
   app.notFound((c) => c.json({ type: 'notFound', title: 'Not Found', status: 404 }, 404));
   app.onError((err, c) => {
