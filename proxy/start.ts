@@ -8,15 +8,10 @@ import { resolve } from 'node:path';
 import { startSandbox, type RunningSandbox } from '../sandbox/server';
 import { defaultConfig as sandboxDefaults } from '../sandbox/config';
 import { consoleLogger } from './log';
-import { loadProxyConfig, type Env } from './config';
+import { loadProxyConfig } from './config';
+import { wantsSandbox } from './start-options';
 import { startProxyServer } from './server';
 import { describeProxy, exitOnSignal, failAndExit } from './cli';
-
-/** The sandbox runs unless EB_UPSTREAM=live or both upstream URLs are given. */
-export function wantsSandbox(env: Env): boolean {
-  if (env.EB_SOAP_URL?.trim() && env.EB_REST_URL?.trim()) return false;
-  return (env.EB_UPSTREAM ?? '').trim().toLowerCase() !== 'live';
-}
 
 /** Sandbox credentials to print: the demo defaults as they are; values set in the environment are not echoed. */
 export function sandboxCredentialLines(sandbox: RunningSandbox): string[] {
