@@ -363,7 +363,9 @@ function schemaProblems(invoice: NewInvoice, record: { nl: string; en: string })
 /** Runs every check on an assembled invoice; per-line and settings problems come first, then the schema's. */
 export function finishBuild(invoice: NewInvoice, settings: Settings, record: { nl: string; en: string }, customer: Customer | undefined, earlier: Message[]): BuildResult {
   const cust = checkCustomer(customer, record);
-  const problems = [...cust.problems, ...earlier, ...checkLines(invoice.lines, record), ...checkInvoiceSettings(settings, record)];
+  // Lines that could not be resolved are reported already; "no lines" would only repeat that.
+  const lineProblems = earlier.length > 0 && invoice.lines.length === 0 ? [] : checkLines(invoice.lines, record);
+  const problems = [...cust.problems, ...earlier, ...lineProblems, ...checkInvoiceSettings(settings, record)];
   if (problems.length === 0) {
     // The number may still be '' in a preview; check with a placeholder so only real problems show.
     problems.push(...schemaProblems(invoice.number ? invoice : { ...invoice, number: '0' }, record));
