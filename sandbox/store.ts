@@ -368,7 +368,8 @@ export class Store {
           });
         }
       } else if (m.type === paymentType) {
-        for (const row of m.rows) {
+        for (const row of Array.isArray(m.rows) ? m.rows : []) {
+          if (!row) continue;
           const number = row.invoiceNumber || m.invoiceNumber;
           if (!number) continue;
           const key = `${row.relationId || m.relationId}|${number}`;
@@ -398,12 +399,13 @@ export class Store {
     for (const m of this.mutations.values()) {
       if ((range.from && m.date < range.from) || (range.to && m.date > range.to)) continue;
       if (m.type === 0) {
-        for (const r of m.rows) if (!range.costCenterId || r.costCenterId === range.costCenterId) add(r.ledgerId, r.amountIncl);
+        for (const r of Array.isArray(m.rows) ? m.rows : []) if (r && (!range.costCenterId || r.costCenterId === range.costCenterId)) add(r.ledgerId, r.amountIncl);
         continue;
       }
       // The mutation's own account is debited for money/invoices in, credited for money/invoices out.
       const sign = m.type === 2 || m.type === 3 || m.type === 5 ? 1 : -1;
-      for (const r of m.rows) {
+      for (const r of Array.isArray(m.rows) ? m.rows : []) {
+        if (!r) continue;
         if (range.costCenterId && r.costCenterId !== range.costCenterId) continue;
         if (m.type === 7) {
           add(r.ledgerId, r.amountIncl);
@@ -428,7 +430,9 @@ function padFreeText(values: readonly string[] | undefined): string[] {
 
 export function sumRows(rows: readonly SbMutationRow[]): { excl: number; vat: number; incl: number } {
   let excl = 0, vat = 0, incl = 0;
-  for (const r of rows) {
+  // Tolerates rows damaged through the control API's corrupt endpoint.
+  for (const r of Array.isArray(rows) ? rows : []) {
+    if (!r) continue;
     excl += r.amountExcl;
     vat += r.vatAmount;
     incl += r.amountIncl;
