@@ -1,0 +1,273 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WorkspaceDb } from '../../lib/db';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { EXPORT_STEPS } from '../../lib/sync/exports/index';
+import type { NewInvoice } from '../../lib/eboekhouden/types';
+import { completeWorkOrder, createCustomer, retryExport, saveWorkOrder } from '../../lib/workspace';
+import { createFakeApi, ebError, freshDbName, logOf, runSteps, seedBasics, WorkerDied, type Basics, type FakeApi } from '../helpers/run-steps';
+
+const settings: Settings = { ...DEFAULT_SETTINGS, invoice: { ...DEFAULT_SETTINGS.invoice, template: 'Standaard', numberPrefix: 'BC' } };
+
+let db: WorkspaceDb;
+let api: FakeApi;
+let b: Basics;
+
+beforeEach(async () => {
+  db = new WorkspaceDb(freshDbName('export-outbox'));
+  api = createFakeApi();
+  api.relations.set('r001', { id: 501, code: 'R001', type: 'B', name: 'Bakkerij De Vries', inactive: false });
+  b = await seedBasics(db);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+async function completedWorkOrder(customerId = b.customerId, hours = 2): Promise<number> {
+  const wo = await saveWorkOrder(db, { customerId, date: '2026-03-04', description: 'Onderhoud', hourLines: [{ hourTypeId: b.labourId, hours, price: 62.5 }], materialLines: [{ materialId: b.pipeId, quantity: 3, price: 8.95 }] }, { settings });
+  await completeWorkOrder(db, wo.id!, { settings });
+  return wo.id!;
+}
+
+const run = (s: Settings = settings) => runSteps({ db, api, settings: s, steps: EXPORT_STEPS });
+const creates = () => api.calls.filter((c) => c.op === 'createInvoice' || c.op === 'createRelation');
+
+describe('export happy path', () => {
+  it('sends a completed work order once, with an allocated number, and marks it exported', async () => {
+    const id = await completedWorkOrder();
+    const r = await run();
+    expect(logOf(r, 'exportInvoices')).toMatchObject({ created: 1, failed: 0 });
+    expect([...api.invoices.keys()]).toEqual(['BC2026-0001']);
+    const wo = await db.workOrders.get(id);
+    expect(wo).toMatchObject({ status: 'exported', invoiceNumber: 'BC2026-0001' });
+    expect(wo?.exportedAt).toBeTypeOf('number');
+    const entry = await db.outbox.where('key').equals('invoice:BC2026-0001').first();
+    expect(entry).toMatchObject({ state: 'done', attempts: 1, source: { table: 'workOrders', id } });
+    // A second run sends nothing.
+    await run();
+    expect(creates()).toHaveLength(1);
+  });
+
+  it('exports a new customer as a relation before the invoice that uses it, checking the code first', async () => {
+    const c = await createCustomer(db, { name: 'Nieuwe Klant BV' });
+    await completedWorkOrder(c.id!);
+    await run();
+    const ops = api.calls.map((x) => x.op);
+    expect(ops.indexOf('findRelationByCode')).toBeLessThan(ops.indexOf('createRelation'));
+    expect(ops.indexOf('createRelation')).toBeLessThan(ops.indexOf('createInvoice'));
+    expect((await db.customers.get(c.id!))?.remoteId).toBe(api.relations.get(c.code.toLowerCase())?.id);
+    expect(api.invoices.get('BC2026-0001')?.relationCode).toBe(c.code);
+  });
+
+  it('the frozen payload is what is sent, even when a retry happens a run later', async () => {
+    await completedWorkOrder();
+    api.fault = (op) => (op === 'createInvoice' ? { error: ebError('limit'), when: 'before' } : undefined);
+    await run();
+    const entry = (await db.outbox.toArray())[0];
+    expect(entry.state).toBe('pending');
+    // The hour type's price changes afterwards; the entry keeps what was frozen.
+    await db.hourTypes.update(b.labourId, { vatCode: 'LAAG_VERK_9' });
+    api.fault = undefined;
+    await run();
+    expect(api.invoices.get('BC2026-0001')?.lines[0].vatCode).toBe('HOOG_VERK_21');
+    expect((entry.payload as NewInvoice).lines[0].vatCode).toBe('HOOG_VERK_21');
+  });
+});
+
+describe('exactly once when the outcome is unknown', () => {
+  it("an entry found in 'sending' whose invoice exists upstream is marked done by lookup, not sent again", async () => {
+    await completedWorkOrder();
+    // Simulate the worker dying after e-Boekhouden committed the invoice.
+    api.fault = (op) => (op === 'createInvoice' ? { error: new WorkerDied(), when: 'after' } : undefined);
+    await expect(run()).rejects.toBeInstanceOf(WorkerDied);
+    const stuck = (await db.outbox.toArray())[0];
+    expect(stuck.state).toBe('sending');
+    expect(stuck.sendingSince).toBeTypeOf('number');
+    api.fault = undefined;
+    await run();
+    expect(creates()).toHaveLength(1);
+    expect(api.invoices.size).toBe(1);
+    const entry = (await db.outbox.toArray())[0];
+    expect(entry).toMatchObject({ state: 'done', remote: { number: 'BC2026-0001', foundByLookup: true } });
+    expect(entry.sendingSince).toBeUndefined();
+  });
+
+  it("an entry found in 'sending' whose invoice never arrived is sent again", async () => {
+    await completedWorkOrder();
+    api.fault = (op) => (op === 'createInvoice' ? { error: new WorkerDied(), when: 'before' } : undefined);
+    await expect(run()).rejects.toBeInstanceOf(WorkerDied);
+    api.fault = undefined;
+    await run();
+    expect(api.invoices.size).toBe(1);
+    const entry = (await db.outbox.toArray())[0];
+    expect(entry.state).toBe('done');
+    expect(entry.remote?.foundByLookup).toBeUndefined();
+    expect(entry.attempts).toBe(2);
+  });
+
+  for (const [name, error] of [
+    ['a timeout (network, outcome unknown)', () => ebError('network', { outcomeUnknown: true })],
+    ['an HTTP 500 (upstream)', () => ebError('upstream')],
+  ] as const) {
+    it(`${name} after commit is resolved by lookup in the same run`, async () => {
+      await completedWorkOrder();
+      api.fault = (op) => (op === 'createInvoice' ? { error: error(), when: 'after' } : undefined);
+      const r = await run();
+      expect(api.invoices.size).toBe(1);
+      expect(creates()).toHaveLength(1);
+      expect(logOf(r, 'exportInvoices').created).toBe(1);
+      expect((await db.outbox.toArray())[0]).toMatchObject({ state: 'done', remote: { foundByLookup: true } });
+    });
+
+    it(`${name} before commit is sent again after the lookup finds nothing`, async () => {
+      await completedWorkOrder();
+      let first = true;
+      api.fault = (op) => {
+        if (op !== 'createInvoice' || !first) return undefined;
+        first = false;
+        return { error: error(), when: 'before' };
+      };
+      await run();
+      expect(api.invoices.size).toBe(1);
+      expect(api.calls.map((c) => c.op)).toEqual(['createInvoice', 'findInvoice', 'createInvoice']);
+    });
+  }
+
+  it('a duplicate reported by e-Boekhouden is looked up: ours → done', async () => {
+    await completedWorkOrder();
+    api.fault = (op) => (op === 'createInvoice' ? { error: ebError('validation', { code: 'CFACT026' }), when: 'after' } : undefined);
+    await run();
+    expect(api.invoices.size).toBe(1);
+    expect((await db.outbox.toArray())[0]).toMatchObject({ state: 'done', remote: { foundByLookup: true } });
+  });
+
+  it('a number already used upstream by another invoice fails with NUMBER_TAKEN; retry gets a new number', async () => {
+    const id = await completedWorkOrder();
+    api.invoices.set('BC2026-0001', { number: 'BC2026-0001', relationCode: 'OTHER', date: '2026-01-01', totalExcl: 10, totalVat: 0, totalIncl: 10, lines: [], template: 'x' });
+    const r = await run();
+    const entry = (await db.outbox.toArray())[0];
+    expect(entry.state).toBe('failed');
+    expect(entry.lastError?.code).toBe('NUMBER_TAKEN');
+    expect(r.problems.map((p) => p.code)).toContain('NUMBER_TAKEN');
+    await retryExport(db, entry.id!, { settings });
+    expect((await db.workOrders.get(id))?.invoiceNumber).toBe('BC2026-0002');
+    await run();
+    expect(api.invoices.get('BC2026-0002')?.relationCode).toBe('R001');
+    expect(await db.workOrders.get(id)).toMatchObject({ status: 'exported', invoiceNumber: 'BC2026-0002' });
+  });
+
+  it('a lookup that fails leaves the entry in sending for the next run', async () => {
+    await completedWorkOrder();
+    api.fault = (op) =>
+      op === 'createInvoice' ? { error: ebError('network', { outcomeUnknown: true }), when: 'after' } : op === 'findInvoice' ? { error: ebError('network'), when: 'before' } : undefined;
+    const r = await run();
+    expect((await db.outbox.toArray())[0].state).toBe('sending');
+    expect(logOf(r, 'exportInvoices').unchanged).toBe(1);
+    expect(r.problems.map((p) => p.code)).toContain('EXPORT_DEFERRED');
+    api.fault = undefined;
+    await run();
+    expect(api.invoices.size).toBe(1);
+    expect(creates()).toHaveLength(1);
+  });
+});
+
+describe('errors that are not unknown', () => {
+  it('a validation error fails the entry with the message; after a fix, retry sends it', async () => {
+    await completedWorkOrder();
+    api.rejectTemplates.add('Standaard');
+    const r = await run();
+    const entry = (await db.outbox.toArray())[0];
+    expect(entry.state).toBe('failed');
+    expect(entry.lastError).toMatchObject({ kind: 'validation', code: 'FACT_018' });
+    expect(logOf(r, 'exportInvoices').failed).toBe(1);
+    const p = r.problems.find((x) => x.code === 'FACT_018');
+    expect(p?.nl).toMatch(/Opnieuw proberen/);
+    expect(p?.en).toMatch(/template not found/);
+    // Not sent again by itself.
+    await run();
+    expect(api.calls.filter((c) => c.op === 'createInvoice')).toHaveLength(1);
+    // The person picks another template and retries: the rebuilt payload keeps the number.
+    const fixed = { ...settings, invoice: { ...settings.invoice, template: 'Modern' } };
+    await retryExport(db, entry.id!, { settings: fixed });
+    await run(fixed);
+    expect(api.invoices.get('BC2026-0001')?.template).toBe('Modern');
+  });
+
+  it('a limit error leaves entries pending and stops the step', async () => {
+    await completedWorkOrder();
+    await completedWorkOrder();
+    api.fault = (op) => (op === 'createInvoice' ? { error: ebError('limit'), when: 'before' } : undefined);
+    const r = await run();
+    expect(api.calls.filter((c) => c.op === 'createInvoice')).toHaveLength(1);
+    expect((await db.outbox.toArray()).map((e) => e.state)).toEqual(['pending', 'pending']);
+    expect(logOf(r, 'exportInvoices').unchanged).toBe(2);
+    expect(r.problems.map((p) => p.code)).toContain('EXPORT_LIMITED');
+  });
+
+  it('an auth error stops the run and leaves the entry pending', async () => {
+    await completedWorkOrder();
+    api.fault = (op) => (op === 'createInvoice' ? { error: ebError('auth', { code: 'API_SESSION_004' }), when: 'before' } : undefined);
+    await expect(run()).rejects.toMatchObject({ kind: 'auth' });
+    expect((await db.outbox.toArray())[0].state).toBe('pending');
+  });
+});
+
+describe('relations', () => {
+  it('a code already used upstream by someone else fails with CODE_TAKEN; the invoice waits', async () => {
+    const c = await createCustomer(db, { code: 'TAKEN', name: 'Mijn Klant' });
+    api.relations.set('taken', { id: 9, code: 'TAKEN', type: 'B', name: 'Iemand Anders', inactive: false });
+    await completedWorkOrder(c.id!);
+    const r = await run();
+    expect(api.calls.some((x) => x.op === 'createRelation')).toBe(false);
+    expect((await db.outbox.where('kind').equals('relation').first())?.lastError?.code).toBe('CODE_TAKEN');
+    expect(r.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['CODE_TAKEN', 'CUSTOMER_NOT_EXPORTED']));
+    expect(api.invoices.size).toBe(0);
+  });
+
+  it('a code already upstream with the same name is linked, not created again', async () => {
+    const c = await createCustomer(db, { code: 'SAME', name: 'Mijn Klant' });
+    api.relations.set('same', { id: 42, code: 'SAME', type: 'B', name: 'mijn  klant', inactive: false });
+    await run();
+    expect(api.calls.some((x) => x.op === 'createRelation')).toBe(false);
+    expect((await db.customers.get(c.id!))?.remoteId).toBe(42);
+  });
+
+  it('a relation create whose answer is lost is found by code', async () => {
+    const c = await createCustomer(db, { name: 'Verloren Antwoord' });
+    api.fault = (op) => (op === 'createRelation' ? { error: ebError('network', { outcomeUnknown: true }), when: 'after' } : undefined);
+    await run();
+    expect(api.calls.filter((x) => x.op === 'createRelation')).toHaveLength(1);
+    expect((await db.customers.get(c.id!))?.remoteId).toBe(api.relations.get(c.code.toLowerCase())?.id);
+  });
+});
+
+describe('bad local data and flags', () => {
+  it('a completed work order with a bad line is reported and not sent; others still go', async () => {
+    await completedWorkOrder();
+    const bad = await db.workOrders.add({ number: 'WO-9999', customerId: b.customerId, date: '2026-03-04', description: 'x', hourLines: [], materialLines: [{ materialId: b.pipeId, quantity: 1, price: 1.234 }], status: 'completed', updatedAt: 0 });
+    const r = await run();
+    expect(api.invoices.size).toBe(1);
+    expect(r.problems.find((p) => p.code === 'LINE_PRICE_DECIMALS')?.en).toMatch(/WO-9999/);
+    expect(logOf(r, 'exportInvoices')).toMatchObject({ created: 1, failed: 1 });
+    expect((await db.workOrders.get(bad))?.invoiceNumber).toBeUndefined();
+  });
+
+  it('an exported work order edited afterwards is flagged and never sent again', async () => {
+    const id = await completedWorkOrder();
+    await run();
+    const wo = (await db.workOrders.get(id))!;
+    await saveWorkOrder(db, { ...wo, description: 'Gewijzigd' }, { settings });
+    const after = await db.workOrders.get(id);
+    expect(after).toMatchObject({ status: 'exported', changedAfterExport: true, description: 'Gewijzigd' });
+    await run();
+    expect(creates()).toHaveLength(1);
+  });
+
+  it('exports switched off send nothing', async () => {
+    await completedWorkOrder();
+    await createCustomer(db, { name: 'Uit' });
+    await run({ ...settings, exports: { customers: false, workOrders: false, invoices: false } });
+    expect(api.calls).toHaveLength(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
