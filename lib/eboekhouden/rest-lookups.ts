@@ -15,6 +15,7 @@ export interface Lookups {
   /** The debtors ledger invoices are booked on: the DEB account with the lowest code. */
   debtorsLedgerId(): Promise<number | undefined>;
   unitNameById(): Promise<Map<number, string>>;
+  productGroupCodeById(): Promise<Map<number, string>>;
   unitIdByName(name: string): Promise<number | undefined>;
   templateIdByName(name: string): Promise<number | undefined>;
   relationIdByCode(code: string): Promise<number | undefined>;
@@ -66,6 +67,10 @@ export function createLookups(client: RestClient, pageSize: number): Lookups {
     return all;
   });
 
+  const productGroups = lazy(async () =>
+    listAll(client, pageSize, { operation: 'GET /v1/product/groups', path: '/v1/product/groups', schema: wire.productGroup, map: (g) => g }),
+  );
+
   const templates = lazy(async () =>
     listAll(client, pageSize, {
       operation: 'GET /v1/invoicetemplate',
@@ -88,6 +93,7 @@ export function createLookups(client: RestClient, pageSize: number): Lookups {
     ledgerIdByCode: async (code) => (await ledgers.get()).byCode.get(code.trim()),
     debtorsLedgerId: async () => (await ledgers.get()).debtorsId,
     unitNameById: async () => new Map((await units.get()).map((u) => [u.id, u.singular])),
+    productGroupCodeById: async () => new Map((await productGroups.get()).map((g) => [g.id, g.code])),
     async unitIdByName(name) {
       const wanted = name.trim().toLowerCase();
       if (!wanted) return undefined;
@@ -134,6 +140,7 @@ export function createLookups(client: RestClient, pageSize: number): Lookups {
     clear() {
       ledgers.reset();
       units.reset();
+      productGroups.reset();
       templates.reset();
       relationIds.clear();
       relationCodes.clear();

@@ -272,13 +272,18 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
 
     async getProduct(id: number): Promise<Product> {
       const p = await getOne('GET /v1/product/{id}', `/v1/product/${id}`, wire.product);
-      const [units, ledgers] = await Promise.all([lookups.unitNameById(), lookups.ledgerById()]);
+      const [units, ledgers, groups] = await Promise.all([
+        lookups.unitNameById(),
+        lookups.ledgerById(),
+        p.groupId === undefined ? undefined : lookups.productGroupCodeById(),
+      ]);
       return compact<Product>({
         id: p.id,
         code: p.code,
         description: p.description,
         unit: unitName(units, p.unitId),
         active: p.active,
+        groupCode: p.groupId === undefined ? undefined : groups?.get(p.groupId),
         priceExcl: p.priceExcl,
         priceIncl: p.priceIncl,
         purchasePriceExcl: p.purchasePriceExcl,

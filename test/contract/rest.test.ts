@@ -79,6 +79,7 @@ describe('REST transport against the sandbox (demo)', () => {
     const product = await transport.getProduct(hourly[0].id);
     expect(product).toMatchObject({ id: hourly[0].id, code: hourly[0].code, unit: hourly[0].unit });
     expect(product.vatCode).toMatch(/^[A-Z_0-9]+$/);
+    expect(product.groupCode).toMatch(/\S/);
 
     const ledgers = await collect(transport.listLedgerAccounts());
     const codes = ledgers.items.map((l) => l.code);

@@ -117,6 +117,18 @@ describe('REST mapping: wire JSON → domain records', () => {
     });
   });
 
+  it('getProduct resolves groupId to the group code; no group lookup for a product without one', async () => {
+    const { transport, fake } = harness({
+      ...lookupRoutes(),
+      'GET /v1/product/groups': paged([{ id: 301, code: 'INST', description: 'Installatie' }]),
+      'GET /v1/product/{id}': (call) =>
+        json(200, { id: Number(call.path.split('/').pop()), code: 'K', description: 'Kabel', unitId: 6, active: true, groupId: call.path.endsWith('/1') ? 301 : 0 }),
+    });
+    expect(await transport.getProduct(2)).not.toHaveProperty('groupCode');
+    expect(fake.callsTo('GET /v1/product/groups')).toHaveLength(0);
+    expect(await transport.getProduct(1)).toMatchObject({ id: 1, unit: 'stuk', groupCode: 'INST' });
+  });
+
   it('maps ledger accounts, invoice templates and administrations', async () => {
     const { transport } = harness({
       ...lookupRoutes(),
