@@ -1,5 +1,7 @@
 import { createApp } from 'vue';
-import { createPinia } from 'pinia';
 import App from './App.vue';
+import '../../components/theme.css';
+import { language } from '../../lib/i18n';
 
-createApp(App).use(createPinia()).mount('#app');
+document.documentElement.lang = language.value;
+createApp(App).mount('#app');

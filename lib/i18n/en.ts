@@ -63,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   'connection.administration': 'Administration',
   'connection.administrationDefault': 'The administration of these credentials',
   'connection.administrationHint': 'You can see several administrations (accountant). Choose the one to sync.',
+  'connection.confirmSwitch': 'Yes, use this administration',
   'connection.disconnect': 'Disconnect',
   'connection.disconnectHint': 'Stops syncing, forgets your credentials and deletes all local data (including work orders and invoices not sent yet).',
   'connection.disconnectConfirmTitle': 'Disconnect?',
@@ -336,6 +337,7 @@ export const en: Record<MessageKey, string> = {
   'export.pending': 'waiting for sync',
   'export.sending': 'being sent',
   'export.done': 'in e-Boekhouden',
+  'export.blocked': 'needs a correction',
   'export.failed': 'failed',
 
   'log.heading': 'Sync log',

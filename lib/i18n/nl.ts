@@ -61,6 +61,7 @@ export const nl = {
   'connection.administration': 'Administratie',
   'connection.administrationDefault': 'De administratie van deze inloggegevens',
   'connection.administrationHint': 'Je ziet meerdere administraties (accountant). Kies welke je wilt synchroniseren.',
+  'connection.confirmSwitch': 'Ja, deze administratie gebruiken',
   'connection.disconnect': 'Verbinding verbreken',
   'connection.disconnectHint': 'Stopt het synchroniseren, vergeet je inloggegevens en verwijdert alle lokale gegevens (ook werkbonnen en facturen die nog niet zijn verstuurd).',
   'connection.disconnectConfirmTitle': 'Verbinding verbreken?',
@@ -334,6 +335,7 @@ export const nl = {
   'export.pending': 'wacht op synchronisatie',
   'export.sending': 'wordt verstuurd',
   'export.done': 'in e-Boekhouden',
+  'export.blocked': 'wacht op een correctie',
   'export.failed': 'mislukt',
 
   'log.heading': 'Synclogboek',
