@@ -257,6 +257,34 @@ describe('REST transport against the sandbox (demo)', () => {
     });
   });
 
+  it('a timed-out write is not retried (outcomeUnknown); a timed-out read is retried a bounded number of times', async () => {
+    const { transport, sleeps } = transportFor(sb, { timeoutMs: 150, retries: 2 });
+    const code = (await collect(transport.listRelations())).items[0].code;
+    await collect(transport.listLedgerAccounts());
+    await collect(transport.listInvoiceTemplates());
+    await control(sb, 'stats/reset');
+    await control(sb, 'faults', { rate: 1, kinds: ['timeout'], operations: ['POST /v1/invoice', 'GET /v1/mutation'] });
+    const write = await caught(
+      transport.createInvoice({
+        number: 'TIME-2026-1',
+        relationCode: code,
+        date: '2026-03-02',
+        termOfPayment: 14,
+        template: 'Standaard',
+        bookInAccounts: false,
+        lines: [{ code: 'A', description: 'Arbeid', quantity: 1, pricePerUnit: 10, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' }],
+      }),
+    );
+    expect(write).toMatchObject({ kind: 'network', outcomeUnknown: true, operation: 'POST /v1/invoice' });
+    expect(sleeps).toEqual([]);
+    const read = await caught(collect(transport.listMutations()));
+    expect(read).toMatchObject({ kind: 'network', outcomeUnknown: false });
+    expect(sleeps).toHaveLength(2);
+    const s = await stats(sb);
+    expect(s['POST /v1/invoice']).toBe(1);
+    expect(s['GET /v1/mutation']).toBe(3);
+  });
+
   it('429 from the service is honoured: the transport waits Retry-After and carries on', async () => {
     let harness!: ReturnType<typeof transportFor>;
     harness = transportFor(sb, {
