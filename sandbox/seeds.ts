@@ -482,8 +482,10 @@ function seedLarge(store: Store): void {
       m = { ...base, type: 5, ledgerId: bank, description: 'Ontvangst', rows: [row(revenue, 'HOOG_VERK_21', amount, '', 0)] };
     } else if (slot <= 8) {
       m = { ...base, type: 6, ledgerId: bank, description: 'Uitgave', rows: [row(costs[i % costs.length], 'HOOG_INK_21', amount, '', 0)] };
+    } else if (i === 9) {
+      m = { ...base, type: 0, ledgerId: L('0500'), description: 'Beginbalans', rows: [row(bank, 'GEEN', amount, '', 0), row(L('0500'), 'GEEN', -amount, '', 0)] };
     } else {
-      m = { ...base, type: i === 9 ? 0 : 7, ledgerId: L('0110'), description: 'Memoriaal', rows: [row(L('4800'), 'GEEN', amount, '', 0)] };
+      m = { ...base, type: 7, ledgerId: L('0110'), description: 'Memoriaal', rows: [row(L('4800'), 'GEEN', amount, '', 0)] };
     }
     store.addMutation(m);
   }
