@@ -1,0 +1,173 @@
+/**
+ * Real-browser harness: the built extension (.output/chrome-mv3) in Debian's Chromium via
+ * playwright-core, with the sandbox (ephemeral port) behind the proxy on 127.0.0.1:8787 —
+ * the only host the manifest lets the extension reach without asking.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { startProxyServer, type RunningProxy } from '../../proxy/server';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const PROXY_PORT = 8787;
+export const SCREENSHOTS = resolve('test-results/screenshots');
+
+export const SANDBOX = {
+  apiToken: 'sandbox-token',
+  username: 'demo',
+  securityCode1: '0123456789abcdef0123456789abcdef',
+  securityCode2: '1A2B3C4D-0000-1111-2222-333344445555',
+};
+
+export interface Backends {
+  sandbox: TestSandbox;
+  proxy: RunningProxy;
+  close(): Promise<void>;
+}
+
+export async function startBackends(): Promise<Backends> {
+  const sandbox = await startTestSandbox({ seed: 'demo' });
+  const proxy = await startProxyServer({
+    soapUrl: sandbox.url,
+    restUrl: sandbox.url,
+    allowedExtensionIds: [],
+    upstreamTimeoutMs: 30_000,
+    bodyLimitBytes: 1024 * 1024,
+    port: PROXY_PORT,
+    host: '127.0.0.1',
+    logger: () => undefined,
+  });
+  return {
+    sandbox,
+    proxy,
+    async close() {
+      await proxy.close(500);
+      await sandbox.close();
+    },
+  };
+}
+
+export interface Extension {
+  context: BrowserContext;
+  worker: Worker;
+  id: string;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(): Promise<Extension> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first (npm run build).');
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium).`);
+  const profile = mkdtempSync(join(tmpdir(), 'bc-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const id = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    id,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The service worker currently running (it may have been restarted). */
+export function currentWorker(ext: Extension): Worker {
+  return ext.context.serviceWorkers().find((w) => w.url().includes(ext.id)) ?? ext.worker;
+}
+
+export async function openPopup(ext: Extension): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 380, height: 760 });
+  await page.goto(`chrome-extension://${ext.id}/popup.html`);
+  await page.getByTestId('sync-now').waitFor();
+  return page;
+}
+
+export async function openOptions(ext: Extension, hash = 'connection'): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.id}/options.html#${hash}`);
+  await page.locator('h2.section-heading').waitFor();
+  return page;
+}
+
+export async function badgeText(ext: Extension): Promise<string> {
+  return currentWorker(ext).evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+}
+
+/** Waits until `check` returns a truthy value (polling), or fails with `what`. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000, everyMs = 200): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Fills in the token in the popup and saves; returns the popup page. */
+export async function saveTokenInPopup(page: Page, token: string): Promise<void> {
+  await page.getByRole('radio', { name: /API.token/ }).check();
+  await page.getByRole('textbox', { name: /API.token/ }).fill(token);
+  await page.getByTestId('save').click();
+  await page.getByTestId('form-result').locator('.notice.ok').waitFor();
+}
+
+/** Clicks "Sync now" and waits for the outcome notice; returns its text. */
+export async function syncAndWait(page: Page, timeoutMs = 90_000): Promise<string> {
+  await page.getByTestId('sync-now').click();
+  const result = page.getByTestId('sync-result');
+  await result.waitFor({ timeout: timeoutMs });
+  return (await result.textContent()) ?? '';
+}
+
+let axeSource: string | undefined;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page; returns serious and critical violations only. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Extension pages forbid inline scripts (CSP), so axe is evaluated through the debugger protocol.
+  axeSource ??= readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(`${axeSource}\n;void 0;`);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,60 @@
+/**
+ * Accessibility and looks: after a real sync (so the tables have data, and a work order and an
+ * invoice exist), axe-core finds no serious or critical violation on the popup or any options
+ * section, in Dutch and in English; screenshots of each go to test-results/screenshots/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, openOptions, openPopup, saveTokenInPopup, SANDBOX, screenshot, seriousViolations, startBackends, syncAndWait, type Backends, type Extension } from './harness';
+
+let backends: Backends;
+let ext: Extension;
+
+beforeAll(async () => {
+  backends = await startBackends();
+  ext = await launchExtension();
+  const popup = await openPopup(ext);
+  await saveTokenInPopup(popup, SANDBOX.apiToken);
+  expect(await syncAndWait(popup)).toContain('gelukt');
+  await popup.close();
+});
+afterAll(async () => {
+  await ext?.close();
+  await backends?.close();
+});
+
+const SECTIONS = ['connection', 'settings', 'data', 'data/openItems', 'workOrders', 'workOrders/new', 'invoices', 'log'];
+
+async function checkPage(page: Page, name: string): Promise<string[]> {
+  await page.waitForTimeout(300);
+  await screenshot(page, name);
+  const violations = await seriousViolations(page);
+  return violations.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('every page, in Dutch and in English', () => {
+  for (const lang of ['nl', 'en'] as const) {
+    it(`has no serious or critical axe violation (${lang})`, async () => {
+      const problems: string[] = [];
+      const popup = await openPopup(ext);
+      if ((await popup.locator('#popup-language').inputValue()) !== lang) {
+        await popup.locator('#popup-language').selectOption(lang);
+      }
+      await popup.locator(`html[lang="${lang}"]`).waitFor();
+      expect(await popup.getByTestId('sync-now').textContent()).toContain(lang === 'nl' ? 'Nu synchroniseren' : 'Sync now');
+      problems.push(...(await checkPage(popup, `popup-${lang}`)));
+      await popup.close();
+
+      const options = await openOptions(ext, 'connection');
+      await options.locator(`html[lang="${lang}"]`).waitFor();
+      for (const section of SECTIONS) {
+        await options.goto(`chrome-extension://${ext.id}/options.html#${section}`);
+        await options.reload();
+        await options.locator('h2.section-heading').waitFor();
+        problems.push(...(await checkPage(options, `options-${section.replace('/', '-')}-${lang}`)));
+      }
+      await options.close();
+      expect(problems).toEqual([]);
+    });
+  }
+});
