@@ -84,6 +84,14 @@ describe('parseEnvelope', () => {
     expect(parseEnvelope(ok('GetArtikelen', ''), 'GetRelaties')).toMatchObject({ kind: 'unreadable', reason: expect.stringContaining('GetRelatiesResponse') });
   });
 
+  it('calls a cut-off answer unreadable instead of reading it as a shorter list', () => {
+    const full = ok('GetRelaties', `<Relaties>${'<cRelatie><Code>A</Code></cRelatie>'.repeat(3)}</Relaties>`);
+    expect(parseEnvelope(full, 'GetRelaties').kind).toBe('result');
+    const cut = full.slice(0, full.indexOf('</cRelatie>') + '</cRelatie>'.length);
+    expect(parseEnvelope(cut, 'GetRelaties')).toMatchObject({ kind: 'unreadable', reason: expect.stringMatching(/complete/) });
+    expect(parseEnvelope(`${full}\n`, 'GetRelaties').kind).toBe('result');
+  });
+
   it('reads an empty response element (CloseSession)', () => {
     expect(parseEnvelope(envelope('<CloseSessionResponse xmlns="http://www.e-boekhouden.nl/soap" />'), 'CloseSession')).toEqual({
       kind: 'result',
