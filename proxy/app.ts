@@ -92,7 +92,6 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
       base + url.pathname + url.search,
       { method, headers: upstreamRequestHeaders(c.req.raw.headers), body },
       config.upstreamTimeoutMs,
-      c.req.raw.signal,
     );
     switch (outcome.kind) {
       case 'response': {
@@ -105,9 +104,6 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
       case 'unreachable':
         c.set('logNote', 'unreachable');
         return fail(c, 502, 'upstream_unreachable', `Could not reach the ${upstreamName} upstream.`);
-      case 'clientGone':
-        c.set('logNote', 'aborted');
-        return fail(c, 502, 'client_aborted', 'The client went away before the upstream answered.');
     }
   };
 

@@ -81,18 +81,18 @@ export async function readLimitedBody(request: Request, limit: number): Promise<
   return { kind: 'body', bytes };
 }
 
-export type UpstreamOutcome = { kind: 'response'; response: Response } | { kind: 'timeout' } | { kind: 'unreachable' } | { kind: 'clientGone' };
+export type UpstreamOutcome = { kind: 'response'; response: Response } | { kind: 'timeout' } | { kind: 'unreachable' };
 
 /**
  * Sends the request upstream. The timeout covers the wait for the response headers; once they
- * arrive the body streams through to the client.
+ * arrive the body streams through to the client. A client that leaves cancels the response
+ * body (and with it the upstream connection); a request already sent is not aborted.
  */
 export async function callUpstream(
   doFetch: typeof fetch,
   url: string,
   init: { method: string; headers: Headers; body: Uint8Array | undefined },
   timeoutMs: number,
-  clientSignal: AbortSignal | undefined,
 ): Promise<UpstreamOutcome> {
   const controller = new AbortController();
   let timedOut = false;
@@ -100,8 +100,6 @@ export async function callUpstream(
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  const onClientAbort = () => controller.abort();
-  clientSignal?.addEventListener('abort', onClientAbort, { once: true });
   try {
     const response = await doFetch(url, {
       method: init.method,
@@ -112,11 +110,8 @@ export async function callUpstream(
     });
     return { kind: 'response', response };
   } catch {
-    if (timedOut) return { kind: 'timeout' };
-    if (clientSignal?.aborted) return { kind: 'clientGone' };
-    return { kind: 'unreachable' };
+    return timedOut ? { kind: 'timeout' } : { kind: 'unreachable' };
   } finally {
     clearTimeout(timer);
-    clientSignal?.removeEventListener('abort', onClientAbort);
   }
 }

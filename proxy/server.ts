@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createProxyApp } from './app';
+import { createNodeFetch } from './node-fetch';
 import type { ProxyServerConfig } from './config';
 
 export interface RunningProxy {
@@ -16,7 +17,7 @@ export interface RunningProxy {
 }
 
 export function startProxyServer(config: ProxyServerConfig): Promise<RunningProxy> {
-  const app = createProxyApp(config);
+  const app = createProxyApp({ ...config, fetch: config.fetch ?? createNodeFetch() });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;

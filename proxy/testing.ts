@@ -4,9 +4,8 @@
  */
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createProxyApp } from './app';
 import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS, type ProxyConfig } from './config';
+import { startProxyServer } from './server';
 
 export interface Listening {
   url: string;
@@ -22,19 +21,17 @@ function closer(server: Server): () => Promise<void> {
     });
 }
 
-export function startProxy(config: Partial<ProxyConfig> & Pick<ProxyConfig, 'soapUrl' | 'restUrl'>): Promise<Listening> {
-  const app = createProxyApp({
+/** The proxy as `npm run proxy` runs it (node:http fetch unless `fetch` is given), on an ephemeral port. */
+export async function startProxy(config: Partial<ProxyConfig> & Pick<ProxyConfig, 'soapUrl' | 'restUrl'>): Promise<Listening> {
+  const running = await startProxyServer({
     allowedExtensionIds: [],
     upstreamTimeoutMs: DEFAULT_UPSTREAM_TIMEOUT_MS,
     bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
     ...config,
+    port: 0,
+    host: '127.0.0.1',
   });
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      resolve({ url: `http://127.0.0.1:${info.port}`, port: info.port, close: closer(server as Server) });
-    }) as Server;
-    server.once('error', reject);
-  });
+  return { url: running.url, port: running.port, close: () => running.close(0) };
 }
 
 export interface RecordedRequest {
