@@ -171,3 +171,58 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** A fresh extension connected with the sandbox token and synced once. */
+export async function connectedExtension(): Promise<Extension> {
+  const ext = await launchExtension();
+  const popup = await openPopup(ext);
+  await saveTokenInPopup(popup, SANDBOX.apiToken);
+  const outcome = await syncAndWait(popup);
+  if (!outcome.includes('gelukt')) throw new Error(`first sync did not succeed: ${outcome}`);
+  await popup.close();
+  return ext;
+}
+
+/** Sets up the stored settings the way a person would on the options page (template, …). */
+export async function chooseFirstTemplate(ext: Extension): Promise<string> {
+  const page = await openOptions(ext, 'settings');
+  const select = page.locator('select#settings-template');
+  await select.waitFor();
+  const name = await select.locator('option').nth(1).getAttribute('value');
+  if (!name) throw new Error('no invoice template was imported');
+  await select.selectOption(name);
+  await page.getByTestId('save-settings').click();
+  await page.locator('.notice.ok').waitFor();
+  await page.close();
+  return name;
+}
+
+export interface WorkOrderChoice {
+  customerCode: string;
+  hourTypeCode: string;
+  materialCode: string;
+  hours: number;
+  quantity: number;
+}
+
+/** Creates and completes a work order with one hour line and one material line in the options page. */
+export async function completeWorkOrder(page: Page, c: Omit<WorkOrderChoice, 'hourTypeCode' | 'materialCode'>): Promise<WorkOrderChoice> {
+  await page.goto(page.url().replace(/#.*$/, '#workOrders'));
+  await page.getByTestId('new-work-order').click();
+  await page.locator('#wo-customer-search').fill(c.customerCode);
+  await page.locator('#wo-customer').selectOption({ index: 1 });
+  await page.locator('#wo-description').fill('Onderhoud cv-ketel');
+  await page.getByTestId('add-hour-line').click();
+  const hourRow = page.getByTestId('hour-line').first();
+  await hourRow.locator('select').selectOption({ index: 1 });
+  await hourRow.locator('input[type=number]').first().fill(String(c.hours));
+  await page.getByTestId('add-material-line').click();
+  const materialRow = page.getByTestId('material-line').first();
+  await materialRow.locator('select').selectOption({ index: 1 });
+  await materialRow.locator('input[type=number]').first().fill(String(c.quantity));
+  const code = async (row: typeof hourRow) => ((await row.locator('select option:checked').textContent()) ?? '').split(' – ')[0].trim();
+  const choice = { ...c, hourTypeCode: await code(hourRow), materialCode: await code(materialRow) };
+  await page.getByTestId('complete-work-order').click();
+  await page.locator('.editor .notice.ok').waitFor();
+  return choice;
+}

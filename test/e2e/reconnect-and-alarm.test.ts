@@ -1,0 +1,83 @@
+/**
+ * A wrong token: a clear message, auto-sync paused (the alarm does not call e-Boekhouden), the
+ * badge shows it; the right token resumes. Then the alarm fires with no page open and syncs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Worker } from 'playwright-core';
+import { badgeText, currentWorker, screenshot, eventually, launchExtension, openOptions, openPopup, saveTokenInPopup, SANDBOX, startBackends, syncAndWait, type Backends, type Extension } from './harness';
+
+let backends: Backends;
+let ext: Extension;
+
+beforeAll(async () => {
+  backends = await startBackends();
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+  await backends?.close();
+});
+
+type Chrome = { chrome: { alarms: { create(n: string, o: object): Promise<void>; get(n: string): Promise<{ periodInMinutes?: number } | undefined> } } };
+
+function fireSyncAlarm(worker: Worker): Promise<void> {
+  return worker.evaluate(() => (globalThis as unknown as Chrome).chrome.alarms.create('sync', { when: Date.now() }));
+}
+
+describe('credentials and the alarm', () => {
+  it('pauses on a wrong token with a clear message and resumes with the right one', async () => {
+    const popup = await openPopup(ext);
+    await saveTokenInPopup(popup, 'not-the-right-token');
+    const outcome = await syncAndWait(popup);
+    expect(outcome).toContain('mislukt');
+    // Plain words with the fix, never a bare code.
+    const message = (await popup.locator('.notice.error').first().textContent()) ?? '';
+    expect(message).toMatch(/token|inloggegevens/i);
+    expect(message.length).toBeGreaterThan(30);
+    await popup.getByTestId('next-sync').getByText('Gepauzeerd').waitFor();
+    expect(await popup.getByTestId('health').textContent()).toContain('Vraagt aandacht');
+    await eventually('the badge to ask for attention', async () => (await badgeText(ext)) === '!');
+    await screenshot(popup, 'popup-reconnect-nl');
+
+    // The alarm does not try again while the credentials are rejected.
+    await backends.sandbox.resetStats();
+    await fireSyncAlarm(currentWorker(ext));
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await backends.sandbox.stats()).total).toBe(0);
+
+    // The right token resumes.
+    await saveTokenInPopup(popup, SANDBOX.apiToken);
+    await popup.getByTestId('next-sync').getByText('Gepauzeerd').waitFor({ state: 'detached' });
+    expect(await syncAndWait(popup)).toContain('gelukt');
+    await eventually('the badge to say fine', async () => (await badgeText(ext)) === '✓');
+    await popup.close();
+  });
+
+  it('syncs when the alarm fires with no page open', async () => {
+    const store = backends.sandbox.ctx.store;
+    const template = [...store.relations.values()][0];
+    store.addRelation({ ...template, code: 'NIEUW1', name: 'Nieuwe Klant via e-Boekhouden', createdVia: 'rest' } as Parameters<typeof store.addRelation>[0]);
+    const relations = store.relations.size;
+
+    // Wake the worker (a page sends it a message), then close every page.
+    const popup = await openPopup(ext);
+    await popup.close();
+    for (const p of ext.context.pages()) await p.close();
+    await backends.sandbox.resetStats();
+
+    const worker = currentWorker(ext);
+    await fireSyncAlarm(worker);
+    await eventually('the alarm run to reach e-Boekhouden', async () => (await backends.sandbox.stats()).total > 0, 20_000);
+    await eventually('the run to finish', async () => (await badgeText(ext)) === '✓', 60_000);
+    // The 15-minute schedule survives the one-off alarm.
+    const alarm = await currentWorker(ext).evaluate(() => (globalThis as unknown as Chrome).chrome.alarms.get('sync'));
+    expect(alarm?.periodInMinutes).toBe(15);
+
+    const options = await openOptions(ext, 'data/customers');
+    await eventually('the new relation to be imported', async () => Number(await options.getByTestId('row-count').getAttribute('data-count')) === relations);
+    await options.getByLabel(/Zoek in klanten/).fill('NIEUW1');
+    await options.locator('tbody tr', { hasText: 'Nieuwe Klant via e-Boekhouden' }).waitFor();
+    await options.getByTestId('nav-log').click();
+    await options.getByTestId('sync-runs').locator('li').first().getByText('automatisch').waitFor();
+  });
+});
