@@ -77,22 +77,7 @@ export function createRestClient(options: TransportOptions): RestClient {
       write: false, // starting a session changes nothing: safe to retry
     });
     const text = await response.text();
-    if (!response.ok) {
-      const error = errorFromResponse(operation, response.status, text, secrets());
-      // Any refusal of the session request is about the token, unless it named the source.
-      if (error.kind === 'validation' && error.code !== 'API_SESSION_001' && error.code !== 'API_SESSION_002') {
-        throw new EBoekhoudenError(error.message, { kind: 'auth', code: error.code, operation, status: error.status });
-      }
-      if (error.kind === 'session') {
-        throw new EBoekhoudenError(error.message.replace(' The session could not be renewed; try again.', ' Check the API token and reconnect.'), {
-          kind: 'auth',
-          code: error.code,
-          operation,
-          status: error.status,
-        });
-      }
-      throw error;
-    }
+    if (!response.ok) throw errorFromResponse(operation, response.status, text, secrets(), false, true);
     const data = parseResponse(sessionResponse, parseJson(text, operation, response.status), operation, response.status);
     const lifetimeMs = data.expiresIn * 1000;
     const marginMs = Math.min(60_000, lifetimeMs / 10);

@@ -17,13 +17,19 @@ export function readErrorBody(text: string): ErrorBody | undefined {
   }
 }
 
-function kindFor(status: number, code: string | undefined): ErrorKind {
+/** Source problems are ours to fix; any other refusal of POST /v1/session is about the token. */
+const SOURCE_CODES = new Set(['API_SESSION_001', 'API_SESSION_002']);
+
+function kindFor(status: number, code: string | undefined, startingSession: boolean): ErrorKind {
+  if (startingSession && [400, 401, 403].includes(status) && !(code && SOURCE_CODES.has(code))) return 'auth';
   if (code && AUTH_CODES.has(code)) return 'auth';
   if (status === 401) return 'session';
   if (status === 403) return 'auth';
   if (status === 429) return 'limit';
   if (status >= 500) return 'upstream';
-  if (status === 400 || status === 404 || status === 409 || status === 422) return 'validation';
+  // A 404 without a code is a path nobody serves (a wrong base URL, a proxy), not a missing record.
+  if (status === 404) return code ? 'validation' : 'upstream';
+  if (status === 400 || status === 409 || status === 422) return 'validation';
   return 'upstream';
 }
 
@@ -44,10 +50,11 @@ export function errorFromResponse(
   text: string,
   secrets: readonly (string | undefined)[],
   write = false,
+  startingSession = false,
 ): EBoekhoudenError {
   const body = readErrorBody(text);
   const code = body?.code ?? undefined;
-  const kind = kindFor(status, code);
+  const kind = kindFor(status, code, startingSession);
   const said = body?.message || body?.title || (body?.errors?.find((e) => typeof e === 'string') as string | undefined);
   const what = said ? redactSecrets(said, secrets).trim().replace(/\.?$/, '.') : `HTTP ${status}.`;
   const prefix =

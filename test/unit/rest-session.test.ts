@@ -104,6 +104,17 @@ describe('REST session', () => {
     expect((error as Error).message).toMatch(/reconnect/);
   });
 
+  it('a refused source is a validation error naming the field, and a wrong base URL is not blamed on the token', async () => {
+    const source = harness({
+      'POST /v1/session': () => json(400, { type: 'validation', code: 'API_SESSION_002', title: 'Source does not match pattern.', propertyName: 'source', status: 400 }),
+    });
+    expect(await caught(source.transport.open())).toMatchObject({ kind: 'validation', code: 'API_SESSION_002', field: 'source' });
+
+    const nowhere = harness({ 'POST /v1/session': () => json(404, { title: 'Not Found', status: 404 }) });
+    const error = await caught(nowhere.transport.open());
+    expect(error).toMatchObject({ kind: 'upstream', status: 404 });
+  });
+
   it('a 403 on a call is an auth error, not retried and no new session', async () => {
     const { transport, fake } = harness({
       'GET /v1/relation/{id}': () => json(403, { type: 'security', code: 'SECURITY_003', title: 'No access to the requested administration.', status: 403, securityType: 1 }),
