@@ -123,6 +123,12 @@ describe('REST transport against the sandbox (demo)', () => {
     await transport.close();
   });
 
+  it('an unknown id is a validation error with the code the service sends', async () => {
+    const { transport } = transportFor(sb);
+    expect(await caught(transport.getRelation(1))).toMatchObject({ kind: 'validation', code: 'REL_055', status: 404 });
+    expect(await caught(transport.getProduct(1))).toMatchObject({ kind: 'validation', code: 'ART_001', status: 404 });
+  });
+
   it('administrations: EP_001 for a non-accountant, the list for an accountant', async () => {
     const { transport } = transportFor(sb);
     const error = await caught(transport.listAdministrations());
