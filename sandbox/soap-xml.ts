@@ -264,30 +264,24 @@ export function formatDateTime(date: string): string {
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 export function escapeXml(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   // Characters XML 1.0 cannot carry are dropped rather than producing an unreadable document.
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"]/g, (c) => ESCAPES[c]);
 }
 
-function write(node: ENode, out: string[]): void {
-  out.push('<', node.name);
-  if (node.attrs) out.push(' ', node.attrs);
-  if (node.children && node.children.length > 0) {
-    out.push('>');
-    for (const c of node.children) write(c, out);
-    out.push('</', node.name, '>');
-  } else if (node.text !== undefined && node.text !== '') {
-    out.push('>', escapeXml(node.text), '</', node.name, '>');
-  } else {
-    out.push(' />');
-  }
-}
-
 export function serialize(node: ENode): string {
-  const out: string[] = [];
-  write(node, out);
-  return out.join('');
+  const open = node.attrs ? `<${node.name} ${node.attrs}` : `<${node.name}`;
+  if (node.children && node.children.length > 0) {
+    let inner = '';
+    for (const c of node.children) inner += serialize(c);
+    return `${open}>${inner}</${node.name}>`;
+  }
+  if (node.text !== undefined && node.text !== '') return `${open}>${escapeXml(node.text)}</${node.name}>`;
+  return `${open} />`;
 }
 
 function envelopeOpen(version: SoapVersion): string {
