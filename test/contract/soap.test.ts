@@ -9,6 +9,7 @@ import { EBoekhoudenError, isDuplicate } from '../../lib/eboekhouden/errors';
 import { createSoapTransport } from '../../lib/eboekhouden/soap';
 import type { NewInvoice } from '../../lib/eboekhouden/types';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
+import { wsdlViolations } from '../helpers/wsdl';
 
 const SOAP_CREDENTIALS = {
   kind: 'securityCodes' as const,
@@ -29,8 +30,28 @@ async function control(path: string, body?: unknown): Promise<any> {
   return res.json();
 }
 
-function soap(extra: Partial<TransportOptions> = {}) {
-  return createSoapTransport({ baseUrl: sandbox.url, credentials: SOAP_CREDENTIALS, retries: 1, retryBaseMs: 1, timeoutMs: 10_000, ...extra });
+/** SOAP answers seen by `soap({ record: true })` clients, checked against the WSDL at the end. */
+const answers: { operation: string; body: string }[] = [];
+
+const recordingFetch: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  const action = new Headers(init?.headers).get('SOAPAction') ?? '';
+  const operation = action.replace(/^"?http:\/\/www\.e-boekhouden\.nl\/soap\//, '').replace(/"$/, '');
+  answers.push({ operation, body: await response.clone().text() });
+  return response;
+};
+
+function soap(extra: Partial<TransportOptions> & { record?: boolean } = {}) {
+  const { record, ...rest } = extra;
+  return createSoapTransport({
+    baseUrl: sandbox.url,
+    credentials: SOAP_CREDENTIALS,
+    retries: 1,
+    retryBaseMs: 1,
+    timeoutMs: 10_000,
+    ...(record ? { fetch: recordingFetch } : {}),
+    ...rest,
+  });
 }
 
 async function caught(work: Promise<unknown>): Promise<EBoekhoudenError> {
@@ -72,7 +93,7 @@ describe('SOAP against the sandbox (demo seed)', () => {
   });
 
   it('lists relations with their details, finds one by code and by id', async () => {
-    const client = soap();
+    const client = soap({ record: true });
     const { items, truncated } = await collect(client.listRelations());
     expect(items.length).toBeGreaterThanOrEqual(30);
     expect(truncated).toBeUndefined();
@@ -86,7 +107,7 @@ describe('SOAP against the sandbox (demo seed)', () => {
   });
 
   it('lists products with unit names (several "uur") and gets one by id', async () => {
-    const client = soap();
+    const client = soap({ record: true });
     const { items, truncated } = await collect(client.listProducts());
     expect(items.length).toBeGreaterThanOrEqual(20);
     expect(truncated).toBeUndefined();
@@ -97,14 +118,14 @@ describe('SOAP against the sandbox (demo seed)', () => {
   });
 
   it('lists the chart of accounts with the usual codes', async () => {
-    const { items } = await collect(soap().listLedgerAccounts());
+    const { items } = await collect(soap({ record: true }).listLedgerAccounts());
     const codes = items.map((a) => a.code);
     for (const code of ['1000', '1100', '1300', '1600', '4000', '8000', '8100']) expect(codes).toContain(code);
   });
 
   it('lists every mutation once, oldest first, with lines; the cursor and date range narrow it', async () => {
     const state = await control('state');
-    const client = soap();
+    const client = soap({ record: true });
     const all = await collect(client.listMutations());
     expect(all.items.length).toBe(state.counts.mutations);
     const ids = all.items.map((m) => m.id);
@@ -126,7 +147,7 @@ describe('SOAP against the sandbox (demo seed)', () => {
   });
 
   it('lists open items for debtors and for creditors', async () => {
-    const client = soap();
+    const client = soap({ record: true });
     const debtors = await collect(client.listOpenItems('debtors'));
     const creditors = await collect(client.listOpenItems('creditors'));
     expect(debtors.items.length).toBeGreaterThan(0);
@@ -139,12 +160,12 @@ describe('SOAP against the sandbox (demo seed)', () => {
   });
 
   it('cannot list invoice templates (typed by name with security codes)', async () => {
-    const e = await caught(collect(soap().listInvoiceTemplates()));
+    const e = await caught(collect(soap({ record: true }).listInvoiceTemplates()));
     expect(e).toMatchObject({ kind: 'validation', code: 'NOT_SUPPORTED' });
   });
 
   it('creates a relation and finds it back; the same code again is refused', async () => {
-    const client = soap();
+    const client = soap({ record: true });
     const code = `K${Date.now() % 100_000}`;
     const created = await client.createRelation({ code, type: 'B', name: 'Smit & Zonen <Installatie>', city: "'s-Hertogenbosch", email: 'info@smit.example' });
     expect(created.code).toBe(code);
@@ -160,7 +181,7 @@ describe('SOAP against the sandbox (demo seed)', () => {
   });
 
   it('creates an invoice, finds it by number with its lines, and refuses the same number (CFACT026)', async () => {
-    const client = soap();
+    const client = soap({ record: true });
     const { items } = await collect(client.listRelations());
     const relationCode = items[0]!.code;
     const draft = invoice({ relationCode });
@@ -182,13 +203,21 @@ describe('SOAP against the sandbox (demo seed)', () => {
   });
 
   it('refuses an invoice for an unknown relation or template with the CFACT code', async () => {
-    const client = soap();
+    const client = soap({ record: true });
     expect(await caught(client.createInvoice(invoice({ relationCode: 'ONBEKEND9' })))).toMatchObject({ kind: 'validation', code: 'CFACT025' });
     const { items } = await collect(client.listRelations());
     expect(await caught(client.createInvoice(invoice({ relationCode: items[0]!.code, template: 'Bestaat niet' })))).toMatchObject({
       kind: 'validation',
       code: 'CFACT028',
     });
+  });
+
+  it('every answer the client read is valid against soap.wsdl (names, order, nesting)', () => {
+    const operations = new Set(answers.map((a) => a.operation));
+    for (const op of ['OpenSession', 'GetRelaties', 'GetArtikelen', 'GetGrootboekrekeningen', 'GetMutaties', 'GetOpenPosten', 'GetFacturen', 'AddFactuur', 'AddRelatie']) {
+      expect(operations).toContain(op);
+    }
+    for (const { operation, body } of answers) expect(wsdlViolations(body, `${operation}Response`), operation).toEqual([]);
   });
 });
 
