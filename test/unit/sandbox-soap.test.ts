@@ -247,6 +247,16 @@ describe('faults', () => {
     expect(stats.byOperation).toMatchObject({ AddRelatie: 1, GetRelaties: 1 });
   });
 
+  it('timeout hangs a read for hangMs and then gives up without a SOAP answer', async () => {
+    const { auth } = await openSession(sb.url);
+    await plan({ rate: 1, kinds: ['timeout'], operations: ['GetMutaties'], hangMs: 150 });
+    const started = Date.now();
+    const answer = await soap(sb.url, 'GetMutaties', `${auth}<cFilter><MutatieNr>1</MutatieNr></cFilter>`);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(answer.status).toBe(504);
+    expect(answer.result).toBeUndefined();
+  });
+
   it('drop commits a write and then closes the connection without an answer', async () => {
     const { auth } = await openSession(sb.url);
     await plan({ rate: 1, kinds: ['drop'], operations: ['AddRelatie'] });
