@@ -3,7 +3,7 @@
  * every error kind, paging across 2,000-record pages, session expiry mid-listing.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../sandbox/server';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { collect, type TransportOptions } from '../../lib/eboekhouden/api';
 import { createRestTransport } from '../../lib/eboekhouden/rest';
 import { EBoekhoudenError, isDuplicate } from '../../lib/eboekhouden/errors';
@@ -11,19 +11,9 @@ import type { NewInvoice, Page } from '../../lib/eboekhouden/types';
 
 const API_TOKEN = 'sandbox-token';
 
-async function control(sb: RunningSandbox, path: string, body?: unknown, method: 'GET' | 'POST' = 'POST'): Promise<any> {
-  const response = await fetch(`${sb.url}/__sandbox/${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`control ${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
-}
+const stats = async (sb: TestSandbox): Promise<Record<string, number>> => (await sb.stats()).byOperation;
 
-const stats = async (sb: RunningSandbox): Promise<Record<string, number>> => (await control(sb, 'stats', undefined, 'GET')).byOperation;
-
-function transportFor(sb: RunningSandbox, options: Partial<TransportOptions> = {}) {
+function transportFor(sb: TestSandbox, options: Partial<TransportOptions> = {}) {
   const sleeps: number[] = [];
   const transport = createRestTransport({
     baseUrl: sb.url,
@@ -49,15 +39,15 @@ async function caught(promise: Promise<unknown>): Promise<EBoekhoudenError> {
 }
 
 describe('REST transport against the sandbox (demo)', () => {
-  let sb: RunningSandbox;
+  let sb: TestSandbox;
   beforeAll(async () => {
-    sb = await startSandbox({ seed: 'demo' });
+    sb = await startTestSandbox({ seed: 'demo' });
   });
   afterAll(async () => {
     await sb.close();
   });
   beforeEach(async () => {
-    await control(sb, 'reset', { seed: 'demo' });
+    await sb.reset('demo');
   });
 
   it('reads relations, products, ledgers, templates, mutations and open items', async () => {
@@ -133,7 +123,7 @@ describe('REST transport against the sandbox (demo)', () => {
     const { transport } = transportFor(sb);
     const error = await caught(transport.listAdministrations());
     expect(error).toMatchObject({ kind: 'validation', code: 'EP_001' });
-    await control(sb, 'config', { accountant: true });
+    await sb.config({ accountant: true });
     const admins = await transport.listAdministrations();
     expect(admins.length).toBeGreaterThanOrEqual(1);
     expect(admins[0].guid).toMatch(/^[0-9A-F-]{36}$/i);
@@ -150,12 +140,12 @@ describe('REST transport against the sandbox (demo)', () => {
   it('a session that expires in the middle of a listing is renewed and the listing arrives whole', async () => {
     const { transport } = transportFor(sb, { pageSize: 10 });
     const expected = (await collect(transportFor(sb).transport.listRelations())).items.map((r) => r.id);
-    await control(sb, 'stats/reset');
+    await sb.resetStats();
     const got: number[] = [];
     let pages = 0;
     for await (const page of transport.listRelations()) {
       got.push(...page.items.map((r) => r.id));
-      if (++pages === 2) await control(sb, 'expire-sessions');
+      if (++pages === 2) await sb.expireSessions();
     }
     expect(got).toEqual(expected);
     expect((await stats(sb))['POST /v1/session']).toBe(2);
@@ -218,9 +208,9 @@ describe('REST transport against the sandbox (demo)', () => {
       const open = await collect(transport.listOpenItems('debtors'));
       expect(open.items.find((o) => o.invoiceNumber === 'RT2026-001')).toMatchObject({ relationCode: 'RT001', paid: 0 });
 
-      const state = await control(sb, 'state', undefined, 'GET');
-      expect(state.created.relations.map((r: { code: string }) => r.code)).toContain('RT001');
-      expect(state.created.invoices.map((i: { invoiceNumber: string }) => i.invoiceNumber)).toContain('RT2026-001');
+      const state = await sb.state();
+      expect(state.created.relations.map((r) => r.code)).toContain('RT001');
+      expect(state.created.invoices.map((i) => i.invoiceNumber)).toContain('RT2026-001');
     });
 
     it('a duplicate invoice number is refused with FACT_101 and recognised as a duplicate', async () => {
@@ -254,10 +244,10 @@ describe('REST transport against the sandbox (demo)', () => {
       const { transport } = transportFor(sb);
       const code = (await collect(transport.listRelations())).items[0].code;
       await transport.open();
-      await control(sb, 'faults', { rate: 1, kinds: ['drop'], operations: ['POST /v1/invoice'] });
+      await sb.faults({ rate: 1, kinds: ['drop'], operations: ['POST /v1/invoice'] });
       const error = await caught(transport.createInvoice(baseInvoice(code, 'DROP-2026-1')));
       expect(error).toMatchObject({ kind: 'network', outcomeUnknown: true });
-      await control(sb, 'faults', { rate: 0 });
+      await sb.faults(null);
       expect((await stats(sb))['POST /v1/invoice']).toBe(1);
       expect(await transport.findInvoice('DROP-2026-1')).toMatchObject({ number: 'DROP-2026-1', relationCode: code });
     });
@@ -268,8 +258,8 @@ describe('REST transport against the sandbox (demo)', () => {
     const code = (await collect(transport.listRelations())).items[0].code;
     await collect(transport.listLedgerAccounts());
     await collect(transport.listInvoiceTemplates());
-    await control(sb, 'stats/reset');
-    await control(sb, 'faults', { rate: 1, kinds: ['timeout'], operations: ['POST /v1/invoice', 'GET /v1/mutation'] });
+    await sb.resetStats();
+    await sb.faults({ rate: 1, kinds: ['timeout'], operations: ['POST /v1/invoice', 'GET /v1/mutation'] });
     const write = await caught(
       transport.createInvoice({
         number: 'TIME-2026-1',
@@ -296,11 +286,11 @@ describe('REST transport against the sandbox (demo)', () => {
     harness = transportFor(sb, {
       sleep: async (ms) => {
         harness.sleeps.push(ms);
-        await control(sb, 'faults', { rate: 0 });
+        await sb.faults(null);
       },
     });
     await harness.transport.open();
-    await control(sb, 'faults', { rate: 1, kinds: ['rateLimit'], operations: ['GET /v1/ledger'] });
+    await sb.faults({ rate: 1, kinds: ['rateLimit'], operations: ['GET /v1/ledger'] });
     const ledgers = await collect(harness.transport.listLedgerAccounts());
     expect(ledgers.items.length).toBeGreaterThan(20);
     expect(harness.sleeps).toEqual([1000]);
@@ -310,7 +300,7 @@ describe('REST transport against the sandbox (demo)', () => {
   it('an HTTP 500 from the service is an upstream error', async () => {
     const { transport } = transportFor(sb);
     await transport.open();
-    await control(sb, 'faults', { rate: 1, kinds: ['http500'], operations: ['GET /v1/relation'] });
+    await sb.faults({ rate: 1, kinds: ['http500'], operations: ['GET /v1/relation'] });
     const error = await caught(collect(transport.listRelations()));
     expect(error).toMatchObject({ kind: 'upstream', status: 500, operation: 'GET /v1/relation' });
   });
@@ -318,7 +308,7 @@ describe('REST transport against the sandbox (demo)', () => {
   it('a record the service holds in a bad shape is reported as rejected; the rest arrive', async () => {
     const { transport } = transportFor(sb);
     const all = (await collect(transport.listRelations())).items;
-    await control(sb, 'corrupt', { entity: 'relation', id: all[3].id, field: 'type', value: 'X' });
+    await sb.corrupt('relation', all[3].id, 'type', 'X');
     const rejected: NonNullable<Page<unknown>['rejected']> = [];
     let count = 0;
     for await (const page of transport.listRelations()) {
@@ -342,9 +332,9 @@ describe('REST transport against the sandbox (demo)', () => {
 });
 
 describe('REST transport against the sandbox (large)', () => {
-  let sb: RunningSandbox;
+  let sb: TestSandbox;
   beforeAll(async () => {
-    sb = await startSandbox({ seed: 'large' });
+    sb = await startTestSandbox({ seed: 'large' });
   });
   afterAll(async () => {
     await sb.close();
@@ -352,7 +342,7 @@ describe('REST transport against the sandbox (large)', () => {
 
   it('10,000 relations and 60,000 mutations arrive whole in pages of 2,000', async () => {
     const { transport } = transportFor(sb);
-    await control(sb, 'stats/reset');
+    await sb.resetStats();
 
     const relationPages: number[] = [];
     const relationIds = new Set<number>();
@@ -361,6 +351,8 @@ describe('REST transport against the sandbox (large)', () => {
       for (const r of page.items) relationIds.add(r.id);
       expect(page.received).toBe(relationIds.size);
     }
+    const { counts } = await sb.state();
+    expect(counts).toMatchObject({ relations: 10_000, mutations: 60_000 });
     expect(relationIds.size).toBe(10_000);
     expect(relationPages).toEqual([2000, 2000, 2000, 2000, 2000]);
 
