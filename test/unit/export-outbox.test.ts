@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceDb } from '../../lib/db';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { EXPORT_STEPS } from '../../lib/sync/exports/index';
+import { SEND_CONCURRENCY } from '../../lib/sync/exports/outbox';
 import type { NewInvoice } from '../../lib/eboekhouden/types';
 import { completeWorkOrder, createCustomer, retryExport, saveWorkOrder } from '../../lib/workspace';
 import { createFakeApi, ebError, freshDbName, logOf, runSteps, seedBasics, WorkerDied, type Basics, type FakeApi } from '../helpers/run-steps';
@@ -194,21 +195,22 @@ describe('errors that are not unknown', () => {
   });
 
   it('a limit error leaves entries pending and stops the step', async () => {
-    await completedWorkOrder();
-    await completedWorkOrder();
+    for (let i = 0; i < 8; i++) await completedWorkOrder();
     api.fault = (op) => (op === 'createInvoice' ? { error: ebError('limit'), when: 'before' } : undefined);
     const r = await run();
-    expect(api.calls.filter((c) => c.op === 'createInvoice')).toHaveLength(1);
-    expect((await db.outbox.toArray()).map((e) => e.state)).toEqual(['pending', 'pending']);
-    expect(logOf(r, 'exportInvoices').unchanged).toBe(2);
+    // Only the requests already in flight (one per parallel sender) went out.
+    expect(api.calls.filter((c) => c.op === 'createInvoice').length).toBeLessThanOrEqual(SEND_CONCURRENCY);
+    expect(new Set((await db.outbox.toArray()).map((e) => e.state))).toEqual(new Set(['pending']));
+    expect(logOf(r, 'exportInvoices').unchanged).toBe(8);
     expect(r.problems.map((p) => p.code)).toContain('EXPORT_LIMITED');
   });
 
-  it('an auth error stops the run and leaves the entry pending', async () => {
-    await completedWorkOrder();
+  it('an auth error stops the run and leaves the entries pending', async () => {
+    for (let i = 0; i < 8; i++) await completedWorkOrder();
     api.fault = (op) => (op === 'createInvoice' ? { error: ebError('auth', { code: 'API_SESSION_004' }), when: 'before' } : undefined);
     await expect(run()).rejects.toMatchObject({ kind: 'auth' });
-    expect((await db.outbox.toArray())[0].state).toBe('pending');
+    expect(api.calls.filter((c) => c.op === 'createInvoice').length).toBeLessThanOrEqual(SEND_CONCURRENCY);
+    expect(new Set((await db.outbox.toArray()).map((e) => e.state))).toEqual(new Set(['pending']));
   });
 });
 

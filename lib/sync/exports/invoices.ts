@@ -116,9 +116,9 @@ async function enqueueWorkOrder(ctx: StepContext, wo: WorkOrder): Promise<void> 
   await db.transaction('rw', ENQUEUE_TABLES(db), async () => {
     // Re-read inside the transaction: the person may have changed it, or made an invoice from it.
     const fresh = await db.workOrders.get(wo.id!);
-    if (!fresh || fresh.status !== 'completed') return;
+    // A queued work order has its invoice number; it gets one only here, with its entry.
+    if (!fresh || fresh.status !== 'completed' || fresh.invoiceNumber !== undefined) return;
     if ((await db.invoices.where('workOrderId').equals(wo.id!).count()) > 0) return;
-    if ((await db.outbox.filter((e) => e.source.table === 'workOrders' && e.source.id === wo.id).count()) > 0) return;
     const number = await allocateInvoiceNumber(db, ctx.settings, fresh.date);
     const built = await buildWorkOrderInvoice(db, ctx.settings, fresh, number);
     if (built.problems.length > 0 || built.waiting) return;
@@ -144,7 +144,7 @@ async function enqueueInvoice(ctx: StepContext, inv: WorkspaceInvoice): Promise<
   await db.transaction('rw', ENQUEUE_TABLES(db), async () => {
     const fresh = await db.invoices.get(inv.id!);
     if (!fresh || fresh.status !== 'final') return;
-    if ((await db.outbox.filter((e) => e.source.table === 'invoices' && e.source.id === inv.id).count()) > 0) return;
+    if ((await db.outbox.where('key').equals(`invoice:${fresh.number}`).count()) > 0) return;
     const built = await buildWorkspaceInvoice(db, ctx.settings, fresh);
     if (built.problems.length > 0 || built.waiting) return;
     const at = ctx.now();

@@ -48,9 +48,26 @@ export async function sourcesInOutbox(db: WorkspaceDb): Promise<Set<string>> {
   return set;
 }
 
+/**
+ * The export entry of a source record, found through its key (indexed): a work order's entry is
+ * keyed by the invoice number it was given when queued, an invoice's by its number, a customer's
+ * by its code.
+ */
 export async function entryForSource(db: WorkspaceDb, source: OutboxEntry['source']): Promise<OutboxEntry | undefined> {
-  const key = sourceKey(source);
-  return db.outbox.filter((e) => sourceKey(e.source) === key).first();
+  let key: string | undefined;
+  if (source.table === 'workOrders') {
+    const wo = await db.workOrders.get(source.id);
+    key = wo?.invoiceNumber === undefined ? undefined : `invoice:${wo.invoiceNumber}`;
+  } else if (source.table === 'invoices') {
+    const inv = await db.invoices.get(source.id);
+    key = inv && `invoice:${inv.number}`;
+  } else {
+    const c = await db.customers.get(source.id);
+    key = c && `relation:${c.code}`;
+  }
+  if (!key) return undefined;
+  const entry = await db.outbox.where('key').equals(key).first();
+  return entry && entry.source.table === source.table && entry.source.id === source.id ? entry : undefined;
 }
 
 function errorInfo(e: EBoekhoudenError): NonNullable<OutboxEntry['lastError']> {
@@ -174,35 +191,54 @@ export async function processEntry(ctx: StepContext, k: ExportKind, start: Outbo
   }
 }
 
+/** Requests in flight at once: a little parallelism hides slow answers without hammering e-Boekhouden. */
+export const SEND_CONCURRENCY = 3;
+
 /** Resolves every pending or unknown ('sending') entry of one kind, oldest first. */
-export async function processOutbox(ctx: StepContext, k: ExportKind): Promise<void> {
+export async function processOutbox(ctx: StepContext, k: ExportKind, concurrency = SEND_CONCURRENCY): Promise<void> {
   const entries = (await ctx.db.outbox.where('state').anyOf('pending', 'sending').filter((e) => e.kind === k.kind).toArray()).sort(
     (a, b) => a.id! - b.id!,
   );
   const total = entries.length;
+  let next = 0;
   let done = 0;
   let left = 0;
   let inARow = 0;
+  let stop = false;
   let stoppedByLimit = false;
   ctx.progress(0, total);
-  for (const entry of entries) {
-    ctx.signal.throwIfAborted();
-    const outcome = await processEntry(ctx, k, entry);
-    if (outcome === 'done') ctx.log.created += 1;
-    if (outcome === 'failed') ctx.log.failed += 1;
-    if (outcome === 'left' || outcome === 'limited') {
-      left += 1;
-      inARow += 1;
-    } else {
-      inARow = 0;
+
+  async function worker(): Promise<void> {
+    while (!stop && next < entries.length) {
+      ctx.signal.throwIfAborted();
+      const entry = entries[next++];
+      let outcome: Outcome;
+      try {
+        outcome = await processEntry(ctx, k, entry);
+      } catch (e) {
+        stop = true;
+        throw e;
+      }
+      if (outcome === 'done') ctx.log.created += 1;
+      if (outcome === 'failed') ctx.log.failed += 1;
+      if (outcome === 'left' || outcome === 'limited') {
+        left += 1;
+        inARow += 1;
+      } else {
+        inARow = 0;
+      }
+      ctx.progress(++done, total);
+      if (outcome === 'limited') stoppedByLimit = true;
+      if (outcome === 'limited' || inARow >= MAX_TRANSIENT_IN_A_ROW) stop = true;
     }
-    ctx.progress(++done, total);
-    if (outcome === 'limited') {
-      stoppedByLimit = true;
-      break;
-    }
-    if (inARow >= MAX_TRANSIENT_IN_A_ROW) break;
   }
+  const workers = Array.from({ length: Math.max(1, Math.min(concurrency, total)) }, () => worker());
+  // Let every worker finish its current entry before reporting the first error, so no entry is
+  // left mid-transition by this run's own bookkeeping.
+  const settled = await Promise.allSettled(workers);
+  const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
+
   const waiting = total - done + left;
   ctx.log.unchanged += waiting;
   if (waiting > 0) {
