@@ -457,15 +457,18 @@ function seedLarge(store: Store): void {
     makeRow({ ledgerId, vatCode, amount, inExVat: 'EX', invoiceNumber, relationId });
   // 60,000 mutations over two years, types cycling so every type is well represented.
   const pendingPayments: { type: 3 | 4; relationId: number; number: string; amount: number }[] = [];
+  let nextPayment = 0;
+  const days = [2025, 2026].map((year) => Array.from({ length: 365 }, (_, day) => isoDay(year, day)));
+  const ledger0110 = L('0110'), ledger4800 = L('4800'), ledger0500 = L('0500');
   for (let i = 0; i < 60_000; i++) {
-    const date = isoDay(2025 + (i >= 30_000 ? 1 : 0), Math.floor(((i % 30_000) / 30_000) * 365));
+    const date = days[i >= 30_000 ? 1 : 0][Math.floor(((i % 30_000) / 30_000) * 365)];
     const relationId = relationIds[(i * 31) % relationIds.length];
     const slot = i % 10;
     const amount = round2(10 + random() * 990);
     let m: Omit<SbMutation, 'id'>;
     const base = { date, termOfPayment: 0, relationId: 0, inExVat: 'EX' as const, invoiceNumber: '', entryNumber: '', description: '' };
-    if ((slot === 3 || slot === 7) && pendingPayments.length) {
-      const p = pendingPayments.shift()!;
+    if ((slot === 3 || slot === 7) && nextPayment < pendingPayments.length) {
+      const p = pendingPayments[nextPayment++];
       m = { ...base, type: p.type, ledgerId: bank, relationId: p.relationId, invoiceNumber: p.number, description: `Betaling ${p.number}`,
         rows: [row(p.type === 3 ? debtors : creditors, 'GEEN', p.amount, p.number, p.relationId)] };
     } else if (slot <= 3) {
@@ -483,9 +486,9 @@ function seedLarge(store: Store): void {
     } else if (slot <= 8) {
       m = { ...base, type: 6, ledgerId: bank, description: 'Uitgave', rows: [row(costs[i % costs.length], 'HOOG_INK_21', amount, '', 0)] };
     } else if (i === 9) {
-      m = { ...base, type: 0, ledgerId: L('0500'), description: 'Beginbalans', rows: [row(bank, 'GEEN', amount, '', 0), row(L('0500'), 'GEEN', -amount, '', 0)] };
+      m = { ...base, type: 0, ledgerId: ledger0500, description: 'Beginbalans', rows: [row(bank, 'GEEN', amount, '', 0), row(ledger0500, 'GEEN', -amount, '', 0)] };
     } else {
-      m = { ...base, type: 7, ledgerId: L('0110'), description: 'Memoriaal', rows: [row(L('4800'), 'GEEN', amount, '', 0)] };
+      m = { ...base, type: 7, ledgerId: ledger0110, description: 'Memoriaal', rows: [row(ledger4800, 'GEEN', amount, '', 0)] };
     }
     store.addMutation(m);
   }
