@@ -1,7 +1,7 @@
 /**
  * What a REST v1 error answer means for the product: status + `Error` body → EBoekhoudenError.
  */
-import { EBoekhoudenError, redactSecrets, type ErrorKind } from './errors';
+import { EBoekhoudenError, isEBoekhoudenError, redactSecrets, type ErrorKind } from './errors';
 import { errorBody, type ErrorBody } from './rest-wire';
 
 /** Codes that mean "the API token itself is not accepted": the person must reconnect. */
@@ -72,4 +72,9 @@ export function errorFromResponse(
     // A 5xx on a write may have been processed (the service failed after committing).
     outcomeUnknown: write && status >= 500,
   });
+}
+
+/** e-Boekhouden said the record does not exist (not: nobody serves this path). */
+export function isNotFound(e: unknown): boolean {
+  return isEBoekhoudenError(e) && e.status === 404 && e.kind === 'validation';
 }

@@ -7,7 +7,7 @@ import type { RestClient } from './rest-client';
 import { listAll } from './rest-pages';
 import * as wire from './rest-wire';
 import { parseResponse } from './validate';
-import { isEBoekhoudenError } from './errors';
+import { isNotFound } from './rest-errors';
 
 export interface Lookups {
   ledgerById(): Promise<Map<number, LedgerAccount>>;
@@ -129,7 +129,7 @@ export function createLookups(client: RestClient, pageSize: number): Lookups {
       try {
         data = await client.request({ operation, method: 'GET', path: `/v1/relation/${id}` });
       } catch (e) {
-        if (isEBoekhoudenError(e) && e.status === 404) return undefined;
+        if (isNotFound(e)) return undefined;
         throw e;
       }
       const r = parseResponse(wire.relation, data, operation);

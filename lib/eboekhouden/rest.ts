@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 import type { Capabilities, EBoekhouden, MutationQuery, TransportOptions } from './api';
-import { EBoekhoudenError, isEBoekhoudenError } from './errors';
+import { EBoekhoudenError } from './errors';
+import { isNotFound } from './rest-errors';
 import { createRestClient, type Query } from './rest-client';
 import { createLookups } from './rest-lookups';
 import { listAll, listPages, pageSizeOf } from './rest-pages';
@@ -43,17 +44,18 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
   const client = createRestClient(options);
   const lookups = createLookups(client, pageSize);
 
-  /** GET a single record; null when e-Boekhouden says it does not exist (404). */
+  /** GET a single record, validated. */
   async function getOne<S extends z.ZodType>(operation: string, path: string, schema: S): Promise<z.output<S>> {
     const data = await client.request({ operation, method: 'GET', path });
     return parseResponse(schema, data, operation);
   }
 
+  /** null when e-Boekhouden says the record does not exist (404 with its not-found code). */
   async function orNull<T>(promise: Promise<T>): Promise<T | null> {
     try {
       return await promise;
     } catch (e) {
-      if (isEBoekhoudenError(e) && e.status === 404) return null;
+      if (isNotFound(e)) return null;
       throw e;
     }
   }

@@ -194,6 +194,17 @@ describe('REST relations by code', () => {
     expect(fake.callsTo('GET /v1/relation/{id}')).toHaveLength(1);
   });
 
+  it('a relation that vanished between list and read is null; a path nobody serves is an error', async () => {
+    const gone = harness({
+      'GET /v1/relation': relationsByCode,
+      'GET /v1/relation/{id}': () => json(404, { type: 'notfound', code: 'REL_055', title: 'Relation not found.', status: 404 }),
+    });
+    expect(await gone.transport.findRelationByCode('KL001')).toBeNull();
+
+    const misrouted = harness({ 'GET /v1/relation': relationsByCode, 'GET /v1/relation/{id}': () => json(404, { title: 'Not Found', status: 404 }) });
+    expect(await caught(misrouted.transport.findRelationByCode('KL001'))).toMatchObject({ kind: 'upstream', status: 404 });
+  });
+
   it('createRelation sends REST names, returns {id, code}, and remembers the code for invoices', async () => {
     const { transport, fake } = harness({
       ...lookupRoutes(),
