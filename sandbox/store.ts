@@ -142,7 +142,7 @@ export class Store {
   private templateNames = new Map<string, number>();
   private invoiceNumbers = new Map<string, number>();
   private nextId: Record<Entity, number> = { ...FIRST_ID };
-  private sortedCache = new WeakMap<Map<number, unknown>, { version: number; size: number; items: unknown[] }>();
+  private sortedCache = new WeakMap<Map<number, unknown>, { size: number; items: unknown[] }>();
   private openItemsCache: { version: number; D: SbOpenItem[]; C: SbOpenItem[] } | null = null;
   private autoInvoiceNumber = 1;
 
@@ -166,15 +166,18 @@ export class Store {
     applySeed(this, seed);
   }
 
-  /** Records of a map sorted ascending by id. Cached until the next write; callers must not mutate the array. */
+  /**
+   * Records of a map sorted ascending by id; callers must not mutate the array. Records are only
+   * added (updates change them in place), so the cached array stays right until the map grows.
+   */
   sorted<T extends { id: number }>(map: Map<number, T>): readonly T[] {
     const cached = this.sortedCache.get(map);
-    if (cached && cached.version === this.version && cached.size === map.size) return cached.items as T[];
+    if (cached && cached.size === map.size) return cached.items as T[];
     const items = [...map.values()];
     let ascending = true;
     for (let i = 1; i < items.length; i++) if (items[i - 1].id > items[i].id) { ascending = false; break; }
     if (!ascending) items.sort((a, b) => a.id - b.id);
-    this.sortedCache.set(map, { version: this.version, size: map.size, items });
+    this.sortedCache.set(map, { size: map.size, items });
     return items;
   }
 
