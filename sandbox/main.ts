@@ -6,7 +6,7 @@ import { startSandbox } from './server';
 import { SEED_NAMES, type SeedName } from './store';
 
 async function main(): Promise<void> {
-  const port = Number(process.env.SANDBOX_PORT ?? 8788);
+  const port = Number(process.env.SANDBOX_PORT || 8788);
   const host = process.env.SANDBOX_HOST || '127.0.0.1';
   const seed = (process.env.SANDBOX_SEED || 'demo') as SeedName;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`SANDBOX_PORT must be a port number, got "${process.env.SANDBOX_PORT}"`);
