@@ -1,0 +1,48 @@
+/** The arithmetic behind DataTable: which rows are in view, search and sort over all rows. */
+
+export interface RowWindow {
+  start: number;
+  end: number;
+  padTop: number;
+  padBottom: number;
+}
+
+/** Rows [start, end) to render for a scroll position, with `overscan` extra rows each side. */
+export function rowWindow(o: { scrollTop: number; viewport: number; rowHeight: number; count: number; overscan: number }): RowWindow {
+  const start = Math.min(o.count, Math.max(0, Math.floor(o.scrollTop / o.rowHeight) - o.overscan));
+  const end = Math.min(o.count, Math.ceil((o.scrollTop + o.viewport) / o.rowHeight) + o.overscan);
+  return { start, end: Math.max(start, end), padTop: start * o.rowHeight, padBottom: Math.max(0, o.count - Math.max(start, end)) * o.rowHeight };
+}
+
+type Value = string | number | undefined;
+
+/** Lower-cased raw values per row, built once per data set (not per keystroke). */
+export function searchIndex<R>(rows: R[], values: ((row: R) => Value)[]): string[] {
+  return rows.map((r) =>
+    values
+      .map((v) => v(r))
+      .filter((v) => v !== undefined && v !== '')
+      .join('\u0001')
+      .toLowerCase(),
+  );
+}
+
+/** Rows whose values contain every word of the query (any order, any column). */
+export function filterRows<R>(rows: R[], index: string[], query: string): R[] {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return rows;
+  return rows.filter((_, i) => words.every((w) => index[i].includes(w)));
+}
+
+/** A sorted copy; numbers numerically, text naturally ("K2" before "K10"); empty values last. */
+export function sortRows<R>(rows: R[], value: (row: R) => Value, direction: 1 | -1): R[] {
+  return [...rows].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    if (x === y) return 0;
+    if (x === undefined || x === '') return 1;
+    if (y === undefined || y === '') return -1;
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), undefined, { numeric: true });
+    return order * direction;
+  });
+}

@@ -1,0 +1,216 @@
+/**
+ * The background wiring with the fake browser: the alarm is made sure of, an alarm runs the
+ * engine only when it should, messages are routed, the badge tells the state, an interrupted
+ * run is resumed. The engine's settings functions are the real ones; runSync is a fake.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { KV, WorkspaceDb, type RunTrigger, type SyncRun } from '../../lib/db';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { describeError, disconnect, loadSettings, saveSettings, confirmAdministrationSwitch } from '../../lib/sync/index';
+import { createBackground, registerListeners, SYNC_ALARM, type Background, type Engine } from '../../entrypoints/background/service';
+import type { Reply, Request, StatusSnapshot } from '../../lib/messages';
+
+let db: WorkspaceDb;
+let runs: { trigger: RunTrigger; signal?: AbortSignal; finish: (r?: Partial<SyncRun>) => void }[];
+let engine: Engine;
+let bg: Background;
+
+function fakeRunSync(o: { db: WorkspaceDb; trigger: RunTrigger; signal?: AbortSignal }): Promise<SyncRun> {
+  return new Promise((resolve) => {
+    runs.push({
+      trigger: o.trigger,
+      signal: o.signal,
+      finish: async (r = {}) => {
+        const run: SyncRun = { trigger: o.trigger, startedAt: 1, endedAt: 2, result: 'ok', steps: [], problems: [], ...r };
+        await o.db.syncLog.add(run);
+        resolve(run);
+      },
+    });
+  });
+}
+
+const tokenSettings = { ...DEFAULT_SETTINGS, connection: { kind: 'token' as const, apiToken: 'sandbox-token' } };
+
+async function send<T>(request: Request): Promise<Reply<T>> {
+  return new Promise((resolve) => {
+    void fakeBrowser.runtime.onMessage.trigger(request, { id: fakeBrowser.runtime.id }, resolve);
+  });
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = new WorkspaceDb(`bg-test-${Math.random()}`);
+  runs = [];
+  engine = {
+    runSync: vi.fn(fakeRunSync),
+    testConnection: vi.fn(async () => ({ ok: true as const, administrations: [] })),
+    loadSettings,
+    saveSettings,
+    disconnect,
+    confirmAdministrationSwitch,
+    describeError,
+  };
+  bg = createBackground({ db, engine });
+  registerListeners(bg, describeError);
+});
+
+afterEach(async () => {
+  await bg.currentRun();
+  db.close();
+  await db.delete();
+});
+
+describe('the sync alarm', () => {
+  it('is created every 15 minutes at start, and not duplicated', async () => {
+    await bg.start();
+    await bg.start();
+    const alarms = await fakeBrowser.alarms.getAll();
+    expect(alarms.filter((a) => a.name === SYNC_ALARM)).toHaveLength(1);
+    expect(alarms[0].periodInMinutes).toBe(15);
+  });
+
+  it('is made sure of on install and browser start', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toBeDefined());
+    await fakeBrowser.alarms.clearAll();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toBeDefined());
+  });
+
+  it('runs the engine when configured and auto-sync is on', async () => {
+    await saveSettings(db, tokenSettings);
+    await bg.onAlarm({ name: SYNC_ALARM, periodInMinutes: 15 });
+    expect(runs.map((r) => r.trigger)).toEqual(['alarm']);
+    runs[0].finish();
+  });
+
+  it('does nothing when not configured, when auto-sync is off, or while credentials are rejected', async () => {
+    await bg.onAlarm({ name: SYNC_ALARM, periodInMinutes: 15 });
+    await saveSettings(db, { ...tokenSettings, autoSync: false });
+    await bg.onAlarm({ name: SYNC_ALARM, periodInMinutes: 15 });
+    await saveSettings(db, tokenSettings);
+    await db.kv.put({ key: KV.connection, value: { status: 'needsReconnect', message: { nl: 'x', en: 'x' } } });
+    await bg.onAlarm({ name: SYNC_ALARM, periodInMinutes: 15 });
+    await bg.onAlarm({ name: 'something-else' });
+    expect(runs).toHaveLength(0);
+  });
+
+  it('restores the 15-minute schedule after a one-off alarm with its name', async () => {
+    await bg.onAlarm({ name: SYNC_ALARM });
+    expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.periodInMinutes).toBe(15);
+  });
+});
+
+describe('messages', () => {
+  it('status tells the settings, the connection and the health', async () => {
+    let reply = await send<StatusSnapshot>({ type: 'status' });
+    expect(reply.ok && reply.data.health).toBe('notConfigured');
+    await saveSettings(db, tokenSettings);
+    reply = await send<StatusSnapshot>({ type: 'status' });
+    expect(reply.ok && reply.data.connection.status).toBe('ok');
+    expect(reply.ok && reply.data.settings.connection).toEqual(tokenSettings.connection);
+  });
+
+  it('syncNow starts one run; a second one while it runs is told it is busy; cancel aborts it', async () => {
+    await saveSettings(db, tokenSettings);
+    const first = await send<{ started: boolean }>({ type: 'syncNow' });
+    const second = await send<{ started: boolean; reason?: string }>({ type: 'syncNow' });
+    expect(first).toEqual({ ok: true, data: { started: true } });
+    expect(second).toEqual({ ok: true, data: { started: false, reason: 'busy' } });
+    expect(runs).toHaveLength(1);
+    const status = await send<StatusSnapshot>({ type: 'status' });
+    expect(status.ok && status.data.syncing).toBe(true);
+    await send({ type: 'cancelSync' });
+    expect(runs[0].signal?.aborted).toBe(true);
+    runs[0].finish({ result: 'cancelled' });
+  });
+
+  it('syncNow explains why it cannot start', async () => {
+    expect(await send({ type: 'syncNow' })).toEqual({ ok: true, data: { started: false, reason: 'notConfigured' } });
+    await saveSettings(db, tokenSettings);
+    await db.kv.put({ key: KV.connection, value: { status: 'needsReconnect' } });
+    expect(await send({ type: 'syncNow' })).toEqual({ ok: true, data: { started: false, reason: 'needsReconnect' } });
+  });
+
+  it('saveSettings validates with message keys per field, and new credentials resume a paused connection', async () => {
+    const bad = await send<{ ok: boolean; errors?: Record<string, string> }>({ type: 'saveSettings', settings: { ...tokenSettings, connection: { kind: 'token', apiToken: '' } } });
+    expect(bad.ok && bad.data.errors).toEqual({ 'connection.apiToken': 'settings.error.apiTokenRequired' });
+    await saveSettings(db, tokenSettings);
+    await db.kv.put({ key: KV.connection, value: { status: 'needsReconnect' } });
+    const good = await send<{ ok: boolean }>({ type: 'saveSettings', settings: { ...tokenSettings, connection: { kind: 'token', apiToken: 'a-new-token' } } });
+    expect(good.ok && good.data.ok).toBe(true);
+    const status = await send<StatusSnapshot>({ type: 'status' });
+    expect(status.ok && status.data.connection.status).toBe('ok');
+  });
+
+  it('testConnection refuses invalid unsaved settings without calling e-Boekhouden', async () => {
+    const reply = await send<{ ok: boolean }>({ type: 'testConnection', settings: { ...tokenSettings, proxyUrl: 'nope' } });
+    expect(reply.ok && reply.data.ok).toBe(false);
+    expect(engine.testConnection).not.toHaveBeenCalled();
+    await send({ type: 'testConnection', settings: tokenSettings });
+    expect(engine.testConnection).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores messages from elsewhere and unknown types', async () => {
+    const results = await fakeBrowser.runtime.onMessage.trigger({ type: 'status' }, { id: 'another-extension' }, () => undefined);
+    expect(results).toEqual([false]);
+    const unknown = await fakeBrowser.runtime.onMessage.trigger({ type: 'rm -rf' }, { id: fakeBrowser.runtime.id }, () => undefined);
+    expect(unknown).toEqual([false]);
+  });
+
+  it('disconnect forgets the credentials and the data', async () => {
+    await saveSettings(db, tokenSettings);
+    await db.customers.add({ code: 'K1', type: 'B', name: 'A', status: 'active', origin: 'eboekhouden', updatedAt: 1 });
+    await send({ type: 'disconnect' });
+    expect(await db.customers.count()).toBe(0);
+    expect((await loadSettings(db)).connection).toBeNull();
+  });
+});
+
+describe('the badge', () => {
+  it('shows syncing, then fine, then needs attention for a failed run or failed exports', async () => {
+    await saveSettings(db, tokenSettings);
+    await bg.startRun('manual');
+    await bg.updateBadge();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('…');
+    runs[0].finish({ result: 'ok' });
+    await bg.currentRun();
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('✓'));
+    expect(await fakeBrowser.action.getTitle({})).toContain('Alles in orde');
+
+    await db.outbox.add({ key: 'invoice:BC1', kind: 'invoice', source: { table: 'invoices', id: 1 }, payload: {}, state: 'failed', attempts: 1, createdAt: 1, updatedAt: 1 });
+    await bg.updateBadge();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    await db.outbox.clear();
+
+    await bg.startRun('manual');
+    runs[1].finish({ result: 'failed', error: { kind: 'network', nl: 'x', en: 'x' } });
+    await bg.currentRun();
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('!'));
+  });
+
+  it('asks for attention while the credentials are rejected', async () => {
+    await saveSettings(db, tokenSettings);
+    await db.kv.put({ key: KV.connection, value: { status: 'needsReconnect' } });
+    await bg.updateBadge();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+  });
+});
+
+describe('resuming', () => {
+  it('continues a run that was interrupted when the worker stopped', async () => {
+    await saveSettings(db, tokenSettings);
+    await db.kv.put({ key: KV.progress, value: { running: true, step: 'customers', updatedAt: 1 } });
+    await bg.start();
+    expect(runs.map((r) => r.trigger)).toEqual(['startup']);
+    runs[0].finish();
+  });
+
+  it('does not start a run at worker start when none was interrupted', async () => {
+    await saveSettings(db, tokenSettings);
+    await db.kv.put({ key: KV.progress, value: { running: false, updatedAt: 1 } });
+    await bg.start();
+    expect(runs).toHaveLength(0);
+  });
+});
