@@ -3,6 +3,8 @@
  * on Node or the bindings object on a fetch-based host (Cloudflare Worker `env`).
  */
 
+import type { UpstreamFetch } from './forward';
+
 export const LIVE_SOAP_URL = 'https://soap.e-boekhouden.nl';
 export const LIVE_REST_URL = 'https://api.e-boekhouden.nl';
 
@@ -26,8 +28,8 @@ export interface ProxyConfig {
   upstreamTimeoutMs: number;
   bodyLimitBytes: number;
   logger?: ProxyLogger;
-  /** The fetch used to reach the upstreams; defaults to the global one. */
-  fetch?: typeof fetch;
+  /** How the upstreams are reached; defaults to the global fetch (Node uses proxy/node-fetch.ts). */
+  fetch?: UpstreamFetch;
 }
 
 export interface ProxyServerConfig extends ProxyConfig {

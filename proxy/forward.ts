@@ -23,55 +23,106 @@ const DROPPED_RESPONSE_HEADERS = new Set([
   'strict-transport-security',
 ]);
 
-export function upstreamRequestHeaders(incoming: Headers): Headers {
-  const headers = new Headers();
+/**
+ * How the proxy reaches an upstream: the global `fetch` fits, and so does the lighter
+ * node:http one in proxy/node-fetch.ts, which answers with a plain object instead of a Response.
+ */
+export interface UpstreamResponse {
+  status: number;
+  headers: { forEach(callback: (value: string, name: string) => void): void };
+  body: ReadableStream<Uint8Array> | null;
+}
+export type UpstreamFetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> | undefined; redirect: 'manual'; signal: AbortSignal },
+) => Promise<UpstreamResponse>;
+
+export function upstreamRequestHeaders(incoming: Headers): Record<string, string> {
+  const headers: Record<string, string> = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = incoming.get(name);
-    if (value !== null) headers.set(name, value);
+    if (value !== null) headers[name] = value;
   }
   // The body is relayed as read; a compressed answer would be decoded by fetch but keep its
   // Content-Encoding header, so ask for none.
-  headers.set('accept-encoding', 'identity');
+  headers['accept-encoding'] = 'identity';
   return headers;
 }
 
-export function downstreamResponseHeaders(upstream: Headers): Headers {
-  const headers = new Headers();
-  const decoded = upstream.has('content-encoding');
-  upstream.forEach((value, name) => {
+export function downstreamResponseHeaders(upstream: UpstreamResponse['headers']): Record<string, string> {
+  const headers: Record<string, string> = {};
+  let decoded = false;
+  upstream.forEach((value, rawName) => {
+    const name = rawName.toLowerCase();
+    if (name === 'content-encoding') decoded = true;
     if (DROPPED_RESPONSE_HEADERS.has(name) || name.startsWith('access-control-')) return;
-    // fetch has already decoded a compressed body, so its encoding and length no longer apply.
-    if (decoded && (name === 'content-encoding' || name === 'content-length')) return;
-    headers.append(name, value);
+    headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
   });
+  if (decoded) {
+    // fetch has already decoded a compressed body, so its encoding and length no longer apply.
+    delete headers['content-encoding'];
+    delete headers['content-length'];
+  }
   return headers;
 }
 
-export type LimitedBody = { kind: 'body'; bytes: Uint8Array | undefined } | { kind: 'tooLarge' };
+export type LimitedBody = { kind: 'body'; bytes: Uint8Array<ArrayBuffer> | undefined } | { kind: 'tooLarge' };
+
+/** The Node request stream, when the host passes one (node-server does, as `env.incoming`). */
+interface NodeIncoming {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  on(event: 'end' | 'error' | 'aborted', listener: (error?: unknown) => void): unknown;
+  removeAllListeners(event: string): unknown;
+  resume(): unknown;
+  readableEnded?: boolean;
+}
+
+function isNodeIncoming(value: unknown): value is NodeIncoming {
+  return typeof value === 'object' && value !== null && typeof (value as NodeIncoming).on === 'function' && typeof (value as NodeIncoming).resume === 'function';
+}
 
 /**
  * Reads the request body up to `limit` bytes. Checks Content-Length first, and counts while
- * reading, so a chunked body without a length is stopped at the limit too.
+ * reading, so a chunked body without a length is stopped at the limit too. On Node it reads the
+ * request stream directly, which skips building a web Request.
  */
-export async function readLimitedBody(request: Request, limit: number): Promise<LimitedBody> {
+export async function readLimitedBody(request: Request, limit: number, nodeIncoming?: unknown): Promise<LimitedBody> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) return { kind: 'tooLarge' };
-  if (!request.body) return { kind: 'body', bytes: undefined };
-
-  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return { kind: 'tooLarge' };
+
+  if (isNodeIncoming(nodeIncoming) && !nodeIncoming.readableEnded) {
+    const fits = await new Promise<boolean>((resolve, reject) => {
+      nodeIncoming.on('data', (chunk: Uint8Array) => {
+        size += chunk.byteLength;
+        if (size > limit) {
+          nodeIncoming.removeAllListeners('data');
+          nodeIncoming.resume(); // discard the rest
+          resolve(false);
+        } else chunks.push(chunk);
+      });
+      nodeIncoming.on('end', () => resolve(true));
+      nodeIncoming.on('error', reject);
+      nodeIncoming.on('aborted', () => reject(new Error('request aborted')));
+    });
+    if (!fits) return { kind: 'tooLarge' };
+  } else {
+    if (!request.body) return { kind: 'body', bytes: undefined };
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        return { kind: 'tooLarge' };
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
   }
-  if (chunks.length === 1) return { kind: 'body', bytes: chunks[0] };
+  if (chunks.length === 0) return { kind: 'body', bytes: size === 0 && declared === null ? undefined : new Uint8Array(0) };
+  if (chunks.length === 1) return { kind: 'body', bytes: chunks[0] as Uint8Array<ArrayBuffer> };
   const bytes = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {
@@ -81,7 +132,7 @@ export async function readLimitedBody(request: Request, limit: number): Promise<
   return { kind: 'body', bytes };
 }
 
-export type UpstreamOutcome = { kind: 'response'; response: Response } | { kind: 'timeout' } | { kind: 'unreachable' };
+export type UpstreamOutcome = { kind: 'response'; response: UpstreamResponse } | { kind: 'timeout' } | { kind: 'unreachable' };
 
 /**
  * Sends the request upstream. The timeout covers the wait for the response headers; once they
@@ -89,9 +140,9 @@ export type UpstreamOutcome = { kind: 'response'; response: Response } | { kind:
  * body (and with it the upstream connection); a request already sent is not aborted.
  */
 export async function callUpstream(
-  doFetch: typeof fetch,
+  doFetch: UpstreamFetch,
   url: string,
-  init: { method: string; headers: Headers; body: Uint8Array | undefined },
+  init: { method: string; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> | undefined },
   timeoutMs: number,
 ): Promise<UpstreamOutcome> {
   const controller = new AbortController();
@@ -104,7 +155,7 @@ export async function callUpstream(
     const response = await doFetch(url, {
       method: init.method,
       headers: init.headers,
-      body: init.body as BodyInit | undefined,
+      body: init.body,
       redirect: 'manual',
       signal: controller.signal,
     });
