@@ -32,9 +32,13 @@ function fakeRunSync(o: { db: WorkspaceDb; trigger: RunTrigger; signal?: AbortSi
 
 const tokenSettings = { ...DEFAULT_SETTINGS, connection: { kind: 'token' as const, apiToken: 'sandbox-token' } };
 
+/** The fake's trigger is typed without sendResponse; the real onMessage passes it third. */
+const deliver = (message: unknown, sender: { id: string }, sendResponse: (r: unknown) => void) =>
+  (fakeBrowser.runtime.onMessage.trigger as unknown as (...a: unknown[]) => Promise<unknown[]>)(message, sender, sendResponse);
+
 async function send<T>(request: Request): Promise<Reply<T>> {
   return new Promise((resolve) => {
-    void fakeBrowser.runtime.onMessage.trigger(request, { id: fakeBrowser.runtime.id }, resolve);
+    void deliver(request, { id: fakeBrowser.runtime.id }, resolve as (r: unknown) => void);
   });
 }
 
@@ -153,9 +157,9 @@ describe('messages', () => {
   });
 
   it('ignores messages from elsewhere and unknown types', async () => {
-    const results = await fakeBrowser.runtime.onMessage.trigger({ type: 'status' }, { id: 'another-extension' }, () => undefined);
+    const results = await deliver({ type: 'status' }, { id: 'another-extension' }, () => undefined);
     expect(results).toEqual([false]);
-    const unknown = await fakeBrowser.runtime.onMessage.trigger({ type: 'rm -rf' }, { id: fakeBrowser.runtime.id }, () => undefined);
+    const unknown = await deliver({ type: 'rm -rf' }, { id: fakeBrowser.runtime.id }, () => undefined);
     expect(unknown).toEqual([false]);
   });
 
