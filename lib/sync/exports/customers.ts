@@ -105,11 +105,11 @@ export async function enqueueCustomers(ctx: StepContext): Promise<void> {
       continue;
     }
     const at = ctx.now();
-    await db.transaction('rw', [db.outbox, db.customers], async () => {
+    const clash = await db.transaction('rw', [db.outbox, db.customers], async () => {
       const fresh = await db.customers.get(customer.id!);
-      if (!fresh || fresh.remoteId !== undefined) return;
+      if (!fresh || fresh.remoteId !== undefined) return false;
       const key = `relation:${payload.code}`;
-      if (await db.outbox.where('key').equals(key).count()) return;
+      if (await db.outbox.where('key').equals(key).count()) return true;
       const entry: OutboxEntry = {
         key,
         kind: 'relation',
@@ -121,7 +121,17 @@ export async function enqueueCustomers(ctx: StepContext): Promise<void> {
         updatedAt: at,
       };
       await db.outbox.add(entry);
+      return false;
     });
+    if (clash) {
+      ctx.log.failed += 1;
+      ctx.problem({
+        record: record.en,
+        code: 'CODE_ALREADY_EXPORTED',
+        nl: `${record.nl}: code ${payload.code} is al eerder voor een andere klant naar e-Boekhouden gestuurd. Geef deze klant een andere code.`,
+        en: `${record.en}: code ${payload.code} was already sent to e-Boekhouden for another customer. Give this customer another code.`,
+      });
+    }
   }
 }
 
