@@ -115,11 +115,10 @@ export function importedTables(db: WorkspaceDb) {
 export async function confirmAdministrationSwitch(db: WorkspaceDb): Promise<void> {
   await db.transaction('rw', [...importedTables(db), db.customers, db.cursors, db.kv], async () => {
     for (const t of importedTables(db)) await t.clear();
-    await db.customers.where('origin').equals('eboekhouden').delete();
+    await db.customers.bulkDelete(await db.customers.where('origin').equals('eboekhouden').primaryKeys());
     // Workspace customers that were exported belong to the old administration's relations.
-    await db.customers.toCollection().modify((c) => {
-      delete c.remoteId;
-    });
+    const own = await db.customers.where('origin').equals('workspace').toArray();
+    await db.customers.bulkPut(own.map(({ remoteId: _old, ...c }) => c));
     await db.cursors.clear();
     const state = await getConnectionState(db);
     await db.kv.put({

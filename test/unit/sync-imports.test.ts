@@ -110,6 +110,33 @@ describe('imports keep records that vanish or turn inactive', () => {
     expect(r.steps.find((s) => s.step === 'openItems')).toMatchObject({ updated: 2, unchanged: 4 });
   });
 
+  it('re-reads open items on alarm runs only after new mutations or an hour, and always when asked', async () => {
+    const db = newDb();
+    await connect(db);
+    const data = fakeData({ openItems: 4, mutations: 10 });
+    const api = new FakeEBoekhouden(data);
+    let t = Date.UTC(2026, 1, 2, 9);
+    const now = () => t;
+    await run(db, api, { now });
+    const openItemReads = async (trigger: 'alarm' | 'manual') => {
+      api.calls = {};
+      await run(db, api, { now, trigger });
+      return api.calls.listOpenItems ?? 0;
+    };
+    t += 15 * 60 * 1000;
+    expect(await openItemReads('alarm')).toBe(0);
+    expect(await openItemReads('manual')).toBe(2);
+    data.mutations.push({ id: 11, type: 3, date: '2026-02-02', ledgerCode: '1100', invoiceNumber: 'F1', amount: 121 });
+    data.openItems.shift();
+    t += 15 * 60 * 1000;
+    expect(await openItemReads('alarm')).toBe(2);
+    expect(await db.openItems.filter((i) => !i.open).count()).toBe(1);
+    t += 15 * 60 * 1000;
+    expect(await openItemReads('alarm')).toBe(0);
+    t += 60 * 60 * 1000;
+    expect(await openItemReads('alarm')).toBe(2);
+  });
+
   it('links a workspace customer that was exported to its relation by code instead of failing', async () => {
     const db = newDb();
     await connect(db);

@@ -2,6 +2,7 @@
  * Helpers the import steps share: cursors, bounded concurrency, which errors stop a run, and
  * turning rejected upstream records into problems.
  */
+import type { Table } from 'dexie';
 import type { WorkspaceDb } from '../../db';
 import { isEBoekhoudenError } from '../../eboekhouden/errors';
 import type { Page } from '../../eboekhouden/types';
@@ -75,3 +76,21 @@ export function logTruncated(ctx: StepContext, page: Page<unknown>, what: keyof 
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Rows whose `remoteId` is in `ids`, read as one key range. fake-indexeddb (and, less so, real
+ * IndexedDB) walks `anyOf` with one cursor jump per key, which is very slow for large pages;
+ * a range read of a page's ids (which arrive in id order) is one request.
+ */
+export async function rowsByRemoteId<T extends { remoteId?: number }>(table: Table<T, any, any>, ids: readonly number[]): Promise<T[]> {
+  if (ids.length === 0) return [];
+  let min = Infinity;
+  let max = -Infinity;
+  for (const id of ids) {
+    if (id < min) min = id;
+    if (id > max) max = id;
+  }
+  const want = new Set(ids);
+  const rows = await table.where('remoteId').between(min, max, true, true).toArray();
+  return rows.filter((r) => r.remoteId !== undefined && want.has(r.remoteId));
+}

@@ -10,7 +10,7 @@ import type { Relation, RelationListItem } from '../../eboekhouden/types';
 import { TEXT } from '../messages-text';
 import { relationToCustomerFields, sameFields } from '../mapping';
 import type { StepContext, SyncStep } from '../step';
-import { DETAIL_CONCURRENCY, isNotFound, logRejected, logTruncated, mapLimit, readCursor, stopsTheRun, throwIfAborted, writeCursor } from './common';
+import { DETAIL_CONCURRENCY, isNotFound, logRejected, logTruncated, mapLimit, readCursor, rowsByRemoteId, stopsTheRun, throwIfAborted, writeCursor } from './common';
 import { rotate, type RotationCursor } from './rotation';
 
 const STEP = 'customers';
@@ -48,7 +48,7 @@ export const importCustomers: SyncStep = {
 };
 
 async function importPage(ctx: StepContext, items: RelationListItem[]): Promise<void> {
-  const existing = await ctx.db.customers.where('remoteId').anyOf(items.map((i) => i.id)).toArray();
+  const existing = await rowsByRemoteId(ctx.db.customers, items.map((i) => i.id));
   const byRemote = new Map(existing.map((c) => [c.remoteId!, c]));
   const full: Relation[] = [];
   const needDetails: number[] = [];
@@ -87,12 +87,13 @@ async function storeRelations(ctx: StepContext, relations: Relation[], countUnch
   const { db } = ctx;
   const now = ctx.now();
   await db.transaction('rw', db.customers, async () => {
-    const [byRemoteRows, byCodeRows] = await Promise.all([
-      db.customers.where('remoteId').anyOf(relations.map((r) => r.id)).toArray(),
-      db.customers.where('code').anyOf(relations.map((r) => r.code)).toArray(),
-    ]);
-    const byRemote = new Map(byRemoteRows.map((c) => [c.remoteId!, c]));
-    const byCode = new Map(byCodeRows.map((c) => [c.code, c]));
+    const byRemote = new Map((await rowsByRemoteId(db.customers, relations.map((r) => r.id))).map((c) => [c.remoteId!, c]));
+    // Who holds each code: only asked for new relations and changed codes (one indexed read each).
+    const codesToCheck = relations.filter((r) => byRemote.get(r.id)?.code !== r.code).map((r) => r.code);
+    const holders = await Promise.all(codesToCheck.map((code) => db.customers.where('code').equals(code).first()));
+    const byCode = new Map<string, Customer>();
+    for (const c of byRemote.values()) byCode.set(c.code, c);
+    for (const c of holders) if (c) byCode.set(c.code, c);
     const rows: Customer[] = [];
     for (const r of relations) {
       const fields = relationToCustomerFields(r);
@@ -126,16 +127,15 @@ async function storeRelations(ctx: StepContext, relations: Relation[], countUnch
 
 async function markGone(ctx: StepContext, remoteIds: number[]): Promise<void> {
   const now = ctx.now();
-  const n = await ctx.db.customers
-    .where('remoteId')
-    .anyOf(remoteIds)
-    .filter((c) => c.status !== 'gone')
-    .modify({ status: 'gone', updatedAt: now });
-  ctx.log.updated += n;
+  await ctx.db.transaction('rw', ctx.db.customers, async () => {
+    const rows = (await rowsByRemoteId(ctx.db.customers, remoteIds)).filter((c) => c.status !== 'gone');
+    await ctx.db.customers.bulkPut(rows.map((c) => ({ ...c, status: 'gone' as const, updatedAt: now })));
+    ctx.log.updated += rows.length;
+  });
 }
 
 async function markVanished(ctx: StepContext, seen: Set<number>): Promise<void> {
-  const local = (await ctx.db.customers.orderBy('remoteId').uniqueKeys()) as number[];
+  const local = (await ctx.db.customers.orderBy('remoteId').keys()) as number[];
   const missing = local.filter((id) => !seen.has(id));
   if (missing.length) await markGone(ctx, missing);
 }

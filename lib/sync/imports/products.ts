@@ -11,7 +11,7 @@ import type { Product, ProductListItem } from '../../eboekhouden/types';
 import { TEXT } from '../messages-text';
 import { articleTableFor, productToArticleFields, sameFields, type ArticleTable } from '../mapping';
 import type { StepContext, SyncStep } from '../step';
-import { DETAIL_CONCURRENCY, isNotFound, logRejected, logTruncated, mapLimit, readCursor, stopsTheRun, throwIfAborted, writeCursor } from './common';
+import { DETAIL_CONCURRENCY, isNotFound, logRejected, logTruncated, mapLimit, readCursor, rowsByRemoteId, stopsTheRun, throwIfAborted, writeCursor } from './common';
 import { rotate, type RotationCursor } from './rotation';
 
 const STEP = 'products';
@@ -56,7 +56,7 @@ export const importProducts: SyncStep = {
 async function findKnown(ctx: StepContext, remoteIds: number[]): Promise<Map<number, Known>> {
   const known = new Map<number, Known>();
   for (const table of TABLES) {
-    for (const row of await ctx.db[table].where('remoteId').anyOf(remoteIds).toArray()) known.set(row.remoteId, { row, table });
+    for (const row of await rowsByRemoteId(ctx.db[table], remoteIds)) known.set(row.remoteId, { row, table });
   }
   return known;
 }
@@ -143,13 +143,13 @@ async function storeProducts(ctx: StepContext, products: Product[], countUnchang
 
 async function markGone(ctx: StepContext, remoteIds: number[]): Promise<void> {
   const now = ctx.now();
-  for (const t of TABLES) {
-    ctx.log.updated += await ctx.db[t]
-      .where('remoteId')
-      .anyOf(remoteIds)
-      .filter((a) => a.status !== 'gone')
-      .modify({ status: 'gone', updatedAt: now });
-  }
+  await ctx.db.transaction('rw', ctx.db.materials, ctx.db.hourTypes, async () => {
+    for (const t of TABLES) {
+      const rows = (await rowsByRemoteId(ctx.db[t], remoteIds)).filter((a) => a.status !== 'gone');
+      await ctx.db[t].bulkPut(rows.map((a) => ({ ...a, status: 'gone' as const, updatedAt: now })));
+      ctx.log.updated += rows.length;
+    }
+  });
 }
 
 async function markVanished(ctx: StepContext, seen: Set<number>): Promise<void> {

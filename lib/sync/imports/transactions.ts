@@ -21,6 +21,8 @@ export const importTransactions: SyncStep = {
     const { db, api } = ctx;
     const cursor = (await readCursor<TransactionsCursor>(db, STEP)) ?? {};
     let afterId = cursor.afterId;
+    // Ids above the cursor were never stored (page and cursor are written together): no need to read them first.
+    const onlyNew = afterId !== undefined || (await db.transactions.count()) === 0;
     for await (const page of api.listMutations(afterId === undefined ? {} : { afterId })) {
       throwIfAborted(ctx.signal);
       ctx.log.fetched += page.items.length;
@@ -29,7 +31,7 @@ export const importTransactions: SyncStep = {
       let pageMax = afterId;
       for (const r of rows) if (pageMax === undefined || r.remoteId > pageMax) pageMax = r.remoteId;
       await db.transaction('rw', db.transactions, db.cursors, async () => {
-        const existing = await db.transactions.bulkGet(rows.map((r) => r.remoteId));
+        const existing = onlyNew ? [] : await db.transactions.bulkGet(rows.map((r) => r.remoteId));
         const changed = rows.filter((r, i) => {
           const e = existing[i];
           if (!e) ctx.log.created++;
