@@ -1,0 +1,19 @@
+/**
+ * Bundled (esbuild, IIFE) and evaluated in the extension's service worker: the floor with the real
+ * transports. The bundle's banner makes zod jitless: code evaluated through the debugger may
+ * compile code, later turns may not (the extension's CSP), and the built background never does.
+ */
+import { createEBoekhouden } from '../../lib/eboekhouden/index';
+import { transportOptions, type Settings } from '../../lib/settings';
+import { floorWalk } from './floor';
+
+(globalThis as unknown as { __benchFloor: (s: Settings) => Promise<{ records: number; ms: number }> }).__benchFloor = async (settings) => {
+  const t0 = performance.now();
+  const api = createEBoekhouden(transportOptions(settings));
+  try {
+    const records = await floorWalk(api);
+    return { records, ms: performance.now() - t0 };
+  } finally {
+    await api.close();
+  }
+};

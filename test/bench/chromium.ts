@@ -1,0 +1,169 @@
+/**
+ * The built extension in headless Chromium (playwright-core, /usr/bin/chromium): the full import
+ * through its own background with real IndexedDB, its floor in the same service worker, and the
+ * popup's load time. The proxy must listen on 127.0.0.1:8787 (the manifest's host permission).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface BenchExtension {
+  context: BrowserContext;
+  id: string;
+  /** An extension page (no UI of its own) to send messages to the background from. */
+  page: Page;
+  worker(): Worker;
+  close(): Promise<void>;
+}
+
+export async function launchBenchExtension(): Promise<BenchExtension> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first (npm run build).');
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}.`);
+  const profile = mkdtempSync(join(tmpdir(), 'bc-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const id = new URL(first.url()).host;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/manifest.json`);
+  return {
+    context,
+    id,
+    page,
+    worker: () => context.serviceWorkers().find((w) => w.url().includes(id)) ?? first,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+type Reply<T> = { ok: true; data: T } | { ok: false; error: { en: string } };
+
+/** Sends a typed request to the background, as the pages do. */
+export async function message<T = any>(ext: BenchExtension, request: object): Promise<T> {
+  const reply = (await ext.page.evaluate(
+    (r) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage(r),
+    request,
+  )) as Reply<T> | undefined;
+  if (!reply) throw new Error(`no answer to ${JSON.stringify(request)}`);
+  if (!reply.ok) throw new Error(`${(request as { type: string }).type}: ${reply.error.en}`);
+  return reply.data;
+}
+
+/**
+ * JS heap of the service worker (CDP Runtime.getHeapUsage). Workers have no performance.memory,
+ * and Playwright gives no CDP session for a worker, so the page's session attaches to it.
+ */
+export async function heapProbe(ext: BenchExtension): Promise<{ usedBytes(): Promise<number | undefined>; detach(): Promise<void> }> {
+  const s = await ext.context.newCDPSession(ext.page);
+  const { targetInfos } = (await s.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(ext.id));
+  if (!sw) throw new Error('the extension service worker is not running');
+  const { sessionId } = (await s.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
+  let next = 1;
+  const waiting = new Map<number, (v: unknown) => void>();
+  s.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+    if (e.sessionId !== sessionId) return;
+    const m = JSON.parse(e.message) as { id?: number; result?: unknown };
+    if (m.id !== undefined) waiting.get(m.id)?.(m.result);
+  });
+  return {
+    async usedBytes() {
+      const id = next++;
+      const answer = new Promise<unknown>((r) => waiting.set(id, r));
+      await s.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
+      const result = (await Promise.race([answer, new Promise((r) => setTimeout(() => r(undefined), 2000))])) as { usedSize?: number } | undefined;
+      waiting.delete(id);
+      return result?.usedSize;
+    },
+    async detach() {
+      await s.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+      await s.detach().catch(() => undefined);
+    },
+  };
+}
+
+/** Record counts straight from the extension's IndexedDB. */
+export async function extensionCounts(ext: BenchExtension): Promise<Record<string, number>> {
+  return ext.page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolveCounts, reject) => {
+        const open = indexedDB.open('boekhoud-companion');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = ['customers', 'materials', 'hourTypes', 'ledgerAccounts', 'transactions', 'openItems', 'invoiceTemplates'];
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, number> = {};
+          for (const n of names) {
+            const req = tx.objectStore(n).count();
+            req.onsuccess = () => (out[n] = req.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolveCounts(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+export function extensionSettings(kind: 'token' | 'securityCodes', proxyUrl: string, creds: { apiToken: string; username: string; securityCode1: string; securityCode2: string }): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    proxyUrl,
+    connection:
+      kind === 'token'
+        ? { kind: 'token', apiToken: creds.apiToken }
+        : { kind: 'securityCodes', username: creds.username, securityCode1: creds.securityCode1, securityCode2: creds.securityCode2 },
+  };
+}
+
+interface StatusSnapshot {
+  syncing: boolean;
+  lastRun?: { startedAt: number; endedAt?: number; result: string; error?: { en: string }; steps: { step: string; requests?: number }[] };
+}
+
+/**
+ * "Sync now" through the background, then waits for the run to finish while sampling the
+ * worker's heap. Returns the run as the background logged it and the peak heap.
+ */
+export async function syncNowAndWait(ext: BenchExtension, timeoutMs: number): Promise<{ run: NonNullable<StatusSnapshot['lastRun']>; peakHeapBytes?: number; wallMs: number }> {
+  const before = (await message<StatusSnapshot>(ext, { type: 'status' })).lastRun?.startedAt ?? 0;
+  const t0 = performance.now();
+  const started = await message<{ started: boolean; reason?: string }>(ext, { type: 'syncNow' });
+  if (!started.started) throw new Error(`the sync did not start: ${started.reason}`);
+  const probe = await heapProbe(ext);
+  let peak: number | undefined;
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const heap = await probe.usedBytes().catch(() => undefined);
+    if (heap !== undefined) peak = Math.max(peak ?? 0, heap);
+    const s = await message<StatusSnapshot>(ext, { type: 'status' });
+    if (!s.syncing && s.lastRun && s.lastRun.startedAt > before && s.lastRun.result !== 'running') {
+      await probe.detach();
+      return { run: s.lastRun, peakHeapBytes: peak, wallMs: performance.now() - t0 };
+    }
+    if (Date.now() > until) throw new Error('the extension sync did not finish in time');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

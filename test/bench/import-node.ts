@@ -1,0 +1,114 @@
+/**
+ * Full import of the `large` administration in Node (fake-indexeddb), and its floor: the same
+ * requests fetched and parsed by the transport with nothing written.
+ */
+import { WorkspaceDb } from '../../lib/db';
+import { createEBoekhouden } from '../../lib/eboekhouden/index';
+import { transportOptions, type Settings } from '../../lib/settings';
+import { IMPORT_STEPS, runSync, saveSettings } from '../../lib/sync/index';
+import { floorWalk } from './floor';
+import { control, counts, gc, resetStats, settingsFor, stats, withMemoryPeak, type Backend, type Kind, type SandboxCounts } from './common';
+
+export interface ImportFigures {
+  wallMs: number;
+  requests: number;
+  records: number;
+  recordsPerSec: number;
+  peakHeapMB: number;
+  peakRssMB: number;
+}
+
+export interface ImportBench {
+  kind: Kind;
+  node: ImportFigures & { result: string; byOperation: Record<string, number> };
+  floor: ImportFigures;
+  ratio: number;
+  /** Every record the connection can reach is in the workspace. */
+  complete: boolean;
+  missing: string[];
+}
+
+/** Records the connection can reach: all with a token; with security codes relations and products stop at the cap. */
+export function expectedRecords(c: SandboxCounts, kind: Kind, cap: number, templates: boolean) {
+  const lim = (n: number) => (kind === 'token' ? n : Math.min(n, cap));
+  return {
+    customers: lim(c.relations),
+    articles: lim(c.products),
+    ledgerAccounts: c.ledgers,
+    transactions: c.mutations,
+    openItems: c.openDebtors + c.openCreditors,
+    invoiceTemplates: templates ? c.templates : 0,
+  };
+}
+export type Expected = ReturnType<typeof expectedRecords>;
+export const total = (e: Expected) => Object.values(e).reduce((a, b) => a + b, 0);
+
+export function missingRecords(want: Expected, got: Expected): string[] {
+  return (Object.keys(want) as (keyof Expected)[]).filter((k) => want[k] !== got[k]).map((k) => `${k}: ${got[k]} of ${want[k]}`);
+}
+
+async function workspaceCounts(db: WorkspaceDb): Promise<Expected> {
+  return {
+    customers: await db.customers.count(),
+    articles: (await db.materials.count()) + (await db.hourTypes.count()),
+    ledgerAccounts: await db.ledgerAccounts.count(),
+    transactions: await db.transactions.count(),
+    openItems: await db.openItems.count(),
+    invoiceTemplates: await db.invoiceTemplates.count(),
+  };
+}
+
+let dbN = 0;
+export const freshDb = (name: string) => new WorkspaceDb(`bench-${name}-${process.pid}-${dbN++}`);
+
+export async function benchFloor(b: Backend, settings: Settings): Promise<ImportFigures> {
+  await resetStats(b);
+  const t0 = performance.now();
+  const m = await withMemoryPeak(async () => {
+    const api = createEBoekhouden(transportOptions(settings));
+    try {
+      return await floorWalk(api);
+    } finally {
+      await api.close();
+    }
+  });
+  const wallMs = performance.now() - t0;
+  const s = await stats(b);
+  return { wallMs, requests: s.total, records: m.value, recordsPerSec: m.value / (wallMs / 1000), peakHeapMB: m.peakHeapMB, peakRssMB: m.peakRssMB };
+}
+
+export async function benchNodeImport(b: Backend, kind: Kind): Promise<ImportBench> {
+  await control(b, 'reset', { seed: 'large' });
+  const settings = settingsFor(b.proxy, kind);
+  const cap = (await control<{ soapListCap?: number }>(b, 'state').catch(() => ({}))).soapListCap ?? 2000;
+  const want = expectedRecords(await counts(b), kind, cap, kind === 'token');
+
+  // Floor first and again after, so JIT warm-up and machine noise fall on both sides; the faster floor counts.
+  const floorA = await benchFloor(b, settings);
+
+  const db = freshDb(`import-${kind}`);
+  const saved = await saveSettings(db, settings);
+  if (!saved.ok) throw new Error(`settings refused: ${JSON.stringify(saved.errors)}`);
+  await resetStats(b);
+  const t0 = performance.now();
+  const m = await withMemoryPeak(() => runSync({ db, trigger: 'manual', steps: IMPORT_STEPS }));
+  const wallMs = performance.now() - t0;
+  const s = await stats(b);
+  const got = await workspaceCounts(db);
+  db.close();
+  await db.delete();
+  gc();
+
+  const floorB = await benchFloor(b, settings);
+  const floor = floorA.wallMs <= floorB.wallMs ? floorA : floorB;
+  const records = total(got);
+  const missing = missingRecords(want, got);
+  return {
+    kind,
+    node: { wallMs, requests: s.total, records, recordsPerSec: records / (wallMs / 1000), peakHeapMB: m.peakHeapMB, peakRssMB: m.peakRssMB, result: m.value.result, byOperation: s.byOperation },
+    floor,
+    ratio: wallMs / floor.wallMs,
+    complete: missing.length === 0,
+    missing,
+  };
+}
