@@ -49,6 +49,11 @@ export class WorkspaceError extends Error {
     this.field = field;
     this.problems = problems;
   }
+
+  /** Plain data for messages between extension pages and the background. */
+  toJSON(): { name: 'WorkspaceError'; code: string; nl: string; en: string; field?: string; problems: Message[] } {
+    return { name: 'WorkspaceError', code: this.code, nl: this.nl, en: this.en, field: this.field, problems: this.problems };
+  }
 }
 
 function fail(code: string, nl: string, en: string, field?: string): never {
@@ -278,6 +283,11 @@ export async function saveWorkOrder(db: WorkspaceDb, wo: WorkOrderInput, o?: Opt
   if (!current) fail('WORK_ORDER_NOT_FOUND', `Werkbon ${input.id} bestaat niet (meer). Vernieuw de lijst.`, `Work order ${input.id} does not exist (any more). Refresh the list.`);
   const label = workOrderRecord(current);
   await checkWorkOrderInput(db, input, label);
+  if (current.status === 'completed') {
+    // A completed work order stays completed, so it must still pass the completion checks.
+    const problems = await workOrderProblems(db, { ...current, ...input, number: current.number }, await settingsOf(db, o));
+    if (problems.length > 0) throw new WorkspaceError(problems);
+  }
   return db.transaction('rw', [db.workOrders, db.outbox, db.invoices], async () => {
     const fresh = (await db.workOrders.get(input.id!))!;
     const next: WorkOrder = { ...fresh, ...input, id: fresh.id, number: fresh.number, updatedAt: at };
@@ -337,10 +347,8 @@ function checkInvoiceInput(inv: InvoiceInput, label: { nl: string; en: string })
   if (problems.length > 0) throw new WorkspaceError(problems);
 }
 
-/** A draft invoice with the work order's lines (codes, VAT and counter accounts resolved). */
-export async function createInvoiceFromWorkOrder(db: WorkspaceDb, workOrderId: number, o?: Options): Promise<WorkspaceInvoice> {
-  const settings = await settingsOf(db, o);
-  const at = nowOf(o);
+/** A work order may get a workspace invoice: completed, not queued or exported, no invoice yet. */
+async function checkWorkOrderInvoiceable(db: WorkspaceDb, workOrderId: number): Promise<WorkOrder> {
   const wo = await db.workOrders.get(workOrderId);
   if (!wo) fail('WORK_ORDER_NOT_FOUND', `Werkbon ${workOrderId} bestaat niet (meer). Vernieuw de lijst.`, `Work order ${workOrderId} does not exist (any more). Refresh the list.`);
   const label = workOrderRecord(wo);
@@ -351,15 +359,25 @@ export async function createInvoiceFromWorkOrder(db: WorkspaceDb, workOrderId: n
       wo.status === 'draft' ? `${label.en} is still a draft. Complete the work order first.` : `${label.en} has already gone to e-Boekhouden as invoice ${wo.invoiceNumber ?? ''}.`,
     );
   }
+  const existing = await db.invoices.where('workOrderId').equals(workOrderId).first();
+  if (existing) {
+    fail('ALREADY_INVOICED', `${label.nl} heeft al factuur ${existing.number}. Open die factuur.`, `${label.en} already has invoice ${existing.number}. Open that invoice.`);
+  }
+  refuseWhileQueued(await entryForSource(db, { table: 'workOrders', id: workOrderId }), label);
+  return wo;
+}
+
+/** A draft invoice with the work order's lines (codes, VAT and counter accounts resolved). */
+export async function createInvoiceFromWorkOrder(db: WorkspaceDb, workOrderId: number, o?: Options): Promise<WorkspaceInvoice> {
+  const settings = await settingsOf(db, o);
+  const at = nowOf(o);
+  const wo = await checkWorkOrderInvoiceable(db, workOrderId);
   const lookups = await loadLookups(db, wo);
   const { lines, problems } = workOrderLines(wo, lookups, settings);
   if (problems.length > 0) throw new WorkspaceError(problems);
   return db.transaction('rw', [db.kv, db.customers, db.workOrders, db.invoices, db.outbox], async () => {
-    const existing = await db.invoices.where('workOrderId').equals(workOrderId).first();
-    if (existing) {
-      fail('ALREADY_INVOICED', `${label.nl} heeft al factuur ${existing.number}. Open die factuur.`, `${label.en} already has invoice ${existing.number}. Open that invoice.`);
-    }
-    refuseWhileQueued(await entryForSource(db, { table: 'workOrders', id: workOrderId }), label);
+    // Again inside the transaction: the sync may have queued it meanwhile.
+    await checkWorkOrderInvoiceable(db, workOrderId);
     const row: WorkspaceInvoice = {
       number: await conceptNumber(db),
       customerId: wo.customerId,
@@ -381,7 +399,8 @@ export async function saveInvoice(db: WorkspaceDb, inv: InvoiceInput, o?: Option
   if (!(await db.customers.get(inv.customerId))) fail('UNKNOWN_CUSTOMER', 'Kies een bestaande klant voor de factuur.', 'Choose an existing customer for the invoice.', 'customerId');
   if (inv.id === undefined) {
     checkInvoiceInput(inv, { nl: 'Nieuwe factuur', en: 'New invoice' });
-    return db.transaction('rw', [db.kv, db.customers, db.workOrders, db.invoices], async () => {
+    return db.transaction('rw', [db.kv, db.customers, db.workOrders, db.invoices, db.outbox], async () => {
+      if (inv.workOrderId !== undefined) await checkWorkOrderInvoiceable(db, inv.workOrderId);
       const row: WorkspaceInvoice = { number: await conceptNumber(db), customerId: inv.customerId, date: inv.date, workOrderId: inv.workOrderId, lines, status: 'draft', updatedAt: at };
       row.id = await db.invoices.add(row);
       return row;
@@ -417,6 +436,28 @@ export async function finalizeInvoice(db: WorkspaceDb, id: number, o?: Options):
     const next: WorkspaceInvoice = { ...fresh, number, status: 'final', updatedAt: at };
     await db.invoices.put(next);
     return next;
+  });
+}
+
+/** Deletes a draft invoice (a work order it was made from can then be exported or invoiced again). */
+export async function deleteDraftInvoice(db: WorkspaceDb, id: number): Promise<void> {
+  await db.transaction('rw', [db.invoices], async () => {
+    const inv = await db.invoices.get(id);
+    if (!inv) return;
+    const label = invoiceRecord(inv);
+    if (inv.status !== 'draft') fail('NOT_A_DRAFT', `${label.nl} is definitief en kan niet worden verwijderd.`, `${label.en} is final and cannot be deleted.`);
+    await db.invoices.delete(id);
+  });
+}
+
+/** Deletes a draft work order. */
+export async function deleteWorkOrder(db: WorkspaceDb, id: number): Promise<void> {
+  await db.transaction('rw', [db.workOrders], async () => {
+    const wo = await db.workOrders.get(id);
+    if (!wo) return;
+    const label = workOrderRecord(wo);
+    if (wo.status !== 'draft') fail('NOT_A_DRAFT', `${label.nl} is afgerond en kan niet worden verwijderd.`, `${label.en} is completed and cannot be deleted.`);
+    await db.workOrders.delete(id);
   });
 }
 

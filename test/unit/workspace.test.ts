@@ -8,6 +8,8 @@ import {
   createCustomer,
   createInvoiceFromWorkOrder,
   currentSettings,
+  deleteDraftInvoice,
+  deleteWorkOrder,
   finalizeInvoice,
   previewExports,
   retryExport,
@@ -125,6 +127,17 @@ describe('work orders', () => {
     expect((await refused(completeWorkOrder(db, wo.id!, o))).code).toBe('UNKNOWN_CUSTOMER');
   });
 
+  it('a completed work order can be corrected but must still pass the completion checks', async () => {
+    const wo = await saveWorkOrder(db, order(), o);
+    await completeWorkOrder(db, wo.id!, o);
+    expect((await refused(saveWorkOrder(db, { ...order({ hourLines: [], materialLines: [] }), id: wo.id }, o))).code).toBe('NO_LINES');
+    expect((await db.workOrders.get(wo.id!))?.hourLines).toHaveLength(1);
+    expect((await refused(deleteWorkOrder(db, wo.id!))).code).toBe('NOT_A_DRAFT');
+    const draft = await saveWorkOrder(db, order(), o);
+    await deleteWorkOrder(db, draft.id!);
+    expect(await db.workOrders.get(draft.id!)).toBeUndefined();
+  });
+
   it('cannot be changed while queued for export', async () => {
     const wo = await saveWorkOrder(db, order(), o);
     await completeWorkOrder(db, wo.id!, o);
@@ -161,6 +174,18 @@ describe('invoices', () => {
     expect([...api.invoices.keys()]).toEqual(['F2026-0001']);
     expect(await db.invoices.get(inv.id!)).toMatchObject({ status: 'exported' });
     expect(await db.workOrders.get(wo.id!)).toMatchObject({ status: 'exported', invoiceNumber: 'F2026-0001' });
+  });
+
+  it('one invoice per work order, also through saveInvoice; deleting the draft frees the work order', async () => {
+    const wo = await saveWorkOrder(db, order(), o);
+    await completeWorkOrder(db, wo.id!, o);
+    const inv = await createInvoiceFromWorkOrder(db, wo.id!, o);
+    const e = await refused(saveInvoice(db, { customerId: b.customerId, date: '2026-05-01', workOrderId: wo.id, lines: [] }, o));
+    expect(e.code).toBe('ALREADY_INVOICED');
+    expect(JSON.parse(JSON.stringify(e))).toMatchObject({ name: 'WorkspaceError', code: 'ALREADY_INVOICED', nl: e.nl, en: e.en });
+    expect(await workOrdersToExport(db)).toEqual([]);
+    await deleteDraftInvoice(db, inv.id!);
+    expect((await workOrdersToExport(db)).map((w) => w.id)).toEqual([wo.id]);
   });
 
   it('finalize checks the lines and allocates numbers, skipping numbers already known from e-Boekhouden', async () => {
