@@ -59,6 +59,11 @@ const FIX_FIELDS_FIRST: PlainError = {
   en: 'Correct the marked fields first, then test again.',
 };
 
+/** MV3 has `action`; Firefox's MV2 build has `browserAction` with the same badge calls. */
+function toolbarButton(): typeof browser.action {
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+}
+
 export function createBackground({ db, engine, log = () => {} }: BackgroundDeps): Background {
   let current: { controller: AbortController; promise: Promise<SyncRun> } | undefined;
   let starting = false;
@@ -104,9 +109,10 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
       const s = await status();
       const look = BADGE[s.health];
       const lang = s.settings.language;
-      await browser.action.setBadgeText({ text: look.text });
-      await browser.action.setBadgeBackgroundColor({ color: look.color });
-      await browser.action.setTitle({ title: `${translate(lang, 'app.name')} — ${translate(lang, `health.${s.health}`)}` });
+      const action = toolbarButton();
+      await action.setBadgeText({ text: look.text });
+      await action.setBadgeBackgroundColor({ color: look.color });
+      await action.setTitle({ title: `${translate(lang, 'app.name')} — ${translate(lang, `health.${s.health}`)}` });
     } catch (e) {
       log(`badge update failed: ${e instanceof Error ? e.name : 'error'}`);
     }

@@ -5,25 +5,31 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, openOptions, openPopup, saveTokenInPopup, SANDBOX, screenshot, seriousViolations, startBackends, syncAndWait, type Backends, type Extension } from './harness';
+import { chooseFirstTemplate, completeWorkOrder, connectedExtension, openOptions, openPopup, screenshot, seriousViolations, startBackends, type Backends, type Extension } from './harness';
 
 let backends: Backends;
 let ext: Extension;
 
 beforeAll(async () => {
   backends = await startBackends();
-  ext = await launchExtension();
-  const popup = await openPopup(ext);
-  await saveTokenInPopup(popup, SANDBOX.apiToken);
-  expect(await syncAndWait(popup)).toContain('gelukt');
-  await popup.close();
+  ext = await connectedExtension();
+  // Something in every section: a completed work order with lines, and an invoice made from it.
+  await chooseFirstTemplate(ext);
+  const page = await openOptions(ext, 'workOrders');
+  const customer = [...backends.sandbox.ctx.store.relations.values()].find((r) => !r.inactive)!;
+  await completeWorkOrder(page, { customerCode: customer.code, hours: 3, quantity: 2 });
+  await page.getByTestId('nav-invoices').click();
+  await page.locator('#inv-from-wo').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Factuur maken' }).click();
+  await page.locator('#inv-editor-heading').waitFor();
+  await page.close();
 });
 afterAll(async () => {
   await ext?.close();
   await backends?.close();
 });
 
-const SECTIONS = ['connection', 'settings', 'data', 'data/openItems', 'workOrders', 'workOrders/new', 'invoices', 'log'];
+const SECTIONS = ['connection', 'settings', 'data', 'data/openItems', 'data/transactions', 'workOrders', 'workOrders/1', 'invoices', 'invoices/1', 'log'];
 
 async function checkPage(page: Page, name: string): Promise<string[]> {
   await page.waitForTimeout(300);
@@ -33,6 +39,14 @@ async function checkPage(page: Page, name: string): Promise<string[]> {
 }
 
 describe('every page, in Dutch and in English', () => {
+  it('uses an accessibility check that does find problems', async () => {
+    const page = await openOptions(ext, 'connection');
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<input id="unlabelled" type="text"><button></button>'));
+    const ids = (await seriousViolations(page)).map((v) => v.id);
+    expect(ids).toEqual(expect.arrayContaining(['label', 'button-name']));
+    await page.close();
+  });
+
   for (const lang of ['nl', 'en'] as const) {
     it(`has no serious or critical axe violation (${lang})`, async () => {
       const problems: string[] = [];
