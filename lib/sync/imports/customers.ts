@@ -26,6 +26,8 @@ export const importCustomers: SyncStep = {
     const { db, api } = ctx;
     const cursor = (await readCursor<CustomersCursor>(db, STEP)) ?? {};
     const seen = new Set<number>();
+    const liveBefore = await countLive(ctx);
+    let liveListed = 0;
     let complete = true;
     for await (const page of api.listRelations()) {
       throwIfAborted(ctx.signal);
@@ -36,18 +38,25 @@ export const importCustomers: SyncStep = {
         logTruncated(ctx, page, 'relations');
       }
       for (const item of page.items) seen.add(item.id);
-      await importPage(ctx, page.items);
+      liveListed += await importPage(ctx, page.items);
       ctx.progress(page.received, page.total);
     }
-    // A truncated list says nothing about the relations it left out.
-    if (complete) await markVanished(ctx, seen);
+    // A truncated list says nothing about the relations it left out; when every live record was
+    // listed again, nothing vanished and the key scan is not needed.
+    if (complete && liveListed !== liveBefore) await markVanished(ctx, seen);
     if (!api.capabilities.listsCarryDetails) {
       await rotate(ctx, cursor.rotation, rotationSource(ctx), (rotation) => writeCursor(db, STEP, { ...cursor, rotation }, ctx.now()));
     }
   },
 };
 
-async function importPage(ctx: StepContext, items: RelationListItem[]): Promise<void> {
+/** Imported customers not marked gone. */
+async function countLive(ctx: StepContext): Promise<number> {
+  return (await ctx.db.customers.orderBy('remoteId').count()) - (await ctx.db.customers.where('status').equals('gone').count());
+}
+
+/** Stores one page; returns how many of its rows were already known and not gone. */
+async function importPage(ctx: StepContext, items: RelationListItem[]): Promise<number> {
   const existing = await rowsByRemoteId(ctx.db.customers, items.map((i) => i.id));
   const byRemote = new Map(existing.map((c) => [c.remoteId!, c]));
   const full: Relation[] = [];
@@ -60,6 +69,7 @@ async function importPage(ctx: StepContext, items: RelationListItem[]): Promise<
   }
   full.push(...(await readRelations(ctx, needDetails)));
   await storeRelations(ctx, full, true);
+  return existing.filter((c) => c.status !== 'gone').length;
 }
 
 /** Reads relations in full, 6 at a time; a record that fails is a problem, one that vanished is marked. */

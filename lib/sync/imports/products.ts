@@ -33,6 +33,8 @@ export const importProducts: SyncStep = {
     const { db, api } = ctx;
     const cursor = (await readCursor<ProductsCursor>(db, STEP)) ?? {};
     const seen = new Set<number>();
+    const liveBefore = await countLive(ctx);
+    let liveListed = 0;
     let complete = true;
     for await (const page of api.listProducts()) {
       throwIfAborted(ctx.signal);
@@ -43,10 +45,11 @@ export const importProducts: SyncStep = {
         logTruncated(ctx, page, 'products');
       }
       for (const item of page.items) seen.add(item.id);
-      await importPage(ctx, page.items);
+      liveListed += await importPage(ctx, page.items);
       ctx.progress(page.received, page.total);
     }
-    if (complete) await markVanished(ctx, seen);
+    // When every live record was listed again nothing vanished and the key scan is not needed.
+    if (complete && liveListed !== liveBefore) await markVanished(ctx, seen);
     if (!api.capabilities.listsCarryDetails) {
       await rotate(ctx, cursor.rotation, rotationSource(ctx), (rotation) => writeCursor(db, STEP, { ...cursor, rotation }, ctx.now()));
     }
@@ -71,7 +74,15 @@ function listChanged(known: Article, item: ProductListItem): boolean {
   );
 }
 
-async function importPage(ctx: StepContext, items: ProductListItem[]): Promise<void> {
+/** Imported products not marked gone, in both tables. */
+async function countLive(ctx: StepContext): Promise<number> {
+  let n = 0;
+  for (const t of TABLES) n += (await ctx.db[t].count()) - (await ctx.db[t].where('status').equals('gone').count());
+  return n;
+}
+
+/** Stores one page; returns how many of its rows were already known and not gone. */
+async function importPage(ctx: StepContext, items: ProductListItem[]): Promise<number> {
   const known = await findKnown(ctx, items.map((i) => i.id));
   const full: Product[] = [];
   const needDetails: number[] = [];
@@ -83,6 +94,9 @@ async function importPage(ctx: StepContext, items: ProductListItem[]): Promise<v
   }
   full.push(...(await readProducts(ctx, needDetails)));
   await storeProducts(ctx, full, true);
+  let live = 0;
+  for (const k of known.values()) if (k.row.status !== 'gone') live++;
+  return live;
 }
 
 async function readProducts(ctx: StepContext, ids: number[]): Promise<Product[]> {
