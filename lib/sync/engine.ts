@@ -83,6 +83,11 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
     return { ...run, endedAt: now(), result: 'cancelled', error: { kind: 'auth', code: 'NEEDS_RECONNECT', ...(state.message ?? TEXT.paused) } };
   }
 
+  // Waiting for the person to confirm an administration switch: do not ask e-Boekhouden again.
+  if (state.pendingAdministrationKey && state.pendingAdministrationKey === (await administrationKey(settings))) {
+    return { ...run, endedAt: now(), result: 'failed', error: { kind: 'sync', code: 'ADMINISTRATION_SWITCH', ...TEXT.administrationSwitch } };
+  }
+
   run.id = await db.syncLog.add({ ...run });
   const progress = createProgress(db, run, o.progressIntervalMs ?? 250);
   progress.publish({ step: undefined, done: 0 }, true);

@@ -25,4 +25,5 @@ export { readLease, LEASE_TTL_MS, type Lease } from './lease';
 export type { SyncStep, StepContext } from './step';
 export type { SyncRun, SyncProgress, ConnectionState, RunTrigger, RunResult, StepLog, Problem } from '../db';
 
-// workspace operations (F2): STUB, re-exported from '../workspace' once lib/workspace.ts lands.
+// workspace operations (F2)
+export * from '../workspace';

@@ -136,6 +136,10 @@ describe('runSync: credentials', () => {
     expect(await db.customers.count()).toBe(5);
     expect((await getConnectionState(db)).pendingAdministrationKey).toBeTruthy();
     expect(await autoSyncAllowed(db)).toBe(false);
+    // Until confirmed, runs refuse without asking e-Boekhouden again.
+    otherApi.requests = 0;
+    expect((await run(db, otherApi, { trigger: 'alarm' })).error?.code).toBe('ADMINISTRATION_SWITCH');
+    expect(otherApi.requests).toBe(0);
 
     await confirmAdministrationSwitch(db);
     const switched = await run(db, otherApi);
