@@ -11,7 +11,15 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { consoleLogger, countingStream, formatLogLine } from './log';
 import { corsHeaders, judgeOrigin, preflightHeaders } from './cors';
-import { callUpstream, downstreamResponseHeaders, readLimitedBody, upstreamRequestHeaders, type UpstreamFetch } from './forward';
+import {
+  callUpstream,
+  downstreamResponseHeaders,
+  readLimitedBody,
+  upstreamRequestHeaders,
+  type NodeResponseTarget,
+  type UpstreamFetch,
+  type UpstreamResponse,
+} from './forward';
 import { tokenMatches } from './token';
 import { upstreamUrl, type ProxyConfig } from './config';
 
@@ -20,11 +28,13 @@ interface Reply {
   status: number;
   headers: Record<string, string>;
   body: string | ReadableStream<Uint8Array> | null;
+  /** Set for upstream answers that can be piped straight into a Node response. */
+  relay?: UpstreamResponse['relay'];
   /** A short fixed word for the log (timeout, unreachable, error). */
   note?: string;
 }
 
-type Bindings = { incoming?: unknown } | undefined;
+type Bindings = { incoming?: unknown; outgoing?: NodeResponseTarget } | undefined;
 type Env = { Bindings: Bindings };
 
 export type ProxyApp = Hono<Env>;
@@ -35,6 +45,10 @@ type ErrorStatus = 401 | 403 | 404 | 413 | 500 | 502 | 504;
 function failure(status: ErrorStatus, error: string, message: string, note?: string): Reply {
   return { status, headers: { 'content-type': 'application/json; charset=UTF-8' }, body: JSON.stringify({ error, message }), note };
 }
+
+/** node-server's marker for "the handler wrote the response itself" (X_ALREADY_SENT); one shared instance. */
+let alreadySent: Response | undefined;
+const ALREADY_SENT = () => (alreadySent ??= new Response(null, { headers: { 'x-hono-already-sent': 'true' } }));
 
 const NOT_FOUND = () => failure(404, 'not_found', 'Not found. This proxy serves POST /soap.asmx, /v1/* and GET /healthz.');
 
@@ -75,7 +89,18 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
     const headers = origin && reply.status !== 204 ? { ...reply.headers, ...corsHeaders(origin) } : reply.headers;
     const write = (bytes: number | undefined, note?: string) =>
       log(formatLogLine({ start, method, path, status: reply.status, durationMs: performance.now() - t0, bytes, note: note ?? reply.note }));
+    const outgoing = c.env?.outgoing;
+    if (reply.relay && outgoing && method !== 'HEAD') {
+      // Node: write the head and pipe the body ourselves; node-server is told it has been sent.
+      outgoing.writeHead(reply.status, headers);
+      reply.relay(outgoing, write);
+      return ALREADY_SENT();
+    }
     let body = reply.body;
+    if (method === 'HEAD' && body && typeof body !== 'string') {
+      await body.cancel().catch(() => undefined);
+      body = null;
+    }
     if (body === null || method === 'HEAD') {
       write(0);
       body = null;
@@ -110,7 +135,7 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
       switch (outcome.kind) {
         case 'response': {
           const res = outcome.response;
-          return { status: res.status, headers: downstreamResponseHeaders(res.headers), body: res.body };
+          return { status: res.status, headers: downstreamResponseHeaders(res.headers), get body() { return res.body; }, relay: res.relay };
         }
         case 'timeout':
           return failure(504, 'upstream_timeout', `The ${upstreamName} upstream did not answer within ${formatSeconds(config.upstreamTimeoutMs)}.`, 'timeout');

@@ -4,6 +4,7 @@
  */
 import { ProxyConfigError } from './config';
 import type { RunningProxy } from './server';
+import { bufferedLogger, type BufferedLogger } from './log';
 
 export function describeProxy(url: string, config: { soapUrl: string; restUrl: string; proxyToken?: string; allowedExtensionIds: string[] }): string[] {
   return [
@@ -13,6 +14,13 @@ export function describeProxy(url: string, config: { soapUrl: string; restUrl: s
     `  Proxy token:   ${config.proxyToken ? 'required (X-Proxy-Token)' : 'not required (set PROXY_TOKEN to require one)'}`,
     `  Extensions:    ${config.allowedExtensionIds.length ? config.allowedExtensionIds.join(', ') : 'any chrome-extension:// or moz-extension:// origin'}`,
   ];
+}
+
+/** The request log on stdout, written in batches; flushed before the process exits. */
+export function stdoutRequestLog(): BufferedLogger {
+  const logger = bufferedLogger((text) => process.stdout.write(text));
+  process.once('exit', () => logger.flush());
+  return logger;
 }
 
 /** Drains on SIGTERM/SIGINT, runs `after` (closing what else the process started), then exits. */

@@ -31,6 +31,21 @@ export interface UpstreamResponse {
   status: number;
   headers: { forEach(callback: (value: string, name: string) => void): void };
   body: ReadableStream<Uint8Array> | null;
+  /**
+   * Node only: sends the body straight into a Node response instead of through a web stream.
+   * `done` is called once with the bytes sent, and a note when it did not complete.
+   */
+  relay?: (target: NodeResponseTarget, done: (bytes: number, note?: string) => void) => void;
+}
+
+/** The part of a Node `ServerResponse` the relay writes to. */
+export interface NodeResponseTarget {
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  write(chunk: Uint8Array): boolean;
+  end(): unknown;
+  destroy(error?: Error): unknown;
+  once(event: 'drain' | 'close', listener: () => void): unknown;
+  readonly writableFinished: boolean;
 }
 export type UpstreamFetch = (
   url: string,

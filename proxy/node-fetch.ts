@@ -7,7 +7,7 @@
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { UpstreamFetch, UpstreamResponse } from './forward';
+import type { NodeResponseTarget, UpstreamFetch, UpstreamResponse } from './forward';
 
 const agentOptions = { keepAlive: true, keepAliveMsecs: 1_000, maxSockets: 256, maxFreeSockets: 64, scheduling: 'lifo' as const };
 
@@ -57,7 +57,50 @@ function toUpstreamResponse(res: IncomingMessage): UpstreamResponse {
     res.resume();
     return { status, headers, body: null };
   }
-  return { status, headers, body: byteStream(res) };
+  let body: ReadableStream<Uint8Array> | undefined;
+  return {
+    status,
+    headers,
+    // Created only when asked for: on Node the relay below is used instead.
+    get body() {
+      return (body ??= byteStream(res));
+    },
+    relay: (target, done) => relay(res, target, done),
+  };
+}
+
+/** Pipes the upstream body into the Node response, counting bytes, with backpressure. */
+function relay(res: IncomingMessage, target: NodeResponseTarget, done: (bytes: number, note?: string) => void): void {
+  let bytes = 0;
+  let finished = false;
+  const finish = (note?: string) => {
+    if (finished) return;
+    finished = true;
+    done(bytes, note);
+  };
+  res.on('data', (chunk: Buffer) => {
+    bytes += chunk.byteLength;
+    if (!target.write(chunk)) {
+      res.pause();
+      target.once('drain', () => res.resume());
+    }
+  });
+  res.on('end', () => {
+    target.end();
+  });
+  const broke = () => {
+    finish('upstream-broke');
+    target.destroy();
+  };
+  res.on('error', broke);
+  res.on('aborted', broke);
+  target.once('close', () => {
+    if (target.writableFinished) finish();
+    else {
+      finish('aborted');
+      res.destroy();
+    }
+  });
 }
 
 /** The response as a web byte stream, fed from the socket and paused while the consumer is behind. */

@@ -7,11 +7,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startSandbox, type RunningSandbox } from '../sandbox/server';
 import { defaultConfig as sandboxDefaults } from '../sandbox/config';
-import { consoleLogger } from './log';
 import { loadProxyConfig } from './config';
 import { wantsSandbox } from './start-options';
 import { startProxyServer } from './server';
-import { describeProxy, exitOnSignal, failAndExit } from './cli';
+import { describeProxy, exitOnSignal, failAndExit, stdoutRequestLog } from './cli';
 
 /** Sandbox credentials to print: the demo defaults as they are; values set in the environment are not echoed. */
 export function sandboxCredentialLines(sandbox: RunningSandbox): string[] {
@@ -47,7 +46,7 @@ async function main(): Promise<void> {
   let sandbox: RunningSandbox | undefined;
   if (wantsSandbox(process.env)) sandbox = await startSandbox({ port: 0, host: '127.0.0.1', seed: 'demo' });
   const config = loadProxyConfig(process.env, sandbox ? { soapUrl: sandbox.url, restUrl: sandbox.url } : undefined);
-  const proxy = await startProxyServer({ ...config, logger: consoleLogger }).catch(async (error: unknown) => {
+  const proxy = await startProxyServer({ ...config, logger: stdoutRequestLog().log }).catch(async (error: unknown) => {
     await sandbox?.close();
     throw error;
   });

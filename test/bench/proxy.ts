@@ -11,7 +11,9 @@
  * Run: `npx tsx test/bench/proxy.ts [durationSec] [connections]`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Agent, request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -102,30 +104,32 @@ interface Child {
   child: ChildProcess;
 }
 
-/** Starts a Node entry under tsx and waits for the line that names its URL. */
-function startChild(entry: string, env: Record<string, string>, ready: RegExp): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  let found = false;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${output}`)), 20_000);
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    // Keep draining stdout (the proxy logs every request) so the child never blocks on a full pipe.
-    child.stdout!.on('data', (c: Buffer) => {
-      if (found) return;
-      output += c.toString();
-      const match = ready.exec(output);
-      if (match) {
-        found = true;
-        clearTimeout(timer);
-        resolve({ url: match[1], child });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${entry} exited with ${code}:\n${output}`));
-    });
-  });
+/**
+ * Starts a Node entry under tsx and waits for the line that names its URL. Its stdout (the
+ * proxy's request log) goes to a file, as it would on a server: a pipe that this busy process
+ * drains late would block the child's synchronous writes and measure this process instead.
+ */
+async function startChild(entry: string, env: Record<string, string>, ready: RegExp): Promise<Child> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-proxy-'));
+  const logPath = join(dir, 'stdout.log');
+  const out = openSync(logPath, 'w');
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', out, 'pipe'] });
+  closeSync(out);
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  child.once('exit', cleanup);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const output = readFileSync(logPath, 'utf8');
+    const match = ready.exec(output);
+    if (match) return { url: match[1], child };
+    if (child.exitCode !== null || Date.now() > deadline) {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      throw new Error(`${entry} did not start:\n${output}${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** CPU time (user + system, ms) a child has used so far; undefined off Linux. */
