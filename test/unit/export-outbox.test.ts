@@ -157,6 +157,24 @@ describe('exactly once when the outcome is unknown', () => {
     expect(await db.workOrders.get(id)).toMatchObject({ status: 'exported', invoiceNumber: 'BC2026-0002' });
   });
 
+  it('found under our number for the same customer but with another amount: done (never re-sent under a new number), with a warning', async () => {
+    await completedWorkOrder();
+    api.fault = (op) => {
+      if (op !== 'createInvoice') return undefined;
+      return { error: ebError('network', { outcomeUnknown: true }), when: 'after' };
+    };
+    // e-Boekhouden rounded differently: its total is 5 cents off from ours.
+    const realFind = api.findInvoice.bind(api);
+    api.findInvoice = async (n: string) => {
+      const inv = await realFind(n);
+      return inv && { ...inv, totalExcl: inv.totalExcl + 0.05 };
+    };
+    const r = await run();
+    expect((await db.outbox.toArray())[0]).toMatchObject({ state: 'done', remote: { foundByLookup: true } });
+    expect(r.problems.map((p) => p.code)).toContain('LOOKUP_AMOUNT_DIFFERS');
+    expect(creates()).toHaveLength(1);
+  });
+
   it('a lookup that fails leaves the entry in sending for the next run', async () => {
     await completedWorkOrder();
     api.fault = (op) =>

@@ -39,11 +39,18 @@ export async function invoicesToExport(db: WorkspaceDb, inOutbox?: Set<string>):
   return finals.filter((inv) => !seen.has(sourceKey({ table: 'invoices', id: inv.id! }))).sort((a, b) => a.id! - b.id!);
 }
 
-/** Is the invoice found in e-Boekhouden the one we sent (same customer, same total)? */
+/**
+ * Is the invoice found under our number the one we sent? Our numbers are allocated once and skip
+ * every number known to be in use, so the same customer means ours. Calling our own invoice
+ * someone else's would lead to sending it again under a new number: a real duplicate.
+ */
 export function sameInvoice(found: Invoice, payload: NewInvoice): boolean {
-  if (found.relationCode.trim().toLowerCase() !== payload.relationCode.trim().toLowerCase()) return false;
-  const exclCents = computeTotals(payload.lines).exclCents;
-  return Math.abs(Math.round(found.totalExcl * 100) - exclCents) <= 1;
+  return found.relationCode.trim().toLowerCase() === payload.relationCode.trim().toLowerCase();
+}
+
+/** Whether the total excl. VAT found upstream differs from what we sent (more than a cent). */
+export function totalDiffers(found: Invoice, payload: NewInvoice): boolean {
+  return Math.abs(Math.round(found.totalExcl * 100) - computeTotals(payload.lines).exclCents) > 1;
 }
 
 export function entryLabel(entry: Pick<OutboxEntry, 'source' | 'payload'>, sourceNumber?: string): { nl: string; en: string } {
@@ -60,8 +67,21 @@ export const invoiceExport: ExportKind = {
     const payload = entry.payload as NewInvoice;
     const found = await ctx.api.findInvoice(payload.number);
     if (!found) return { found: false };
-    if (sameInvoice(found, payload)) return { found: true, remote: { number: found.number } };
     const label = entryLabel(entry);
+    if (sameInvoice(found, payload)) {
+      if (!totalDiffers(found, payload)) return { found: true, remote: { number: found.number } };
+      const sent = euros(computeTotals(payload.lines).exclCents);
+      const there = euros(Math.round(found.totalExcl * 100));
+      return {
+        found: true,
+        remote: { number: found.number },
+        warning: {
+          code: 'LOOKUP_AMOUNT_DIFFERS',
+          nl: `${label.nl}: gevonden in e-Boekhouden onder hetzelfde nummer en dezelfde klant, maar met ${there} excl. btw in plaats van ${sent}. Controleer de factuur in e-Boekhouden; er is niets opnieuw verstuurd.`,
+          en: `${label.en}: found in e-Boekhouden under the same number and customer, but with ${there} excl. VAT instead of ${sent}. Check the invoice in e-Boekhouden; nothing was sent again.`,
+        },
+      };
+    }
     return {
       conflict: {
         code: 'NUMBER_TAKEN',

@@ -16,7 +16,8 @@ import type { Message } from '../invoice-builder';
 
 export type Remote = NonNullable<OutboxEntry['remote']>;
 
-export type LookupResult = { found: true; remote: Remote } | { found: false } | { conflict: Message };
+/** found: it is there and it is ours (with a warning when something about it looks off). */
+export type LookupResult = { found: true; remote: Remote; warning?: Message } | { found: false } | { conflict: Message };
 
 export interface ExportKind {
   kind: OutboxEntry['kind'];
@@ -127,6 +128,7 @@ export async function processEntry(ctx: StepContext, k: ExportKind, start: Outbo
       }
       if (result.found) {
         await markDone(ctx, k, entry, { ...result.remote, foundByLookup: true });
+        if (result.warning) ctx.problem({ record: label.en, code: result.warning.code, nl: result.warning.nl, en: result.warning.en });
         return 'done';
       }
       if (duplicateReported) {
