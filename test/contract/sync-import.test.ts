@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IMPORT_STEPS, isHourUnit, getConnectionState, autoSyncAllowed, runSync, saveSettings, testConnection } from '../../lib/sync/index';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
+import { createEBoekhouden, type EBoekhouden } from '../../lib/eboekhouden/index';
+import { transportOptions } from '../../lib/settings';
 import { connect, control, expectSameAsSandbox, expected, newDb, settingsFor, type Kind } from './sync-import-helpers';
 
 let sb: RunningSandbox;
@@ -100,6 +102,65 @@ describe.each(KINDS)('import of the demo administration with %s', (kind) => {
     expect(await db.customers.count()).toBe(expected(sb).relations);
   });
 });
+
+describe.each(KINDS)('a run cancelled at many points with %s, then completed', (kind) => {
+  it('loses nothing and doubles nothing', async () => {
+    const db = newDb(`ci-cancel-${kind}`);
+    await connect(db, sb, kind);
+    let random = 7;
+    const nextRandom = () => (random = (random * 48271) % 2147483647) / 2147483647;
+    // Requests a full demo import makes: REST reads each relation and product; SOAP lists carry them.
+    const requestsInFullRun = kind === 'token' ? 80 : 7;
+    let cancelled = 0;
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const cancel = new AbortController();
+      const stopAt = 1 + Math.floor(nextRandom() * requestsInFullRun);
+      let calls = 0;
+      const tick = () => {
+        if (++calls === stopAt) cancel.abort();
+      };
+      const run = await runSync({
+        db,
+        trigger: 'manual',
+        steps: IMPORT_STEPS,
+        signal: cancel.signal,
+        // Small REST pages, so the abort lands between pages of one listing too.
+        createApi: (s) => countingApi(createEBoekhouden({ ...transportOptions(s), pageSize: 50 }), tick),
+      });
+      expect(['cancelled', 'ok']).toContain(run.result);
+      if (run.result === 'cancelled') cancelled++;
+    }
+    expect(cancelled).toBeGreaterThanOrEqual(4);
+    const last = await runSync({ db, trigger: 'manual', steps: IMPORT_STEPS });
+    expect(last.result).toBe('ok');
+    await expectSameAsSandbox(db, sb, { templates: kind === 'token' });
+    const created = (await db.syncLog.toArray()).flatMap((r) => r.steps).filter((st) => st.step === 'transactions').reduce((n, st) => n + st.created, 0);
+    expect(created).toBe(expected(sb).mutations);
+  });
+});
+
+/** Calls `tick` before every request-like call: each method call and each page of a listing. */
+function countingApi(inner: EBoekhouden, tick: () => void): EBoekhouden {
+  return new Proxy(inner, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function' || prop === 'open' || prop === 'close') return value;
+      return (...args: unknown[]) => {
+        const out = value.apply(target, args);
+        if (out && typeof out === 'object' && Symbol.asyncIterator in out) {
+          return (async function* () {
+            for await (const page of out as AsyncIterable<unknown>) {
+              tick();
+              yield page;
+            }
+          })();
+        }
+        tick();
+        return out;
+      };
+    },
+  });
+}
 
 describe('testConnection', () => {
   it('accepts the sandbox credentials of both kinds', async () => {
