@@ -44,7 +44,8 @@ export type SaveSettingsResult = { ok: true; settings: Settings } | { ok: false;
 
 export interface Requests {
   status: { type: 'status' };
-  syncNow: { type: 'syncNow' };
+  /** `refresh`: re-read every record now instead of the gradual rotation. */
+  syncNow: { type: 'syncNow'; refresh?: boolean };
   cancelSync: { type: 'cancelSync' };
   /** Tests the given (unsaved) settings, or the saved ones when none are given. */
   testConnection: { type: 'testConnection'; settings?: unknown };

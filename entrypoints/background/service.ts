@@ -182,7 +182,7 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
       case 'status':
         return status();
       case 'syncNow':
-        return startRun('manual');
+        return startRun(request.refresh ? 'refresh' : 'manual');
       case 'cancelSync':
         return { cancelled: await cancelRun() };
       case 'testConnection':

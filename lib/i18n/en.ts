@@ -115,6 +115,7 @@ export const en: Record<MessageKey, string> = {
   'sync.doneOk': 'Sync succeeded.',
   'sync.doneWarning': 'Sync finished with {count} notices. See the log.',
   'sync.doneFailed': 'Sync failed: {message}',
+  'sync.doneFailedShort': 'Sync failed.',
   'sync.doneCancelled': 'Sync stopped.',
   'sync.failedExports': '{count} record(s) could not be sent to e-Boekhouden. See the sync log.',
   'sync.openOptions': 'All settings and data',
@@ -163,6 +164,8 @@ export const en: Record<MessageKey, string> = {
   'settings.hourLedgerCode': 'Default counter account for hours',
   'settings.hourDefaultsHint': 'For hour types without a VAT code or counter account of their own.',
   'settings.refreshDays': 'Re-read every record within (days)',
+  'settings.refreshAll': 'Fetch everything again',
+  'settings.refreshAllHint': 'Normally every record is re-read within {days} days, a little with each sync. This re-reads everything now; for a large administration that takes a while.',
   'settings.general': 'General',
 
   'settings.error.apiTokenRequired': 'Enter your API token. You create one in e-Boekhouden under Beheer › Instellingen › Koppelingen › API.',

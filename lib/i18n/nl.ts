@@ -113,6 +113,7 @@ export const nl = {
   'sync.doneOk': 'Synchronisatie gelukt.',
   'sync.doneWarning': 'Synchronisatie klaar, met {count} meldingen. Zie het logboek.',
   'sync.doneFailed': 'Synchronisatie mislukt: {message}',
+  'sync.doneFailedShort': 'Synchronisatie mislukt.',
   'sync.doneCancelled': 'Synchronisatie gestopt.',
   'sync.failedExports': '{count} record(s) konden niet naar e-Boekhouden. Zie het synclogboek.',
   'sync.openOptions': 'Alle instellingen en gegevens',
@@ -161,6 +162,8 @@ export const nl = {
   'settings.hourLedgerCode': 'Standaard tegenrekening voor uren',
   'settings.hourDefaultsHint': 'Voor uursoorten zonder eigen btw-code of tegenrekening.',
   'settings.refreshDays': 'Alle records opnieuw lezen binnen (dagen)',
+  'settings.refreshAll': 'Alles opnieuw ophalen',
+  'settings.refreshAllHint': 'Normaal wordt elk record binnen {days} dagen opnieuw gelezen, een beetje per synchronisatie. Dit leest nu alles opnieuw; bij een grote administratie duurt dat even.',
   'settings.general': 'Algemeen',
 
   'settings.error.apiTokenRequired': 'Vul je API-token in. Je maakt er een aan in e-Boekhouden onder Beheer › Instellingen › Koppelingen › API.',

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import type { FieldErrors, Settings } from '../settings';
 import { send, type PlainError, type SaveSettingsResult } from '../messages';
 import { toPlainError, refreshStatus } from './status';
+import { language } from '../i18n';
 
 /** Matches DEFAULT_PROXY_URL in lib/settings.ts (not imported: that module brings zod). */
 export const DEFAULT_PROXY_ORIGIN = 'http://127.0.0.1:8787';
@@ -84,6 +85,8 @@ export function useSettingsDraft() {
     const permission = origin ? browser.permissions.request({ origins: [origin] }).catch(() => false) : Promise.resolve(true);
     saving.value = true;
     result.value = undefined;
+    // The language is switched on its own (and saved at once); never undo it with an older draft.
+    draft.language = language.value;
     try {
       if (!(await permission)) {
         result.value = { kind: 'error', key: 'connection.permissionDenied', params: { origin: origin!.replace('/*', '') } };

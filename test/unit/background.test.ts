@@ -130,6 +130,13 @@ describe('messages', () => {
     runs[0].finish({ result: 'cancelled' });
   });
 
+  it('syncNow with refresh asks the engine to re-read everything', async () => {
+    await saveSettings(db, tokenSettings);
+    await send({ type: 'syncNow', refresh: true });
+    expect(runs.map((r) => r.trigger)).toEqual(['refresh']);
+    runs[0].finish();
+  });
+
   it('syncNow explains why it cannot start', async () => {
     expect(await send({ type: 'syncNow' })).toEqual({ ok: true, data: { started: false, reason: 'notConfigured' } });
     await saveSettings(db, tokenSettings);

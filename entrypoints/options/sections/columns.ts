@@ -41,12 +41,12 @@ export const ledgerColumns = (): Column<LedgerAccountRow>[] => [
 ];
 
 export const transactionColumns = (): Column<Transaction>[] => [
-  { key: 'date', label: t('data.col.date'), value: (r) => r.date, format: date, width: '8rem' },
-  { key: 'number', label: t('data.col.number'), value: (r) => r.remoteId, numeric: true, width: '6rem' },
-  { key: 'type', label: t('data.col.type'), value: (r) => r.type, format: (v) => t(`data.mutationType.${v}`), width: '10rem' },
+  { key: 'date', label: t('data.col.date'), value: (r) => r.date, format: date, width: '7rem' },
+  { key: 'number', label: t('data.col.number'), value: (r) => r.remoteId, numeric: true, width: '5rem' },
+  { key: 'type', label: t('data.col.type'), value: (r) => r.type, format: (v) => t(`data.mutationType.${v}`), width: '9.5rem' },
   { key: 'ledgerCode', label: t('data.col.ledgerCode'), value: (r) => r.ledgerCode, width: '7rem' },
-  { key: 'relation', label: t('data.col.relation'), value: (r) => r.relationCode, width: '7rem' },
-  { key: 'invoiceNumber', label: t('data.col.invoiceNumber'), value: (r) => r.invoiceNumber, width: '9rem' },
+  { key: 'relation', label: t('data.col.relation'), value: (r) => r.relationCode, width: '6.5rem' },
+  { key: 'invoiceNumber', label: t('data.col.invoiceNumber'), value: (r) => r.invoiceNumber, width: '8.5rem' },
   { key: 'description', label: t('data.col.description'), value: (r) => r.description },
   { key: 'amount', label: t('data.col.amount'), value: (r) => r.amount ?? r.lines?.reduce((s, l) => s + (l.amountIncl ?? l.amount), 0), format: money, numeric: true, width: '8rem' },
 ];
