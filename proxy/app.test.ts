@@ -124,6 +124,38 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
       expect(rest2).toBe('second');
     });
 
+    it('answers HEAD with the upstream status and no body, and keeps the connection usable', async () => {
+      const head = await rawRequest(proxy.url, { method: 'HEAD', path: '/v1/ledger' });
+      expect(head.status).toBe(200);
+      expect(head.body.length).toBe(0);
+      expect(last(rest).method).toBe('HEAD');
+      expect((await fetch(`${proxy.url}/v1/ledger`)).status).toBe(200);
+    });
+
+    it('cuts the client off (not a clean end) when the upstream breaks mid-body, and logs it', async () => {
+      lines.length = 0;
+      const res = await fetch(`${proxy.url}/v1/break`);
+      expect(res.status).toBe(200);
+      await expect(res.arrayBuffer()).rejects.toThrow();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(lines.find((l) => l.includes('/v1/break'))).toMatch(/ 200 \d+\.\dms 10B upstream-broke$/);
+    });
+
+    it('lets go of the upstream when the client leaves mid-body, and logs it', async () => {
+      lines.length = 0;
+      const closedBefore = rest.trickleClosed;
+      const controller = new AbortController();
+      const res = await fetch(`${proxy.url}/v1/trickle`, { signal: controller.signal });
+      const reader = res.body!.getReader();
+      await reader.read();
+      controller.abort();
+      const deadline = Date.now() + 2_000;
+      while (rest.trickleClosed === closedBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(rest.trickleClosed).toBe(closedBefore + 1);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(lines.find((l) => l.includes('/v1/trickle'))).toMatch(/ 200 \d+\.\dms \d+B aborted$/);
+    });
+
     it('ignores an absolute request target: the upstream comes from the config only', async () => {
       const before = rest.requests.length;
       const res = await rawRequest(proxy.url, { method: 'GET', path: 'http://evil.example/v1/relation', headers: { Host: 'evil.example' } });
@@ -412,5 +444,52 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
         await Promise.all([guarded.close(), slowProxy.close(), deadProxy.close()]);
       }
     });
+  });
+});
+
+describe('on a fetch-based host (no Node bindings)', () => {
+  it('forwards through app.fetch with the global fetch, limits bodies and logs, with Request/Response only', async () => {
+    const upstream = await startEchoUpstream('rest');
+    const lines: string[] = [];
+    const { createProxyApp } = await import('./app');
+    const app = createProxyApp({
+      soapUrl: upstream.url,
+      restUrl: upstream.url,
+      allowedExtensionIds: [],
+      upstreamTimeoutMs: 5_000,
+      bodyLimitBytes: 64,
+      logger: (l) => lines.push(l),
+    });
+    try {
+      const body = 'x'.repeat(64);
+      const res = await app.fetch(
+        new Request('https://proxy.example.workers.dev/v1/relation?limit=1', {
+          method: 'POST',
+          headers: { Origin: EXTENSION, 'Content-Type': 'text/plain', Authorization: 'sess' },
+          body,
+        }),
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBe(EXTENSION);
+      expect(await res.text()).toBe(body);
+      expect(upstream.requests[0]).toMatchObject({ method: 'POST', url: '/v1/relation?limit=1' });
+      expect(upstream.requests[0].headers.authorization).toBe('sess');
+
+      const streamed = new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(new Uint8Array(40));
+          c.enqueue(new Uint8Array(40));
+          c.close();
+        },
+      });
+      const tooBig = await app.fetch(new Request('https://proxy.example.workers.dev/soap.asmx', { method: 'POST', body: streamed, duplex: 'half' } as RequestInit));
+      expect(tooBig.status).toBe(413);
+      expect(upstream.requests).toHaveLength(1);
+      expect((await app.fetch(new Request('https://proxy.example.workers.dev/__sandbox/reset', { method: 'POST' }))).status).toBe(404);
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toMatch(/ POST \/v1\/relation 200 \d+\.\dms 64B$/);
+    } finally {
+      await upstream.close();
+    }
   });
 });

@@ -99,9 +99,10 @@ export function countingStream(body: ReadableStream<Uint8Array>, done: (bytes: n
         }
         bytes += value.byteLength;
         controller.enqueue(value);
-      } catch (error) {
+      } catch {
         finish('upstream-broke');
-        controller.error(error);
+        // A fixed error: the host may print it, and the original could carry connection details.
+        controller.error(new Error('The upstream connection broke.'));
       }
     },
     cancel(reason) {

@@ -46,6 +46,8 @@ export interface EchoUpstream extends Listening {
   requests: RecordedRequest[];
   /** Requests whose handler is waiting (hang / slow); released by close(). */
   pending: number;
+  /** How many /v1/trickle responses have closed (finished or cut off). */
+  trickleClosed: number;
 }
 
 /**
@@ -54,12 +56,14 @@ export interface EchoUpstream extends Listening {
  * - `/v1/slow/<ms>`: answers 200 after <ms>.
  * - `/v1/status/<code>`: answers <code> with Retry-After: 7 and a Set-Cookie.
  * - `/v1/stream`: sends "first;" at once, "second" 150 ms later, no Content-Length.
+ * - `/v1/break`: promises 1000 bytes, sends 10, then cuts the connection.
+ * - `/v1/trickle`: sends a chunk every 50 ms for 5 s (for clients that leave early); `closed` counts ends.
  * - anything else: 200 with a JSON description of the request in `x-echo`, and the request
  *   body (or a fixed binary body) as the response body, Content-Type echoed.
  */
 export function startEchoUpstream(name = 'upstream'): Promise<EchoUpstream> {
   const requests: RecordedRequest[] = [];
-  const state = { pending: 0 };
+  const state = { pending: 0, trickleClosed: 0 };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -91,6 +95,23 @@ export function startEchoUpstream(name = 'upstream'): Promise<EchoUpstream> {
         res.end(JSON.stringify({ status: Number(status[1]) }));
         return;
       }
+      if (path === '/v1/break') {
+        res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' });
+        res.write('0123456789');
+        setTimeout(() => res.socket?.destroy(), 30);
+        return;
+      }
+      if (path === '/v1/trickle') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        const timer = setInterval(() => res.write('tick;'), 50);
+        const stop = setTimeout(() => res.end(), 5_000);
+        res.on('close', () => {
+          clearInterval(timer);
+          clearTimeout(stop);
+          state.trickleClosed++;
+        });
+        return;
+      }
       if (path === '/v1/stream') {
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
         res.write('first;');
@@ -116,6 +137,9 @@ export function startEchoUpstream(name = 'upstream'): Promise<EchoUpstream> {
         requests,
         get pending() {
           return state.pending;
+        },
+        get trickleClosed() {
+          return state.trickleClosed;
         },
         close: closer(server),
       });
