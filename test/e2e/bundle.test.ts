@@ -1,0 +1,21 @@
+/** The popup stays light: under 60 KB of gzipped JavaScript, and no Dexie, zod or API code in it. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from './harness';
+
+describe('the built popup', () => {
+  it('loads less than 60 KB of gzipped JavaScript without the heavy libraries', () => {
+    const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="(\/chunks\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    const code = scripts.map((s) => readFileSync(join(EXTENSION_DIR, s)));
+    const gzipped = code.reduce((sum, c) => sum + gzipSync(c).length, 0);
+    expect(gzipped).toBeLessThan(60 * 1024);
+    const text = code.map((c) => c.toString('utf8')).join('\n');
+    expect(text).not.toMatch(/IndexedDB API missing|Dexie/); // Dexie
+    expect(text).not.toContain('SecurityCode1>'); // the SOAP transport
+    expect(text).not.toContain('$ZodType'); // zod
+  });
+});
