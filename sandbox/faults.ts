@@ -145,7 +145,8 @@ function hang(c: Context, ms: number): Promise<void> {
 /**
  * Counts the request under `operation`, then maybe injects a fault:
  * - http500 → HTTP 500 (plain) before running; rateLimit → 429 with Retry-After: 1 before running;
- * - sessionExpired → the protocol's own expired-session answer before running;
+ * - sessionExpired → the protocol's own expired-session answer before running; calls that open a
+ *   session pass none (there is no session to expire) and run normally;
  * - timeout → reads: hang `hangMs` without running; writes: run() (commit) with probability 1/2, then hang;
  * - drop → writes: run() (the write is committed) then destroy the socket without a response; reads: destroy without running.
  */
@@ -153,7 +154,7 @@ export async function withFaults(
   ctx: SandboxContext,
   c: Context,
   operation: string,
-  opts: { write: boolean; sessionExpired: () => Response },
+  opts: { write: boolean; sessionExpired?: () => Response },
   run: () => Response | Promise<Response>,
 ): Promise<Response> {
   ctx.stats.count(operation);
@@ -166,7 +167,7 @@ export async function withFaults(
     case 'rateLimit':
       return new Response('Too Many Requests (sandbox fault)', { status: 429, headers: { 'Content-Type': 'text/plain', 'Retry-After': '1' } });
     case 'sessionExpired':
-      return opts.sessionExpired();
+      return opts.sessionExpired ? opts.sessionExpired() : run();
     case 'timeout': {
       if (opts.write && ctx.faults.coin()) await run();
       await hang(c, ctx.faults.hangMs());

@@ -161,7 +161,7 @@ export function restRoutes(ctx: SandboxContext): Hono {
 
   /** Runs a handler under faults, with the session checked first unless `open`. */
   function handle(c: Context, operation: string, opts: { write?: boolean; open?: boolean }, run: () => Response | Promise<Response>) {
-    return withFaults(ctx, c, operation, { write: opts.write ?? false, sessionExpired: notAuthenticated }, async () => {
+    return withFaults(ctx, c, operation, { write: opts.write ?? false, sessionExpired: opts.open ? undefined : notAuthenticated }, async () => {
       if (!opts.open && ctx.sessions.check('rest', sessionToken(c)) !== 'ok') return notAuthenticated();
       try {
         return await run();

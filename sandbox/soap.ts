@@ -103,7 +103,13 @@ export function soapRoute(ctx: SandboxContext): (c: Context) => Promise<Response
     }
     return withFaults(
       ctx, c, op.name,
-      { write: op.write, sessionExpired: () => reply(version, op.name, errorResult(op, 'E002.3', SESSION_ERRORS['E002.3'])) },
+      {
+        write: op.write,
+        // Opening a session cannot meet an expired one.
+        sessionExpired: op.name.startsWith('OpenSession')
+          ? undefined
+          : () => reply(version, op.name, errorResult(op, 'E002.3', SESSION_ERRORS['E002.3'])),
+      },
       () => execute(ctx, version, op, body),
     );
   };

@@ -45,6 +45,23 @@ describe('fault injection', () => {
     expect((await getLedgers()).status).toBe(200);
   });
 
+  it('sessionExpired never hits opening a session (REST and SOAP): there is no session to expire yet', async () => {
+    await sb.faults({ rate: 1, kinds: ['sessionExpired'] });
+    const rest = await fetch(`${sb.url}/v1/session`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ accessToken: 'sandbox-token', source: 'Test' }),
+    });
+    expect(rest.status).toBe(200);
+    expect(await rest.json()).toHaveProperty('token');
+    const soap = await fetch(`${sb.url}/soap.asmx`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"http://www.e-boekhouden.nl/soap/OpenSession"' },
+      body: `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><OpenSession xmlns="http://www.e-boekhouden.nl/soap"><Username>demo</Username><SecurityCode1>0123456789abcdef0123456789abcdef</SecurityCode1><SecurityCode2>1A2B3C4D-0000-1111-2222-333344445555</SecurityCode2><Source>Test</Source></OpenSession></soap:Body></soap:Envelope>`,
+    });
+    const xml = await soap.text();
+    expect(xml).toMatch(/<SessionID>\{[0-9A-F-]{36}\}<\/SessionID>/i);
+    expect(xml).not.toContain('E002.3');
+  });
+
   it('timeout on a read: hangs hangMs without answering data', async () => {
     await sb.faults({ rate: 1, kinds: ['timeout'], hangMs: 250 });
     const started = Date.now();
