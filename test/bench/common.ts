@@ -7,6 +7,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { defaultConfig } from '../../sandbox/config';
 
 export const SANDBOX_CREDENTIALS = defaultConfig({});
+/** The sandbox's default: SOAP GetRelaties / GetArtikelen answer at most this many. */
+export const SOAP_LIST_CAP = SANDBOX_CREDENTIALS.soapListCap;
 export type Kind = 'token' | 'securityCodes';
 
 export interface Backend {

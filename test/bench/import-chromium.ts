@@ -5,7 +5,7 @@
  */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { control, counts, resetStats, SANDBOX_CREDENTIALS, stats, type Backend, type Kind } from './common';
+import { control, counts, resetStats, SANDBOX_CREDENTIALS, SOAP_LIST_CAP, stats, type Backend, type Kind } from './common';
 import { extensionCounts, extensionSettings, heapProbe, launchBenchExtension, message, syncNowAndWait, type BenchExtension } from './chromium';
 import { expectedRecords, missingRecords, total, type ImportFigures } from './import-node';
 
@@ -72,7 +72,7 @@ async function floorInWorker(ext: BenchExtension, b: Backend, kind: Kind): Promi
 export async function benchChromiumImport(b: Backend, kind: Kind): Promise<ChromiumImportBench> {
   if (!b.proxy.endsWith(':8787')) throw new Error('the extension only reaches the proxy on 127.0.0.1:8787');
   await control(b, 'reset', { seed: 'large' });
-  const want = expectedRecords(await counts(b), kind, 2000, kind === 'token');
+  const want = expectedRecords(await counts(b), kind, SOAP_LIST_CAP, kind === 'token');
   const ext = await launchBenchExtension();
   try {
     const saved = await message<{ ok: boolean }>(ext, { type: 'saveSettings', settings: extensionSettings(kind, b.proxy, SANDBOX_CREDENTIALS) });

@@ -7,6 +7,7 @@ import { createEBoekhouden } from '../../lib/eboekhouden/index';
 import { transportOptions, type Settings } from '../../lib/settings';
 import { IMPORT_STEPS, runSync, saveSettings } from '../../lib/sync/index';
 import { floorWalk } from './floor';
+import { SOAP_LIST_CAP } from './common';
 import { control, counts, gc, resetStats, settingsFor, stats, withMemoryPeak, type Backend, type Kind, type SandboxCounts } from './common';
 
 export interface ImportFigures {
@@ -77,10 +78,11 @@ export async function benchFloor(b: Backend, settings: Settings): Promise<Import
   return { wallMs, requests: s.total, records: m.value, recordsPerSec: m.value / (wallMs / 1000), peakHeapMB: m.peakHeapMB, peakRssMB: m.peakRssMB };
 }
 
-export async function benchNodeImport(b: Backend, kind: Kind): Promise<ImportBench> {
+/** With `keep`, the imported workspace is returned (for the 15-minute run) instead of deleted. */
+export async function benchNodeImport(b: Backend, kind: Kind, o: { keep?: boolean } = {}): Promise<ImportBench & { db?: WorkspaceDb }> {
   await control(b, 'reset', { seed: 'large' });
   const settings = settingsFor(b.proxy, kind);
-  const cap = (await control<{ soapListCap?: number }>(b, 'state').catch(() => ({}))).soapListCap ?? 2000;
+  const cap = SOAP_LIST_CAP;
   const want = expectedRecords(await counts(b), kind, cap, kind === 'token');
 
   // Floor first and again after, so JIT warm-up and machine noise fall on both sides; the faster floor counts.
@@ -95,8 +97,10 @@ export async function benchNodeImport(b: Backend, kind: Kind): Promise<ImportBen
   const wallMs = performance.now() - t0;
   const s = await stats(b);
   const got = await workspaceCounts(db);
-  db.close();
-  await db.delete();
+  if (!o.keep) {
+    db.close();
+    await db.delete();
+  }
   gc();
 
   const floorB = await benchFloor(b, settings);
@@ -110,5 +114,6 @@ export async function benchNodeImport(b: Backend, kind: Kind): Promise<ImportBen
     ratio: wallMs / floor.wallMs,
     complete: missing.length === 0,
     missing,
+    db: o.keep ? db : undefined,
   };
 }
