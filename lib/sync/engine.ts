@@ -258,10 +258,21 @@ async function trimLog(db: WorkspaceDb): Promise<void> {
 /** Progress for the pages in db.kv 'progress': at every step boundary, and at most every `intervalMs` within a step. */
 function createProgress(db: WorkspaceDb, run: SyncRun, intervalMs: number) {
   let last = 0;
-  let chain: Promise<unknown> = Promise.resolve();
   let current: SyncProgress = { running: true, runId: run.id, startedAt: run.startedAt, updatedAt: Date.now() };
+  // Writes never queue up behind each other: while one is in flight only the latest value waits.
+  let pending: SyncProgress | undefined;
+  let writing: Promise<void> | undefined;
+  const flush = async () => {
+    while (pending) {
+      const value = pending;
+      pending = undefined;
+      await Dexie.ignoreTransaction(() => db.kv.put({ key: KV.progress, value })).catch(() => undefined);
+    }
+    writing = undefined;
+  };
   const write = (value: SyncProgress) => {
-    chain = chain.then(() => Dexie.ignoreTransaction(() => db.kv.put({ key: KV.progress, value }))).catch(() => undefined);
+    pending = value;
+    writing ??= flush();
   };
   return {
     publish(p: { step?: string; done?: number; total?: number }, force: boolean) {
@@ -273,7 +284,7 @@ function createProgress(db: WorkspaceDb, run: SyncRun, intervalMs: number) {
     },
     async finish() {
       write({ running: false, runId: run.id, startedAt: run.startedAt, updatedAt: Date.now() });
-      await chain;
+      await writing;
     },
   };
 }

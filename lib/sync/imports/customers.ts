@@ -38,7 +38,8 @@ export const importCustomers: SyncStep = {
         logTruncated(ctx, page, 'relations');
       }
       for (const item of page.items) seen.add(item.id);
-      liveListed += await importPage(ctx, page.items);
+      const before = page.received - page.items.length;
+      liveListed += await importPage(ctx, page.items, (done) => ctx.progress(before + done, page.total));
       ctx.progress(page.received, page.total);
     }
     // A truncated list says nothing about the relations it left out; when every live record was
@@ -56,7 +57,7 @@ async function countLive(ctx: StepContext): Promise<number> {
 }
 
 /** Stores one page; returns how many of its rows were already known and not gone. */
-async function importPage(ctx: StepContext, items: RelationListItem[]): Promise<number> {
+async function importPage(ctx: StepContext, items: RelationListItem[], progress: (done: number) => void): Promise<number> {
   const existing = await rowsByRemoteId(ctx.db.customers, items.map((i) => i.id));
   const byRemote = new Map(existing.map((c) => [c.remoteId!, c]));
   const full: Relation[] = [];
@@ -67,13 +68,15 @@ async function importPage(ctx: StepContext, items: RelationListItem[]): Promise<
     else if (!known || known.code !== item.code || known.type !== item.type || known.status === 'gone') needDetails.push(item.id);
     else ctx.log.unchanged++; // re-read in rotation
   }
-  full.push(...(await readRelations(ctx, needDetails)));
+  // Full reads are the slow part of a first import: report them as they come in.
+  let read = items.length - needDetails.length;
+  full.push(...(await readRelations(ctx, needDetails, () => progress(++read))));
   await storeRelations(ctx, full, true);
   return existing.filter((c) => c.status !== 'gone').length;
 }
 
 /** Reads relations in full, 6 at a time; a record that fails is a problem, one that vanished is marked. */
-async function readRelations(ctx: StepContext, ids: number[]): Promise<Relation[]> {
+async function readRelations(ctx: StepContext, ids: number[], onRead?: () => void): Promise<Relation[]> {
   const gone: number[] = [];
   const read = await mapLimit(ids, DETAIL_CONCURRENCY, ctx.signal, async (id) => {
     try {
@@ -86,6 +89,8 @@ async function readRelations(ctx: StepContext, ids: number[]): Promise<Relation[
         ctx.problem({ record: String(id), code: 'REJECTED', ...TEXT.rejected(e instanceof Error ? e.message : String(e)) });
       }
       return undefined;
+    } finally {
+      onRead?.();
     }
   });
   if (gone.length) await markGone(ctx, gone);

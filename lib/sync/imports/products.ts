@@ -45,7 +45,8 @@ export const importProducts: SyncStep = {
         logTruncated(ctx, page, 'products');
       }
       for (const item of page.items) seen.add(item.id);
-      liveListed += await importPage(ctx, page.items);
+      const before = page.received - page.items.length;
+      liveListed += await importPage(ctx, page.items, (done) => ctx.progress(before + done, page.total));
       ctx.progress(page.received, page.total);
     }
     // When every live record was listed again nothing vanished and the key scan is not needed.
@@ -82,7 +83,7 @@ async function countLive(ctx: StepContext): Promise<number> {
 }
 
 /** Stores one page; returns how many of its rows were already known and not gone. */
-async function importPage(ctx: StepContext, items: ProductListItem[]): Promise<number> {
+async function importPage(ctx: StepContext, items: ProductListItem[], progress: (done: number) => void): Promise<number> {
   const known = await findKnown(ctx, items.map((i) => i.id));
   const full: Product[] = [];
   const needDetails: number[] = [];
@@ -92,14 +93,16 @@ async function importPage(ctx: StepContext, items: ProductListItem[]): Promise<n
     else if (!k || listChanged(k.row, item)) needDetails.push(item.id);
     else ctx.log.unchanged++; // re-read in rotation
   }
-  full.push(...(await readProducts(ctx, needDetails)));
+  // Full reads are the slow part of a first import: report them as they come in.
+  let read = items.length - needDetails.length;
+  full.push(...(await readProducts(ctx, needDetails, () => progress(++read))));
   await storeProducts(ctx, full, true);
   let live = 0;
   for (const k of known.values()) if (k.row.status !== 'gone') live++;
   return live;
 }
 
-async function readProducts(ctx: StepContext, ids: number[]): Promise<Product[]> {
+async function readProducts(ctx: StepContext, ids: number[], onRead?: () => void): Promise<Product[]> {
   const gone: number[] = [];
   const read = await mapLimit(ids, DETAIL_CONCURRENCY, ctx.signal, async (id) => {
     try {
@@ -112,6 +115,8 @@ async function readProducts(ctx: StepContext, ids: number[]): Promise<Product[]>
         ctx.problem({ record: String(id), code: 'REJECTED', ...TEXT.rejected(e instanceof Error ? e.message : String(e)) });
       }
       return undefined;
+    } finally {
+      onRead?.();
     }
   });
   if (gone.length) await markGone(ctx, gone);
