@@ -5,7 +5,13 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { saveSettings } from '../../lib/sync/index';
 import { isHourUnit } from '../../lib/sync/mapping';
 import { counts } from '../../sandbox/control';
-import type { RunningSandbox } from '../../sandbox/server';
+import type { SandboxContext } from '../../sandbox/faults';
+
+/** What these helpers need of a sandbox (test/helpers/sandbox.ts's TestSandbox has it). */
+export interface SandboxHandle {
+  url: string;
+  ctx: SandboxContext;
+}
 
 let n = 0;
 export function newDb(prefix: string): WorkspaceDb {
@@ -14,7 +20,7 @@ export function newDb(prefix: string): WorkspaceDb {
 
 export type Kind = 'token' | 'securityCodes';
 
-export function settingsFor(sb: RunningSandbox, kind: Kind): Settings {
+export function settingsFor(sb: SandboxHandle, kind: Kind): Settings {
   const c = sb.ctx.config;
   return {
     ...DEFAULT_SETTINGS,
@@ -26,24 +32,14 @@ export function settingsFor(sb: RunningSandbox, kind: Kind): Settings {
   };
 }
 
-export async function connect(db: WorkspaceDb, sb: RunningSandbox, kind: Kind): Promise<Settings> {
+export async function connect(db: WorkspaceDb, sb: SandboxHandle, kind: Kind): Promise<Settings> {
   const r = await saveSettings(db, settingsFor(sb, kind));
   if (!r.ok) throw new Error(`settings refused: ${JSON.stringify(r.errors)}`);
   return r.settings;
 }
 
-export async function control(sb: RunningSandbox, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${sb.url}/__sandbox/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.ok, `${path}: HTTP ${res.status}`).toBe(true);
-  return res.json();
-}
-
 /** What the sandbox holds, in workspace terms. */
-export function expected(sb: RunningSandbox) {
+export function expected(sb: SandboxHandle) {
   const s = sb.ctx.store;
   const c = counts(sb.ctx);
   const unitOf = (unitId: number) => s.units.get(unitId)?.singular ?? '';
@@ -52,7 +48,7 @@ export function expected(sb: RunningSandbox) {
 }
 
 /** Asserts the workspace holds exactly what the sandbox holds (relations/products up to `cap`). */
-export async function expectSameAsSandbox(db: WorkspaceDb, sb: RunningSandbox, o: { cap?: number; templates: boolean }) {
+export async function expectSameAsSandbox(db: WorkspaceDb, sb: SandboxHandle, o: { cap?: number; templates: boolean }) {
   const e = expected(sb);
   const cap = o.cap ?? Infinity;
   expect(await db.customers.count()).toBe(Math.min(e.relations, cap));

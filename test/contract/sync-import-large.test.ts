@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_STEPS, runSync } from '../../lib/sync/index';
-import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-import { connect, control, expectSameAsSandbox, expected, newDb } from './sync-import-helpers';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { connect, expectSameAsSandbox, expected, newDb } from './sync-import-helpers';
 
 /** The bound stated in docs/sync.md: an incremental REST run on `large` with nothing changed. */
 const MAX_REQUESTS_UNCHANGED = 40;
@@ -14,9 +14,9 @@ const MAX_MS_UNCHANGED = 2000;
 /** A full import of `large` reads 10,000 relations and 3,000 products one by one over HTTP. */
 const FULL_IMPORT_TIMEOUT = 240_000;
 
-let sb: RunningSandbox;
+let sb: TestSandbox;
 beforeAll(async () => {
-  sb = await startSandbox({ seed: 'large' });
+  sb = await startTestSandbox({ seed: 'large' });
 });
 afterAll(async () => {
   await sb?.close();
@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('import of the large administration', () => {
   it('with an API token: every record arrives; the next run with nothing changed is cheap', async () => {
-    await control(sb, 'reset', { seed: 'large' });
+    await sb.reset('large');
     const db = newDb('ci-large-rest');
     await connect(db, sb, 'token');
     const first = await runSync({ db, trigger: 'manual', steps: IMPORT_STEPS });
@@ -34,11 +34,11 @@ describe('import of the large administration', () => {
     expect(expected(sb).relations).toBe(10_000);
 
     // Fifteen minutes later, nothing changed upstream.
-    await control(sb, 'stats/reset', {});
+    await sb.resetStats();
     const t0 = Date.now();
     const second = await runSync({ db, trigger: 'alarm', steps: IMPORT_STEPS, now: () => Date.now() + 15 * 60 * 1000 });
     const ms = Date.now() - t0;
-    const stats = await control(sb, 'stats');
+    const stats = await sb.stats();
     expect(second.result).toBe('ok');
     for (const s of second.steps) expect(s.created + s.updated, s.step).toBe(0);
     expect(stats.total).toBeLessThanOrEqual(MAX_REQUESTS_UNCHANGED);
@@ -47,7 +47,7 @@ describe('import of the large administration', () => {
   }, FULL_IMPORT_TIMEOUT);
 
   it('with security codes: the 2,000 cap is reported with the count and the advice; the rest arrives whole', async () => {
-    await control(sb, 'reset', { seed: 'large' });
+    await sb.reset('large');
     const db = newDb('ci-large-soap');
     await connect(db, sb, 'securityCodes');
     const run = await runSync({ db, trigger: 'manual', steps: IMPORT_STEPS });

@@ -4,20 +4,20 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IMPORT_STEPS, isHourUnit, getConnectionState, autoSyncAllowed, runSync, saveSettings, testConnection } from '../../lib/sync/index';
-import { startSandbox, type RunningSandbox } from '../../sandbox/server';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { createEBoekhouden, type EBoekhouden } from '../../lib/eboekhouden/index';
 import { transportOptions } from '../../lib/settings';
-import { connect, control, expectSameAsSandbox, expected, newDb, settingsFor, type Kind } from './sync-import-helpers';
+import { connect, expectSameAsSandbox, expected, newDb, settingsFor, type Kind } from './sync-import-helpers';
 
-let sb: RunningSandbox;
+let sb: TestSandbox;
 beforeAll(async () => {
-  sb = await startSandbox({ seed: 'demo' });
+  sb = await startTestSandbox({ seed: 'demo' });
 });
 afterAll(async () => {
   await sb?.close();
 });
 beforeEach(async () => {
-  await control(sb, 'reset', { seed: 'demo' });
+  await sb.reset('demo');
 });
 
 const KINDS: Kind[] = ['token', 'securityCodes'];
@@ -64,7 +64,7 @@ describe.each(KINDS)('import of the demo administration with %s', (kind) => {
     const db = newDb(`ci-corrupt-${kind}`);
     await connect(db, sb, kind);
     const victim = [...sb.ctx.store.products.values()][2];
-    await control(sb, 'corrupt', { entity: 'product', id: victim.id, field: 'priceExcl', value: 'not-a-number' });
+    await sb.corrupt('product', victim.id, 'priceExcl', 'not-a-number');
     const run = await runSync({ db, trigger: 'manual', steps: IMPORT_STEPS });
     expect(run.result).toBe('warning');
     const products = run.problems.filter((p) => p.step === 'products');
