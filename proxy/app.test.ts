@@ -156,6 +156,20 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
       expect(lines.find((l) => l.includes('/v1/trickle'))).toMatch(/ 200 \d+\.\dms \d+B aborted$/);
     });
 
+    it('frees the upstream when the client left before the upstream answered', async () => {
+      lines.length = 0;
+      const controller = new AbortController();
+      const gone = fetch(`${proxy.url}/v1/slow/150`, { signal: controller.signal }).catch(() => 'aborted');
+      await new Promise((r) => setTimeout(r, 40));
+      controller.abort();
+      expect(await gone).toBe('aborted');
+      const deadline = Date.now() + 2_000;
+      while (!lines.some((l) => l.includes('/v1/slow/150')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(lines.find((l) => l.includes('/v1/slow/150'))).toMatch(/ 200 \d+\.\dms \d+B aborted$/);
+      // The proxy still serves the next request normally.
+      expect((await fetch(`${proxy.url}/v1/slow/1`)).status).toBe(200);
+    });
+
     it('ignores an absolute request target: the upstream comes from the config only', async () => {
       const before = rest.requests.length;
       const res = await rawRequest(proxy.url, { method: 'GET', path: 'http://evil.example/v1/relation', headers: { Host: 'evil.example' } });

@@ -17,6 +17,7 @@ import {
   readLimitedBody,
   upstreamRequestHeaders,
   type NodeResponseTarget,
+  type RequestHeaders,
   type UpstreamFetch,
   type UpstreamResponse,
 } from './forward';
@@ -34,7 +35,7 @@ interface Reply {
   note?: string;
 }
 
-type Bindings = { incoming?: unknown; outgoing?: NodeResponseTarget } | undefined;
+type Bindings = { incoming?: { headers?: Record<string, string | string[] | undefined> }; outgoing?: NodeResponseTarget } | undefined;
 type Env = { Bindings: Bindings };
 
 export type ProxyApp = Hono<Env>;
@@ -63,18 +64,19 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
     const start = new Date();
     const t0 = performance.now();
     const method = c.req.method;
-    const path = pathOf(c.req.url);
+    const { path } = splitUrl(c.req.url);
+    const header = requestHeaders(c);
 
     let reply: Reply;
     let origin: string | undefined;
-    const verdict = judgeOrigin(c.req.header('origin'), config.allowedExtensionIds);
+    const verdict = judgeOrigin(header.get('origin'), config.allowedExtensionIds);
     if (verdict.kind === 'refused') {
       reply = failure(403, 'origin_not_allowed', 'This proxy only answers the Boekhoud Companion extension; this origin is not allowed.');
     } else {
       origin = verdict.kind === 'extension' ? verdict.origin : undefined;
-      if (origin && method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined) {
+      if (origin && method === 'OPTIONS' && header.get('access-control-request-method') !== null) {
         reply = isForwardedPath(path) || path === '/healthz' ? { status: 204, headers: preflightHeaders(origin), body: null } : NOT_FOUND();
-      } else if (config.proxyToken && !(method === 'GET' && path === '/healthz') && !tokenMatches(c.req.header('x-proxy-token'), config.proxyToken)) {
+      } else if (config.proxyToken && !(method === 'GET' && path === '/healthz') && !tokenMatches(header.get('x-proxy-token'), config.proxyToken)) {
         reply = failure(401, 'proxy_token_required', 'The proxy needs the correct proxy token in X-Proxy-Token (set it in the extension settings).');
       } else {
         try {
@@ -97,6 +99,12 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
       return ALREADY_SENT();
     }
     let body = reply.body;
+    if (outgoing?.destroyed && body && typeof body !== 'string') {
+      // Node: the client left while the upstream was answering; nobody will read this body.
+      await body.cancel().catch(() => undefined);
+      write(0, 'aborted');
+      return ALREADY_SENT();
+    }
     if (method === 'HEAD' && body && typeof body !== 'string') {
       await body.cancel().catch(() => undefined);
       body = null;
@@ -114,22 +122,23 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
 
   const forward = (upstreamName: 'SOAP' | 'REST', base: string) =>
     answer(async (c) => {
-      const url = new URL(c.req.url);
-      // Re-check the parsed path: the route match alone must never decide where a request goes.
-      if (!isForwardedPath(url.pathname)) return NOT_FOUND();
+      // The host has already parsed and normalised the URL ("..", percent-encoded dots).
+      const { path, search } = splitUrl(c.req.url);
+      // Re-check the path: the route match alone must never decide where a request goes.
+      if (!isForwardedPath(path)) return NOT_FOUND();
 
       const method = c.req.method;
       let body: Uint8Array<ArrayBuffer> | undefined;
       if (method !== 'GET' && method !== 'HEAD') {
-        const read = await readLimitedBody(c.req.raw, config.bodyLimitBytes, c.env?.incoming);
+        const read = await readLimitedBody(c.req.raw, requestHeaders(c), config.bodyLimitBytes, c.env?.incoming);
         if (read.kind === 'tooLarge') return failure(413, 'body_too_large', `Request bodies are limited to ${config.bodyLimitBytes} bytes.`);
         body = read.bytes;
       }
 
       const outcome = await callUpstream(
         upstreamFetch,
-        base + url.pathname + url.search,
-        { method, headers: upstreamRequestHeaders(c.req.raw.headers), body },
+        base + path + search,
+        { method, headers: upstreamRequestHeaders(requestHeaders(c)), body },
         config.upstreamTimeoutMs,
       );
       switch (outcome.kind) {
@@ -165,13 +174,32 @@ export function isForwardedPath(pathname: string): boolean {
   return pathname === '/soap.asmx' || pathname.startsWith('/v1/');
 }
 
-function pathOf(url: string): string {
+/** Path and query (with its "?") of an absolute URL string, without parsing it again. */
+function splitUrl(url: string): { path: string; search: string } {
   const start = url.indexOf('/', url.indexOf('//') + 2);
-  if (start === -1) return '/';
-  const query = url.indexOf('?', start);
+  if (start === -1) return { path: '/', search: '' };
   const hash = url.indexOf('#', start);
-  const end = Math.min(query === -1 ? url.length : query, hash === -1 ? url.length : hash);
-  return url.slice(start, end);
+  const end = hash === -1 ? url.length : hash;
+  const query = url.indexOf('?', start);
+  if (query === -1 || query > end) return { path: url.slice(start, end), search: '' };
+  return { path: url.slice(start, query), search: url.slice(query, end) };
+}
+
+/**
+ * Request headers by name. On Node it reads the parsed header object node-server already has,
+ * instead of building a web Headers object per request; elsewhere the Request's own headers.
+ */
+function requestHeaders(c: Context<Env>): RequestHeaders {
+  const node = c.env?.incoming?.headers;
+  if (node && typeof node === 'object') {
+    return {
+      get(name) {
+        const value = node[name];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    };
+  }
+  return c.req.raw.headers;
 }
 
 const encoder = new TextEncoder();

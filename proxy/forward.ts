@@ -46,13 +46,20 @@ export interface NodeResponseTarget {
   destroy(error?: Error): unknown;
   once(event: 'drain' | 'close', listener: () => void): unknown;
   readonly writableFinished: boolean;
+  /** True once the client connection is gone (it may leave before the upstream answers). */
+  readonly destroyed: boolean;
 }
 export type UpstreamFetch = (
   url: string,
   init: { method: string; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> | undefined; redirect: 'manual'; signal: AbortSignal },
 ) => Promise<UpstreamResponse>;
 
-export function upstreamRequestHeaders(incoming: Headers): Record<string, string> {
+/** Request headers by (lower-case) name: a Headers object, or a view of Node's header object. */
+export interface RequestHeaders {
+  get(name: string): string | null;
+}
+
+export function upstreamRequestHeaders(incoming: RequestHeaders): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = incoming.get(name);
@@ -101,8 +108,8 @@ function isNodeIncoming(value: unknown): value is NodeIncoming {
  * reading, so a chunked body without a length is stopped at the limit too. On Node it reads the
  * request stream directly, which skips building a web Request.
  */
-export async function readLimitedBody(request: Request, limit: number, nodeIncoming?: unknown): Promise<LimitedBody> {
-  const declared = request.headers.get('content-length');
+export async function readLimitedBody(request: Request, headers: RequestHeaders, limit: number, nodeIncoming?: unknown): Promise<LimitedBody> {
+  const declared = headers.get('content-length');
   if (declared !== null && Number(declared) > limit) return { kind: 'tooLarge' };
   const chunks: Uint8Array[] = [];
   let size = 0;

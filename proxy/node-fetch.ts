@@ -78,6 +78,12 @@ function relay(res: IncomingMessage, target: NodeResponseTarget, done: (bytes: n
     finished = true;
     done(bytes, note);
   };
+  if (target.destroyed) {
+    // The client left while the upstream was still thinking: free the upstream connection.
+    finish('aborted');
+    res.destroy();
+    return;
+  }
   res.on('data', (chunk: Buffer) => {
     bytes += chunk.byteLength;
     if (!target.write(chunk)) {

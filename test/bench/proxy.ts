@@ -61,6 +61,8 @@ export interface ProxyBenchResult {
   unloaded: { directP50Ms: number; proxiedP50Ms: number };
   /** CPU time per request (ms) of the sandbox when hit directly and of the proxy process; NaN off Linux. */
   cpuPerRequestMs: { sandbox: number; proxy: number };
+  /** The minimal pipe proxy (FLOOR_PROXY) in the same run: what any extra hop costs on this machine. */
+  floor?: LoadFigures & { throughputRatio: number; cpuPerRequestMs: number };
   /** The targets from the issue: ratio ≥ 0.85 and added p50 < 1 ms. */
   meetsTarget: boolean;
   connections: number;
@@ -99,6 +101,33 @@ async function openSessions(base: string): Promise<{ restToken: string; soapSess
   return { restToken: token, soapSessionId: sessionId, securityCode2: creds.securityCode2 };
 }
 
+/**
+ * The floor: the least a Node proxy can do (buffer the request, pipe the answer back, no checks,
+ * no log). Measured in the same run, it shows how much of the gap to "direct" is the extra hop on
+ * this machine and how much is this proxy.
+ */
+const FLOOR_PROXY = `
+import http from 'node:http';
+const up = new URL(process.env.UPSTREAM);
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+const server = http.createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const body = Buffer.concat(chunks);
+    const headers = { ...req.headers, host: up.host, 'content-length': String(body.length) };
+    const u = http.request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers, agent }, (ur) => {
+      res.writeHead(ur.statusCode, ur.headers);
+      ur.pipe(res);
+    });
+    u.on('error', () => res.destroy());
+    u.end(body);
+  });
+});
+server.listen(0, '127.0.0.1', () => console.log('Floor proxy listening on http://127.0.0.1:' + server.address().port));
+process.on('SIGTERM', () => process.exit(0));
+`;
+
 interface Child {
   url: string;
   child: ChildProcess;
@@ -109,11 +138,12 @@ interface Child {
  * proxy's request log) goes to a file, as it would on a server: a pipe that this busy process
  * drains late would block the child's synchronous writes and measure this process instead.
  */
-async function startChild(entry: string, env: Record<string, string>, ready: RegExp): Promise<Child> {
+async function startChild(entry: string | { script: string }, env: Record<string, string>, ready: RegExp): Promise<Child> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-proxy-'));
   const logPath = join(dir, 'stdout.log');
   const out = openSync(logPath, 'w');
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', out, 'pipe'] });
+  const args = typeof entry === 'string' ? ['--import', 'tsx', entry] : ['--input-type=module', '-e', entry.script];
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', out, 'pipe'] });
   closeSync(out);
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -126,7 +156,7 @@ async function startChild(entry: string, env: Record<string, string>, ready: Reg
     if (match) return { url: match[1], child };
     if (child.exitCode !== null || Date.now() > deadline) {
       if (child.exitCode === null) child.kill('SIGKILL');
-      throw new Error(`${entry} did not start:\n${output}${stderr}`);
+      throw new Error(`${typeof entry === 'string' ? entry : 'the floor proxy'} did not start:\n${output}${stderr}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -207,11 +237,13 @@ async function latencyProbe(directUrl: string, proxyUrl: string, mix: LoadReques
   return { directP50Ms: p50(direct), proxiedP50Ms: p50(proxied) };
 }
 
-export async function benchProxy(opts: { durationSec?: number; connections?: number } = {}): Promise<ProxyBenchResult> {
+export async function benchProxy(opts: { durationSec?: number; connections?: number; floor?: boolean } = {}): Promise<ProxyBenchResult> {
   const durationSec = opts.durationSec ?? 6;
   const connections = opts.connections ?? 10;
+  const withFloor = opts.floor ?? true;
   let sandbox: Child | undefined;
   let proxy: Child | undefined;
+  let floorProxy: Child | undefined;
   try {
     sandbox = await startChild(sandboxPath, { SANDBOX_PORT: '0', SANDBOX_HOST: '127.0.0.1', SANDBOX_SEED: 'demo' }, /listening on (http:\/\/\S+)/);
     proxy = await startChild(
@@ -219,6 +251,7 @@ export async function benchProxy(opts: { durationSec?: number; connections?: num
       { PORT: '0', HOST: '127.0.0.1', EB_SOAP_URL: sandbox.url, EB_REST_URL: sandbox.url, PROXY_TOKEN: '' },
       /Proxy listening on (http:\/\/\S+)/,
     );
+    if (withFloor) floorProxy = await startChild({ script: FLOOR_PROXY }, { UPSTREAM: sandbox.url }, /listening on (http:\/\/\S+)/);
     const s = await openSessions(sandbox.url);
     const mix: LoadRequest[] = [
       {
@@ -233,30 +266,30 @@ export async function benchProxy(opts: { durationSec?: number; connections?: num
       { method: 'GET', path: '/v1/ledger?limit=100&offset=0', headers: { authorization: s.restToken } },
     ];
 
-    // Warm both paths (JIT, connection pools) before measuring.
-    await load(sandbox.url, mix, connections, 1);
-    await load(proxy.url, mix, connections, 1);
+    const targets = [sandbox, proxy, ...(floorProxy ? [floorProxy] : [])];
+    // Warm every path (JIT, connection pools) before measuring.
+    for (const t of targets) await load(t.url, mix, connections, 1);
 
-    // Interleaved rounds, so a change in machine load hits both sides alike.
+    // Interleaved rounds, so a change in machine load hits every side alike.
     const rounds = 3;
     const roundSec = Math.max(1, Math.round(durationSec / rounds));
-    const directRounds: AutocannonResult[] = [];
-    const proxiedRounds: AutocannonResult[] = [];
-    let sandboxCpu = 0;
-    let proxyCpu = 0;
-    const timed = async (target: Child, into: AutocannonResult[]) => {
-      const [s0, p0] = [cpuMs(sandbox!), cpuMs(proxy!)];
-      into.push(await load(target.url, mix, connections, roundSec));
-      if (target === sandbox) sandboxCpu += (cpuMs(sandbox) ?? NaN) - (s0 ?? NaN);
-      else proxyCpu += (cpuMs(proxy!) ?? NaN) - (p0 ?? NaN);
-    };
+    const results = new Map<Child, AutocannonResult[]>(targets.map((t) => [t, []]));
+    const cpu = new Map<Child, number>(targets.map((t) => [t, 0]));
     for (let i = 0; i < rounds; i++) {
-      await timed(sandbox, directRounds);
-      await timed(proxy, proxiedRounds);
+      for (const t of targets) {
+        const before = cpuMs(t) ?? NaN;
+        results.get(t)!.push(await load(t.url, mix, connections, roundSec));
+        cpu.set(t, cpu.get(t)! + ((cpuMs(t) ?? NaN) - before));
+      }
     }
-    const direct = combine(directRounds);
-    const proxied = combine(proxiedRounds);
-    const cpuPerRequestMs = { sandbox: sandboxCpu / direct.requests, proxy: proxyCpu / proxied.requests };
+    const direct = combine(results.get(sandbox)!);
+    const proxied = combine(results.get(proxy)!);
+    const cpuPerRequestMs = { sandbox: cpu.get(sandbox)! / direct.requests, proxy: cpu.get(proxy)! / proxied.requests };
+    let floor: ProxyBenchResult['floor'];
+    if (floorProxy) {
+      const f = combine(results.get(floorProxy)!);
+      floor = { ...f, throughputRatio: direct.throughput > 0 ? f.throughput / direct.throughput : 0, cpuPerRequestMs: cpu.get(floorProxy)! / f.requests };
+    }
     const probe = await latencyProbe(sandbox.url, proxy.url, mix, 150);
 
     const throughputRatio = direct.throughput > 0 ? proxied.throughput / direct.throughput : 0;
@@ -268,11 +301,13 @@ export async function benchProxy(opts: { durationSec?: number; connections?: num
       addedP50Ms,
       unloaded: probe,
       cpuPerRequestMs,
+      floor,
       meetsTarget: throughputRatio >= 0.85 && addedP50Ms < 1 && proxied.errors === 0 && proxied.non2xx === 0,
       connections,
       durationSec: rounds * roundSec,
     };
   } finally {
+    await stopChild(floorProxy);
     await stopChild(proxy);
     await stopChild(sandbox);
   }
@@ -285,6 +320,12 @@ export function formatProxyBench(r: ProxyBenchResult): string {
     `Proxy: SOAP GetRelaties + REST GET /v1/ledger, ${r.connections} connections, ${r.durationSec} s each side (interleaved rounds)`,
     row('direct', r.direct),
     row('proxied', r.proxied),
+    ...(r.floor
+      ? [
+          row('floor', r.floor),
+          `  floor = a bare node:http pipe proxy: ${(r.floor.throughputRatio * 100).toFixed(1)}% of direct, ${r.floor.cpuPerRequestMs.toFixed(3)} ms CPU per request`,
+        ]
+      : []),
     `  unloaded p50: direct ${r.unloaded.directP50Ms.toFixed(3)} ms, proxied ${r.unloaded.proxiedP50Ms.toFixed(3)} ms`,
     `  CPU per request: sandbox ${r.cpuPerRequestMs.sandbox.toFixed(3)} ms, proxy ${r.cpuPerRequestMs.proxy.toFixed(3)} ms`,
     `  ratio ${(r.throughputRatio * 100).toFixed(1)}% of direct throughput (target ≥ 85%), added p50 ${r.addedP50Ms.toFixed(2)} ms (target < 1 ms): ${r.meetsTarget ? 'met' : 'NOT met'}`,
