@@ -57,7 +57,7 @@ beforeAll(async () => {
       const v = req.headers[h];
       if (typeof v === 'string') headers[h] = v;
     }
-    const answer = await fetch(`${sb.url}${req.url}`, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body });
+    const answer = await fetch(`${sb.url}${req.url}`, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(body) });
     const text = await answer.text();
     const contentType = answer.headers.get('content-type') ?? 'application/octet-stream';
     const op = operationOf(req.method ?? 'GET', req.url ?? '/', headers.soapaction);
