@@ -16,7 +16,7 @@ import { administrationKey, defaultCreateApi, getConnectionState, loadSettings, 
 import { EXPORT_STEPS } from './exports/index';
 import { IMPORT_STEPS } from './imports/index';
 import { acquireLease, LEASE_TTL_MS, releaseLease, renewLease, withWebLock } from './lease';
-import { describeError, isAbort, SyncError, TEXT, type ErrorText } from './messages-text';
+import { describeError, isAbort, SyncError, TEXT } from './messages-text';
 import type { StepContext, SyncStep } from './step';
 
 export interface RunOptions {
@@ -157,7 +157,7 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
       run.result = 'cancelled';
     } else {
       run.result = 'failed';
-      run.error = errorText(e);
+      run.error = describeError(e);
       if (isEBoekhoudenError(e) && e.kind === 'auth') {
         await setConnectionState(db, { status: 'needsReconnect', message: { nl: run.error.nl, en: run.error.en }, checkedAt: now() });
       }
@@ -167,21 +167,17 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
     o.signal?.removeEventListener('abort', onCancel);
     await api?.close().catch(() => undefined);
     run.endedAt = now();
+    if (run.result === 'cancelled' && !run.error) run.error = { kind: 'cancelled', code: 'CANCELLED', ...TEXT.cancelled };
     await db.syncLog.put({ ...run });
     await progress.finish();
     await trimLog(db);
   }
-  if (run.result === 'cancelled' && !run.error) run.error = { kind: 'cancelled', code: 'CANCELLED', ...TEXT.cancelled };
   return run;
 }
 
 function stopsRun(e: unknown): boolean {
   if (e instanceof SyncError) return true;
   return isEBoekhoudenError(e) && (e.kind === 'auth' || e.kind === 'network' || e.kind === 'limit' || e.kind === 'session');
-}
-
-function errorText(e: unknown): ErrorText {
-  return describeError(e);
 }
 
 function addProblem(run: SyncRun, p: Problem): void {

@@ -248,6 +248,7 @@ describe('runSync: cancel and resume', () => {
       const r = await run(db, api, { signal: cancel.signal });
       expect(r.result).toBe('cancelled');
       expect(r.error?.code).toBe('CANCELLED');
+      expect((await db.syncLog.get(r.id!))?.error?.code).toBe('CANCELLED');
       expect(await db.transactions.count()).toBe((expectedStored += (stopAfter - 1) * 100));
       expect(r.steps.map((s) => s.step)).not.toContain('openItems');
     }
