@@ -162,6 +162,28 @@ function countingApi(inner: EBoekhouden, tick: () => void): EBoekhouden {
   });
 }
 
+describe.each(KINDS)('an accountant connected with %s', (kind) => {
+  it('gets the administrations imported; others are not asked again the same day', async () => {
+    await sb.reset('demo', { accountant: true });
+    const db = newDb(`ci-accountant-${kind}`);
+    await connect(db, sb, kind);
+    expect((await runSync({ db, trigger: 'manual', steps: IMPORT_STEPS })).result).toBe('ok');
+    const expectedGuids = sb.ctx.store.administrations.map((a) => a.guid).sort();
+    expect(expectedGuids.length).toBeGreaterThan(0);
+    expect((await db.administrations.toCollection().primaryKeys()).sort()).toEqual(expectedGuids);
+
+    await sb.reset('demo', { accountant: false });
+    const other = newDb(`ci-not-accountant-${kind}`);
+    await connect(other, sb, kind);
+    expect((await runSync({ db: other, trigger: 'manual', steps: IMPORT_STEPS })).result).toBe('ok');
+    expect(await other.administrations.count()).toBe(0);
+    await sb.resetStats();
+    await runSync({ db: other, trigger: 'alarm', steps: IMPORT_STEPS });
+    const ops = Object.keys((await sb.stats()).byOperation);
+    expect(ops.some((op) => /administrati/i.test(op))).toBe(false);
+  });
+});
+
 describe('testConnection', () => {
   it('accepts the sandbox credentials of both kinds', async () => {
     for (const kind of KINDS) {

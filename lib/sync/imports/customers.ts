@@ -127,10 +127,11 @@ async function storeRelations(ctx: StepContext, relations: Relation[], countUnch
       } else if (target.origin === 'workspace' && target.changedAfterExport) {
         // Local edits after export win; only link the record.
         if (countUnchanged) ctx.log.unchanged++;
-        rows.push({ ...target, remoteId: r.id, refreshedAt: now });
+        if (target.remoteId !== r.id || !countUnchanged) rows.push({ ...target, remoteId: r.id, refreshedAt: now });
       } else if (sameFields(target, fields)) {
         if (countUnchanged) ctx.log.unchanged++;
-        rows.push({ ...target, refreshedAt: now });
+        // A full SOAP list repeats every record each run: only a rotation read is worth a write.
+        else rows.push({ ...target, refreshedAt: now });
       } else {
         ctx.log.updated++;
         rows.push({ ...target, ...fields, refreshedAt: now, updatedAt: now });

@@ -145,7 +145,8 @@ async function storeProducts(ctx: StepContext, products: Product[], countUnchang
         puts[table].push({ ...fields, refreshedAt: now, updatedAt: now });
       } else if (sameFields(k.row, fields)) {
         if (countUnchanged) ctx.log.unchanged++;
-        puts[table].push({ ...k.row, refreshedAt: now });
+        // A full SOAP list repeats every record each run: only a rotation read is worth a write.
+        else puts[table].push({ ...k.row, refreshedAt: now });
       } else {
         ctx.log.updated++;
         puts[table].push({ ...k.row, ...fields, refreshedAt: now, updatedAt: now });
