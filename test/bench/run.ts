@@ -1,0 +1,248 @@
+/**
+ * `npm run bench`: every figure measured side by side in one run, each with its floor or target
+ * and the ratio; prints a table and writes bench/results.json.
+ *
+ *   npm run bench                     everything (about 5–10 minutes on 2 cores)
+ *   npm run bench -- node export      only some sections: node soap incremental export chromium popup proxy
+ *
+ * The Chromium sections need the built extension (`npm run build`) and the proxy on
+ * 127.0.0.1:8787, the only host the extension may reach.
+ */
+import 'fake-indexeddb/auto';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { benchProxy, type ProxyBenchResult } from './proxy';
+import { startBackend, type Backend } from './common';
+import { benchNodeImport, type ImportBench } from './import-node';
+import { benchChromiumImport, type ChromiumImportBench } from './import-chromium';
+import { benchIncremental, type IncrementalBench } from './incremental';
+import { benchExport, type ExportBench } from './export';
+import { EXTENSION_DIR, launchBenchExtension } from './chromium';
+import { popupBytes, popupTiming, type PopupBytes, type PopupTiming } from './popup';
+import { formatTable, type Row } from './table';
+
+const SECTIONS = ['node', 'soap', 'incremental', 'export', 'chromium', 'popup', 'proxy'] as const;
+type Section = (typeof SECTIONS)[number];
+
+export const TARGETS = {
+  importRatio: 1.3,
+  incrementalRequests: 40,
+  incrementalMs: 2000,
+  popupGzipBytes: 60 * 1024,
+  popupMs: 200,
+};
+
+interface Results {
+  startedAt: string;
+  durationSec?: number;
+  machine: { cpus: number; model: string; node: string; chromium?: string; loadavgStart: number[]; loadavgEnd?: number[] };
+  importNodeRest?: Omit<ImportBench, 'db'>;
+  importNodeSoap?: Omit<ImportBench, 'db'>;
+  importChromiumRest?: ChromiumImportBench;
+  importChromiumSoap?: ChromiumImportBench;
+  incremental?: IncrementalBench;
+  export?: ExportBench;
+  popup?: { bytes: PopupBytes; timing: PopupTiming };
+  proxy?: ProxyBenchResult;
+  errors: Record<string, string>;
+}
+
+function chromiumVersion(): string | undefined {
+  try {
+    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+async function section<T>(results: Results, name: string, fn: () => Promise<T>): Promise<T | undefined> {
+  const t0 = Date.now();
+  process.stderr.write(`· ${name} …\n`);
+  try {
+    const value = await fn();
+    process.stderr.write(`  ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+    return value;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    results.errors[name] = message;
+    process.stderr.write(`  ${name} FAILED: ${message}\n`);
+    return undefined;
+  }
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mbText = (n: number) => (Number.isFinite(n) ? `${n.toFixed(0)} MB` : '–');
+
+function importRows(label: string, r: ImportBench | ChromiumImportBench | undefined): Row[] {
+  if (!r) return [{ measure: label, value: 'not measured (see errors)' }];
+  const m = 'node' in r ? r.node : r.extension;
+  return [
+    {
+      measure: label,
+      value: `${s(m.wallMs)}, ${m.requests} req, ${Math.round(m.recordsPerSec)} rec/s, heap ≤ ${mbText(m.peakHeapMB)}`,
+      floor: `${s(r.floor.wallMs)}, ${r.floor.requests} req, heap ≤ ${mbText(r.floor.peakHeapMB)}`,
+      ratio: r.ratio,
+      target: `≤ ${TARGETS.importRatio}×, all records`,
+      met: r.ratio <= TARGETS.importRatio && r.complete,
+      note: r.complete ? `${m.records} records` : `MISSING ${r.missing.join('; ')}`,
+    },
+  ];
+}
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2).filter((a) => !a.startsWith('-')) as Section[];
+  const unknown = asked.filter((a) => !SECTIONS.includes(a));
+  if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(' ')}`);
+  const want = (x: Section) => asked.length === 0 || asked.includes(x);
+  const t0 = Date.now();
+  const results: Results = {
+    startedAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version, loadavgStart: loadavg().map((x) => Math.round(x * 100) / 100) },
+    errors: {},
+  };
+
+  const needsChromium = want('chromium') || want('popup');
+  if (needsChromium) {
+    results.machine.chromium = chromiumVersion();
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+      process.stderr.write('· building the extension (npm run build) …\n');
+      const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+      if (built.status !== 0) throw new Error('npm run build failed');
+    }
+  }
+
+  let backend: Backend | undefined;
+  if (want('node') || want('soap') || want('incremental') || want('export') || want('chromium')) {
+    backend = await startBackend({ proxyPort: 8787 }).catch((e: unknown) => {
+      throw new Error(`could not start the sandbox + proxy on 127.0.0.1:8787 (is another proxy or an e2e run using it?): ${e instanceof Error ? e.message : e}`);
+    });
+  }
+  try {
+    if (backend && (want('node') || want('incremental') || want('export'))) {
+      const b = backend;
+      const rest = await section(results, 'import, Node, API token', () => benchNodeImport(b, 'token', { keep: want('incremental') || want('export') }));
+      if (rest) {
+        const { db, ...figures } = rest;
+        if (want('node')) results.importNodeRest = figures;
+        if (db && want('incremental')) results.incremental = await section(results, '15-minute run, nothing changed', () => benchIncremental(b, db));
+        if (db && want('export')) results.export = await section(results, 'export of 500 work orders', () => benchExport(b, db));
+        if (db) {
+          db.close();
+          await db.delete();
+        }
+      }
+    }
+    if (backend && want('soap')) {
+      const b = backend;
+      const r = await section(results, 'import, Node, security codes', () => benchNodeImport(b, 'securityCodes'));
+      if (r) {
+        const { db: _db, ...figures } = r;
+        results.importNodeSoap = figures;
+      }
+    }
+    if (backend && want('chromium')) {
+      const b = backend;
+      results.importChromiumRest = await section(results, 'import, Chromium, API token', () => benchChromiumImport(b, 'token'));
+      if (want('soap') || asked.length === 0) results.importChromiumSoap = await section(results, 'import, Chromium, security codes', () => benchChromiumImport(b, 'securityCodes'));
+    }
+  } finally {
+    await backend?.close();
+  }
+
+  if (want('popup')) {
+    results.popup = await section(results, 'popup', async () => {
+      const bytes = popupBytes(EXTENSION_DIR);
+      const ext = await launchBenchExtension();
+      try {
+        return { bytes, timing: await popupTiming(ext) };
+      } finally {
+        await ext.close();
+      }
+    });
+  }
+  if (want('proxy')) results.proxy = await section(results, 'proxy', () => benchProxy());
+
+  results.durationSec = Math.round((Date.now() - t0) / 1000);
+  results.machine.loadavgEnd = loadavg().map((x) => Math.round(x * 100) / 100);
+
+  const rows: Row[] = [];
+  if (want('node')) rows.push(...importRows('Import, token, Node (fake-indexeddb)', results.importNodeRest));
+  if (want('chromium')) rows.push(...importRows('Import, token, Chromium (IndexedDB)', results.importChromiumRest));
+  if (want('soap')) rows.push(...importRows('Import, security codes, Node', results.importNodeSoap));
+  if (want('chromium') && (want('soap') || asked.length === 0)) rows.push(...importRows('Import, security codes, Chromium', results.importChromiumSoap));
+  const inc = results.incremental;
+  if (want('incremental'))
+    rows.push(
+      inc
+        ? {
+            measure: '15-minute run, nothing changed (token)',
+            value: `${inc.requests} req (${inc.lists} lists, ${inc.details} details, ${inc.other} other), ${Math.round(inc.wallMs)} ms`,
+            target: `≤ ${TARGETS.incrementalRequests} req, < ${TARGETS.incrementalMs / 1000} s`,
+            ratio: Math.max(inc.requests / TARGETS.incrementalRequests, inc.wallMs / TARGETS.incrementalMs),
+            met: inc.requests <= TARGETS.incrementalRequests && inc.wallMs < TARGETS.incrementalMs && inc.changed === 0,
+            note: `result ${inc.result}, ${inc.changed} changed`,
+          }
+        : { measure: '15-minute run', value: 'not measured (see errors)' },
+    );
+  const ex = results.export;
+  if (want('export'))
+    rows.push(
+      ex
+        ? {
+            measure: `Export ${ex.workOrders} work orders (token)`,
+            value: `${ex.invoicesPerSec.toFixed(1)} invoices/s, ${ex.requestsPerInvoice.toFixed(2)} req/invoice, ${s(ex.wallMs)}`,
+            target: 'each exactly once',
+            met: ex.received === ex.workOrders && ex.duplicates === 0,
+            note: `${ex.received} received, ${ex.duplicates} twice`,
+          }
+        : { measure: 'Export', value: 'not measured (see errors)' },
+    );
+  const p = results.proxy;
+  if (want('proxy'))
+    rows.push(
+      p
+        ? {
+            measure: `Proxy (${p.connections} conn.)`,
+            value: `${Math.round(p.proxied.throughput)} req/s, +${p.addedP50Ms.toFixed(2)} ms p50`,
+            floor: `direct ${Math.round(p.direct.throughput)} req/s`,
+            ratio: p.throughputRatio,
+            target: '≥ 0.85×, < 1 ms added',
+            met: p.meetsTarget,
+          }
+        : { measure: 'Proxy', value: 'not measured (see errors)' },
+    );
+  const pop = results.popup;
+  if (want('popup'))
+    rows.push(
+      pop
+        ? {
+            measure: 'Popup',
+            value: `${(pop.bytes.gzipBytes / 1024).toFixed(1)} KB gzip JS, interactive in ${Math.round(pop.timing.medianMs)} ms (median)`,
+            target: '< 60 KB, < 200 ms',
+            ratio: Math.max(pop.bytes.gzipBytes / TARGETS.popupGzipBytes, pop.timing.medianMs / TARGETS.popupMs),
+            met: pop.bytes.gzipBytes < TARGETS.popupGzipBytes && pop.timing.medianMs < TARGETS.popupMs,
+            note: `${pop.bytes.files.length} files, runs ${pop.timing.runs.join('/')} ms`,
+          }
+        : { measure: 'Popup', value: 'not measured (see errors)' },
+    );
+
+  console.log(formatTable(rows));
+  console.log(
+    `\n${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}${results.machine.chromium ? `, ${results.machine.chromium}` : ''}; ` +
+      `load average ${results.machine.loadavgStart[0]} → ${results.machine.loadavgEnd[0]}; ${results.durationSec} s in all.`,
+  );
+  for (const [name, message] of Object.entries(results.errors)) console.log(`ERROR in ${name}: ${message}`);
+
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log('Written: bench/results.json');
+  const incomplete = [results.importNodeRest, results.importNodeSoap, results.importChromiumRest, results.importChromiumSoap].some((r) => r && !r.complete);
+  if (Object.keys(results.errors).length > 0 || incomplete) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
