@@ -28,18 +28,36 @@ export interface Backends {
   close(): Promise<void>;
 }
 
+/**
+ * The proxy must listen on 8787: it is the only host the manifest grants without a prompt, and
+ * a headless browser cannot answer a permission prompt. If another process holds the port
+ * (a benchmark, `npm start`), wait for it a while, then say plainly what is wrong.
+ */
+async function startProxyOnDefaultPort(upstream: string, waitMs = 120_000): Promise<RunningProxy> {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await startProxyServer({
+        soapUrl: upstream,
+        restUrl: upstream,
+        allowedExtensionIds: [],
+        upstreamTimeoutMs: 30_000,
+        bodyLimitBytes: 1024 * 1024,
+        port: PROXY_PORT,
+        host: '127.0.0.1',
+        logger: () => undefined,
+      });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+      if (Date.now() > until) throw new Error(`Port ${PROXY_PORT} stays in use by another process; the e2e tests need it for the proxy (the manifest's default). Stop that process and run again.`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 export async function startBackends(): Promise<Backends> {
   const sandbox = await startTestSandbox({ seed: 'demo' });
-  const proxy = await startProxyServer({
-    soapUrl: sandbox.url,
-    restUrl: sandbox.url,
-    allowedExtensionIds: [],
-    upstreamTimeoutMs: 30_000,
-    bodyLimitBytes: 1024 * 1024,
-    port: PROXY_PORT,
-    host: '127.0.0.1',
-    logger: () => undefined,
-  });
+  const proxy = await startProxyOnDefaultPort(sandbox.url);
   return {
     sandbox,
     proxy,
@@ -134,7 +152,14 @@ export async function saveTokenInPopup(page: Page, token: string): Promise<void>
   await page.getByRole('radio', { name: /API.token/ }).check();
   await page.getByRole('textbox', { name: /API.token/ }).fill(token);
   await page.getByTestId('save').click();
-  await page.getByTestId('form-result').locator('.notice.ok').waitFor();
+  try {
+    await page.getByTestId('form-result').locator('.notice.ok').waitFor({ timeout: 15_000 });
+  } catch (e) {
+    await screenshot(page, `failure-save-${Date.now()}`);
+    const fields = await page.locator('form[data-error-fields]').getAttribute('data-error-fields');
+    const typed = await page.getByRole('textbox', { name: /API.token/ }).inputValue();
+    throw new Error(`saving did not succeed; the form says: ${await page.getByTestId('form-result').textContent()} (fields: ${fields}; typed ${typed.length} chars)`, { cause: e });
+  }
 }
 
 /** Clicks "Sync now" and waits for the outcome notice; returns its text. */

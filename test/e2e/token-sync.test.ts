@@ -62,5 +62,23 @@ describe('a new user with an API token', () => {
     await options.getByLabel(/Zoek in klanten/).fill(firstName);
     await eventually('search to narrow the table', async () => (await options.getByTestId('rows-shown').textContent())?.startsWith(`1 van`) || (await options.locator('tbody tr:not(.pad)').count()) < state.counts.relations);
     expect(await options.locator('tbody tr:not(.pad)').first().textContent()).toContain(firstName);
+
+    // Disconnect asks first; cancelling keeps everything, confirming forgets credentials and data.
+    await options.getByTestId('nav-connection').click();
+    await options.getByTestId('disconnect').click();
+    const dialog = options.getByRole('dialog', { name: 'Verbinding verbreken?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await badgeText(ext)).toBe('✓');
+    await options.getByTestId('disconnect').click();
+    await dialog.getByTestId('confirm').click();
+    await options.getByText('Verbinding verbroken. Alle lokale gegevens zijn verwijderd.').waitFor();
+    await eventually('the badge to clear', async () => (await badgeText(ext)) === '');
+    await options.getByTestId('nav-data').click();
+    await options.getByText('Nog geen gegevens. Synchroniseer eerst.').waitFor();
+    await options.getByTestId('nav-connection').click();
+    expect(await options.locator('#options-apiToken').inputValue()).toBe('');
+    await options.getByText('Nog niet verbonden', { exact: false }).first().waitFor();
   });
 });
