@@ -8,6 +8,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-vue'],
   // Explicit imports everywhere: lib/ runs unchanged in Node tests and the proxy.
   imports: false,
+  // The store's source package: the code, not test artefacts or benchmark output.
+  zip: { excludeSources: ['test-results/**', 'bench/**', '**/*.log', 'stats.html'] },
   manifest: ({ manifestVersion, browser }) => ({
     name: 'Boekhoud Companion',
     description: '__MSG_extDescription__',
