@@ -5,14 +5,14 @@
  */
 import { createEBoekhouden } from '../../lib/eboekhouden/index';
 import { transportOptions, type Settings } from '../../lib/settings';
-import { floorWalk } from './floor';
+import { floorWalk, type FloorResult } from './floor';
 
-(globalThis as unknown as { __benchFloor: (s: Settings) => Promise<{ records: number; ms: number }> }).__benchFloor = async (settings) => {
+(globalThis as unknown as { __benchFloor: (s: Settings) => Promise<FloorResult & { ms: number }> }).__benchFloor = async (settings) => {
   const t0 = performance.now();
   const api = createEBoekhouden(transportOptions(settings));
   try {
-    const records = await floorWalk(api);
-    return { records, ms: performance.now() - t0 };
+    const result = await floorWalk(api);
+    return { ...result, ms: performance.now() - t0 };
   } finally {
     await api.close();
   }

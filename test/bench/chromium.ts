@@ -3,7 +3,7 @@
  * through its own background with real IndexedDB, its floor in the same service worker, and the
  * popup's load time. The proxy must listen on 127.0.0.1:8787 (the manifest's host permission).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -25,12 +25,16 @@ export async function launchBenchExtension(): Promise<BenchExtension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first (npm run build).');
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}.`);
   const profile = mkdtempSync(join(tmpdir(), 'bc-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  const userData = join(profile, 'user-data');
+  // A copy, so a rebuild of .output by someone else during the run cannot pull files away.
+  const extensionDir = join(profile, 'extension');
+  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  const context = await chromium.launchPersistentContext(userData, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
@@ -69,10 +73,15 @@ export async function message<T = any>(ext: BenchExtension, request: object): Pr
 }
 
 /**
- * JS heap of the service worker (CDP Runtime.getHeapUsage). Workers have no performance.memory,
- * and Playwright gives no CDP session for a worker, so the page's session attaches to it.
+ * A CDP session on the extension's service worker. Playwright gives no CDP session for a worker,
+ * so the page's session attaches to it and relays messages.
  */
-export async function heapProbe(ext: BenchExtension): Promise<{ usedBytes(): Promise<number | undefined>; detach(): Promise<void> }> {
+export interface WorkerSession {
+  send<T = unknown>(method: string, params?: object, timeoutMs?: number): Promise<T | undefined>;
+  detach(): Promise<void>;
+}
+
+export async function attachWorker(ext: BenchExtension): Promise<WorkerSession> {
   const s = await ext.context.newCDPSession(ext.page);
   const { targetInfos } = (await s.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
   const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(ext.id));
@@ -86,18 +95,27 @@ export async function heapProbe(ext: BenchExtension): Promise<{ usedBytes(): Pro
     if (m.id !== undefined) waiting.get(m.id)?.(m.result);
   });
   return {
-    async usedBytes() {
+    async send<T>(method: string, params: object = {}, timeoutMs = 2000) {
       const id = next++;
       const answer = new Promise<unknown>((r) => waiting.set(id, r));
-      await s.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
-      const result = (await Promise.race([answer, new Promise((r) => setTimeout(() => r(undefined), 2000))])) as { usedSize?: number } | undefined;
+      await s.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      const result = await Promise.race([answer, new Promise((r) => setTimeout(() => r(undefined), timeoutMs))]);
       waiting.delete(id);
-      return result?.usedSize;
+      return result as T | undefined;
     },
     async detach() {
       await s.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
       await s.detach().catch(() => undefined);
     },
+  };
+}
+
+/** JS heap of the service worker (CDP Runtime.getHeapUsage; workers have no performance.memory). */
+export async function heapProbe(ext: BenchExtension): Promise<{ usedBytes(): Promise<number | undefined>; detach(): Promise<void> }> {
+  const w = await attachWorker(ext);
+  return {
+    usedBytes: async () => (await w.send<{ usedSize: number }>('Runtime.getHeapUsage'))?.usedSize,
+    detach: () => w.detach(),
   };
 }
 
@@ -140,7 +158,7 @@ export function extensionSettings(kind: 'token' | 'securityCodes', proxyUrl: str
 
 interface StatusSnapshot {
   syncing: boolean;
-  lastRun?: { startedAt: number; endedAt?: number; result: string; error?: { en: string }; steps: { step: string; requests?: number }[] };
+  lastRun?: { startedAt: number; endedAt?: number; result: string; error?: { en: string }; steps: { step: string; requests?: number; durationMs?: number }[] };
 }
 
 /**

@@ -4,15 +4,20 @@
  * worker: the transports' requests, fetched and parsed, nothing written.
  */
 import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { control, counts, resetStats, SANDBOX_CREDENTIALS, SOAP_LIST_CAP, stats, type Backend, type Kind } from './common';
-import { extensionCounts, extensionSettings, heapProbe, launchBenchExtension, message, syncNowAndWait, type BenchExtension } from './chromium';
+import { attachWorker, extensionCounts, extensionSettings, heapProbe, launchBenchExtension, message, syncNowAndWait, type BenchExtension } from './chromium';
 import { expectedRecords, missingRecords, total, type ImportFigures } from './import-node';
+import { stepComparison, type FloorResult } from './floor';
 
 export interface ChromiumImportBench {
   kind: Kind;
   extension: ImportFigures & { result: string; error?: string };
-  floor: ImportFigures;
+  floor: ImportFigures & { steps?: FloorResult['steps'] };
+  /** Each import step's time against the same requests in the floor. */
+  steps: ReturnType<typeof stepComparison>;
   ratio: number;
   complete: boolean;
   missing: string[];
@@ -58,15 +63,15 @@ async function sampled<T>(ext: BenchExtension, fn: () => Promise<T>): Promise<{ 
   }
 }
 
-async function floorInWorker(ext: BenchExtension, b: Backend, kind: Kind): Promise<ImportFigures> {
+async function floorInWorker(ext: BenchExtension, b: Backend, kind: Kind): Promise<ImportFigures & { steps: FloorResult['steps'] }> {
   const settings = extensionSettings(kind, b.proxy, SANDBOX_CREDENTIALS);
   await ext.worker().evaluate(await floorSource());
   await resetStats(b);
   const r = await sampled(ext, () =>
-    ext.worker().evaluate((s) => (globalThis as unknown as { __benchFloor(s: unknown): Promise<{ records: number; ms: number }> }).__benchFloor(s), settings),
+    ext.worker().evaluate((s) => (globalThis as unknown as { __benchFloor(s: unknown): Promise<FloorResult & { ms: number }> }).__benchFloor(s), settings),
   );
   const s = await stats(b);
-  return { wallMs: r.value.ms, requests: s.total, records: r.value.records, recordsPerSec: r.value.records / (r.value.ms / 1000), peakHeapMB: mb(r.peak), peakRssMB: NaN };
+  return { wallMs: r.value.ms, requests: s.total, records: r.value.records, recordsPerSec: r.value.records / (r.value.ms / 1000), peakHeapMB: mb(r.peak), peakRssMB: NaN, steps: r.value.steps };
 }
 
 export async function benchChromiumImport(b: Backend, kind: Kind): Promise<ChromiumImportBench> {
@@ -77,13 +82,26 @@ export async function benchChromiumImport(b: Backend, kind: Kind): Promise<Chrom
   try {
     const saved = await message<{ ok: boolean }>(ext, { type: 'saveSettings', settings: extensionSettings(kind, b.proxy, SANDBOX_CREDENTIALS) });
     if (!saved.ok) throw new Error(`the extension refused the settings: ${JSON.stringify(saved)}`);
-    const floor = await floorInWorker(ext, b, kind);
+    // The floor before and after the sync; the faster one counts (warm-up and machine noise fall on both sides).
+    const floorA = await floorInWorker(ext, b, kind);
 
     await resetStats(b);
+    // BENCH_PROFILE=<dir>: a CPU profile of the service worker during the sync, for DevTools or a summary script.
+    const profiler = process.env.BENCH_PROFILE ? await attachWorker(ext) : undefined;
+    await profiler?.send('Profiler.enable');
+    await profiler?.send('Profiler.start');
     const sync = await syncNowAndWait(ext, 600_000);
+    if (profiler) {
+      const out = await profiler.send<{ profile: unknown }>('Profiler.stop', {}, 60_000);
+      mkdirSync(process.env.BENCH_PROFILE!, { recursive: true });
+      writeFileSync(join(process.env.BENCH_PROFILE!, `chromium-import-${kind}.cpuprofile`), JSON.stringify(out?.profile ?? {}));
+      await profiler.detach();
+    }
     const s = await stats(b);
     const wallMs = (sync.run.endedAt ?? Date.now()) - sync.run.startedAt;
     const got = await extensionCounts(ext);
+    const floorB = await floorInWorker(ext, b, kind);
+    const floor = floorA.wallMs <= floorB.wallMs ? floorA : floorB;
     const gotRecords = {
       customers: got.customers,
       articles: got.materials + got.hourTypes,
@@ -107,6 +125,7 @@ export async function benchChromiumImport(b: Backend, kind: Kind): Promise<Chrom
         error: sync.run.error?.en,
       },
       floor,
+      steps: stepComparison(sync.run.steps, floor.steps),
       ratio: wallMs / floor.wallMs,
       complete: missing.length === 0,
       missing,

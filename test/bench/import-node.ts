@@ -6,7 +6,7 @@ import { WorkspaceDb } from '../../lib/db';
 import { createEBoekhouden } from '../../lib/eboekhouden/index';
 import { transportOptions, type Settings } from '../../lib/settings';
 import { IMPORT_STEPS, runSync, saveSettings } from '../../lib/sync/index';
-import { floorWalk } from './floor';
+import { floorWalk, stepComparison, type FloorResult } from './floor';
 import { SOAP_LIST_CAP } from './common';
 import { control, counts, gc, resetStats, settingsFor, stats, withMemoryPeak, type Backend, type Kind, type SandboxCounts } from './common';
 
@@ -22,7 +22,9 @@ export interface ImportFigures {
 export interface ImportBench {
   kind: Kind;
   node: ImportFigures & { result: string; byOperation: Record<string, number> };
-  floor: ImportFigures;
+  floor: ImportFigures & { steps?: FloorResult['steps'] };
+  /** Each import step's time against the same requests in the floor. */
+  steps: ReturnType<typeof stepComparison>;
   ratio: number;
   /** Every record the connection can reach is in the workspace. */
   complete: boolean;
@@ -62,7 +64,7 @@ async function workspaceCounts(db: WorkspaceDb): Promise<Expected> {
 let dbN = 0;
 export const freshDb = (name: string) => new WorkspaceDb(`bench-${name}-${process.pid}-${dbN++}`);
 
-export async function benchFloor(b: Backend, settings: Settings): Promise<ImportFigures> {
+export async function benchFloor(b: Backend, settings: Settings): Promise<ImportFigures & { steps: FloorResult['steps'] }> {
   await resetStats(b);
   const t0 = performance.now();
   const m = await withMemoryPeak(async () => {
@@ -75,7 +77,8 @@ export async function benchFloor(b: Backend, settings: Settings): Promise<Import
   });
   const wallMs = performance.now() - t0;
   const s = await stats(b);
-  return { wallMs, requests: s.total, records: m.value, recordsPerSec: m.value / (wallMs / 1000), peakHeapMB: m.peakHeapMB, peakRssMB: m.peakRssMB };
+  const records = m.value.records;
+  return { wallMs, requests: s.total, records, recordsPerSec: records / (wallMs / 1000), peakHeapMB: m.peakHeapMB, peakRssMB: m.peakRssMB, steps: m.value.steps };
 }
 
 /** With `keep`, the imported workspace is returned (for the 15-minute run) instead of deleted. */
@@ -111,6 +114,7 @@ export async function benchNodeImport(b: Backend, kind: Kind, o: { keep?: boolea
     kind,
     node: { wallMs, requests: s.total, records, recordsPerSec: records / (wallMs / 1000), peakHeapMB: m.peakHeapMB, peakRssMB: m.peakRssMB, result: m.value.result, byOperation: s.byOperation },
     floor,
+    steps: stepComparison(m.value.steps, floor.steps),
     ratio: wallMs / floor.wallMs,
     complete: missing.length === 0,
     missing,

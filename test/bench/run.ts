@@ -229,6 +229,18 @@ async function main(): Promise<void> {
     );
 
   console.log(formatTable(rows));
+  const imports: [string, ImportBench | ChromiumImportBench | undefined][] = [
+    ['token, Node', results.importNodeRest],
+    ['token, Chromium', results.importChromiumRest],
+    ['security codes, Node', results.importNodeSoap],
+    ['security codes, Chromium', results.importChromiumSoap],
+  ];
+  console.log('\nImport steps, engine / floor (s):');
+  for (const [label, r] of imports) {
+    if (!r) continue;
+    const parts = r.steps.filter((st) => st.floorMs !== undefined && (st.engineMs > 50 || (st.floorMs ?? 0) > 50));
+    console.log(`  ${label.padEnd(25)} ${parts.map((st) => `${st.step} ${(st.engineMs / 1000).toFixed(1)}/${((st.floorMs ?? 0) / 1000).toFixed(1)}`).join(', ')}`);
+  }
   console.log(
     `\n${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}${results.machine.chromium ? `, ${results.machine.chromium}` : ''}; ` +
       `load average ${results.machine.loadavgStart[0]} → ${results.machine.loadavgEnd[0]}; ${results.durationSec} s in all.`,
