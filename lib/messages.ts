@@ -28,6 +28,8 @@ export interface StatusSnapshot {
   lastRun?: SyncRun;
   /** When the `sync` alarm fires next (ms), when known. */
   nextSyncAt?: number;
+  /** When an interrupted run will be resumed (its stopped worker's lease expires), if one waits. */
+  resumeAt?: number;
   failedExports: number;
   pendingExports: number;
   administrations: AdministrationRow[];

@@ -23,6 +23,8 @@ import { translate } from '../../lib/i18n/translate';
 
 export const SYNC_ALARM = 'sync';
 export const SYNC_PERIOD_MINUTES = 15;
+/** A one-off alarm that retries resuming a run whose dead worker still holds the lease. */
+export const RESUME_ALARM = 'sync-resume';
 
 /** What the background needs from the engine (lib/sync); structural, so tests can fake it. */
 export interface Engine {
@@ -32,6 +34,8 @@ export interface Engine {
   saveSettings(db: WorkspaceDb, input: unknown): Promise<SaveSettingsResult>;
   disconnect(db: WorkspaceDb): Promise<void>;
   confirmAdministrationSwitch(db: WorkspaceDb): Promise<void>;
+  /** The sync lease (owner + expiry), to know when a stopped worker's run can be taken over. */
+  readLease(db: WorkspaceDb): Promise<{ expiresAt: number } | undefined>;
   describeError(e: unknown): PlainError;
 }
 
@@ -96,11 +100,13 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
       db.kv.get(KV.progress),
     ]);
     const syncing = current !== undefined || starting;
+    const resume = await browser.alarms.get(RESUME_ALARM);
     const progress = syncing ? ((progressRow?.value as SyncProgress | undefined) ?? { running: true, updatedAt: Date.now() }) : undefined;
     const health = healthOf({ configured: settings.connection !== null, syncing, connection, lastRun, failedExports });
     return {
       settings, connection, progress, syncing, lastRun, failedExports, pendingExports, administrations, health,
       nextSyncAt: alarm?.scheduledTime,
+      resumeAt: syncing ? undefined : resume?.scheduledTime,
     };
   }
 
@@ -142,6 +148,12 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
           const error = engine.describeError(e);
           log(`sync failed: ${error.kind}${error.code ? ` ${error.code}` : ''}`);
           return { trigger, startedAt: Date.now(), endedAt: Date.now(), result: 'failed', steps: [], problems: [], error };
+        })
+        .then(async (run) => {
+          // Resuming while the stopped worker's lease has not expired yet: try again when it has.
+          if (trigger === 'startup' && run.result === 'cancelled' && run.error?.code === 'BUSY') await scheduleResume();
+          else if (trigger !== 'alarm' || run.result !== 'cancelled') await browser.alarms.clear(RESUME_ALARM);
+          return run;
         })
         .finally(() => {
           current = undefined;
@@ -218,6 +230,7 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
   }
 
   async function onAlarm(alarm: { name: string; periodInMinutes?: number }): Promise<void> {
+    if (alarm.name === RESUME_ALARM) return resumeIfInterrupted();
     if (alarm.name !== SYNC_ALARM) return;
     // A one-off alarm with our name (or one cleared by a restart) must not end the schedule.
     if (!alarm.periodInMinutes) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
@@ -226,6 +239,13 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     const state = await connectionState(settings);
     if (state.status !== 'ok' || state.pendingAdministrationKey) return;
     await startRun('alarm');
+  }
+
+  async function scheduleResume(): Promise<void> {
+    const lease = await engine.readLease(db);
+    const when = Math.max(Date.now() + 1000, (lease?.expiresAt ?? Date.now() + 60_000) + 1000);
+    await browser.alarms.create(RESUME_ALARM, { when });
+    log('a stopped run still holds the lease; resuming when it expires');
   }
 
   async function resumeIfInterrupted(): Promise<void> {

@@ -102,6 +102,7 @@ export const en: Record<MessageKey, string> = {
   'sync.stepProgress': '{step}: {done} of {total}',
   'sync.stepProgressNoTotal': '{step}: {done}',
   'sync.starting': 'Sync is starting…',
+  'sync.resumeAt': 'An interrupted sync continues at {time}.',
   'sync.last': 'Last sync',
   'sync.never': 'Never',
   'sync.next': 'Next automatic sync',

@@ -100,6 +100,7 @@ export const nl = {
   'sync.stepProgress': '{step}: {done} van {total}',
   'sync.stepProgressNoTotal': '{step}: {done}',
   'sync.starting': 'Synchronisatie begint…',
+  'sync.resumeAt': 'Een onderbroken synchronisatie gaat verder om {time}.',
   'sync.last': 'Laatste synchronisatie',
   'sync.never': 'Nog nooit',
   'sync.next': 'Volgende automatische synchronisatie',

@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { KV, WorkspaceDb, type RunTrigger, type SyncRun } from '../../lib/db';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { describeError, disconnect, loadSettings, saveSettings, confirmAdministrationSwitch } from '../../lib/sync/index';
-import { createBackground, registerListeners, SYNC_ALARM, type Background, type Engine } from '../../entrypoints/background/service';
+import { describeError, disconnect, loadSettings, saveSettings, confirmAdministrationSwitch, readLease } from '../../lib/sync/index';
+import { createBackground, registerListeners, RESUME_ALARM, SYNC_ALARM, type Background, type Engine } from '../../entrypoints/background/service';
 import type { Reply, Request, StatusSnapshot } from '../../lib/messages';
 
 let db: WorkspaceDb;
@@ -53,6 +53,7 @@ beforeEach(async () => {
     saveSettings,
     disconnect,
     confirmAdministrationSwitch,
+    readLease,
     describeError,
   };
   bg = createBackground({ db, engine });
@@ -216,6 +217,30 @@ describe('resuming', () => {
     await bg.start();
     expect(runs.map((r) => r.trigger)).toEqual(['startup']);
     runs[0].finish();
+  });
+
+  it('tries again when the stopped run still holds the lease, once it has expired', async () => {
+    await saveSettings(db, tokenSettings);
+    await db.kv.put({ key: KV.progress, value: { running: true, step: 'customers', updatedAt: 1 } });
+    const expiresAt = Date.now() + 45_000;
+    await db.kv.put({ key: KV.lease, value: { owner: 'dead-worker', expiresAt, takenAt: 1 } });
+    await bg.start();
+    runs[0].finish({ result: 'cancelled', error: { kind: 'sync', code: 'BUSY', nl: '', en: '' } });
+    await bg.currentRun();
+    const resume = await vi.waitFor(async () => {
+      const a = await fakeBrowser.alarms.get(RESUME_ALARM);
+      expect(a).toBeDefined();
+      return a!;
+    });
+    expect(resume.scheduledTime).toBeGreaterThan(expiresAt);
+    const status = await send<StatusSnapshot>({ type: 'status' });
+    expect(status.ok && status.data.resumeAt).toBe(resume.scheduledTime);
+
+    await bg.onAlarm({ name: RESUME_ALARM });
+    expect(runs.map((r) => r.trigger)).toEqual(['startup', 'startup']);
+    runs[1].finish({ result: 'ok' });
+    await bg.currentRun();
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(RESUME_ALARM)).toBeUndefined());
   });
 
   it('does not start a run at worker start when none was interrupted', async () => {
