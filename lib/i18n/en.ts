@@ -314,6 +314,7 @@ export const en: Record<MessageKey, string> = {
   'invoices.empty': 'No invoices yet.',
   'invoices.finalize': 'Make final',
   'invoices.finalizeHint': 'A final invoice is sent to e-Boekhouden exactly once with the next sync and cannot be changed afterwards.',
+  'invoices.fixHint': 'Sending failed. Correct the invoice, save, and choose "Retry" in the sync log.',
   'invoices.finalized': 'Invoice {number} is final.',
   'invoices.saved': 'Invoice {number} saved.',
   'invoices.created': 'Invoice {number} created.',

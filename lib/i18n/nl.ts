@@ -312,6 +312,7 @@ export const nl = {
   'invoices.empty': 'Nog geen facturen.',
   'invoices.finalize': 'Definitief maken',
   'invoices.finalizeHint': 'Een definitieve factuur wordt bij de volgende synchronisatie precies één keer naar e-Boekhouden gestuurd en kan daarna niet meer worden gewijzigd.',
+  'invoices.fixHint': 'Het versturen is mislukt. Verbeter de factuur, sla op en kies in het synclogboek "Opnieuw proberen".',
   'invoices.finalized': 'Factuur {number} is definitief.',
   'invoices.saved': 'Factuur {number} opgeslagen.',
   'invoices.created': 'Factuur {number} aangemaakt.',
