@@ -115,9 +115,20 @@ async function main(): Promise<void> {
 
   let backend: Backend | undefined;
   if (want('node') || want('soap') || want('incremental') || want('export') || want('chromium')) {
-    backend = await startBackend({ proxyPort: 8787 }).catch((e: unknown) => {
-      throw new Error(`could not start the sandbox + proxy on 127.0.0.1:8787 (is another proxy or an e2e run using it?): ${e instanceof Error ? e.message : e}`);
-    });
+    // 8787 may be held for a while by an e2e run or `npm start`: wait for it (bounded).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        backend = await startBackend({ proxyPort: 8787 });
+        break;
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        if (!message.includes('EADDRINUSE') || attempt >= 24) {
+          throw new Error(`could not start the sandbox + proxy on 127.0.0.1:8787 (is another proxy or an e2e run using it?): ${message}`);
+        }
+        if (attempt === 1) process.stderr.write('· 127.0.0.1:8787 is in use; waiting for it (up to 2 minutes) …\n');
+        await new Promise((r) => setTimeout(r, 5000));
+      }
+    }
   }
   try {
     if (backend && (want('node') || want('incremental') || want('export'))) {
