@@ -11,13 +11,25 @@ export function pageDb(): WorkspaceDb {
   return instance;
 }
 
-/** A Dexie live query as a ref; it re-runs when the data it read changes, in any extension page or the worker. */
-export function useLiveQuery<T>(query: () => Promise<T>, initial: T): Ref<T> {
+/**
+ * A Dexie live query as a ref; it re-runs when the data it read changes, in any extension page
+ * or the worker, and when `deps` change (values from outside the database, such as settings).
+ */
+export function useLiveQuery<T>(query: () => Promise<T>, initial: T, deps?: WatchSource<unknown>): Ref<T> {
   const result = shallowRef<T>(initial) as Ref<T>;
-  const subscription = liveQuery(query).subscribe({
-    next: (value) => (result.value = value),
-    error: () => undefined,
-  });
+  let subscription = subscribe();
+  function subscribe() {
+    return liveQuery(query).subscribe({
+      next: (value) => (result.value = value),
+      error: () => undefined,
+    });
+  }
+  if (deps) {
+    watch(deps, () => {
+      subscription.unsubscribe();
+      subscription = subscribe();
+    });
+  }
   onUnmounted(() => subscription.unsubscribe());
   return result;
 }

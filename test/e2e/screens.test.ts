@@ -22,6 +22,9 @@ beforeAll(async () => {
   await page.locator('#inv-from-wo').selectOption({ index: 1 });
   await page.getByRole('button', { name: 'Factuur maken' }).click();
   await page.locator('#inv-editor-heading').waitFor();
+  // Made final, so the preview of the next sync has something to show.
+  await page.getByTestId('finalize-invoice').click();
+  await page.locator('.editor .notice.ok').waitFor();
   await page.close();
 });
 afterAll(async () => {
