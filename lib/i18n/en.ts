@@ -106,6 +106,7 @@ export const en: Record<MessageKey, string> = {
   'sync.last': 'Last sync',
   'sync.never': 'Never',
   'sync.next': 'Next automatic sync',
+  'sync.nextAfterConnect': 'Once you are connected',
   'sync.nextOff': 'Automatic sync is off',
   'sync.nextPaused': 'Paused until you reconnect',
   'sync.result.running': 'running',

@@ -104,6 +104,7 @@ export const nl = {
   'sync.last': 'Laatste synchronisatie',
   'sync.never': 'Nog nooit',
   'sync.next': 'Volgende automatische synchronisatie',
+  'sync.nextAfterConnect': 'Zodra je verbonden bent',
   'sync.nextOff': 'Automatisch synchroniseren staat uit',
   'sync.nextPaused': 'Gepauzeerd tot je opnieuw verbindt',
   'sync.result.running': 'bezig',

@@ -1,6 +1,6 @@
 /** A new user with username + Security Code 1 and 2 (SOAP): save, test, sync, and see the data. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, eventually, launchExtension, openOptions, openPopup, SANDBOX, startBackends, syncAndWait, type Backends, type Extension } from './harness';
+import { badgeText, eventually, screenshot, launchExtension, openOptions, openPopup, SANDBOX, startBackends, syncAndWait, type Backends, type Extension } from './harness';
 
 let backends: Backends;
 let ext: Extension;
@@ -24,6 +24,7 @@ describe('a new user with security codes', () => {
     await popup.getByLabel('Beveiligingscode 2').fill(SANDBOX.securityCode2);
     await popup.getByTestId('save').click();
     await popup.locator('#popup-securityCode1-error').getByText('32 tekens').waitFor();
+    await screenshot(popup, 'popup-security-codes-nl');
 
     await popup.getByLabel('Beveiligingscode 1').fill(SANDBOX.securityCode1);
     await popup.getByTestId('save').click();

@@ -3,7 +3,7 @@
  * options page shows as many customers, materials and hour types as the sandbox holds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, eventually, launchExtension, openOptions, openPopup, saveTokenInPopup, SANDBOX, startBackends, type Backends, type Extension } from './harness';
+import { badgeText, eventually, screenshot, launchExtension, openOptions, openPopup, saveTokenInPopup, SANDBOX, startBackends, type Backends, type Extension } from './harness';
 
 let backends: Backends;
 let ext: Extension;
@@ -24,6 +24,7 @@ describe('a new user with an API token', () => {
     await popup.getByTestId('save').click();
     await popup.locator('#popup-apiToken-error').getByText('Vul je API-token in.', { exact: false }).waitFor();
     expect(await popup.locator('#popup-apiToken').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(popup, 'popup-new-user-nl');
 
     await saveTokenInPopup(popup, SANDBOX.apiToken);
     await popup.getByTestId('test-connection').click();
