@@ -1,6 +1,6 @@
 /**
- * Helpers the import steps share: cursors, bounded concurrency, which errors stop a run, and
- * turning rejected upstream records into problems.
+ * Helpers the import steps share: cursors, paging with a look-ahead, bounded concurrency, which
+ * errors stop a run, and turning rejected upstream records into problems.
  */
 import type { Table } from 'dexie';
 import type { WorkspaceDb } from '../../db';
@@ -61,6 +61,41 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, signal:
   if (failure !== undefined) throw failure;
   throwIfAborted(signal);
   return results;
+}
+
+/**
+ * Walks a paged listing with a one-page look-ahead: while `store` writes page N, the request for
+ * page N+1 is already under way, so the run waits for the slower of the two instead of their sum.
+ * Pages reach `store` one at a time and in order, so a cursor written with page N still means
+ * "everything up to N is stored". At most two pages are held: the one being stored and the one
+ * fetched ahead.
+ *
+ * A cancel is checked as each page arrives: a page already being stored is finished, one fetched
+ * ahead is dropped (the next run reads it again from the cursor). A failed look-ahead fetch is
+ * thrown once the page before it is stored, as it would have been without the look-ahead.
+ */
+export async function forEachPage<T>(pages: AsyncIterable<Page<T>>, signal: AbortSignal, store: (page: Page<T>) => Promise<void>): Promise<void> {
+  const it = pages[Symbol.asyncIterator]();
+  let ahead: Promise<IteratorResult<Page<T>>> = it.next();
+  let finished = false;
+  try {
+    for (;;) {
+      const r = await ahead;
+      if (r.done) {
+        finished = true;
+        return;
+      }
+      throwIfAborted(signal);
+      ahead = it.next();
+      // Awaited on the next turn; until then a rejection must not count as unhandled.
+      ahead.catch(() => undefined);
+      await store(r.value);
+    }
+  } finally {
+    // Stopped early (a cancel, a failed write): close the listing. Not awaited, since a look-ahead
+    // request still in flight would hold up the cancel for nothing.
+    if (!finished) it.return?.()?.catch(() => undefined);
+  }
 }
 
 export function logRejected(ctx: StepContext, page: Page<unknown>): void {

@@ -10,7 +10,7 @@ import type { Relation, RelationListItem } from '../../eboekhouden/types';
 import { TEXT } from '../messages-text';
 import { relationToCustomerFields, sameFields } from '../mapping';
 import type { StepContext, SyncStep } from '../step';
-import { DETAIL_CONCURRENCY, isNotFound, logRejected, logTruncated, mapLimit, readCursor, rowsByRemoteId, stopsTheRun, throwIfAborted, writeCursor } from './common';
+import { DETAIL_CONCURRENCY, forEachPage, isNotFound, logRejected, logTruncated, mapLimit, readCursor, rowsByRemoteId, stopsTheRun, writeCursor } from './common';
 import { rotate, type RotationCursor } from './rotation';
 
 const STEP = 'customers';
@@ -29,8 +29,8 @@ export const importCustomers: SyncStep = {
     const liveBefore = await countLive(ctx);
     let liveListed = 0;
     let complete = true;
-    for await (const page of api.listRelations()) {
-      throwIfAborted(ctx.signal);
+    // The next list page is fetched while this one is read in detail and stored.
+    await forEachPage(api.listRelations(), ctx.signal, async (page) => {
       ctx.log.fetched += page.items.length;
       logRejected(ctx, page);
       if (page.truncated) {
@@ -41,7 +41,7 @@ export const importCustomers: SyncStep = {
       const before = page.received - page.items.length;
       liveListed += await importPage(ctx, page.items, (done) => ctx.progress(before + done, page.total));
       ctx.progress(page.received, page.total);
-    }
+    });
     // A truncated list says nothing about the relations it left out; when every live record was
     // listed again, nothing vanished and the key scan is not needed.
     if (complete && liveListed !== liveBefore) await markVanished(ctx, seen);

@@ -4,7 +4,7 @@
  */
 import { sameFields, templateToRow } from '../mapping';
 import type { SyncStep } from '../step';
-import { logRejected, throwIfAborted } from './common';
+import { forEachPage, logRejected } from './common';
 
 export const importInvoiceTemplates: SyncStep = {
   name: 'invoiceTemplates',
@@ -13,8 +13,7 @@ export const importInvoiceTemplates: SyncStep = {
     const { db, api } = ctx;
     if (!api.capabilities.listInvoiceTemplates) return;
     const seen = new Set<number>();
-    for await (const page of api.listInvoiceTemplates()) {
-      throwIfAborted(ctx.signal);
+    await forEachPage(api.listInvoiceTemplates(), ctx.signal, async (page) => {
       ctx.log.fetched += page.items.length;
       logRejected(ctx, page);
       const rows = page.items.map(templateToRow);
@@ -30,7 +29,7 @@ export const importInvoiceTemplates: SyncStep = {
         });
         await db.invoiceTemplates.bulkPut(changed);
       });
-    }
+    });
     // A template deleted upstream can no longer be chosen; the row stays for invoices that name it.
     const missing = ((await db.invoiceTemplates.toCollection().primaryKeys()) as number[]).filter((id) => !seen.has(id));
     if (missing.length) {

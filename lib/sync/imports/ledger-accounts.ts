@@ -4,7 +4,7 @@
  */
 import { ledgerAccountToRow, sameFields } from '../mapping';
 import type { SyncStep } from '../step';
-import { logRejected, throwIfAborted } from './common';
+import { forEachPage, logRejected } from './common';
 
 export const importLedgerAccounts: SyncStep = {
   name: 'ledgerAccounts',
@@ -12,8 +12,7 @@ export const importLedgerAccounts: SyncStep = {
   async run(ctx) {
     const { db, api } = ctx;
     const seen = new Set<number>();
-    for await (const page of api.listLedgerAccounts()) {
-      throwIfAborted(ctx.signal);
+    await forEachPage(api.listLedgerAccounts(), ctx.signal, async (page) => {
       ctx.log.fetched += page.items.length;
       logRejected(ctx, page);
       const rows = page.items.map(ledgerAccountToRow);
@@ -30,7 +29,7 @@ export const importLedgerAccounts: SyncStep = {
         await db.ledgerAccounts.bulkPut(changed);
       });
       ctx.progress(page.received, page.total);
-    }
+    });
     const missing = ((await db.ledgerAccounts.toCollection().primaryKeys()) as number[]).filter((id) => !seen.has(id));
     if (missing.length) {
       ctx.log.updated += await db.ledgerAccounts

@@ -11,7 +11,7 @@ import type { OpenItemRow } from '../../db';
 import type { OpenItemSide } from '../../eboekhouden/types';
 import { openItemToRow, sameFields } from '../mapping';
 import type { StepContext, SyncStep } from '../step';
-import { readCursor, throwIfAborted, logRejected, writeCursor } from './common';
+import { forEachPage, readCursor, throwIfAborted, logRejected, writeCursor } from './common';
 
 const STEP = 'openItems';
 const SIDES: OpenItemSide[] = ['debtors', 'creditors'];
@@ -47,15 +47,15 @@ async function importSide(ctx: StepContext, side: OpenItemSide): Promise<void> {
   const { db, api } = ctx;
   const now = ctx.now();
   const listed = new Map<string, OpenItemRow>();
-  for await (const page of api.listOpenItems(side)) {
-    throwIfAborted(ctx.signal);
+  // The whole side is written at once (it replaces the open set); the pages are only collected.
+  await forEachPage(api.listOpenItems(side), ctx.signal, async (page) => {
     ctx.log.fetched += page.items.length;
     logRejected(ctx, page);
     for (const item of page.items) {
       const row = openItemToRow(item, now);
       listed.set(row.key, row);
     }
-  }
+  });
   throwIfAborted(ctx.signal);
   await db.transaction('rw', db.openItems, async () => {
     // One read of this side (a cursor walk of a low-cardinality index is very slow in fake-indexeddb).

@@ -11,7 +11,7 @@ import type { Product, ProductListItem } from '../../eboekhouden/types';
 import { TEXT } from '../messages-text';
 import { articleTableFor, productToArticleFields, sameFields, type ArticleTable } from '../mapping';
 import type { StepContext, SyncStep } from '../step';
-import { DETAIL_CONCURRENCY, isNotFound, logRejected, logTruncated, mapLimit, readCursor, rowsByRemoteId, stopsTheRun, throwIfAborted, writeCursor } from './common';
+import { DETAIL_CONCURRENCY, forEachPage, isNotFound, logRejected, logTruncated, mapLimit, readCursor, rowsByRemoteId, stopsTheRun, writeCursor } from './common';
 import { rotate, type RotationCursor } from './rotation';
 
 const STEP = 'products';
@@ -36,8 +36,8 @@ export const importProducts: SyncStep = {
     const liveBefore = await countLive(ctx);
     let liveListed = 0;
     let complete = true;
-    for await (const page of api.listProducts()) {
-      throwIfAborted(ctx.signal);
+    // The next list page is fetched while this one is read in detail and stored.
+    await forEachPage(api.listProducts(), ctx.signal, async (page) => {
       ctx.log.fetched += page.items.length;
       logRejected(ctx, page);
       if (page.truncated) {
@@ -48,7 +48,7 @@ export const importProducts: SyncStep = {
       const before = page.received - page.items.length;
       liveListed += await importPage(ctx, page.items, (done) => ctx.progress(before + done, page.total));
       ctx.progress(page.received, page.total);
-    }
+    });
     // When every live record was listed again nothing vanished and the key scan is not needed.
     if (complete && liveListed !== liveBefore) await markVanished(ctx, seen);
     if (!api.capabilities.listsCarryDetails) {

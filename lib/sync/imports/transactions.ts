@@ -5,7 +5,7 @@
  */
 import { mutationToTransaction, sameFields } from '../mapping';
 import type { SyncStep } from '../step';
-import { logRejected, readCursor, throwIfAborted, writeCursor } from './common';
+import { forEachPage, logRejected, readCursor, writeCursor } from './common';
 
 const STEP = 'transactions';
 
@@ -23,8 +23,8 @@ export const importTransactions: SyncStep = {
     let afterId = cursor.afterId;
     // Ids above the cursor were never stored (page and cursor are written together): no need to read them first.
     const onlyNew = afterId !== undefined || (await db.transactions.count()) === 0;
-    for await (const page of api.listMutations(afterId === undefined ? {} : { afterId })) {
-      throwIfAborted(ctx.signal);
+    // The next page is fetched while this one is written (forEachPage); the cursor still moves only with a stored page.
+    await forEachPage(api.listMutations(afterId === undefined ? {} : { afterId }), ctx.signal, async (page) => {
       ctx.log.fetched += page.items.length;
       logRejected(ctx, page);
       const rows = page.items.map(mutationToTransaction);
@@ -44,6 +44,6 @@ export const importTransactions: SyncStep = {
       });
       afterId = pageMax;
       ctx.progress(page.received, page.total);
-    }
+    });
   },
 };
