@@ -289,7 +289,8 @@ export class WorkspaceDb extends Dexie {
       materials: '++id, &remoteId, code, description, status, refreshedAt',
       hourTypes: '++id, &remoteId, code, description, status, refreshedAt',
       ledgerAccounts: '&remoteId, code, category',
-      transactions: '&remoteId, date, type, invoiceNumber, relationCode, ledgerCode',
+      // Only what is queried (invoice numbers in use); every index costs time on each of 60,000 writes.
+      transactions: '&remoteId, invoiceNumber',
       openItems: '&key, side, date, relationCode, invoiceNumber, open',
       invoiceTemplates: '&remoteId, name',
       administrations: '&guid, company',
