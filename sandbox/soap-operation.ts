@@ -49,6 +49,17 @@ export function defineOperation<Req>(op: SoapOperation<Req>): SoapOperation<Req>
   return op;
 }
 
+/** A read that needs a session; on an error its payload is `defaults` (none unless given). */
+export function defineRead<Req>(op: {
+  name: string;
+  defaults?: ENode[];
+  read(fields: Fields): Req;
+  run(req: Req, call: SoapCall): ENode[];
+}): SoapOperation<Req> {
+  const { defaults = [], ...rest } = op;
+  return { ...rest, write: false, session: true, shape: { kind: 'result', defaults } };
+}
+
 /** The children of `<OpResult>` for a success, or null when the response is empty. */
 export function successResult(op: SoapOperation, payload: ENode[]): ENode[] | null {
   if (op.shape.kind === 'none') return null;

@@ -4,31 +4,36 @@
  * `soapMutationCap` matching, ascending, within a monthly call quota).
  */
 import type { SbInvoice, SbMutation } from './store';
-import { defineOperation, sessionError } from './soap-operation';
+import { defineRead, sessionError, type SoapCall, type SoapOperation } from './soap-operation';
 import {
   balanceRecord, costCenterRecord, invoiceRecord, ledgerRecord, list, mutationRecord, openItemRecord, productRecord, relationRecord,
 } from './soap-records';
 import { countMutationCall } from './soap-sessions';
-import { el, type Fields } from './soap-xml';
+import { el, type ENode, type Fields } from './soap-xml';
 
 const contains = (haystack: string, needle: string) => haystack.toLowerCase().includes(needle);
 const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'en', { numeric: true });
+
+/** A read whose request is its `cFilter` child (absent: every filter at its default). */
+function defineFilteredRead<Req>(op: {
+  name: string;
+  defaults?: ENode[];
+  filter(filter: Fields | undefined): Req;
+  run(req: Req, call: SoapCall): ENode[];
+}): SoapOperation<Req> {
+  const { filter, ...rest } = op;
+  return defineRead({ ...rest, read: (f) => filter(f.child('cFilter')) });
+}
 
 /** DateTime.MinValue (an omitted filter date) and xsi:nil both mean "no bound" [I]. */
 function inRange(date: string, from: string | null, to: string | null): boolean {
   return (!from || date >= from) && (!to || date <= to);
 }
 
-export const getRelaties = defineOperation({
+export const getRelaties = defineFilteredRead({
   name: 'GetRelaties',
-  write: false,
-  session: true,
-  shape: { kind: 'result', defaults: [] },
-  read(f) {
-    const filter = f.child('cFilter');
-    return { keyword: filter?.str('Trefwoord').trim() ?? '', code: filter?.str('Code').trim() ?? '', id: filter?.long('ID') ?? 0 };
-  },
+  filter: (filter) => ({ keyword: filter?.str('Trefwoord').trim() ?? '', code: filter?.str('Code').trim() ?? '', id: filter?.long('ID') ?? 0 }),
   run(req, { ctx }) {
     const { store, config } = ctx;
     const keyword = req.keyword.toLowerCase();
@@ -45,21 +50,15 @@ export const getRelaties = defineOperation({
   },
 });
 
-export const getArtikelen = defineOperation({
+export const getArtikelen = defineFilteredRead({
   name: 'GetArtikelen',
-  write: false,
-  session: true,
-  shape: { kind: 'result', defaults: [] },
-  read(f) {
-    const filter = f.child('cFilter');
-    return {
-      id: filter?.long('ArtikelID') ?? 0,
-      description: filter?.str('ArtikelOmschrijving').trim().toLowerCase() ?? '',
-      code: filter?.str('ArtikelCode').trim() ?? '',
-      groupDescription: filter?.str('GroepOmschrijving').trim().toLowerCase() ?? '',
-      groupCode: filter?.str('GroepCode').trim() ?? '',
-    };
-  },
+  filter: (filter) => ({
+    id: filter?.long('ArtikelID') ?? 0,
+    description: filter?.str('ArtikelOmschrijving').trim().toLowerCase() ?? '',
+    code: filter?.str('ArtikelCode').trim() ?? '',
+    groupDescription: filter?.str('GroepOmschrijving').trim().toLowerCase() ?? '',
+    groupCode: filter?.str('GroepCode').trim() ?? '',
+  }),
   run(req, { ctx }) {
     const { store, config } = ctx;
     const out = [];
@@ -80,15 +79,9 @@ export const getArtikelen = defineOperation({
   },
 });
 
-export const getGrootboekrekeningen = defineOperation({
+export const getGrootboekrekeningen = defineFilteredRead({
   name: 'GetGrootboekrekeningen',
-  write: false,
-  session: true,
-  shape: { kind: 'result', defaults: [] },
-  read(f) {
-    const filter = f.child('cFilter');
-    return { id: filter?.long('ID') ?? 0, code: filter?.str('Code').trim() ?? '', category: filter?.str('Categorie').trim() ?? '' };
-  },
+  filter: (filter) => ({ id: filter?.long('ID') ?? 0, code: filter?.str('Code').trim() ?? '', category: filter?.str('Categorie').trim() ?? '' }),
   run(req, { ctx }) {
     const ledgers = [...ctx.store.ledgers.values()]
       .filter((l) => (!req.id || l.id === req.id) && (!req.code || l.code === req.code) && (!req.category || sameText(l.category, req.category)))
@@ -97,19 +90,13 @@ export const getGrootboekrekeningen = defineOperation({
   },
 });
 
-export const getKostenplaatsen = defineOperation({
+export const getKostenplaatsen = defineFilteredRead({
   name: 'GetKostenplaatsen',
-  write: false,
-  session: true,
-  shape: { kind: 'result', defaults: [] },
-  read(f) {
-    const filter = f.child('cFilter');
-    return {
-      id: filter?.long('KostenplaatsID') ?? 0,
-      parentId: filter?.long('KostenplaatsParentID') ?? 0,
-      description: filter?.str('Omschrijving').trim().toLowerCase() ?? '',
-    };
-  },
+  filter: (filter) => ({
+    id: filter?.long('KostenplaatsID') ?? 0,
+    parentId: filter?.long('KostenplaatsParentID') ?? 0,
+    description: filter?.str('Omschrijving').trim().toLowerCase() ?? '',
+  }),
   run(req, { ctx }) {
     const centers = ctx.store.sorted(ctx.store.costCenters)
       .filter((c) => (!req.id || c.id === req.id) && (!req.parentId || c.parentId === req.parentId) && (!req.description || contains(c.description, req.description)));
@@ -117,8 +104,7 @@ export const getKostenplaatsen = defineOperation({
   },
 });
 
-function readMutationFilter(f: Fields) {
-  const filter = f.child('cFilter');
+function readMutationFilter(filter: Fields | undefined) {
   return {
     number: filter?.long('MutatieNr') ?? 0,
     from: filter?.long('MutatieNrVan') ?? 0,
@@ -139,12 +125,9 @@ function firstIndexFrom(mutations: readonly SbMutation[], id: number): number {
   return lo;
 }
 
-export const getMutaties = defineOperation({
+export const getMutaties = defineFilteredRead({
   name: 'GetMutaties',
-  write: false,
-  session: true,
-  shape: { kind: 'result', defaults: [] },
-  read: readMutationFilter,
+  filter: readMutationFilter,
   run(req, { ctx }) {
     if (!countMutationCall(ctx)) throw sessionError('E003.1');
     const { store, config } = ctx;
@@ -167,11 +150,8 @@ export const getMutaties = defineOperation({
 
 const OP_SOORTEN = ['Debiteuren', 'Crediteuren'] as const;
 
-export const getOpenPosten = defineOperation({
+export const getOpenPosten = defineRead({
   name: 'GetOpenPosten',
-  write: false,
-  session: true,
-  shape: { kind: 'result', defaults: [] },
   read: (f) => ({ soort: f.enumeration('OpSoort', OP_SOORTEN, 'enOpenpostenSoort') }),
   run(req, { ctx }) {
     const items = ctx.store.openItems(req.soort === 'Debiteuren' ? 'D' : 'C');
@@ -179,20 +159,14 @@ export const getOpenPosten = defineOperation({
   },
 });
 
-export const getFacturen = defineOperation({
+export const getFacturen = defineFilteredRead({
   name: 'GetFacturen',
-  write: false,
-  session: true,
-  shape: { kind: 'result', defaults: [] },
-  read(f) {
-    const filter = f.child('cFilter');
-    return {
-      invoiceNumber: filter?.str('Factuurnummer').trim() ?? '',
-      relationCode: filter?.str('Relatiecode').trim() ?? '',
-      dateFrom: filter?.date('DatumVan') ?? null,
-      dateTo: filter?.date('DatumTm') ?? null,
-    };
-  },
+  filter: (filter) => ({
+    invoiceNumber: filter?.str('Factuurnummer').trim() ?? '',
+    relationCode: filter?.str('Relatiecode').trim() ?? '',
+    dateFrom: filter?.date('DatumVan') ?? null,
+    dateTo: filter?.date('DatumTm') ?? null,
+  }),
   run(req, { ctx }) {
     const { store } = ctx;
     let candidates: readonly SbInvoice[];
@@ -211,20 +185,14 @@ export const getFacturen = defineOperation({
   },
 });
 
-export const getSaldi = defineOperation({
+export const getSaldi = defineFilteredRead({
   name: 'GetSaldi',
-  write: false,
-  session: true,
-  shape: { kind: 'result', defaults: [] },
-  read(f) {
-    const filter = f.child('cFilter');
-    return {
-      costCenterId: filter?.long('KostenPlaatsId') ?? 0,
-      from: filter?.date('DatumVan') ?? null,
-      to: filter?.date('DatumTot') ?? null,
-      category: filter?.str('Categorie').trim() ?? '',
-    };
-  },
+  filter: (filter) => ({
+    costCenterId: filter?.long('KostenPlaatsId') ?? 0,
+    from: filter?.date('DatumVan') ?? null,
+    to: filter?.date('DatumTot') ?? null,
+    category: filter?.str('Categorie').trim() ?? '',
+  }),
   run(req, { ctx }) {
     const { store } = ctx;
     const balances = store.balances({ from: req.from ?? undefined, to: req.to ?? undefined, costCenterId: req.costCenterId || undefined });
@@ -233,20 +201,15 @@ export const getSaldi = defineOperation({
   },
 });
 
-export const getSaldo = defineOperation({
+export const getSaldo = defineFilteredRead({
   name: 'GetSaldo',
-  write: false,
-  session: true,
-  shape: { kind: 'result', defaults: [el('Saldo', 0)] },
-  read(f) {
-    const filter = f.child('cFilter');
-    return {
-      code: filter?.str('GbCode').trim() ?? '',
-      costCenterId: filter?.long('KostenPlaatsId') ?? 0,
-      from: filter?.date('DatumVan') ?? null,
-      to: filter?.date('DatumTot') ?? null,
-    };
-  },
+  defaults: [el('Saldo', 0)],
+  filter: (filter) => ({
+    code: filter?.str('GbCode').trim() ?? '',
+    costCenterId: filter?.long('KostenPlaatsId') ?? 0,
+    from: filter?.date('DatumVan') ?? null,
+    to: filter?.date('DatumTot') ?? null,
+  }),
   run(req, { ctx }) {
     const { store } = ctx;
     const ledger = store.ledgerByCode(req.code);

@@ -1,7 +1,7 @@
 /** OpenSession, OpenSessionSub, CloseSession, AutoLogin and GetAdministraties (SOAP.md §2). */
 import { randomBytes } from 'node:crypto';
 import type { SandboxContext } from './faults';
-import { defineOperation, sessionError } from './soap-operation';
+import { defineOperation, defineRead, sessionError } from './soap-operation';
 import { administrationRecord, list } from './soap-records';
 import { closeSoapSession, openSoapSession } from './soap-sessions';
 import { el } from './soap-xml';
@@ -56,11 +56,9 @@ export const closeSession = defineOperation({
   },
 });
 
-export const autoLogin = defineOperation({
+export const autoLogin = defineRead({
   name: 'AutoLogin',
-  write: false,
-  session: true,
-  shape: { kind: 'result', defaults: [el('Token', '')] },
+  defaults: [el('Token', '')],
   read: (f) => ({ username: f.str('Username') }),
   run(req, { ctx }) {
     if (req.username !== ctx.config.username) throw sessionError('E001.1');
@@ -68,11 +66,8 @@ export const autoLogin = defineOperation({
   },
 });
 
-export const getAdministraties = defineOperation({
+export const getAdministraties = defineRead({
   name: 'GetAdministraties',
-  write: false,
-  session: true,
-  shape: { kind: 'result', defaults: [] },
   read: () => ({}),
   run(_req, { ctx }) {
     if (!ctx.config.accountant) throw sessionError('E002.5');
