@@ -60,10 +60,27 @@ export const invoiceDefaultsSchema = z.object({
   numberPrefix: trimmed.max(20, 'settings.error.prefixTooLong').regex(/^[A-Za-z0-9._/-]*$/, 'settings.error.prefixCharacters'),
   bookInAccounts: z.boolean(),
   emailToCustomer: z.boolean(),
+  /**
+   * The sender of those e-mails (e-Boekhouden's EmailVanAdres / REST email.fromEmail, at most 150
+   * characters). Defaults keep settings stored before these fields existed loadable.
+   */
+  emailFromAddress: trimmed.max(150, 'settings.error.emailFromAddressTooLong').default(''),
+  emailFromName: trimmed.max(150, 'settings.error.emailFromNameTooLong').default(''),
   /** Used for hour lines whose hour type has no VAT code or counter account of its own. */
   hourVatCode: trimmed.refine((c) => c === '' || isSalesVatCode(c), 'settings.error.hourVatCodeSales'),
   hourLedgerCode: trimmed.max(10, 'settings.error.ledgerCodeTooLong').regex(/^[0-9A-Za-z]*$/, 'settings.error.ledgerCodeCharacters'),
+}).superRefine((invoice, ctx) => {
+  // e-Boekhouden refuses an e-mailed invoice without a sender (SOAP CFACT029–036), and the
+  // invoice schema checks the address with the same rule, so what is saved here can be sent.
+  if (invoice.emailToCustomer && !isEmailAddress(invoice.emailFromAddress)) {
+    ctx.addIssue({ code: 'custom', path: ['emailFromAddress'], message: 'settings.error.emailFromAddress' });
+  }
 });
+
+/** The same e-mail check as the invoice the address ends up in (`newInvoiceSchema.email.fromAddress`). */
+export function isEmailAddress(text: string): boolean {
+  return z.email().safeParse(text).success;
+}
 
 export const settingsSchema = z.object({
   connection: connectionSchema.nullable(),
@@ -105,6 +122,8 @@ export const DEFAULT_SETTINGS: Settings = {
     numberPrefix: 'BC',
     bookInAccounts: true,
     emailToCustomer: false,
+    emailFromAddress: '',
+    emailFromName: '',
     hourVatCode: 'HOOG_VERK_21',
     hourLedgerCode: '8000',
   },

@@ -4,7 +4,7 @@
  * shown in the preview are the totals that are sent, to the cent.
  */
 import type { Customer, HourType, InvoiceLineRow, Material, WorkOrder, WorkspaceDb, WorkspaceInvoice } from '../db';
-import type { Settings } from '../settings';
+import { isEmailAddress, type Settings } from '../settings';
 import { isSalesVatCode, newInvoiceSchema, PURCHASE_VAT_CODES, VAT_RATES, type InvoiceLine, type NewInvoice } from '../eboekhouden/types';
 
 /** A message for the person, in Dutch and English: what is wrong, where, and how to fix it. */
@@ -299,17 +299,17 @@ export function checkInvoiceSettings(settings: Settings, record: { nl: string; e
   if (settings.invoice.emailToCustomer && !senderAddress(settings)) {
     problems.push({
       code: 'NO_SENDER_ADDRESS',
-      nl: `${record.nl}: facturen per e-mail versturen vraagt een afzenderadres, en dat is niet ingesteld. Zet "factuur e-mailen" uit bij Instellingen → Facturen.`,
-      en: `${record.en}: e-mailing invoices needs a sender address, and none is set. Turn off "e-mail the invoice" under Settings → Invoices.`,
+      nl: `${record.nl}: e-Boekhouden kan de factuur alleen mailen met een geldig afzenderadres. Vul het afzenderadres in bij Synchronisatie → Standaarden voor facturen, of zet "e-Boekhouden mailt de factuur naar de klant" uit.`,
+      en: `${record.en}: e-Boekhouden can only e-mail the invoice from a valid sender address. Fill in the sender address under Sync settings → Invoice defaults, or turn off "e-Boekhouden e-mails the invoice to the customer".`,
     });
   }
   return problems;
 }
 
-/** Optional sender fields, read loosely so they work once the settings schema carries them. */
+/** The sender of the invoice e-mail, when the settings hold a valid one. */
 function senderAddress(settings: Settings): string | undefined {
-  const inv = settings.invoice as Settings['invoice'] & { emailFromAddress?: string };
-  return inv.emailFromAddress?.trim() || undefined;
+  const address = settings.invoice.emailFromAddress.trim();
+  return isEmailAddress(address) ? address : undefined;
 }
 
 // ---------- assembling ----------
@@ -345,6 +345,8 @@ export function assembleInvoice(header: InvoiceHeader, lines: InvoiceLine[], set
       body: `Hierbij ontvangt u factuur ${header.number}.`,
       fromAddress: from,
     };
+    const name = s.emailFromName.trim();
+    if (name) invoice.email.fromName = name;
   }
   return invoice;
 }

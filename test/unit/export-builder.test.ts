@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Customer, HourType, Material, WorkOrder, WorkspaceInvoice } from '../../lib/db';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { buildFromInvoice, buildFromWorkOrder, checkLines, computeTotals, type BuildLookups } from '../../lib/sync/invoice-builder';
-import type { InvoiceLine } from '../../lib/eboekhouden/types';
+import { newInvoiceSchema, type InvoiceLine } from '../../lib/eboekhouden/types';
 
 const settings: Settings = {
   ...DEFAULT_SETTINGS,
@@ -70,6 +70,41 @@ describe('work order → invoice lines', () => {
     const off = buildFromWorkOrder(wo(), lookups(), { ...settings, invoice: { ...settings.invoice, bookInAccounts: false } }, 'BC2026-0042');
     expect(off.invoice.bookInAccounts).toBe(false);
     expect(off.invoice.bookingDescription).toBeUndefined();
+  });
+});
+
+describe('invoice e-mail', () => {
+  const mailing = (patch: Partial<Settings['invoice']>): Settings => ({ ...settings, invoice: { ...settings.invoice, emailToCustomer: true, ...patch } });
+
+  it('lets e-Boekhouden mail the invoice from the sender in the settings', () => {
+    const r = buildFromWorkOrder(wo(), lookups(), mailing({ emailFromAddress: 'facturen@jansen.nl', emailFromName: 'Loodgieter Jansen' }), 'BC2026-0042');
+    expect(r.problems).toEqual([]);
+    expect(r.invoice.email).toMatchObject({ fromAddress: 'facturen@jansen.nl', fromName: 'Loodgieter Jansen' });
+    expect(r.invoice.email?.subject).toContain('BC2026-0042');
+    expect(r.invoice.email?.body).toContain('BC2026-0042');
+    expect(newInvoiceSchema.safeParse(r.invoice).success).toBe(true);
+  });
+
+  it('leaves the sender name out when none is set, and sends no e-mail while mailing is off', () => {
+    const r = buildFromInvoice(
+      { id: 3, number: 'BC2026-0007', customerId: 1, date: '2026-05-01', lines: [{ code: 'X', description: 'Onderhoud', quantity: 1, price: 120, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' }], status: 'final', updatedAt: 0 },
+      customer,
+      mailing({ emailFromAddress: 'facturen@jansen.nl', emailFromName: '  ' }),
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.invoice.email).toEqual({ subject: expect.any(String), body: expect.any(String), fromAddress: 'facturen@jansen.nl' });
+    const off = buildFromWorkOrder(wo(), lookups(), mailing({ emailToCustomer: false, emailFromAddress: 'facturen@jansen.nl' }), 'BC2026-0042');
+    expect(off.invoice.email).toBeUndefined();
+  });
+
+  it('holds the invoice back, saying where to fix it, while the sender is missing or not an address', () => {
+    for (const emailFromAddress of ['', 'facturen']) {
+      const r = buildFromWorkOrder(wo(), lookups(), mailing({ emailFromAddress }), 'BC2026-0042');
+      expect(codes(r)).toEqual(['NO_SENDER_ADDRESS']);
+      expect(r.invoice.email).toBeUndefined();
+      expect(r.problems[0].nl).toMatch(/afzenderadres/);
+      expect(r.problems[0].en).toMatch(/sender address/);
+    }
   });
 });
 

@@ -1,0 +1,104 @@
+/**
+ * The invoice e-mail sender in the settings: the schema's cross-field rule, loading settings
+ * stored before the fields existed, and the options page showing the fields only when
+ * e-Boekhouden is to mail the invoice.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createSSRApp, h } from 'vue';
+import { renderToString } from 'vue/server-renderer';
+import { DEFAULT_SETTINGS, validateSettings, type Settings } from '../../lib/settings';
+import { KV, WorkspaceDb } from '../../lib/db';
+import { loadSettings, saveSettings } from '../../lib/sync/index';
+import { setLanguage } from '../../lib/i18n';
+import { status } from '../../lib/stores/status';
+import type { StatusSnapshot } from '../../lib/messages';
+import SettingsSection from '../../entrypoints/options/sections/SettingsSection.vue';
+
+type Invoice = Settings['invoice'];
+const withInvoice = (patch: Partial<Invoice>) => ({ ...DEFAULT_SETTINGS, invoice: { ...DEFAULT_SETTINGS.invoice, ...patch } });
+
+let n = 0;
+const newDb = () => new WorkspaceDb(`settings-${process.pid}-${Date.now()}-${n++}`);
+
+describe('invoice e-mail sender', () => {
+  it('needs a valid sender address when e-Boekhouden mails the invoice', () => {
+    for (const address of ['', '   ', 'facturen', 'facturen@', '@bedrijf.nl', 'a b@bedrijf.nl']) {
+      const r = validateSettings(withInvoice({ emailToCustomer: true, emailFromAddress: address }));
+      expect(r, JSON.stringify(address)).toEqual({ ok: false, errors: { 'invoice.emailFromAddress': 'settings.error.emailFromAddress' } });
+    }
+  });
+
+  it('accepts a valid sender, trimmed, with an optional name', () => {
+    const r = validateSettings(withInvoice({ emailToCustomer: true, emailFromAddress: '  facturen@bedrijf.nl ', emailFromName: ' Loodgieter Jansen ' }));
+    expect(r.ok && r.settings.invoice).toMatchObject({ emailToCustomer: true, emailFromAddress: 'facturen@bedrijf.nl', emailFromName: 'Loodgieter Jansen' });
+    const noName = validateSettings(withInvoice({ emailToCustomer: true, emailFromAddress: 'facturen@bedrijf.nl', emailFromName: '' }));
+    expect(noName.ok).toBe(true);
+  });
+
+  it('does not ask for a sender while mailing is off', () => {
+    expect(validateSettings(withInvoice({ emailToCustomer: false, emailFromAddress: '' })).ok).toBe(true);
+    expect(validateSettings(withInvoice({ emailToCustomer: false, emailFromAddress: 'half-typed@' })).ok).toBe(true);
+  });
+
+  it('reports the sender next to other field errors, and refuses over-long values', () => {
+    const r = validateSettings(withInvoice({ emailToCustomer: true, emailFromAddress: '', numberPrefix: 'B C' }));
+    expect(r.ok ? {} : r.errors).toEqual({ 'invoice.numberPrefix': 'settings.error.prefixCharacters', 'invoice.emailFromAddress': 'settings.error.emailFromAddress' });
+    const long = validateSettings(withInvoice({ emailToCustomer: true, emailFromAddress: `${'a'.repeat(140)}@bedrijf.nl`, emailFromName: 'n'.repeat(151) }));
+    expect(long.ok ? {} : long.errors).toEqual({ 'invoice.emailFromAddress': 'settings.error.emailFromAddressTooLong', 'invoice.emailFromName': 'settings.error.emailFromNameTooLong' });
+  });
+
+  it('loads settings stored before the sender fields existed, with empty defaults', async () => {
+    const { emailFromAddress: _a, emailFromName: _n, ...older } = DEFAULT_SETTINGS.invoice;
+    const stored = { ...DEFAULT_SETTINGS, connection: { kind: 'token' as const, apiToken: 'tok' }, invoice: { ...older, numberPrefix: 'JF' } };
+    const direct = validateSettings(stored);
+    expect(direct.ok && direct.settings.invoice).toMatchObject({ numberPrefix: 'JF', emailFromAddress: '', emailFromName: '' });
+
+    const db = newDb();
+    await db.kv.put({ key: KV.settings, value: stored });
+    const loaded = await loadSettings(db);
+    expect(loaded.connection).toEqual({ kind: 'token', apiToken: 'tok' });
+    expect(loaded.invoice).toMatchObject({ numberPrefix: 'JF', emailFromAddress: '', emailFromName: '' });
+  });
+
+  it('saves the sender and reads it back', async () => {
+    const db = newDb();
+    const r = await saveSettings(db, withInvoice({ emailToCustomer: true, emailFromAddress: 'facturen@bedrijf.nl', emailFromName: 'Jansen' }));
+    expect(r.ok).toBe(true);
+    expect((await loadSettings(db)).invoice).toMatchObject({ emailToCustomer: true, emailFromAddress: 'facturen@bedrijf.nl', emailFromName: 'Jansen' });
+    const refused = await saveSettings(db, withInvoice({ emailToCustomer: true, emailFromAddress: '' }));
+    expect(refused.ok).toBe(false);
+    expect((await loadSettings(db)).invoice.emailFromAddress).toBe('facturen@bedrijf.nl');
+  });
+});
+
+describe('options page: sender fields', () => {
+  beforeEach(() => setLanguage('nl'));
+
+  function snapshot(invoice: Partial<Invoice>): StatusSnapshot {
+    return {
+      settings: { ...withInvoice(invoice), connection: { kind: 'token', apiToken: 'x' } },
+      connection: { status: 'ok' },
+      syncing: false,
+      failedExports: 0,
+      pendingExports: 0,
+      administrations: [],
+      health: 'fine',
+    };
+  }
+  const render = () => renderToString(createSSRApp({ render: () => h(SettingsSection) }));
+
+  it('shows the sender address and name, labelled, only while e-Boekhouden mails the invoice', async () => {
+    status.value = snapshot({ emailToCustomer: false });
+    const off = await render();
+    expect(off).toContain('id="settings-email"');
+    expect(off).not.toContain('settings-emailFromAddress');
+    expect(off).not.toContain('settings-emailFromName');
+
+    status.value = snapshot({ emailToCustomer: true, emailFromAddress: 'facturen@bedrijf.nl', emailFromName: 'Jansen' });
+    const on = await render();
+    expect(on).toContain('<label for="settings-emailFromAddress">Afzenderadres</label>');
+    expect(on).toMatch(/id="settings-emailFromAddress" type="email"[^>]*value="facturen@bedrijf.nl"/);
+    expect(on).toContain('<label for="settings-emailFromName">Naam afzender (niet verplicht)</label>');
+    expect(on).toMatch(/id="settings-emailFromName"[^>]*value="Jansen"/);
+  });
+});
