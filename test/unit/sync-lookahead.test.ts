@@ -3,7 +3,7 @@ import { WorkspaceDb } from '../../lib/db';
 import type { Page } from '../../lib/eboekhouden/types';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { IMPORT_STEPS, runSync, saveSettings } from '../../lib/sync/index';
-import { forEachPage } from '../../lib/sync/imports/common';
+import { forEachPage, trailingWrites } from '../../lib/sync/imports/common';
 import { FakeEBoekhouden, fakeData } from './sync-fake-api';
 
 function deferred<T = void>() {
@@ -107,7 +107,61 @@ describe('forEachPage: one page of look-ahead', () => {
   });
 });
 
-describe('the transactions import overlaps fetching and writing', () => {
+describe('trailingWrites: page N is written while page N+1 is read', () => {
+  it('starts a held write only at the next flush, one at a time and in order', async () => {
+    const writes = trailingWrites();
+    const events: string[] = [];
+    const gate = deferred();
+    writes.hold(async () => {
+      events.push('write 1 start');
+      await gate.promise;
+      events.push('write 1 end');
+    });
+    await tick();
+    expect(events).toEqual([]); // held, not started
+    await writes.flush();
+    expect(events).toEqual(['write 1 start']); // started, not waited for
+    writes.hold(async () => {
+      events.push('write 2 start');
+    });
+    const second = writes.flush(); // waits for write 1 before starting write 2
+    await tick();
+    expect(events).toEqual(['write 1 start']);
+    gate.resolve();
+    await second;
+    await writes.drain();
+    expect(events).toEqual(['write 1 start', 'write 1 end', 'write 2 start']);
+  });
+
+  it('throws a failed write at the next flush and does not start the one after it', async () => {
+    const writes = trailingWrites();
+    let secondStarted = false;
+    writes.hold(async () => {
+      await tick();
+      throw new Error('write 1 failed');
+    });
+    await writes.flush();
+    writes.hold(async () => {
+      secondStarted = true;
+    });
+    await expect(writes.flush()).rejects.toThrow('write 1 failed');
+    await writes.settle(); // a failing step still settles without throwing
+    expect(secondStarted).toBe(false);
+  });
+
+  it('on settle (a cancel) still writes the page that was read in full', async () => {
+    const writes = trailingWrites();
+    let written = false;
+    writes.hold(async () => {
+      await tick();
+      written = true;
+    });
+    await writes.settle();
+    expect(written).toBe(true);
+  });
+});
+
+describe('the imports overlap fetching and writing', () => {
   let dbCount = 0;
   const newDb = () => new WorkspaceDb(`sync-lookahead-${process.pid}-${Date.now()}-${dbCount++}`);
 
@@ -128,5 +182,36 @@ describe('the transactions import overlaps fetching and writing', () => {
     expect(storedWhenAsked).toEqual([undefined, undefined, 100, 200, 300, 400]);
     expect(await db.transactions.count()).toBe(500);
     expect(r.steps.find((s) => s.step === 'transactions')).toMatchObject({ fetched: 500, created: 500 });
+  });
+
+  it("reads the next page's relations in full while the previous page is written, storing each once", async () => {
+    const db = newDb();
+    const saved = await saveSettings(db, { ...DEFAULT_SETTINGS, connection: { kind: 'token', apiToken: 'token-for-tests' } });
+    expect(saved.ok).toBe(true);
+    const data = fakeData({ relations: 300 });
+    const api = new FakeEBoekhouden(data, { pageSize: 100 });
+    const events: string[] = [];
+    const getRelation = api.getRelation.bind(api);
+    api.getRelation = (id: number) => {
+      events.push(`read ${id - 1000 < 100 ? 1 : id - 1000 < 200 ? 2 : 3}`);
+      return getRelation(id);
+    };
+    const bulkPut = db.customers.bulkPut.bind(db.customers);
+    let writesDone = 0;
+    db.customers.bulkPut = ((...a: Parameters<typeof bulkPut>) =>
+      bulkPut(...a).then((r) => {
+        events.push(`written ${++writesDone}`);
+        return r;
+      })) as typeof bulkPut;
+    const r = await runSync({ db, trigger: 'manual', createApi: () => api, steps: IMPORT_STEPS });
+    expect(r.result).toBe('ok');
+    // Page 2's detail reads begin before page 1's write is done, page 3's before page 2's.
+    expect(events.indexOf('read 2')).toBeLessThan(events.indexOf('written 1'));
+    expect(events.indexOf('read 3')).toBeLessThan(events.indexOf('written 2'));
+    // Writes stay in page order: page n is written after its own reads.
+    expect(events.lastIndexOf('read 1')).toBeLessThan(events.indexOf('written 1'));
+    expect(events.lastIndexOf('read 3')).toBeLessThan(events.indexOf('written 3'));
+    expect(await db.customers.count()).toBe(300);
+    expect(r.steps.find((s) => s.step === 'customers')).toMatchObject({ fetched: 300, created: 300, failed: 0 });
   });
 });

@@ -98,6 +98,43 @@ export async function forEachPage<T>(pages: AsyncIterable<Page<T>>, signal: Abor
   }
 }
 
+/**
+ * Page writes that trail one page behind, so that writing page N overlaps the detail reads of
+ * page N+1. IndexedDB runs a read made after a write only once that write has committed, so the
+ * write of page N is held until page N+1's stored rows have been read (`flush`). Writes run one at
+ * a time, in page order.
+ */
+export function trailingWrites() {
+  let last: Promise<void> = Promise.resolve();
+  let held: (() => Promise<void>) | undefined;
+  const flush = async (): Promise<void> => {
+    if (!held) return;
+    const write = held;
+    held = undefined;
+    await last; // the previous write's failure stops here, before another write starts
+    last = write();
+    // Awaited by the next flush or by drain; until then a failure must not count as unhandled.
+    last.catch(() => undefined);
+  };
+  return {
+    /** This page's write, to start at the next flush. */
+    hold(write: () => Promise<void>): void {
+      held = write;
+    },
+    /** Starts the held write (after the one before it) without waiting for it. */
+    flush,
+    /** Writes what is held and waits for every write; throws a failure. */
+    async drain(): Promise<void> {
+      await flush();
+      await last;
+    },
+    /** The same when the step is failing already (a cancel, a lost connection): what was read is still stored. */
+    async settle(): Promise<void> {
+      await this.drain().catch(() => undefined);
+    },
+  };
+}
+
 export function logRejected(ctx: StepContext, page: Page<unknown>): void {
   for (const r of page.rejected ?? []) {
     ctx.log.failed++;

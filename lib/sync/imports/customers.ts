@@ -10,7 +10,7 @@ import type { Relation, RelationListItem } from '../../eboekhouden/types';
 import { TEXT } from '../messages-text';
 import { relationToCustomerFields, sameFields } from '../mapping';
 import type { StepContext, SyncStep } from '../step';
-import { DETAIL_CONCURRENCY, forEachPage, isNotFound, logRejected, logTruncated, mapLimit, readCursor, rowsByRemoteId, stopsTheRun, writeCursor } from './common';
+import { DETAIL_CONCURRENCY, forEachPage, isNotFound, logRejected, logTruncated, mapLimit, trailingWrites, readCursor, rowsByRemoteId, stopsTheRun, writeCursor } from './common';
 import { rotate, type RotationCursor } from './rotation';
 
 const STEP = 'customers';
@@ -29,19 +29,28 @@ export const importCustomers: SyncStep = {
     const liveBefore = await countLive(ctx);
     let liveListed = 0;
     let complete = true;
-    // The next list page is fetched while this one is read in detail and stored.
-    await forEachPage(api.listRelations(), ctx.signal, async (page) => {
-      ctx.log.fetched += page.items.length;
-      logRejected(ctx, page);
-      if (page.truncated) {
-        complete = false;
-        logTruncated(ctx, page, 'relations');
-      }
-      for (const item of page.items) seen.add(item.id);
-      const before = page.received - page.items.length;
-      liveListed += await importPage(ctx, page.items, (done) => ctx.progress(before + done, page.total));
-      ctx.progress(page.received, page.total);
-    });
+    // Three things overlap: the next list page is fetched and this page's details are read while
+    // the previous page is written. Writes stay in order, one at a time.
+    const writes = trailingWrites();
+    try {
+      await forEachPage(api.listRelations(), ctx.signal, async (page) => {
+        ctx.log.fetched += page.items.length;
+        logRejected(ctx, page);
+        if (page.truncated) {
+          complete = false;
+          logTruncated(ctx, page, 'relations');
+        }
+        for (const item of page.items) seen.add(item.id);
+        const before = page.received - page.items.length;
+        const read = await readPage(ctx, page.items, writes.flush, (done) => ctx.progress(before + done, page.total));
+        liveListed += read.live;
+        writes.hold(() => storeRelations(ctx, read.full, true));
+        ctx.progress(page.received, page.total);
+      });
+      await writes.drain();
+    } finally {
+      await writes.settle();
+    }
     // A truncated list says nothing about the relations it left out; when every live record was
     // listed again, nothing vanished and the key scan is not needed.
     if (complete && liveListed !== liveBefore) await markVanished(ctx, seen);
@@ -56,9 +65,13 @@ async function countLive(ctx: StepContext): Promise<number> {
   return (await ctx.db.customers.orderBy('remoteId').count()) - (await ctx.db.customers.where('status').equals('gone').count());
 }
 
-/** Stores one page; returns how many of its rows were already known and not gone. */
-async function importPage(ctx: StepContext, items: RelationListItem[], progress: (done: number) => void): Promise<number> {
+/**
+ * Reads one page in full (details where needed); `afterKnownRead` runs once its stored rows are
+ * read (see trailingWrites). `live`: how many of its rows were already known and not gone.
+ */
+async function readPage(ctx: StepContext, items: RelationListItem[], afterKnownRead: () => Promise<void>, progress: (done: number) => void): Promise<{ full: Relation[]; live: number }> {
   const existing = await rowsByRemoteId(ctx.db.customers, items.map((i) => i.id));
+  await afterKnownRead();
   const byRemote = new Map(existing.map((c) => [c.remoteId!, c]));
   const full: Relation[] = [];
   const needDetails: number[] = [];
@@ -71,8 +84,7 @@ async function importPage(ctx: StepContext, items: RelationListItem[], progress:
   // Full reads are the slow part of a first import: report them as they come in.
   let read = items.length - needDetails.length;
   full.push(...(await readRelations(ctx, needDetails, () => progress(++read))));
-  await storeRelations(ctx, full, true);
-  return existing.filter((c) => c.status !== 'gone').length;
+  return { full, live: existing.filter((c) => c.status !== 'gone').length };
 }
 
 /** Reads relations in full, 6 at a time; a record that fails is a problem, one that vanished is marked. */

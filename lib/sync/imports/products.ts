@@ -11,7 +11,7 @@ import type { Product, ProductListItem } from '../../eboekhouden/types';
 import { TEXT } from '../messages-text';
 import { articleTableFor, productToArticleFields, sameFields, type ArticleTable } from '../mapping';
 import type { StepContext, SyncStep } from '../step';
-import { DETAIL_CONCURRENCY, forEachPage, isNotFound, logRejected, logTruncated, mapLimit, readCursor, rowsByRemoteId, stopsTheRun, writeCursor } from './common';
+import { DETAIL_CONCURRENCY, forEachPage, isNotFound, logRejected, logTruncated, mapLimit, trailingWrites, readCursor, rowsByRemoteId, stopsTheRun, writeCursor } from './common';
 import { rotate, type RotationCursor } from './rotation';
 
 const STEP = 'products';
@@ -36,19 +36,28 @@ export const importProducts: SyncStep = {
     const liveBefore = await countLive(ctx);
     let liveListed = 0;
     let complete = true;
-    // The next list page is fetched while this one is read in detail and stored.
-    await forEachPage(api.listProducts(), ctx.signal, async (page) => {
-      ctx.log.fetched += page.items.length;
-      logRejected(ctx, page);
-      if (page.truncated) {
-        complete = false;
-        logTruncated(ctx, page, 'products');
-      }
-      for (const item of page.items) seen.add(item.id);
-      const before = page.received - page.items.length;
-      liveListed += await importPage(ctx, page.items, (done) => ctx.progress(before + done, page.total));
-      ctx.progress(page.received, page.total);
-    });
+    // Three things overlap: the next list page is fetched and this page's details are read while
+    // the previous page is written. Writes stay in order, one at a time.
+    const writes = trailingWrites();
+    try {
+      await forEachPage(api.listProducts(), ctx.signal, async (page) => {
+        ctx.log.fetched += page.items.length;
+        logRejected(ctx, page);
+        if (page.truncated) {
+          complete = false;
+          logTruncated(ctx, page, 'products');
+        }
+        for (const item of page.items) seen.add(item.id);
+        const before = page.received - page.items.length;
+        const read = await readPage(ctx, page.items, writes.flush, (done) => ctx.progress(before + done, page.total));
+        liveListed += read.live;
+        writes.hold(() => storeProducts(ctx, read.full, true));
+        ctx.progress(page.received, page.total);
+      });
+      await writes.drain();
+    } finally {
+      await writes.settle();
+    }
     // When every live record was listed again nothing vanished and the key scan is not needed.
     if (complete && liveListed !== liveBefore) await markVanished(ctx, seen);
     if (!api.capabilities.listsCarryDetails) {
@@ -82,9 +91,13 @@ async function countLive(ctx: StepContext): Promise<number> {
   return n;
 }
 
-/** Stores one page; returns how many of its rows were already known and not gone. */
-async function importPage(ctx: StepContext, items: ProductListItem[], progress: (done: number) => void): Promise<number> {
+/**
+ * Reads one page in full (details where needed); `afterKnownRead` runs once its stored rows are
+ * read (see trailingWrites). `live`: how many of its rows were already known and not gone.
+ */
+async function readPage(ctx: StepContext, items: ProductListItem[], afterKnownRead: () => Promise<void>, progress: (done: number) => void): Promise<{ full: Product[]; live: number }> {
   const known = await findKnown(ctx, items.map((i) => i.id));
+  await afterKnownRead();
   const full: Product[] = [];
   const needDetails: number[] = [];
   for (const item of items) {
@@ -96,10 +109,9 @@ async function importPage(ctx: StepContext, items: ProductListItem[], progress: 
   // Full reads are the slow part of a first import: report them as they come in.
   let read = items.length - needDetails.length;
   full.push(...(await readProducts(ctx, needDetails, () => progress(++read))));
-  await storeProducts(ctx, full, true);
   let live = 0;
   for (const k of known.values()) if (k.row.status !== 'gone') live++;
-  return live;
+  return { full, live };
 }
 
 async function readProducts(ctx: StepContext, ids: number[], onRead?: () => void): Promise<Product[]> {
