@@ -6,6 +6,10 @@ import { SEND_CONCURRENCY } from '../../lib/sync/exports/outbox';
 import type { NewInvoice } from '../../lib/eboekhouden/types';
 import { completeWorkOrder, createCustomer, retryExport, saveWorkOrder } from '../../lib/workspace';
 import { createFakeApi, ebError, freshDbName, logOf, runSteps, seedBasics, WorkerDied, type Basics, type FakeApi } from '../helpers/run-steps';
+import { createProxyApp } from '../../proxy/app';
+import type { ProxyConfig } from '../../proxy/config';
+import { createHttp, PROXY_ERROR_CODES } from '../../lib/eboekhouden/http';
+import { EBoekhoudenError } from '../../lib/eboekhouden/errors';
 
 const settings: Settings = { ...DEFAULT_SETTINGS, invoice: { ...DEFAULT_SETTINGS.invoice, template: 'Standaard', numberPrefix: 'BC' } };
 
@@ -289,5 +293,123 @@ describe('bad local data and flags', () => {
     await run({ ...settings, exports: { customers: false, workOrders: false, invoices: false } });
     expect(api.calls).toHaveLength(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+/**
+ * The error the real HTTP layer makes of the real proxy's answer to an invoice POST (the proxy
+ * runs in-process; its upstream must never be reached).
+ */
+async function proxyAnswerError(config: Partial<ProxyConfig>, o: { proxyToken?: string; body?: string } = {}): Promise<EBoekhoudenError> {
+  const app = createProxyApp({
+    soapUrl: 'http://upstream.invalid',
+    restUrl: 'http://upstream.invalid',
+    allowedExtensionIds: [],
+    upstreamTimeoutMs: 1_000,
+    bodyLimitBytes: 1024 * 1024,
+    logger: () => undefined,
+    fetch: () => Promise.reject(new Error('the upstream must not be reached')),
+    ...config,
+  });
+  const http = createHttp({
+    baseUrl: 'http://proxy.test',
+    credentials: { kind: 'token', apiToken: 't' },
+    proxyToken: o.proxyToken,
+    retries: 0,
+    fetch: async (input, init) => app.fetch(new Request(input, init)),
+  });
+  try {
+    await http.send({ operation: 'POST /v1/invoice', url: 'http://proxy.test/v1/invoice', method: 'POST', body: o.body ?? '{}', write: true });
+  } catch (e) {
+    if (e instanceof EBoekhoudenError) return e;
+    throw e;
+  }
+  throw new Error('expected the proxy to refuse');
+}
+
+describe('refused by the proxy before anything was sent', () => {
+  const onCreate = (error: Error): FakeApi['fault'] => (op) => (op === 'createInvoice' ? { error, when: 'before' } : undefined);
+  const ops = () => api.calls.map((c) => c.op);
+
+  it('a body too large for the proxy (413) fails the entry at once, no lookup, with what to change', async () => {
+    await completedWorkOrder();
+    const tooLarge = await proxyAnswerError({ bodyLimitBytes: 10 }, { body: 'x'.repeat(100) });
+    expect(tooLarge).toMatchObject({ code: PROXY_ERROR_CODES.tooLarge, status: 413, outcomeUnknown: false });
+    api.fault = onCreate(tooLarge);
+    const r = await run();
+    expect(ops()).toEqual(['createInvoice']);
+    const entry = (await db.outbox.toArray())[0];
+    expect(entry).toMatchObject({ state: 'failed', attempts: 1, lastError: { code: PROXY_ERROR_CODES.tooLarge } });
+    expect(logOf(r, 'exportInvoices')).toMatchObject({ failed: 1, created: 0 });
+    const p = r.problems.find((x) => x.code === PROXY_ERROR_CODES.tooLarge);
+    expect(p?.nl).toMatch(/te groot.*Opnieuw proberen/);
+    expect(p?.en).toMatch(/too large.*nothing reached e-Boekhouden/);
+    // Failed stays failed: the next run does not send it again by itself.
+    await run();
+    expect(ops()).toEqual(['createInvoice']);
+  });
+
+  it('a proxy token problem keeps every entry pending, stops after the first refusals, and says to fix the token', async () => {
+    for (let i = 0; i < 8; i++) await completedWorkOrder();
+    const refusal = await proxyAnswerError({ proxyToken: 'right-token' }, { proxyToken: 'wrong-token' });
+    expect(refusal).toMatchObject({ code: PROXY_ERROR_CODES.token, status: 401, outcomeUnknown: false });
+    api.fault = onCreate(refusal);
+    const r = await run();
+    expect(ops().filter((op) => op === 'createInvoice').length).toBeLessThanOrEqual(SEND_CONCURRENCY);
+    expect(ops()).not.toContain('findInvoice');
+    const entries = await db.outbox.toArray();
+    expect(new Set(entries.map((e) => e.state))).toEqual(new Set(['pending']));
+    expect(entries.filter((e) => e.lastError).every((e) => e.lastError?.code === PROXY_ERROR_CODES.token)).toBe(true);
+    expect(logOf(r, 'exportInvoices')).toMatchObject({ failed: 0, unchanged: 8 });
+    const p = r.problems.filter((x) => x.step === 'exportInvoices');
+    expect(p.map((x) => x.code)).toEqual([PROXY_ERROR_CODES.token]);
+    expect(p[0].nl).toMatch(/proxy-token.*Verbinding/);
+    expect(p[0].en).toMatch(/Nothing was sent to e-Boekhouden/);
+    // Token fixed: the next run sends each of them, once.
+    api.fault = undefined;
+    await run();
+    expect(api.invoices.size).toBe(8);
+    expect(new Set((await db.outbox.toArray()).map((e) => e.state))).toEqual(new Set(['done']));
+  });
+
+  it("an entry whose outcome is unknown stays 'sending' when the proxy refuses its lookup", async () => {
+    await completedWorkOrder();
+    // A proxy address with a path: every request, the lookup too, is refused with 404.
+    const wrongPath = await (async () => {
+      const app = createProxyApp({ soapUrl: 'http://u.invalid', restUrl: 'http://u.invalid', allowedExtensionIds: [], upstreamTimeoutMs: 1_000, bodyLimitBytes: 1024, logger: () => undefined });
+      const http = createHttp({ baseUrl: 'http://p.test/base', credentials: { kind: 'token', apiToken: 't' }, retries: 0, fetch: async (i, init) => app.fetch(new Request(i, init)) });
+      return http.send({ operation: 'GET /v1/invoice', url: 'http://p.test/base/v1/invoice', method: 'GET', write: false }).then(
+        () => undefined,
+        (e: unknown) => e as EBoekhoudenError,
+      );
+    })();
+    expect(wrongPath).toMatchObject({ code: PROXY_ERROR_CODES.path, status: 404, outcomeUnknown: false });
+    api.fault = (op) => (op === 'createInvoice' ? { error: ebError('network', { outcomeUnknown: true }), when: 'after' } : op === 'findInvoice' ? { error: wrongPath!, when: 'before' } : undefined);
+    const r = await run();
+    expect((await db.outbox.toArray())[0].state).toBe('sending');
+    expect(r.problems.map((x) => x.code)).toContain(PROXY_ERROR_CODES.path);
+    api.fault = undefined;
+    await run();
+    expect(api.invoices.size).toBe(1);
+    expect(ops().filter((op) => op === 'createInvoice')).toHaveLength(1);
+  });
+
+  it('any other refusal without processing (HTTP 4xx) fails the entry after one send, no lookup', async () => {
+    await completedWorkOrder();
+    api.fault = onCreate(new EBoekhoudenError('e-Boekhouden answered HTTP 400 (AddFactuur).', { kind: 'upstream', operation: 'AddFactuur', status: 400 }));
+    const r = await run();
+    expect(ops()).toEqual(['createInvoice']);
+    expect((await db.outbox.toArray())[0]).toMatchObject({ state: 'failed', lastError: { message: expect.stringContaining('HTTP 400') } });
+    expect(r.problems.find((x) => x.code === 'HTTP_400')?.nl).toMatch(/zonder te worden verwerkt/);
+  });
+
+  it('a 5xx on a write stays outcome-unknown: looked up, never failed blindly', async () => {
+    await completedWorkOrder();
+    const gateway = await proxyAnswerError({ fetch: () => Promise.reject(new TypeError('connect ECONNREFUSED')) });
+    expect(gateway).toMatchObject({ kind: 'upstream', status: 502, outcomeUnknown: true });
+    api.fault = (op) => (op === 'createInvoice' ? { error: gateway, when: 'after' } : undefined);
+    await run();
+    expect(ops()).toEqual(['createInvoice', 'findInvoice']);
+    expect((await db.outbox.toArray())[0]).toMatchObject({ state: 'done', remote: { foundByLookup: true } });
   });
 });

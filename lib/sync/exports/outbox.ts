@@ -8,11 +8,18 @@
  * died, the run was killed), a send whose outcome is unknown (timeout, dropped connection,
  * a 5xx) and a duplicate reported by e-Boekhouden are all resolved by a lookup first: found →
  * done, not found → send again.
+ *
+ * An HTTP 4xx answer means the request was refused as a whole and nothing was processed: no
+ * lookup, no blind resend. A body too large for the proxy, or any other such refusal, fails the
+ * entry with what to change; the proxy's refusals about the setup (proxy token, allowed
+ * extensions, proxy address) would refuse every entry alike, so the entries stay pending and
+ * this run of the kind stops with one message saying what to change.
  */
 import type { OutboxEntry, WorkspaceDb } from '../../db';
 import type { StepContext } from '../step';
 import { isDuplicate, isEBoekhoudenError, type EBoekhoudenError } from '../../eboekhouden/errors';
 import type { Message } from '../invoice-builder';
+import { PROXY_ERROR_CODES } from '../../eboekhouden/http';
 
 export type Remote = NonNullable<OutboxEntry['remote']>;
 
@@ -36,7 +43,8 @@ const MAX_SENDS_PER_RUN = 3;
 /** After this many entries in a row that could not be resolved, e-Boekhouden is struggling: stop for now. */
 const MAX_TRANSIENT_IN_A_ROW = 5;
 
-export type Outcome = 'done' | 'failed' | 'left' | 'limited';
+/** blocked: the setup refuses every request (see `blockingError`); the run of this kind stops. */
+export type Outcome = 'done' | 'failed' | 'left' | 'limited' | 'blocked';
 
 export function sourceKey(source: OutboxEntry['source']): string {
   return `${source.table}:${source.id}`;
@@ -97,13 +105,64 @@ async function markPending(ctx: StepContext, entry: OutboxEntry, lastError?: Out
   await ctx.db.outbox.update(entry.id!, { state: 'pending', sendingSince: undefined, updatedAt: ctx.now(), ...(lastError ? { lastError } : {}) });
 }
 
-/** Is this the kind of error where the request may have been processed? */
-function mayHaveBeenProcessed(e: EBoekhoudenError): boolean {
-  return e.outcomeUnknown || e.kind === 'network' || e.kind === 'upstream';
+/** An HTTP 4xx answer that is not outcome-unknown: the request was refused before anything was processed. */
+function refusedUnprocessed(e: EBoekhoudenError): boolean {
+  return !e.outcomeUnknown && e.status !== undefined && e.status >= 400 && e.status < 500;
 }
 
-/** Drives one entry as far as it can go in this run. Auth errors and anything unexpected are rethrown. */
-export async function processEntry(ctx: StepContext, k: ExportKind, start: OutboxEntry): Promise<Outcome> {
+/** Is this the kind of error where the request may have been processed? */
+function mayHaveBeenProcessed(e: EBoekhoudenError): boolean {
+  if (e.outcomeUnknown) return true;
+  if (refusedUnprocessed(e)) return false;
+  return e.kind === 'network' || e.kind === 'upstream';
+}
+
+/** The proxy's refusals about the setup (token, allowed extensions, address): every entry would get the same answer. */
+const SETUP_REFUSALS = new Set<string>([PROXY_ERROR_CODES.token, PROXY_ERROR_CODES.origin, PROXY_ERROR_CODES.path]);
+
+function blockingError(e: EBoekhoudenError): boolean {
+  return refusedUnprocessed(e) && e.code !== undefined && SETUP_REFUSALS.has(e.code);
+}
+
+type What = { nl: string; en: string };
+
+/** What to tell the person when the setup refuses every export of this kind. */
+function blockedMessage(e: EBoekhoudenError, what: What): What {
+  const then = {
+    nl: `Er is niets naar e-Boekhouden verstuurd; de ${what.nl} blijven klaarstaan en gaan bij de volgende synchronisatie alsnog mee.`,
+    en: `Nothing was sent to e-Boekhouden; the ${what.en} stay queued and go with the next sync.`,
+  };
+  switch (e.code) {
+    case PROXY_ERROR_CODES.token:
+      return {
+        nl: `De proxy vraagt om een proxy-token of accepteert het ingevulde token niet. Vul het juiste proxy-token in bij Verbinding. ${then.nl}`,
+        en: `The proxy asks for a proxy token or does not accept the one entered. Enter the right proxy token under Connection. ${then.en}`,
+      };
+    case PROXY_ERROR_CODES.origin:
+      return {
+        nl: `De proxy weigert verzoeken van deze extensie. Zet de ID van de extensie in ALLOWED_EXTENSION_IDS van de proxy. ${then.nl}`,
+        en: `The proxy refuses requests from this extension. Add the extension's ID to the proxy's ALLOWED_EXTENSION_IDS. ${then.en}`,
+      };
+    case PROXY_ERROR_CODES.path:
+      return {
+        nl: `De proxy kent dit adres niet. Controleer het proxy-adres bij Verbinding: alleen het adres van de proxy zelf, zoals http://127.0.0.1:8787. ${then.nl}`,
+        en: `The proxy does not serve this address. Check the proxy address under Connection: just the proxy's own address, such as http://127.0.0.1:8787. ${then.en}`,
+      };
+    default:
+      return { nl: `De proxy weigerde het verzoek (HTTP ${e.status ?? '?'}). ${then.nl}`, en: `The proxy refused the request (HTTP ${e.status ?? '?'}). ${then.en}` };
+  }
+}
+
+/**
+ * Drives one entry as far as it can go in this run. Auth errors and anything unexpected are
+ * rethrown; `blocked` hears the refusal behind a 'blocked' outcome.
+ */
+export async function processEntry(
+  ctx: StepContext,
+  k: ExportKind,
+  start: OutboxEntry,
+  blocked: (e: EBoekhoudenError) => void = () => undefined,
+): Promise<Outcome> {
   const label = k.label(start);
   let entry = start;
   let needsLookup = entry.state === 'sending' || (k.lookupBeforeFirstSend && entry.attempts === 0);
@@ -119,6 +178,10 @@ export async function processEntry(ctx: StepContext, k: ExportKind, start: Outbo
         if (!isEBoekhoudenError(e) || e.kind === 'auth') throw e;
         // Could not look it up now: the entry keeps its state ('sending' stays unknown) for the next run.
         if (e.kind === 'limit') return 'limited';
+        if (blockingError(e)) {
+          blocked(e);
+          return 'blocked';
+        }
         return 'left';
       }
       if ('conflict' in result) {
@@ -175,6 +238,33 @@ export async function processEntry(ctx: StepContext, k: ExportKind, start: Outbo
         needsLookup = true;
         continue;
       }
+      if (e.code === PROXY_ERROR_CODES.tooLarge) {
+        await markFailed(ctx, entry, errorInfo(e));
+        ctx.problem({
+          record: label.en,
+          code: e.code,
+          nl: `${label.nl}: te groot om via de proxy te versturen (HTTP 413); er is niets naar e-Boekhouden gegaan. Maak het kleiner (minder regels of kortere omschrijvingen) of verhoog BODY_LIMIT_BYTES van de proxy, en kies daarna "Opnieuw proberen".`,
+          en: `${label.en}: too large to send through the proxy (HTTP 413); nothing reached e-Boekhouden. Make it smaller (fewer lines or shorter descriptions) or raise the proxy's BODY_LIMIT_BYTES, then choose "Retry".`,
+        });
+        return 'failed';
+      }
+      if (blockingError(e)) {
+        // Refused before anything was processed, so the entry can simply wait for the setup to be fixed.
+        await markPending(ctx, entry, errorInfo(e));
+        blocked(e);
+        return 'blocked';
+      }
+      if (refusedUnprocessed(e) && e.kind === 'upstream') {
+        // Any other 4xx: refused as a whole, so resending or looking up would only get the same answer.
+        await markFailed(ctx, entry, errorInfo(e));
+        ctx.problem({
+          record: label.en,
+          code: e.code ?? `HTTP_${e.status}`,
+          nl: `${label.nl}: het verzoek werd geweigerd zonder te worden verwerkt (HTTP ${e.status}): ${e.message} Kies "Opnieuw proberen" als het probleem is opgelost.`,
+          en: `${label.en}: the request was refused without being processed (HTTP ${e.status}): ${e.message} Choose "Retry" once the problem is solved.`,
+        });
+        return 'failed';
+      }
       if (e.kind === 'validation') {
         await markFailed(ctx, entry, errorInfo(e));
         const m = remoteMessage(e);
@@ -208,6 +298,7 @@ export async function processOutbox(ctx: StepContext, k: ExportKind, concurrency
   let inARow = 0;
   let stop = false;
   let stoppedByLimit = false;
+  let blockedBy: EBoekhoudenError | undefined;
   ctx.progress(0, total);
 
   async function worker(): Promise<void> {
@@ -216,14 +307,14 @@ export async function processOutbox(ctx: StepContext, k: ExportKind, concurrency
       const entry = entries[next++];
       let outcome: Outcome;
       try {
-        outcome = await processEntry(ctx, k, entry);
+        outcome = await processEntry(ctx, k, entry, (e) => (blockedBy ??= e));
       } catch (e) {
         stop = true;
         throw e;
       }
       if (outcome === 'done') ctx.log.created += 1;
       if (outcome === 'failed') ctx.log.failed += 1;
-      if (outcome === 'left' || outcome === 'limited') {
+      if (outcome === 'left' || outcome === 'limited' || outcome === 'blocked') {
         left += 1;
         inARow += 1;
       } else {
@@ -231,7 +322,7 @@ export async function processOutbox(ctx: StepContext, k: ExportKind, concurrency
       }
       ctx.progress(++done, total);
       if (outcome === 'limited') stoppedByLimit = true;
-      if (outcome === 'limited' || inARow >= MAX_TRANSIENT_IN_A_ROW) stop = true;
+      if (outcome === 'limited' || outcome === 'blocked' || inARow >= MAX_TRANSIENT_IN_A_ROW) stop = true;
     }
   }
   const workers = Array.from({ length: Math.max(1, Math.min(concurrency, total)) }, () => worker());
@@ -245,6 +336,10 @@ export async function processOutbox(ctx: StepContext, k: ExportKind, concurrency
   ctx.log.unchanged += waiting;
   if (waiting > 0) {
     const what = k.kind === 'invoice' ? { nl: 'facturen', en: 'invoices' } : { nl: 'klanten', en: 'customers' };
+    if (blockedBy) {
+      ctx.problem({ code: blockedBy.code ?? 'EXPORT_REFUSED', ...blockedMessage(blockedBy, what) });
+      return;
+    }
     ctx.problem({
       code: stoppedByLimit ? 'EXPORT_LIMITED' : 'EXPORT_DEFERRED',
       nl: `${waiting} ${what.nl} konden nu niet worden verstuurd (e-Boekhouden ${stoppedByLimit ? 'beperkt het aantal verzoeken' : 'antwoordde niet goed'}). De volgende synchronisatie probeert het opnieuw; er wordt niets dubbel geboekt.`,
