@@ -134,6 +134,48 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export type FieldErrors = Record<string, string>;
 
+/**
+ * Reads stored settings back. Fields added in a later version get their defaults, and a field
+ * that no longer passes validation falls back to its default (then its whole group), so one bad
+ * value never costs the person their connection or their other choices.
+ */
+export function restoreSettings(stored: unknown): Settings {
+  const s = (stored !== null && typeof stored === 'object' ? stored : {}) as Partial<Record<keyof Settings, unknown>>;
+  const group = <K extends 'imports' | 'exports' | 'invoice'>(key: K) => ({
+    ...DEFAULT_SETTINGS[key],
+    ...(s[key] !== null && typeof s[key] === 'object' ? (s[key] as object) : {}),
+  });
+  const candidate: Record<string, unknown> = {
+    ...structuredClone(DEFAULT_SETTINGS),
+    ...s,
+    imports: group('imports'),
+    exports: group('exports'),
+    invoice: group('invoice'),
+  };
+  // First reset the exact fields that fail, then the groups that still fail.
+  for (const depth of [Infinity, 1]) {
+    const result = settingsSchema.safeParse(candidate);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) resetToDefault(candidate, issue.path.slice(0, depth) as (string | number)[]);
+  }
+  const last = settingsSchema.safeParse(candidate);
+  return last.success ? last.data : structuredClone(DEFAULT_SETTINGS);
+}
+
+function resetToDefault(target: Record<string, unknown>, path: (string | number)[]): void {
+  if (path.length === 0) return;
+  let from: unknown = DEFAULT_SETTINGS;
+  let to: unknown = target;
+  for (const key of path.slice(0, -1)) {
+    from = (from as Record<string | number, unknown> | undefined)?.[key];
+    to = (to as Record<string | number, unknown> | undefined)?.[key];
+    if (to === null || typeof to !== 'object') return;
+  }
+  const last = path[path.length - 1];
+  const fallback = (from as Record<string | number, unknown> | null | undefined)?.[last];
+  (to as Record<string | number, unknown>)[last] = structuredClone(fallback);
+}
+
 /** Validates settings; on failure returns one message key per field path ("connection.apiToken"). */
 export function validateSettings(input: unknown): { ok: true; settings: Settings } | { ok: false; errors: FieldErrors } {
   const result = settingsSchema.safeParse(input);

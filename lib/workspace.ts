@@ -7,7 +7,7 @@
  * they are then flagged `changedAfterExport` and never sent again (booked means booked).
  */
 import { KV, type Customer, type HourLine, type InvoiceLineRow, type MaterialLine, type OutboxEntry, type WorkOrder, type WorkspaceDb, type WorkspaceInvoice } from './db';
-import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, restoreSettings, type Settings } from './settings';
 import type { NewInvoice, NewRelation, RelationType } from './eboekhouden/types';
 import {
   buildWorkOrderInvoice,
@@ -68,11 +68,7 @@ export interface Options {
 /** The saved settings, or the defaults when none are saved (or they no longer validate). */
 export async function currentSettings(db: WorkspaceDb): Promise<Settings> {
   const row = await db.kv.get(KV.settings);
-  if (row?.value) {
-    const v = validateSettings(row.value);
-    if (v.ok) return v.settings;
-  }
-  return DEFAULT_SETTINGS;
+  return row?.value ? restoreSettings(row.value) : DEFAULT_SETTINGS;
 }
 
 const settingsOf = async (db: WorkspaceDb, o?: Options) => o?.settings ?? (await currentSettings(db));

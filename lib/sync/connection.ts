@@ -8,7 +8,7 @@ import { KV, type ConnectionState, type WorkspaceDb } from '../db';
 import type { EBoekhouden } from '../eboekhouden/api';
 import type { Administration } from '../eboekhouden/types';
 import { isEBoekhoudenError } from '../eboekhouden/errors';
-import { DEFAULT_SETTINGS, settingsSchema, transportOptions, validateSettings, type FieldErrors, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, restoreSettings, transportOptions, validateSettings, type FieldErrors, type Settings } from '../settings';
 import { describeError, type ErrorText } from './messages-text';
 import { createEBoekhouden } from './transports';
 
@@ -19,18 +19,7 @@ export const defaultCreateApi: CreateApi = (settings) => createEBoekhouden(trans
 
 export async function loadSettings(db: WorkspaceDb): Promise<Settings> {
   const row = await db.kv.get(KV.settings);
-  if (!row) return structuredClone(DEFAULT_SETTINGS);
-  // Fields added in a later version get their defaults; anything invalid falls back to the defaults.
-  const stored = row.value as Partial<Settings>;
-  const merged = {
-    ...DEFAULT_SETTINGS,
-    ...stored,
-    imports: { ...DEFAULT_SETTINGS.imports, ...stored.imports },
-    exports: { ...DEFAULT_SETTINGS.exports, ...stored.exports },
-    invoice: { ...DEFAULT_SETTINGS.invoice, ...stored.invoice },
-  };
-  const parsed = settingsSchema.safeParse(merged);
-  return parsed.success ? parsed.data : structuredClone(DEFAULT_SETTINGS);
+  return row ? restoreSettings(row.value) : structuredClone(DEFAULT_SETTINGS);
 }
 
 function credentialsOf(s: Settings): string {

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSSRApp, h } from 'vue';
 import { renderToString } from 'vue/server-renderer';
-import { DEFAULT_SETTINGS, validateSettings, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, restoreSettings, validateSettings, type Settings } from '../../lib/settings';
 import { KV, WorkspaceDb } from '../../lib/db';
 import { loadSettings, saveSettings } from '../../lib/sync/index';
 import { setLanguage } from '../../lib/i18n';
@@ -100,5 +100,44 @@ describe('options page: sender fields', () => {
     expect(on).toMatch(/id="settings-emailFromAddress" type="email"[^>]*value="facturen@bedrijf.nl"/);
     expect(on).toContain('<label for="settings-emailFromName">Naam afzender (niet verplicht)</label>');
     expect(on).toMatch(/id="settings-emailFromName"[^>]*value="Jansen"/);
+  });
+});
+
+describe('reading stored settings back', () => {
+  const connection = { kind: 'token' as const, apiToken: 'tok-123' };
+
+  it('keeps the connection and other choices when one stored value no longer passes', async () => {
+    const stored = {
+      ...DEFAULT_SETTINGS,
+      connection,
+      refreshDays: 500, // out of range now
+      exports: { ...DEFAULT_SETTINGS.exports, invoices: false },
+      invoice: { ...DEFAULT_SETTINGS.invoice, numberPrefix: 'JF', termOfPayment: -3 },
+    };
+    const restored = restoreSettings(stored);
+    expect(restored.connection).toEqual(connection);
+    expect(restored.refreshDays).toBe(DEFAULT_SETTINGS.refreshDays);
+    expect(restored.exports.invoices).toBe(false);
+    expect(restored.invoice).toMatchObject({ numberPrefix: 'JF', termOfPayment: DEFAULT_SETTINGS.invoice.termOfPayment });
+  });
+
+  it('mailing switched on without a sender falls back to the invoice defaults, not to a blank connection', async () => {
+    const stored = withInvoice({ emailToCustomer: true, emailFromAddress: '', numberPrefix: 'JF' });
+    const restored = restoreSettings({ ...stored, connection });
+    expect(restored.connection).toEqual(connection);
+    expect(restored.invoice.emailToCustomer).toBe(false);
+    expect(validateSettings(restored).ok).toBe(true);
+
+    // Both loaders (the engine's and the workspace's) read it the same way.
+    const db = newDb();
+    await db.kv.put({ key: KV.settings, value: { ...stored, connection } });
+    const { currentSettings } = await import('../../lib/workspace');
+    expect(await loadSettings(db)).toEqual(restored);
+    expect(await currentSettings(db)).toEqual(restored);
+  });
+
+  it('a stored value that is not an object at all gives the defaults', () => {
+    expect(restoreSettings('garbage')).toEqual(DEFAULT_SETTINGS);
+    expect(restoreSettings({ ...DEFAULT_SETTINGS, invoice: 'x', connection: { kind: 'token', apiToken: '' } })).toEqual(DEFAULT_SETTINGS);
   });
 });
