@@ -59,7 +59,27 @@ const BY_CODE: Record<string, Text> = {
     nl: 'Alleen accountants kunnen administraties opvragen.',
     en: 'Only accountants can list administrations.',
   },
+  // The proxy's own refusals: nothing reached e-Boekhouden, the setup needs a change.
+  PROXY_TOKEN: {
+    nl: 'De proxy vraagt om een (ander) proxytoken; er is niets naar e-Boekhouden gestuurd. Vul het proxytoken in bij Verbinding → Proxy.',
+    en: 'The proxy asks for a (different) proxy token; nothing was sent to e-Boekhouden. Enter the proxy token under Connection → Proxy.',
+  },
+  PROXY_ORIGIN: {
+    nl: 'De proxy laat deze extensie niet toe; er is niets naar e-Boekhouden gestuurd. Zet de ID van de extensie in ALLOWED_EXTENSION_IDS van de proxy.',
+    en: "The proxy does not accept this extension; nothing was sent to e-Boekhouden. Add the extension's ID to the proxy's ALLOWED_EXTENSION_IDS.",
+  },
+  PROXY_PATH: {
+    nl: 'Het proxyadres klopt niet: de proxy kent dit verzoek niet en er is niets naar e-Boekhouden gestuurd. Vul alleen het adres van de proxy in, zoals http://127.0.0.1:8787, zonder pad.',
+    en: "The proxy address is not right: the proxy does not serve this request and nothing was sent to e-Boekhouden. Enter just the proxy's address, such as http://127.0.0.1:8787, without a path.",
+  },
+  REQUEST_TOO_LARGE: {
+    nl: 'Dit record is te groot voor de proxy; er is niets naar e-Boekhouden gestuurd. Maak het kleiner (minder regels, kortere teksten) of verhoog BODY_LIMIT_BYTES van de proxy.',
+    en: "This record is too large for the proxy; nothing was sent to e-Boekhouden. Make it smaller (fewer lines, shorter texts) or raise the proxy's BODY_LIMIT_BYTES.",
+  },
 };
+
+/** Codes whose text above says everything: no English detail from the error appended. */
+const COMPLETE_TEXTS = new Set(['PROXY_TOKEN', 'PROXY_ORIGIN', 'PROXY_PATH', 'REQUEST_TOO_LARGE']);
 
 const BY_KIND: Record<string, Text> = {
   auth: {
@@ -99,7 +119,8 @@ export function describeError(e: unknown): ErrorText {
   if (isEBoekhoudenError(e)) {
     const text = (e.code && BY_CODE[e.code]) || BY_KIND[e.kind] || UNKNOWN;
     // For validation/upstream problems e-Boekhouden's own message names the field; keep it as detail.
-    const detail = e.kind === 'validation' || e.kind === 'upstream' ? ` (${redactSecrets(e.message)})` : '';
+    const detail =
+      (e.kind === 'validation' || e.kind === 'upstream') && !(e.code && COMPLETE_TEXTS.has(e.code)) ? ` (${redactSecrets(e.message)})` : '';
     return { kind: e.kind, code: e.code, nl: text.nl + detail, en: text.en + detail };
   }
   if (isAbort(e)) return { kind: 'cancelled', code: 'CANCELLED', ...TEXT.cancelled };

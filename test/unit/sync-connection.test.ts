@@ -77,4 +77,32 @@ describe('describeError', () => {
     expect(leaky.en).not.toContain('1A2B3C4D-0000-1111-2222-333344445555');
     expect(describeError(new Error('x'))).toMatchObject({ kind: 'unknown' });
   });
+
+  it("explains the proxy's own refusals in Dutch too, without an English aside", async () => {
+    const { createHttp } = await import('../../lib/eboekhouden/http');
+    // The proxy's error names (proxy/app.ts); test/unit/http-proxy.test.ts runs the real proxy.
+    const proxyError: Record<number, string> = { 401: 'proxy_token_required', 403: 'origin_not_allowed', 404: 'not_found', 413: 'body_too_large' };
+    const refusals: Array<[number, string]> = [
+      [401, 'proxytoken'],
+      [403, 'ALLOWED_EXTENSION_IDS'],
+      [404, 'proxyadres'],
+      [413, 'te groot'],
+    ];
+    for (const [status, dutch] of refusals) {
+      const http = createHttp({
+        baseUrl: 'http://proxy.test',
+        credentials: { kind: 'token', apiToken: 't' },
+        retries: 0,
+        fetch: async () => new Response(JSON.stringify({ error: proxyError[status], message: 'refused' }), { status, headers: { 'Content-Type': 'application/json' } }),
+      });
+      const error = await http.send({ operation: 'POST /v1/invoice', url: 'http://proxy.test/v1/invoice', method: 'POST', body: '{}', write: true }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      const text = describeError(error);
+      expect(text.nl, `HTTP ${status}`).toContain(dutch);
+      expect(text.nl, `HTTP ${status}`).not.toMatch(/nothing was sent|The proxy/);
+    }
+  });
 });
+
