@@ -5,12 +5,12 @@
  */
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { CHROMIUM, EXTENSION_DIR, launchWithExtension } from '../e2e/launch';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { EXTENSION_DIR };
 
 export interface BenchExtension {
   context: BrowserContext;
@@ -29,22 +29,7 @@ export async function launchBenchExtension(): Promise<BenchExtension> {
   // A copy, so a rebuild of .output by someone else during the run cannot pull files away.
   const extensionDir = join(profile, 'extension');
   cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  const context = await chromium.launchPersistentContext(userData, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  const id = new URL(first.url()).host;
+  const { context, worker: first, id } = await launchWithExtension(extensionDir, userData);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${id}/manifest.json`);
   return {

@@ -1,30 +1,19 @@
 /** An accountant's token sees several administrations: the options page offers a picker and syncs the chosen one. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launchExtension, openOptions, openPopup, saveTokenInPopup, SANDBOX, startBackends, syncAndWait, type Backends, type Extension } from './harness';
+import { describe, expect, it } from 'vitest';
+import { eventually, openOptions, openPopup, saveTokenInPopup, SANDBOX, syncAndWait, useBackendsAndExtension } from './harness';
 
-let backends: Backends;
-let ext: Extension;
-
-beforeAll(async () => {
-  backends = await startBackends();
-  await backends.sandbox.reset('demo', { accountant: true });
-  ext = await launchExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await backends?.close();
-});
+const env = useBackendsAndExtension({ prepare: (backends) => backends.sandbox.reset('demo', { accountant: true }) });
 
 describe('an accountant', () => {
   it('picks the administration to sync', async () => {
-    const popup = await openPopup(ext);
+    const popup = await openPopup(env.ext);
     await saveTokenInPopup(popup, SANDBOX.apiToken);
     expect(await syncAndWait(popup)).toContain('gelukt');
     await popup.close();
 
-    const administrations = backends.sandbox.ctx.store.administrations;
+    const administrations = env.backends.sandbox.ctx.store.administrations;
     expect(administrations.length).toBeGreaterThan(1);
-    const page = await openOptions(ext, 'connection');
+    const page = await openOptions(env.ext, 'connection');
     const picker = page.locator('#options-administration');
     await picker.waitFor();
     // "the administration of these credentials" plus one option per administration

@@ -6,12 +6,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { startProxyServer, type RunningProxy } from '../../proxy/server';
+import { CHROMIUM, EXTENSION_DIR, launchWithExtension } from './launch';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM, EXTENSION_DIR, launchWithExtension };
+
 export const PROXY_PORT = 8787;
 export const SCREENSHOTS = resolve('test-results/screenshots');
 
@@ -79,23 +81,7 @@ export async function launchExtension(): Promise<Extension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first (npm run build).');
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium).`);
   const profile = mkdtempSync(join(tmpdir(), 'bc-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  const id = new URL(worker.url()).host;
+  const { context, worker, id } = await launchWithExtension(EXTENSION_DIR, profile, { width: 1280, height: 900 });
   return {
     context,
     worker,
@@ -105,6 +91,33 @@ export async function launchExtension(): Promise<Extension> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+export interface TestEnvironment {
+  readonly backends: Backends;
+  readonly ext: Extension;
+}
+
+/**
+ * The backends and an extension for the tests of one file: started before them (after
+ * `prepare`, which may reset the sandbox), closed after them. Read the fields inside tests.
+ */
+export function useBackendsAndExtension(options: {
+  launch?: () => Promise<Extension>;
+  prepare?: (backends: Backends) => Promise<unknown>;
+} = {}): TestEnvironment {
+  const { launch = launchExtension, prepare } = options;
+  const env = {} as { backends: Backends; ext: Extension };
+  beforeAll(async () => {
+    env.backends = await startBackends();
+    await prepare?.(env.backends);
+    env.ext = await launch();
+  });
+  afterAll(async () => {
+    await env.ext?.close();
+    await env.backends?.close();
+  });
+  return env;
 }
 
 /** The service worker currently running (it may have been restarted). */

@@ -3,27 +3,17 @@
  * does not know): the sync log shows the failed export, the badge asks for attention; the
  * person corrects the invoice and retries, and the next sync sends it — once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, chooseFirstTemplate, connectedExtension, eventually, openOptions, startBackends, type Backends, type Extension } from './harness';
+import { describe, expect, it } from 'vitest';
+import { badgeText, chooseFirstTemplate, connectedExtension, eventually, openOptions, useBackendsAndExtension } from './harness';
 
-let backends: Backends;
-let ext: Extension;
-
-beforeAll(async () => {
-  backends = await startBackends();
-  ext = await connectedExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await backends?.close();
-});
+const env = useBackendsAndExtension({ launch: connectedExtension });
 
 describe('a refused invoice', () => {
   it('is shown as failed, corrected, retried and then sent once', async () => {
-    await chooseFirstTemplate(ext);
-    const store = backends.sandbox.ctx.store;
+    await chooseFirstTemplate(env.ext);
+    const store = env.backends.sandbox.ctx.store;
     const customer = [...store.relations.values()].find((r) => !r.inactive)!;
-    const page = await openOptions(ext, 'invoices');
+    const page = await openOptions(env.ext, 'invoices');
 
     await page.getByTestId('new-invoice').click();
     await page.locator('#inv-customer-search').fill(customer.code);
@@ -38,8 +28,8 @@ describe('a refused invoice', () => {
 
     await page.getByTestId('sync-now').click();
     await page.getByTestId('sync-result').waitFor({ timeout: 90_000 });
-    await eventually('the badge to ask for attention', async () => (await badgeText(ext)) === '!');
-    expect((await backends.sandbox.state()).created.invoices).toHaveLength(0);
+    await eventually('the badge to ask for attention', async () => (await badgeText(env.ext)) === '!');
+    expect((await env.backends.sandbox.state()).created.invoices).toHaveLength(0);
 
     await page.getByTestId('nav-log').click();
     const failed = page.getByTestId('failed-exports').locator('li').first();
@@ -57,11 +47,11 @@ describe('a refused invoice', () => {
     await failed.getByRole('button', { name: /opnieuw proberen/i }).click();
     await page.getByText('wordt bij de volgende synchronisatie opnieuw verstuurd').waitFor();
     await page.getByTestId('sync-now').click();
-    await eventually('the invoice to reach e-Boekhouden', async () => (await backends.sandbox.state()).created.invoices.length === 1, 60_000);
-    await eventually('the badge to say fine', async () => (await badgeText(ext)) === '✓', 30_000);
+    await eventually('the invoice to reach e-Boekhouden', async () => (await env.backends.sandbox.state()).created.invoices.length === 1, 60_000);
+    await eventually('the badge to say fine', async () => (await badgeText(env.ext)) === '✓', 30_000);
     await page.getByText('Geen mislukte exports.').waitFor();
 
-    const [invoice] = (await backends.sandbox.state()).created.invoices;
+    const [invoice] = (await env.backends.sandbox.state()).created.invoices;
     expect(store.relations.get(invoice.relationId)?.code).toBe(customer.code);
     expect(invoice.items).toHaveLength(1);
     expect(invoice.items[0]).toMatchObject({ code: 'ADV', quantity: 2, pricePerUnit: 95, vatCode: 'HOOG_VERK_21' });
@@ -71,6 +61,6 @@ describe('a refused invoice', () => {
     const before = await runs.count();
     await page.getByTestId('sync-now').click();
     await eventually('one more finished run', async () => (await runs.count()) === before + 1 && !(await runs.first().textContent())?.includes('bezig'), 60_000);
-    expect((await backends.sandbox.state()).created.invoices).toHaveLength(1);
+    expect((await env.backends.sandbox.state()).created.invoices).toHaveLength(1);
   });
 });

@@ -2,21 +2,11 @@
  * A wrong token: a clear message, auto-sync paused (the alarm does not call e-Boekhouden), the
  * badge shows it; the right token resumes. Then the alarm fires with no page open and syncs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Worker } from 'playwright-core';
-import { badgeText, currentWorker, screenshot, eventually, launchExtension, openOptions, openPopup, saveTokenInPopup, SANDBOX, startBackends, syncAndWait, type Backends, type Extension } from './harness';
+import { badgeText, currentWorker, screenshot, eventually, openOptions, openPopup, saveTokenInPopup, SANDBOX, syncAndWait, useBackendsAndExtension } from './harness';
 
-let backends: Backends;
-let ext: Extension;
-
-beforeAll(async () => {
-  backends = await startBackends();
-  ext = await launchExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await backends?.close();
-});
+const env = useBackendsAndExtension();
 
 type Chrome = { chrome: { alarms: { create(n: string, o: object): Promise<void>; get(n: string): Promise<{ periodInMinutes?: number } | undefined> } } };
 
@@ -26,7 +16,7 @@ function fireSyncAlarm(worker: Worker): Promise<void> {
 
 describe('credentials and the alarm', () => {
   it('pauses on a wrong token with a clear message and resumes with the right one', async () => {
-    const popup = await openPopup(ext);
+    const popup = await openPopup(env.ext);
     await saveTokenInPopup(popup, 'not-the-right-token');
     const outcome = await syncAndWait(popup);
     expect(outcome).toContain('mislukt');
@@ -36,44 +26,44 @@ describe('credentials and the alarm', () => {
     expect(message.length).toBeGreaterThan(30);
     await popup.getByTestId('next-sync').getByText('Gepauzeerd').waitFor();
     expect(await popup.getByTestId('health').textContent()).toContain('Vraagt aandacht');
-    await eventually('the badge to ask for attention', async () => (await badgeText(ext)) === '!');
+    await eventually('the badge to ask for attention', async () => (await badgeText(env.ext)) === '!');
     await screenshot(popup, 'popup-reconnect-nl');
 
     // The alarm does not try again while the credentials are rejected.
-    await backends.sandbox.resetStats();
-    await fireSyncAlarm(currentWorker(ext));
+    await env.backends.sandbox.resetStats();
+    await fireSyncAlarm(currentWorker(env.ext));
     await new Promise((r) => setTimeout(r, 2500));
-    expect((await backends.sandbox.stats()).total).toBe(0);
+    expect((await env.backends.sandbox.stats()).total).toBe(0);
 
     // The right token resumes.
     await saveTokenInPopup(popup, SANDBOX.apiToken);
     await popup.getByTestId('next-sync').getByText('Gepauzeerd').waitFor({ state: 'detached' });
     expect(await syncAndWait(popup)).toContain('gelukt');
-    await eventually('the badge to say fine', async () => (await badgeText(ext)) === '✓');
+    await eventually('the badge to say fine', async () => (await badgeText(env.ext)) === '✓');
     await popup.close();
   });
 
   it('syncs when the alarm fires with no page open', async () => {
-    const store = backends.sandbox.ctx.store;
+    const store = env.backends.sandbox.ctx.store;
     const template = [...store.relations.values()][0];
     store.addRelation({ ...template, code: 'NIEUW1', name: 'Nieuwe Klant via e-Boekhouden', createdVia: 'rest' } as Parameters<typeof store.addRelation>[0]);
     const relations = store.relations.size;
 
     // Wake the worker (a page sends it a message), then close every page.
-    const popup = await openPopup(ext);
+    const popup = await openPopup(env.ext);
     await popup.close();
-    for (const p of ext.context.pages()) await p.close();
-    await backends.sandbox.resetStats();
+    for (const p of env.ext.context.pages()) await p.close();
+    await env.backends.sandbox.resetStats();
 
-    const worker = currentWorker(ext);
+    const worker = currentWorker(env.ext);
     await fireSyncAlarm(worker);
-    await eventually('the alarm run to reach e-Boekhouden', async () => (await backends.sandbox.stats()).total > 0, 20_000);
-    await eventually('the run to finish', async () => (await badgeText(ext)) === '✓', 60_000);
+    await eventually('the alarm run to reach e-Boekhouden', async () => (await env.backends.sandbox.stats()).total > 0, 20_000);
+    await eventually('the run to finish', async () => (await badgeText(env.ext)) === '✓', 60_000);
     // The 15-minute schedule survives the one-off alarm.
-    const alarm = await currentWorker(ext).evaluate(() => (globalThis as unknown as Chrome).chrome.alarms.get('sync'));
+    const alarm = await currentWorker(env.ext).evaluate(() => (globalThis as unknown as Chrome).chrome.alarms.get('sync'));
     expect(alarm?.periodInMinutes).toBe(15);
 
-    const options = await openOptions(ext, 'data/customers');
+    const options = await openOptions(env.ext, 'data/customers');
     await eventually('the new relation to be imported', async () => Number(await options.getByTestId('row-count').getAttribute('data-count')) === relations);
     await options.getByLabel(/Zoek in klanten/).fill('NIEUW1');
     await options.locator('tbody tr', { hasText: 'Nieuwe Klant via e-Boekhouden' }).waitFor();

@@ -3,20 +3,17 @@
  * invoice exist), axe-core finds no serious or critical violation on the popup or any options
  * section, in Dutch and in English; screenshots of each go to test-results/screenshots/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chooseFirstTemplate, completeWorkOrder, connectedExtension, openOptions, openPopup, screenshot, seriousViolations, startBackends, type Backends, type Extension } from './harness';
+import { chooseFirstTemplate, completeWorkOrder, connectedExtension, openOptions, openPopup, screenshot, seriousViolations, useBackendsAndExtension } from './harness';
 
-let backends: Backends;
-let ext: Extension;
+const env = useBackendsAndExtension({ launch: connectedExtension });
 
 beforeAll(async () => {
-  backends = await startBackends();
-  ext = await connectedExtension();
   // Something in every section: a completed work order with lines, and an invoice made from it.
-  await chooseFirstTemplate(ext);
-  const page = await openOptions(ext, 'workOrders');
-  const customer = [...backends.sandbox.ctx.store.relations.values()].find((r) => !r.inactive)!;
+  await chooseFirstTemplate(env.ext);
+  const page = await openOptions(env.ext, 'workOrders');
+  const customer = [...env.backends.sandbox.ctx.store.relations.values()].find((r) => !r.inactive)!;
   await completeWorkOrder(page, { customerCode: customer.code, hours: 3, quantity: 2 });
   await page.getByTestId('nav-invoices').click();
   await page.locator('#inv-from-wo').selectOption({ index: 1 });
@@ -26,10 +23,6 @@ beforeAll(async () => {
   await page.getByTestId('finalize-invoice').click();
   await page.locator('.editor .notice.ok').waitFor();
   await page.close();
-});
-afterAll(async () => {
-  await ext?.close();
-  await backends?.close();
 });
 
 const SECTIONS = ['connection', 'settings', 'data', 'data/openItems', 'data/transactions', 'workOrders', 'workOrders/1', 'invoices', 'invoices/1', 'log'];
@@ -43,7 +36,7 @@ async function checkPage(page: Page, name: string): Promise<string[]> {
 
 describe('every page, in Dutch and in English', () => {
   it('uses an accessibility check that does find problems', async () => {
-    const page = await openOptions(ext, 'connection');
+    const page = await openOptions(env.ext, 'connection');
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<input id="unlabelled" type="text"><button></button>'));
     const ids = (await seriousViolations(page)).map((v) => v.id);
     expect(ids).toEqual(expect.arrayContaining(['label', 'button-name']));
@@ -53,7 +46,7 @@ describe('every page, in Dutch and in English', () => {
   for (const lang of ['nl', 'en'] as const) {
     it(`has no serious or critical axe violation (${lang})`, async () => {
       const problems: string[] = [];
-      const popup = await openPopup(ext);
+      const popup = await openPopup(env.ext);
       if ((await popup.locator('#popup-language').inputValue()) !== lang) {
         await popup.locator('#popup-language').selectOption(lang);
       }
@@ -62,10 +55,10 @@ describe('every page, in Dutch and in English', () => {
       problems.push(...(await checkPage(popup, `popup-${lang}`)));
       await popup.close();
 
-      const options = await openOptions(ext, 'connection');
+      const options = await openOptions(env.ext, 'connection');
       await options.locator(`html[lang="${lang}"]`).waitFor();
       for (const section of SECTIONS) {
-        await options.goto(`chrome-extension://${ext.id}/options.html#${section}`);
+        await options.goto(`chrome-extension://${env.ext.id}/options.html#${section}`);
         await options.reload();
         await options.locator('h2.section-heading').waitFor();
         problems.push(...(await checkPage(options, `options-${section.replace('/', '-')}-${lang}`)));

@@ -1,22 +1,12 @@
 /** A new user with username + Security Code 1 and 2 (SOAP): save, test, sync, and see the data. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, eventually, screenshot, launchExtension, openOptions, openPopup, SANDBOX, startBackends, syncAndWait, type Backends, type Extension } from './harness';
+import { describe, expect, it } from 'vitest';
+import { badgeText, eventually, screenshot, openOptions, openPopup, SANDBOX, syncAndWait, useBackendsAndExtension } from './harness';
 
-let backends: Backends;
-let ext: Extension;
-
-beforeAll(async () => {
-  backends = await startBackends();
-  ext = await launchExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await backends?.close();
-});
+const env = useBackendsAndExtension();
 
 describe('a new user with security codes', () => {
   it('saves, tests the connection, syncs, and sees every customer and product', async () => {
-    const popup = await openPopup(ext);
+    const popup = await openPopup(env.ext);
     await popup.getByRole('radio', { name: /beveiligingscodes/ }).check();
     await popup.getByLabel('Gebruikersnaam', { exact: true }).fill(SANDBOX.username);
     // A malformed code is refused inline with the fix.
@@ -33,13 +23,13 @@ describe('a new user with security codes', () => {
     await popup.getByTestId('form-result').getByText('Verbonden met', { exact: false }).waitFor();
 
     expect(await syncAndWait(popup)).toMatch(/gelukt|klaar/);
-    await eventually('the badge to settle', async () => ['✓', '!'].includes(await badgeText(ext)));
+    await eventually('the badge to settle', async () => ['✓', '!'].includes(await badgeText(env.ext)));
 
-    const state = await backends.sandbox.state();
-    const soapCalls = (await backends.sandbox.stats()).byOperation;
+    const state = await env.backends.sandbox.state();
+    const soapCalls = (await env.backends.sandbox.stats()).byOperation;
     expect(soapCalls.OpenSession ?? 0).toBeGreaterThan(0);
 
-    const options = await openOptions(ext, 'data/customers');
+    const options = await openOptions(env.ext, 'data/customers');
     const count = options.getByTestId('row-count');
     await eventually('customers', async () => Number(await count.getAttribute('data-count')) === state.counts.relations);
     await options.getByTestId('kind-materials').click();

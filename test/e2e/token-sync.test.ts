@@ -2,24 +2,14 @@
  * A new user with an API token: save, test the connection, sync with visible progress, and the
  * options page shows as many customers, materials and hour types as the sandbox holds.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, eventually, screenshot, launchExtension, openOptions, openPopup, saveTokenInPopup, SANDBOX, startBackends, type Backends, type Extension } from './harness';
+import { describe, expect, it } from 'vitest';
+import { badgeText, eventually, screenshot, openOptions, openPopup, saveTokenInPopup, SANDBOX, useBackendsAndExtension } from './harness';
 
-let backends: Backends;
-let ext: Extension;
-
-beforeAll(async () => {
-  backends = await startBackends();
-  ext = await launchExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await backends?.close();
-});
+const env = useBackendsAndExtension();
 
 describe('a new user with an API token', () => {
   it('saves, tests the connection, syncs with progress, and sees every record', async () => {
-    const popup = await openPopup(ext);
+    const popup = await openPopup(env.ext);
     // Nothing configured yet: saving an empty token is refused inline, in Dutch.
     await popup.getByTestId('save').click();
     await popup.locator('#popup-apiToken-error').getByText('Vul je API-token in.', { exact: false }).waitFor();
@@ -38,13 +28,13 @@ describe('a new user with an API token', () => {
     expect(await result.textContent()).toContain('Synchronisatie gelukt');
     expect(await popup.getByTestId('last-sync').textContent()).toContain('gelukt');
     expect(await popup.getByTestId('live').textContent()).toContain('Synchronisatie gelukt');
-    await eventually('the badge to say fine', async () => (await badgeText(ext)) === '✓');
+    await eventually('the badge to say fine', async () => (await badgeText(env.ext)) === '✓');
 
-    const state = await backends.sandbox.state();
-    const products = backends.sandbox.ctx.store.products.size;
+    const state = await env.backends.sandbox.state();
+    const products = env.backends.sandbox.ctx.store.products.size;
     expect(products).toBe(state.counts.products);
 
-    const options = await openOptions(ext, 'data/customers');
+    const options = await openOptions(env.ext, 'data/customers');
     const count = options.getByTestId('row-count');
     await eventually('customers to be listed', async () => Number(await count.getAttribute('data-count')) === state.counts.relations);
     await options.getByTestId('kind-materials').click();
@@ -59,7 +49,7 @@ describe('a new user with an API token', () => {
     // Search narrows the virtualised table; only a window of rows is in the DOM.
     await options.getByTestId('kind-customers').click();
     await eventually('customers again', async () => Number(await count.getAttribute('data-count')) === state.counts.relations);
-    const firstName = [...backends.sandbox.ctx.store.relations.values()][0].name;
+    const firstName = [...env.backends.sandbox.ctx.store.relations.values()][0].name;
     await options.getByLabel(/Zoek in klanten/).fill(firstName);
     await eventually('search to narrow the table', async () => (await options.getByTestId('rows-shown').textContent())?.startsWith(`1 van`) || (await options.locator('tbody tr:not(.pad)').count()) < state.counts.relations);
     expect(await options.locator('tbody tr:not(.pad)').first().textContent()).toContain(firstName);
@@ -71,11 +61,11 @@ describe('a new user with an API token', () => {
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await badgeText(ext)).toBe('✓');
+    expect(await badgeText(env.ext)).toBe('✓');
     await options.getByTestId('disconnect').click();
     await dialog.getByTestId('confirm').click();
     await options.getByText('Verbinding verbroken. Alle lokale gegevens zijn verwijderd.').waitFor();
-    await eventually('the badge to clear', async () => (await badgeText(ext)) === '');
+    await eventually('the badge to clear', async () => (await badgeText(env.ext)) === '');
     await options.getByTestId('nav-data').click();
     await options.getByText('Nog geen gegevens. Synchroniseer eerst.').waitFor();
     await options.getByTestId('nav-connection').click();

@@ -2,28 +2,18 @@
  * A work order with an hour line and a material line, completed in the options page and synced:
  * the sandbox then holds that invoice with the right lines, VAT codes and counter accounts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseFirstTemplate, completeWorkOrder, connectedExtension, eventually, openOptions, startBackends, type Backends, type Extension } from './harness';
+import { describe, expect, it } from 'vitest';
+import { chooseFirstTemplate, completeWorkOrder, connectedExtension, eventually, openOptions, useBackendsAndExtension } from './harness';
 
-let backends: Backends;
-let ext: Extension;
-
-beforeAll(async () => {
-  backends = await startBackends();
-  ext = await connectedExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await backends?.close();
-});
+const env = useBackendsAndExtension({ launch: connectedExtension });
 
 describe('a completed work order', () => {
   it('becomes exactly that invoice in e-Boekhouden', async () => {
-    const store = backends.sandbox.ctx.store;
-    const template = await chooseFirstTemplate(ext);
+    const store = env.backends.sandbox.ctx.store;
+    const template = await chooseFirstTemplate(env.ext);
     const customer = [...store.relations.values()].find((r) => !r.inactive)!;
 
-    const page = await openOptions(ext, 'workOrders');
+    const page = await openOptions(env.ext, 'workOrders');
     const choice = await completeWorkOrder(page, { customerCode: customer.code, hours: 2.5, quantity: 3 });
     // Totals with VAT are shown before anything is sent.
     expect(await page.getByTestId('total-incl').textContent()).toMatch(/€/);
@@ -36,7 +26,7 @@ describe('a completed work order', () => {
     await page.getByTestId('sync-result').waitFor({ timeout: 90_000 });
     expect(await page.getByTestId('sync-result').textContent()).toContain('gelukt');
 
-    const state = await backends.sandbox.state();
+    const state = await env.backends.sandbox.state();
     expect(state.created.invoices).toHaveLength(1);
     const invoice = state.created.invoices[0];
     expect(store.relations.get(invoice.relationId)?.code).toBe(customer.code);
