@@ -73,6 +73,7 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, signal:
  * A cancel is checked as each page arrives: a page already being stored is finished, one fetched
  * ahead is dropped (the next run reads it again from the cursor). A failed look-ahead fetch is
  * thrown once the page before it is stored, as it would have been without the look-ahead.
+ * Whatever the exit, no request of the listing is still running when this returns.
  */
 export async function forEachPage<T>(pages: AsyncIterable<Page<T>>, signal: AbortSignal, store: (page: Page<T>) => Promise<void>): Promise<void> {
   const it = pages[Symbol.asyncIterator]();
@@ -92,9 +93,13 @@ export async function forEachPage<T>(pages: AsyncIterable<Page<T>>, signal: Abor
       await store(r.value);
     }
   } finally {
-    // Stopped early (a cancel, a failed write): close the listing. Not awaited, since a look-ahead
-    // request still in flight would hold up the cancel for nothing.
-    if (!finished) it.return?.()?.catch(() => undefined);
+    if (!finished) {
+      // Stopped early (a cancel, a failed write): let the request fetched ahead finish, so none
+      // outlives the step (the engine closes the session next, and counts requests per step);
+      // then close the listing. A cancel waited for the request in flight before the look-ahead too.
+      await ahead.catch(() => undefined);
+      await it.return?.()?.catch(() => undefined);
+    }
   }
 }
 
