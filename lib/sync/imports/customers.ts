@@ -10,54 +10,25 @@ import type { Relation, RelationListItem } from '../../eboekhouden/types';
 import { TEXT } from '../messages-text';
 import { relationToCustomerFields, sameFields } from '../mapping';
 import type { StepContext, SyncStep } from '../step';
-import { DETAIL_CONCURRENCY, forEachPage, isNotFound, logRejected, logTruncated, mapLimit, trailingWrites, readCursor, rowsByRemoteId, stopsTheRun, writeCursor } from './common';
-import { rotate, type RotationCursor } from './rotation';
+import { DETAIL_CONCURRENCY, isNotFound, mapLimit, rowsByRemoteId, stopsTheRun } from './common';
+import { runListingImport } from './listing';
 
 const STEP = 'customers';
-
-interface CustomersCursor {
-  rotation?: RotationCursor;
-}
 
 export const importCustomers: SyncStep = {
   name: STEP,
   enabled: (s) => s.imports.customers,
-  async run(ctx) {
-    const { db, api } = ctx;
-    const cursor = (await readCursor<CustomersCursor>(db, STEP)) ?? {};
-    const seen = new Set<number>();
-    const liveBefore = await countLive(ctx);
-    let liveListed = 0;
-    let complete = true;
-    // Three things overlap: the next list page is fetched and this page's details are read while
-    // the previous page is written. Writes stay in order, one at a time.
-    const writes = trailingWrites();
-    try {
-      await forEachPage(api.listRelations(), ctx.signal, async (page) => {
-        ctx.log.fetched += page.items.length;
-        logRejected(ctx, page);
-        if (page.truncated) {
-          complete = false;
-          logTruncated(ctx, page, 'relations');
-        }
-        for (const item of page.items) seen.add(item.id);
-        const before = page.received - page.items.length;
-        const read = await readPage(ctx, page.items, writes.flush, (done) => ctx.progress(before + done, page.total));
-        liveListed += read.live;
-        writes.hold(() => storeRelations(ctx, read.full, true));
-        ctx.progress(page.received, page.total);
-      });
-      await writes.drain();
-    } finally {
-      await writes.settle();
-    }
-    // A truncated list says nothing about the relations it left out; when every live record was
-    // listed again, nothing vanished and the key scan is not needed.
-    if (complete && liveListed !== liveBefore) await markVanished(ctx, seen);
-    if (!api.capabilities.listsCarryDetails) {
-      await rotate(ctx, cursor.rotation, rotationSource(ctx), (rotation) => writeCursor(db, STEP, { ...cursor, rotation }, ctx.now()));
-    }
-  },
+  run: (ctx) =>
+    runListingImport(ctx, {
+      step: STEP,
+      what: 'relations',
+      list: () => ctx.api.listRelations(),
+      countLive,
+      readPage,
+      store: (c, records) => storeRelations(c, records, true),
+      markVanished,
+      rotationSource,
+    }),
 };
 
 /** Imported customers not marked gone. */
@@ -65,10 +36,7 @@ async function countLive(ctx: StepContext): Promise<number> {
   return (await ctx.db.customers.orderBy('remoteId').count()) - (await ctx.db.customers.where('status').equals('gone').count());
 }
 
-/**
- * Reads one page in full (details where needed); `afterKnownRead` runs once its stored rows are
- * read (see trailingWrites). `live`: how many of its rows were already known and not gone.
- */
+/** See ListingImport.readPage. */
 async function readPage(ctx: StepContext, items: RelationListItem[], afterKnownRead: () => Promise<void>, progress: (done: number) => void): Promise<{ full: Relation[]; live: number }> {
   const existing = await rowsByRemoteId(ctx.db.customers, items.map((i) => i.id));
   await afterKnownRead();

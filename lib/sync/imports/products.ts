@@ -11,15 +11,11 @@ import type { Product, ProductListItem } from '../../eboekhouden/types';
 import { TEXT } from '../messages-text';
 import { articleTableFor, productToArticleFields, sameFields, type ArticleTable } from '../mapping';
 import type { StepContext, SyncStep } from '../step';
-import { DETAIL_CONCURRENCY, forEachPage, isNotFound, logRejected, logTruncated, mapLimit, trailingWrites, readCursor, rowsByRemoteId, stopsTheRun, writeCursor } from './common';
-import { rotate, type RotationCursor } from './rotation';
+import { DETAIL_CONCURRENCY, isNotFound, mapLimit, rowsByRemoteId, stopsTheRun } from './common';
+import { runListingImport } from './listing';
 
 const STEP = 'products';
 const TABLES: ArticleTable[] = ['materials', 'hourTypes'];
-
-interface ProductsCursor {
-  rotation?: RotationCursor;
-}
 
 interface Known {
   row: Article;
@@ -29,41 +25,17 @@ interface Known {
 export const importProducts: SyncStep = {
   name: STEP,
   enabled: (s) => s.imports.products,
-  async run(ctx) {
-    const { db, api } = ctx;
-    const cursor = (await readCursor<ProductsCursor>(db, STEP)) ?? {};
-    const seen = new Set<number>();
-    const liveBefore = await countLive(ctx);
-    let liveListed = 0;
-    let complete = true;
-    // Three things overlap: the next list page is fetched and this page's details are read while
-    // the previous page is written. Writes stay in order, one at a time.
-    const writes = trailingWrites();
-    try {
-      await forEachPage(api.listProducts(), ctx.signal, async (page) => {
-        ctx.log.fetched += page.items.length;
-        logRejected(ctx, page);
-        if (page.truncated) {
-          complete = false;
-          logTruncated(ctx, page, 'products');
-        }
-        for (const item of page.items) seen.add(item.id);
-        const before = page.received - page.items.length;
-        const read = await readPage(ctx, page.items, writes.flush, (done) => ctx.progress(before + done, page.total));
-        liveListed += read.live;
-        writes.hold(() => storeProducts(ctx, read.full, true));
-        ctx.progress(page.received, page.total);
-      });
-      await writes.drain();
-    } finally {
-      await writes.settle();
-    }
-    // When every live record was listed again nothing vanished and the key scan is not needed.
-    if (complete && liveListed !== liveBefore) await markVanished(ctx, seen);
-    if (!api.capabilities.listsCarryDetails) {
-      await rotate(ctx, cursor.rotation, rotationSource(ctx), (rotation) => writeCursor(db, STEP, { ...cursor, rotation }, ctx.now()));
-    }
-  },
+  run: (ctx) =>
+    runListingImport(ctx, {
+      step: STEP,
+      what: 'products',
+      list: () => ctx.api.listProducts(),
+      countLive,
+      readPage,
+      store: (c, records) => storeProducts(c, records, true),
+      markVanished,
+      rotationSource,
+    }),
 };
 
 async function findKnown(ctx: StepContext, remoteIds: number[]): Promise<Map<number, Known>> {
@@ -91,10 +63,7 @@ async function countLive(ctx: StepContext): Promise<number> {
   return n;
 }
 
-/**
- * Reads one page in full (details where needed); `afterKnownRead` runs once its stored rows are
- * read (see trailingWrites). `live`: how many of its rows were already known and not gone.
- */
+/** See ListingImport.readPage. */
 async function readPage(ctx: StepContext, items: ProductListItem[], afterKnownRead: () => Promise<void>, progress: (done: number) => void): Promise<{ full: Product[]; live: number }> {
   const known = await findKnown(ctx, items.map((i) => i.id));
   await afterKnownRead();

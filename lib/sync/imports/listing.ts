@@ -1,0 +1,66 @@
+/**
+ * The shape customers and products share: a listing of records whose REST rows need detail
+ * reads. Three things overlap: the next list page is fetched and this page's details are read
+ * while the previous page is written; writes stay in order, one at a time. Afterwards records no
+ * longer listed are marked, and (REST) known records are re-read in rotation.
+ */
+import type { Page } from '../../eboekhouden/types';
+import type { StepContext } from '../step';
+import { forEachPage, logRejected, logTruncated, readCursor, trailingWrites, writeCursor } from './common';
+import { rotate, type RotationCursor, type RotationSource } from './rotation';
+import type { WHAT } from '../messages-text';
+
+export interface ListingImport<Item extends { id: number }, Full> {
+  step: string;
+  what: keyof typeof WHAT;
+  list(): AsyncIterable<Page<Item>>;
+  /** Imported records not marked gone. */
+  countLive(ctx: StepContext): Promise<number>;
+  /**
+   * Reads one page in full (details where needed); `afterKnownRead` runs once its stored rows are
+   * read (see trailingWrites). `live`: how many of its rows were already known and not gone.
+   */
+  readPage(ctx: StepContext, items: Item[], afterKnownRead: () => Promise<void>, progress: (done: number) => void): Promise<{ full: Full[]; live: number }>;
+  store(ctx: StepContext, records: Full[]): Promise<void>;
+  markVanished(ctx: StepContext, seen: Set<number>): Promise<void>;
+  rotationSource(ctx: StepContext): RotationSource;
+}
+
+interface ListingCursor {
+  rotation?: RotationCursor;
+}
+
+export async function runListingImport<Item extends { id: number }, Full>(ctx: StepContext, spec: ListingImport<Item, Full>): Promise<void> {
+  const { db, api } = ctx;
+  const cursor = (await readCursor<ListingCursor>(db, spec.step)) ?? {};
+  const seen = new Set<number>();
+  const liveBefore = await spec.countLive(ctx);
+  let liveListed = 0;
+  let complete = true;
+  const writes = trailingWrites();
+  try {
+    await forEachPage(spec.list(), ctx.signal, async (page) => {
+      ctx.log.fetched += page.items.length;
+      logRejected(ctx, page);
+      if (page.truncated) {
+        complete = false;
+        logTruncated(ctx, page, spec.what);
+      }
+      for (const item of page.items) seen.add(item.id);
+      const before = page.received - page.items.length;
+      const read = await spec.readPage(ctx, page.items, writes.flush, (done) => ctx.progress(before + done, page.total));
+      liveListed += read.live;
+      writes.hold(() => spec.store(ctx, read.full));
+      ctx.progress(page.received, page.total);
+    });
+    await writes.drain();
+  } finally {
+    await writes.settle();
+  }
+  // A truncated list says nothing about the records it left out; when every live record was
+  // listed again, nothing vanished and the key scan is not needed.
+  if (complete && liveListed !== liveBefore) await spec.markVanished(ctx, seen);
+  if (!api.capabilities.listsCarryDetails) {
+    await rotate(ctx, cursor.rotation, spec.rotationSource(ctx), (rotation) => writeCursor(db, spec.step, { ...cursor, rotation }, ctx.now()));
+  }
+}
