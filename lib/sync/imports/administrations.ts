@@ -3,10 +3,10 @@
  * "only for accountants" (EP_001 / E002.5): remembered for a day so the 15-minute run does
  * not ask again every time.
  */
-import { administrationToRow, sameFields } from '../mapping';
+import { administrationToRow } from '../mapping';
 import { isNotAccountant } from '../connection';
 import type { SyncStep } from '../step';
-import { DAY_MS, readCursor, writeCursor } from './common';
+import { changedRows, DAY_MS, readCursor, writeCursor } from './common';
 
 const STEP = 'administrations';
 
@@ -33,12 +33,7 @@ export const importAdministrations: SyncStep = {
     const rows = list.map(administrationToRow);
     await db.transaction('rw', db.administrations, db.cursors, async () => {
       const existing = await db.administrations.bulkGet(rows.map((r) => r.guid));
-      rows.forEach((r, i) => {
-        const e = existing[i];
-        if (!e) ctx.log.created++;
-        else if (sameFields(e, r)) ctx.log.unchanged++;
-        else ctx.log.updated++;
-      });
+      changedRows(ctx, existing, rows);
       // Administrations are not referenced by workspace records: the list simply replaces the old one.
       const keep = new Set(rows.map((r) => r.guid));
       const stale = ((await db.administrations.toCollection().primaryKeys()) as string[]).filter((g) => !keep.has(g));

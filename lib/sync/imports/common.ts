@@ -8,6 +8,7 @@ import { isEBoekhoudenError } from '../../eboekhouden/errors';
 import type { Page } from '../../eboekhouden/types';
 import type { StepContext } from '../step';
 import { TEXT, WHAT } from '../messages-text';
+import { sameFields } from '../mapping';
 
 export const DETAIL_CONCURRENCY = 6;
 
@@ -153,6 +154,51 @@ export function logTruncated(ctx: StepContext, page: Page<unknown>, what: keyof 
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Counts each incoming row as created, unchanged or updated against the stored one at the same
+ * index (`stored[i]`, undefined when new), and returns the rows that need writing.
+ */
+export function changedRows<T extends object>(ctx: StepContext, stored: readonly (T | undefined)[], rows: readonly T[]): T[] {
+  return rows.filter((r, i) => {
+    const e = stored[i];
+    if (!e) ctx.log.created++;
+    else if (sameFields(e, r)) ctx.log.unchanged++;
+    else ctx.log.updated++;
+    return !e || !sameFields(e, r);
+  });
+}
+
+/**
+ * Reads records in full, DETAIL_CONCURRENCY at a time. A record that fails is a problem and left
+ * out; ids that no longer exist upstream are handed to `markGone`. Auth and similar errors stop the run.
+ */
+export async function readDetails<T>(
+  ctx: StepContext,
+  ids: readonly number[],
+  get: (id: number) => Promise<T>,
+  markGone: (ids: number[]) => Promise<void>,
+  onRead?: () => void,
+): Promise<T[]> {
+  const gone: number[] = [];
+  const read = await mapLimit(ids, DETAIL_CONCURRENCY, ctx.signal, async (id) => {
+    try {
+      return { record: await get(id) };
+    } catch (e) {
+      if (stopsTheRun(e)) throw e;
+      if (isNotFound(e)) gone.push(id);
+      else {
+        ctx.log.failed++;
+        ctx.problem({ record: String(id), code: 'REJECTED', ...TEXT.rejected(e instanceof Error ? e.message : String(e)) });
+      }
+      return undefined;
+    } finally {
+      onRead?.();
+    }
+  });
+  if (gone.length) await markGone(gone);
+  return read.flatMap((r) => (r ? [r.record] : []));
+}
 
 /**
  * Rows whose `remoteId` is in `ids`, read as one key range. fake-indexeddb (and, less so, real

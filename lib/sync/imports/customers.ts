@@ -10,7 +10,7 @@ import type { Relation, RelationListItem } from '../../eboekhouden/types';
 import { TEXT } from '../messages-text';
 import { relationToCustomerFields, sameFields } from '../mapping';
 import type { StepContext, SyncStep } from '../step';
-import { DETAIL_CONCURRENCY, isNotFound, mapLimit, rowsByRemoteId, stopsTheRun } from './common';
+import { readDetails, rowsByRemoteId } from './common';
 import { runListingImport } from './listing';
 
 const STEP = 'customers';
@@ -55,26 +55,8 @@ async function readPage(ctx: StepContext, items: RelationListItem[], afterKnownR
   return { full, live: existing.filter((c) => c.status !== 'gone').length };
 }
 
-/** Reads relations in full, 6 at a time; a record that fails is a problem, one that vanished is marked. */
-async function readRelations(ctx: StepContext, ids: number[], onRead?: () => void): Promise<Relation[]> {
-  const gone: number[] = [];
-  const read = await mapLimit(ids, DETAIL_CONCURRENCY, ctx.signal, async (id) => {
-    try {
-      return await ctx.api.getRelation(id);
-    } catch (e) {
-      if (stopsTheRun(e)) throw e;
-      if (isNotFound(e)) gone.push(id);
-      else {
-        ctx.log.failed++;
-        ctx.problem({ record: String(id), code: 'REJECTED', ...TEXT.rejected(e instanceof Error ? e.message : String(e)) });
-      }
-      return undefined;
-    } finally {
-      onRead?.();
-    }
-  });
-  if (gone.length) await markGone(ctx, gone);
-  return read.filter((r): r is Relation => r !== undefined);
+function readRelations(ctx: StepContext, ids: number[], onRead?: () => void): Promise<Relation[]> {
+  return readDetails(ctx, ids, (id) => ctx.api.getRelation(id), (gone) => markGone(ctx, gone), onRead);
 }
 
 async function storeRelations(ctx: StepContext, relations: Relation[], countUnchanged: boolean): Promise<void> {

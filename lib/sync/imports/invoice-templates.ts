@@ -2,9 +2,9 @@
  * Invoice templates, so the settings can offer a list to pick from. REST only: with SOAP a
  * template is typed by name (the capability says so) and this step does nothing.
  */
-import { sameFields, templateToRow } from '../mapping';
+import { templateToRow } from '../mapping';
 import type { SyncStep } from '../step';
-import { forEachPage, logRejected } from './common';
+import { changedRows, forEachPage, logRejected } from './common';
 
 export const importInvoiceTemplates: SyncStep = {
   name: 'invoiceTemplates',
@@ -20,13 +20,7 @@ export const importInvoiceTemplates: SyncStep = {
       for (const r of rows) seen.add(r.remoteId);
       await db.transaction('rw', db.invoiceTemplates, async () => {
         const existing = await db.invoiceTemplates.bulkGet(rows.map((r) => r.remoteId));
-        const changed = rows.filter((r, i) => {
-          const e = existing[i];
-          if (!e) ctx.log.created++;
-          else if (sameFields(e, r)) ctx.log.unchanged++;
-          else ctx.log.updated++;
-          return !e || !sameFields(e, r);
-        });
+        const changed = changedRows(ctx, existing, rows);
         await db.invoiceTemplates.bulkPut(changed);
       });
     });

@@ -2,9 +2,9 @@
  * The chart of accounts. Small (one page), read whole every run; accounts that vanish are
  * marked 'gone'.
  */
-import { ledgerAccountToRow, sameFields } from '../mapping';
+import { ledgerAccountToRow } from '../mapping';
 import type { SyncStep } from '../step';
-import { forEachPage, logRejected } from './common';
+import { changedRows, forEachPage, logRejected } from './common';
 
 export const importLedgerAccounts: SyncStep = {
   name: 'ledgerAccounts',
@@ -19,13 +19,7 @@ export const importLedgerAccounts: SyncStep = {
       for (const r of rows) seen.add(r.remoteId);
       await db.transaction('rw', db.ledgerAccounts, async () => {
         const existing = await db.ledgerAccounts.bulkGet(rows.map((r) => r.remoteId));
-        const changed = rows.filter((r, i) => {
-          const e = existing[i];
-          if (!e) ctx.log.created++;
-          else if (sameFields(e, r)) ctx.log.unchanged++;
-          else ctx.log.updated++;
-          return !e || !sameFields(e, r);
-        });
+        const changed = changedRows(ctx, existing, rows);
         await db.ledgerAccounts.bulkPut(changed);
       });
       ctx.progress(page.received, page.total);

@@ -8,10 +8,9 @@
  */
 import type { Article } from '../../db';
 import type { Product, ProductListItem } from '../../eboekhouden/types';
-import { TEXT } from '../messages-text';
 import { articleTableFor, productToArticleFields, sameFields, type ArticleTable } from '../mapping';
 import type { StepContext, SyncStep } from '../step';
-import { DETAIL_CONCURRENCY, isNotFound, mapLimit, rowsByRemoteId, stopsTheRun } from './common';
+import { readDetails, rowsByRemoteId } from './common';
 import { runListingImport } from './listing';
 
 const STEP = 'products';
@@ -83,25 +82,8 @@ async function readPage(ctx: StepContext, items: ProductListItem[], afterKnownRe
   return { full, live };
 }
 
-async function readProducts(ctx: StepContext, ids: number[], onRead?: () => void): Promise<Product[]> {
-  const gone: number[] = [];
-  const read = await mapLimit(ids, DETAIL_CONCURRENCY, ctx.signal, async (id) => {
-    try {
-      return await ctx.api.getProduct(id);
-    } catch (e) {
-      if (stopsTheRun(e)) throw e;
-      if (isNotFound(e)) gone.push(id);
-      else {
-        ctx.log.failed++;
-        ctx.problem({ record: String(id), code: 'REJECTED', ...TEXT.rejected(e instanceof Error ? e.message : String(e)) });
-      }
-      return undefined;
-    } finally {
-      onRead?.();
-    }
-  });
-  if (gone.length) await markGone(ctx, gone);
-  return read.filter((p): p is Product => p !== undefined);
+function readProducts(ctx: StepContext, ids: number[], onRead?: () => void): Promise<Product[]> {
+  return readDetails(ctx, ids, (id) => ctx.api.getProduct(id), (gone) => markGone(ctx, gone), onRead);
 }
 
 async function storeProducts(ctx: StepContext, products: Product[], countUnchanged: boolean): Promise<void> {

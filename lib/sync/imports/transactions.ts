@@ -3,9 +3,9 @@
  * highest id stored). Each page is written together with the cursor in one transaction, so a
  * run stopped at any point continues where it was, with nothing lost and nothing doubled.
  */
-import { mutationToTransaction, sameFields } from '../mapping';
+import { mutationToTransaction } from '../mapping';
 import type { SyncStep } from '../step';
-import { forEachPage, logRejected, readCursor, writeCursor } from './common';
+import { changedRows, forEachPage, logRejected, readCursor, writeCursor } from './common';
 
 const STEP = 'transactions';
 
@@ -32,13 +32,7 @@ export const importTransactions: SyncStep = {
       for (const r of rows) if (pageMax === undefined || r.remoteId > pageMax) pageMax = r.remoteId;
       await db.transaction('rw', db.transactions, db.cursors, async () => {
         const existing = onlyNew ? [] : await db.transactions.bulkGet(rows.map((r) => r.remoteId));
-        const changed = rows.filter((r, i) => {
-          const e = existing[i];
-          if (!e) ctx.log.created++;
-          else if (sameFields(e, r)) ctx.log.unchanged++;
-          else ctx.log.updated++;
-          return !e || !sameFields(e, r);
-        });
+        const changed = changedRows(ctx, existing, rows);
         await db.transactions.bulkPut(changed);
         if (pageMax !== undefined) await writeCursor(db, STEP, { afterId: pageMax } satisfies TransactionsCursor, ctx.now());
       });
