@@ -11,13 +11,8 @@ import type { Settings } from './settings';
 
 export type RecordStatus = 'active' | 'inactive' | 'gone';
 
-export interface Customer {
-  id?: number;
-  /** e-Boekhouden relation id; undefined for a new customer not yet exported. */
-  remoteId?: number;
-  code: string;
-  type: RelationType;
-  name: string;
+/** What a person can fill in about a customer besides code, type and name. */
+export interface CustomerDetails {
   contact?: string;
   email?: string;
   phone?: string;
@@ -29,6 +24,15 @@ export interface Customer {
   cocNumber?: string;
   iban?: string;
   termOfPayment?: number;
+}
+
+export interface Customer extends CustomerDetails {
+  id?: number;
+  /** e-Boekhouden relation id; undefined for a new customer not yet exported. */
+  remoteId?: number;
+  code: string;
+  type: RelationType;
+  name: string;
   status: RecordStatus;
   /** Where the record was made: imported from e-Boekhouden, or created in the workspace. */
   origin: 'eboekhouden' | 'workspace';

@@ -6,7 +6,7 @@
  * where, and how to fix it. Records that are in e-Boekhouden already can still be edited here;
  * they are then flagged `changedAfterExport` and never sent again (booked means booked).
  */
-import { KV, type Customer, type HourLine, type InvoiceLineRow, type MaterialLine, type OutboxEntry, type WorkOrder, type WorkspaceDb, type WorkspaceInvoice } from './db';
+import { KV, type Customer, type CustomerDetails, type HourLine, type InvoiceLineRow, type MaterialLine, type OutboxEntry, type WorkOrder, type WorkspaceDb, type WorkspaceInvoice } from './db';
 import { DEFAULT_SETTINGS, restoreSettings, type Settings } from './settings';
 import type { NewInvoice, NewRelation, RelationType } from './eboekhouden/types';
 import {
@@ -91,22 +91,11 @@ function decimalsAtMost(n: number, decimals: number): boolean {
 
 // ---------------------------------------------------------------- customers
 
-export interface CustomerInput {
+export interface CustomerInput extends CustomerDetails {
   /** Empty: a code is generated (K0001, K0002 …). */
   code?: string;
   type?: RelationType;
   name: string;
-  contact?: string;
-  email?: string;
-  phone?: string;
-  address?: string;
-  postalCode?: string;
-  city?: string;
-  country?: string;
-  vatNumber?: string;
-  cocNumber?: string;
-  iban?: string;
-  termOfPayment?: number;
 }
 
 const CODE_PATTERN = /^[A-Za-z0-9._\-/]+$/;
