@@ -10,7 +10,7 @@ import type { Administration } from '../eboekhouden/types';
 import { isEBoekhoudenError } from '../eboekhouden/errors';
 import { DEFAULT_SETTINGS, restoreSettings, transportOptions, validateSettings, type FieldErrors, type Settings } from '../settings';
 import { describeError, type ErrorText } from './messages-text';
-import { createEBoekhouden } from './transports';
+import { createEBoekhouden } from '../eboekhouden/index';
 
 export type CreateApi = (settings: Settings) => EBoekhouden;
 
