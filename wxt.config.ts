@@ -18,6 +18,12 @@ export default defineConfig({
     host_permissions: ['http://127.0.0.1:8787/*'],
     // MV2 (Firefox) has no optional_host_permissions: optional origins go in optional_permissions.
     ...(manifestVersion === 2 ? { optional_permissions: ANY_PROXY } : { optional_host_permissions: ANY_PROXY }),
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'boekhoud-companion@companion.invalid', strict_min_version: '115.0' } } } : {}),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'boekhoud-companion@companion.invalid', strict_min_version: '115.0' },
+          },
+        }
+      : {}),
   }),
 });

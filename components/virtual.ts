@@ -8,10 +8,21 @@ export interface RowWindow {
 }
 
 /** Rows [start, end) to render for a scroll position, with `overscan` extra rows each side. */
-export function rowWindow(o: { scrollTop: number; viewport: number; rowHeight: number; count: number; overscan: number }): RowWindow {
+export function rowWindow(o: {
+  scrollTop: number;
+  viewport: number;
+  rowHeight: number;
+  count: number;
+  overscan: number;
+}): RowWindow {
   const start = Math.min(o.count, Math.max(0, Math.floor(o.scrollTop / o.rowHeight) - o.overscan));
   const end = Math.min(o.count, Math.ceil((o.scrollTop + o.viewport) / o.rowHeight) + o.overscan);
-  return { start, end: Math.max(start, end), padTop: start * o.rowHeight, padBottom: Math.max(0, o.count - Math.max(start, end)) * o.rowHeight };
+  return {
+    start,
+    end: Math.max(start, end),
+    padTop: start * o.rowHeight,
+    padBottom: Math.max(0, o.count - Math.max(start, end)) * o.rowHeight,
+  };
 }
 
 type Value = string | number | undefined;
@@ -42,7 +53,10 @@ export function sortRows<R>(rows: R[], value: (row: R) => Value, direction: 1 | 
     if (x === y) return 0;
     if (x === undefined || x === '') return 1;
     if (y === undefined || y === '') return -1;
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), undefined, { numeric: true });
+    const order =
+      typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : String(x).localeCompare(String(y), undefined, { numeric: true });
     return order * direction;
   });
 }

@@ -38,9 +38,7 @@ export interface StatusSnapshot {
 
 export type SyncNowResult = { started: true } | { started: false; reason: 'busy' | 'notConfigured' | 'needsReconnect' };
 
-export type TestConnectionResult =
-  | { ok: true; administrations: Administration[] }
-  | { ok: false; error: PlainError };
+export type TestConnectionResult = { ok: true; administrations: Administration[] } | { ok: false; error: PlainError };
 
 export type SaveSettingsResult = { ok: true; settings: Settings } | { ok: false; errors: FieldErrors };
 
@@ -79,7 +77,15 @@ export type Request = Requests[RequestType];
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: PlainError };
 
 const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
-  'status', 'syncNow', 'cancelSync', 'testConnection', 'validateSettings', 'saveSettings', 'disconnect', 'confirmAdministrationSwitch', 'refreshBadge',
+  'status',
+  'syncNow',
+  'cancelSync',
+  'testConnection',
+  'validateSettings',
+  'saveSettings',
+  'disconnect',
+  'confirmAdministrationSwitch',
+  'refreshBadge',
 ]);
 
 export function isRequest(msg: unknown): msg is Request {

@@ -24,7 +24,10 @@ export const securityCodesConnectionSchema = z.object({
     .regex(/^[0-9a-fA-F]{32}$/, 'settings.error.securityCode1Format'),
   securityCode2: trimmed
     .min(1, 'settings.error.securityCode2Required')
-    .regex(/^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/, 'settings.error.securityCode2Format'),
+    .regex(
+      /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/,
+      'settings.error.securityCode2Format',
+    ),
 });
 
 export const connectionSchema = z.discriminatedUnion('kind', [tokenConnectionSchema, securityCodesConnectionSchema]);
@@ -52,30 +55,40 @@ export const exportChoicesSchema = z.object({
   invoices: z.boolean(),
 });
 
-export const invoiceDefaultsSchema = z.object({
-  /** Template name as in e-Boekhouden (picked from the imported list with a token, typed with security codes). */
-  template: trimmed.max(50, 'settings.error.templateTooLong'),
-  termOfPayment: z.number({ error: 'settings.error.termOfPayment' }).int('settings.error.termOfPayment').min(0, 'settings.error.termOfPayment').max(365, 'settings.error.termOfPayment'),
-  /** Our invoice numbers are prefix + a running number, so a retry can look the number up. */
-  numberPrefix: trimmed.max(20, 'settings.error.prefixTooLong').regex(/^[A-Za-z0-9._/-]*$/, 'settings.error.prefixCharacters'),
-  bookInAccounts: z.boolean(),
-  emailToCustomer: z.boolean(),
-  /**
-   * The sender of those e-mails (e-Boekhouden's EmailVanAdres / REST email.fromEmail, at most 150
-   * characters). Defaults keep settings stored before these fields existed loadable.
-   */
-  emailFromAddress: trimmed.max(150, 'settings.error.emailFromAddressTooLong').default(''),
-  emailFromName: trimmed.max(150, 'settings.error.emailFromNameTooLong').default(''),
-  /** Used for hour lines whose hour type has no VAT code or counter account of its own. */
-  hourVatCode: trimmed.refine((c) => c === '' || isSalesVatCode(c), 'settings.error.hourVatCodeSales'),
-  hourLedgerCode: trimmed.max(10, 'settings.error.ledgerCodeTooLong').regex(/^[0-9A-Za-z]*$/, 'settings.error.ledgerCodeCharacters'),
-}).superRefine((invoice, ctx) => {
-  // e-Boekhouden refuses an e-mailed invoice without a sender (SOAP CFACT029–036), and the
-  // invoice schema checks the address with the same rule, so what is saved here can be sent.
-  if (invoice.emailToCustomer && !isEmailAddress(invoice.emailFromAddress)) {
-    ctx.addIssue({ code: 'custom', path: ['emailFromAddress'], message: 'settings.error.emailFromAddress' });
-  }
-});
+export const invoiceDefaultsSchema = z
+  .object({
+    /** Template name as in e-Boekhouden (picked from the imported list with a token, typed with security codes). */
+    template: trimmed.max(50, 'settings.error.templateTooLong'),
+    termOfPayment: z
+      .number({ error: 'settings.error.termOfPayment' })
+      .int('settings.error.termOfPayment')
+      .min(0, 'settings.error.termOfPayment')
+      .max(365, 'settings.error.termOfPayment'),
+    /** Our invoice numbers are prefix + a running number, so a retry can look the number up. */
+    numberPrefix: trimmed
+      .max(20, 'settings.error.prefixTooLong')
+      .regex(/^[A-Za-z0-9._/-]*$/, 'settings.error.prefixCharacters'),
+    bookInAccounts: z.boolean(),
+    emailToCustomer: z.boolean(),
+    /**
+     * The sender of those e-mails (e-Boekhouden's EmailVanAdres / REST email.fromEmail, at most 150
+     * characters). Defaults keep settings stored before these fields existed loadable.
+     */
+    emailFromAddress: trimmed.max(150, 'settings.error.emailFromAddressTooLong').default(''),
+    emailFromName: trimmed.max(150, 'settings.error.emailFromNameTooLong').default(''),
+    /** Used for hour lines whose hour type has no VAT code or counter account of its own. */
+    hourVatCode: trimmed.refine((c) => c === '' || isSalesVatCode(c), 'settings.error.hourVatCodeSales'),
+    hourLedgerCode: trimmed
+      .max(10, 'settings.error.ledgerCodeTooLong')
+      .regex(/^[0-9A-Za-z]*$/, 'settings.error.ledgerCodeCharacters'),
+  })
+  .superRefine((invoice, ctx) => {
+    // e-Boekhouden refuses an e-mailed invoice without a sender (SOAP CFACT029–036), and the
+    // invoice schema checks the address with the same rule, so what is saved here can be sent.
+    if (invoice.emailToCustomer && !isEmailAddress(invoice.emailFromAddress)) {
+      ctx.addIssue({ code: 'custom', path: ['emailFromAddress'], message: 'settings.error.emailFromAddress' });
+    }
+  });
 
 /** The same e-mail check as the invoice the address ends up in (`newInvoiceSchema.email.fromAddress`). */
 export function isEmailAddress(text: string): boolean {
@@ -156,7 +169,8 @@ export function restoreSettings(stored: unknown): Settings {
   for (const depth of [Infinity, 1]) {
     const result = settingsSchema.safeParse(candidate);
     if (result.success) return result.data;
-    for (const issue of result.error.issues) resetToDefault(candidate, issue.path.slice(0, depth) as (string | number)[]);
+    for (const issue of result.error.issues)
+      resetToDefault(candidate, issue.path.slice(0, depth) as (string | number)[]);
   }
   const last = settingsSchema.safeParse(candidate);
   return last.success ? last.data : structuredClone(DEFAULT_SETTINGS);
@@ -177,7 +191,9 @@ function resetToDefault(target: Record<string, unknown>, path: (string | number)
 }
 
 /** Validates settings; on failure returns one message key per field path ("connection.apiToken"). */
-export function validateSettings(input: unknown): { ok: true; settings: Settings } | { ok: false; errors: FieldErrors } {
+export function validateSettings(
+  input: unknown,
+): { ok: true; settings: Settings } | { ok: false; errors: FieldErrors } {
   const result = settingsSchema.safeParse(input);
   if (result.success) return { ok: true, settings: result.data };
   const errors: FieldErrors = {};
@@ -197,7 +213,12 @@ export function transportOptions(settings: Settings): TransportOptions {
     credentials:
       c.kind === 'token'
         ? { kind: 'token', apiToken: c.apiToken }
-        : { kind: 'securityCodes', username: c.username, securityCode1: c.securityCode1, securityCode2: c.securityCode2 },
+        : {
+            kind: 'securityCodes',
+            username: c.username,
+            securityCode1: c.securityCode1,
+            securityCode2: c.securityCode2,
+          },
     proxyToken: settings.proxyToken || undefined,
     administrationGuid: settings.administrationGuid || undefined,
     source: 'BoekhoudC',

@@ -6,7 +6,18 @@
  * where, and how to fix it. Records that are in e-Boekhouden already can still be edited here;
  * they are then flagged `changedAfterExport` and never sent again (booked means booked).
  */
-import { KV, type Customer, type CustomerDetails, type HourLine, type InvoiceLineRow, type MaterialLine, type OutboxEntry, type WorkOrder, type WorkspaceDb, type WorkspaceInvoice } from './db';
+import {
+  KV,
+  type Customer,
+  type CustomerDetails,
+  type HourLine,
+  type InvoiceLineRow,
+  type MaterialLine,
+  type OutboxEntry,
+  type WorkOrder,
+  type WorkspaceDb,
+  type WorkspaceInvoice,
+} from './db';
 import { DEFAULT_SETTINGS, restoreSettings, type Settings } from './settings';
 import type { NewInvoice, NewRelation, RelationType } from './eboekhouden/types';
 import {
@@ -52,7 +63,14 @@ export class WorkspaceError extends Error {
 
   /** Plain data for messages between extension pages and the background. */
   toJSON(): { name: 'WorkspaceError'; code: string; nl: string; en: string; field?: string; problems: Message[] } {
-    return { name: 'WorkspaceError', code: this.code, nl: this.nl, en: this.en, field: this.field, problems: this.problems };
+    return {
+      name: 'WorkspaceError',
+      code: this.code,
+      nl: this.nl,
+      en: this.en,
+      field: this.field,
+      problems: this.problems,
+    };
   }
 }
 
@@ -107,10 +125,20 @@ async function codeInUse(db: WorkspaceDb, code: string, exceptId?: number): Prom
 
 function checkCode(code: string): void {
   if (code.length > 15) {
-    fail('CODE_TOO_LONG', `Klantcode "${code}" is ${code.length} tekens; e-Boekhouden staat er hoogstens 15 toe. Kies een kortere code.`, `Customer code "${code}" is ${code.length} characters; e-Boekhouden allows at most 15. Choose a shorter code.`, 'code');
+    fail(
+      'CODE_TOO_LONG',
+      `Klantcode "${code}" is ${code.length} tekens; e-Boekhouden staat er hoogstens 15 toe. Kies een kortere code.`,
+      `Customer code "${code}" is ${code.length} characters; e-Boekhouden allows at most 15. Choose a shorter code.`,
+      'code',
+    );
   }
   if (!CODE_PATTERN.test(code)) {
-    fail('CODE_CHARACTERS', `Klantcode "${code}" mag alleen letters, cijfers en . _ - / bevatten. Pas de code aan.`, `Customer code "${code}" may only contain letters, digits and . _ - /. Change the code.`, 'code');
+    fail(
+      'CODE_CHARACTERS',
+      `Klantcode "${code}" mag alleen letters, cijfers en . _ - / bevatten. Pas de code aan.`,
+      `Customer code "${code}" may only contain letters, digits and . _ - /. Change the code.`,
+      'code',
+    );
   }
 }
 
@@ -146,12 +174,23 @@ export async function createCustomer(db: WorkspaceDb, input: CustomerInput, o?: 
   if (code) {
     checkCode(code);
     if (await codeInUse(db, code)) {
-      fail('CODE_IN_USE', `Klantcode "${code}" is al in gebruik. Kies een andere code of laat het veld leeg voor een automatische code.`, `Customer code "${code}" is already in use. Choose another code or leave it empty to get one generated.`, 'code');
+      fail(
+        'CODE_IN_USE',
+        `Klantcode "${code}" is al in gebruik. Kies een andere code of laat het veld leeg voor een automatische code.`,
+        `Customer code "${code}" is already in use. Choose another code or leave it empty to get one generated.`,
+        'code',
+      );
     }
   }
   const at = nowOf(o);
   return db.transaction('rw', [db.kv, db.customers, db.workOrders, db.invoices], async () => {
-    if (!code) code = await nextNumber(db, 'customerCode', (n) => `K${String(n).padStart(4, '0')}`, (v) => codeInUse(db, v));
+    if (!code)
+      code = await nextNumber(
+        db,
+        'customerCode',
+        (n) => `K${String(n).padStart(4, '0')}`,
+        (v) => codeInUse(db, v),
+      );
     const customer: Customer = { ...fields, code, status: 'active', origin: 'workspace', updatedAt: at };
     checkCustomerFields(customer);
     customer.id = await db.customers.add(customer);
@@ -163,14 +202,28 @@ export async function createCustomer(db: WorkspaceDb, input: CustomerInput, o?: 
  * Changes a workspace customer. Before export the queued relation is dropped and re-made with
  * the new data at the next sync; after export the change stays local and is flagged.
  */
-export async function updateCustomer(db: WorkspaceDb, id: number, input: CustomerInput, o?: Options): Promise<Customer> {
+export async function updateCustomer(
+  db: WorkspaceDb,
+  id: number,
+  input: CustomerInput,
+  o?: Options,
+): Promise<Customer> {
   const at = nowOf(o);
   return db.transaction('rw', [db.customers, db.outbox], async () => {
     const current = await db.customers.get(id);
-    if (!current) fail('CUSTOMER_NOT_FOUND', `Klant ${id} bestaat niet (meer). Vernieuw de lijst.`, `Customer ${id} does not exist (any more). Refresh the list.`);
+    if (!current)
+      fail(
+        'CUSTOMER_NOT_FOUND',
+        `Klant ${id} bestaat niet (meer). Vernieuw de lijst.`,
+        `Customer ${id} does not exist (any more). Refresh the list.`,
+      );
     const record = customerRecord(current);
     if (current.origin === 'eboekhouden') {
-      fail('CUSTOMER_FROM_EBOEKHOUDEN', `${record.nl} komt uit e-Boekhouden. Wijzig de relatie daar; de volgende synchronisatie neemt de wijziging over.`, `${record.en} comes from e-Boekhouden. Change the relation there; the next sync brings the change in.`);
+      fail(
+        'CUSTOMER_FROM_EBOEKHOUDEN',
+        `${record.nl} komt uit e-Boekhouden. Wijzig de relatie daar; de volgende synchronisatie neemt de wijziging over.`,
+        `${record.en} comes from e-Boekhouden. Change the relation there; the next sync brings the change in.`,
+      );
     }
     const fields = cleanCustomer(input);
     if (!fields.name) fail('NAME_REQUIRED', 'Vul de naam van de klant in.', "Fill in the customer's name.", 'name');
@@ -178,16 +231,30 @@ export async function updateCustomer(db: WorkspaceDb, id: number, input: Custome
     const exported = current.remoteId !== undefined;
     if (code !== current.code) {
       if (exported) {
-        fail('CODE_FIXED', `${record.nl} staat al in e-Boekhouden; de code kan niet meer veranderen.`, `${record.en} is in e-Boekhouden already; its code can no longer change.`, 'code');
+        fail(
+          'CODE_FIXED',
+          `${record.nl} staat al in e-Boekhouden; de code kan niet meer veranderen.`,
+          `${record.en} is in e-Boekhouden already; its code can no longer change.`,
+          'code',
+        );
       }
       checkCode(code);
       if (await codeInUse(db, code, id)) {
-        fail('CODE_IN_USE', `Klantcode "${code}" is al in gebruik. Kies een andere code.`, `Customer code "${code}" is already in use. Choose another code.`, 'code');
+        fail(
+          'CODE_IN_USE',
+          `Klantcode "${code}" is al in gebruik. Kies een andere code.`,
+          `Customer code "${code}" is already in use. Choose another code.`,
+          'code',
+        );
       }
     }
     const entry = await entryForSource(db, { table: 'customers', id });
     if (entry?.state === 'sending') {
-      fail('EXPORT_IN_PROGRESS', `${record.nl} wordt op dit moment naar e-Boekhouden verstuurd. Probeer het na de synchronisatie opnieuw.`, `${record.en} is being sent to e-Boekhouden right now. Try again after the sync.`);
+      fail(
+        'EXPORT_IN_PROGRESS',
+        `${record.nl} wordt op dit moment naar e-Boekhouden verstuurd. Probeer het na de synchronisatie opnieuw.`,
+        `${record.en} is being sent to e-Boekhouden right now. Try again after the sync.`,
+      );
     }
     const next: Customer = { ...current, ...fields, code, updatedAt: at };
     checkCustomerFields(next);
@@ -209,25 +276,71 @@ export interface WorkOrderInput {
   materialLines: MaterialLine[];
 }
 
-async function checkWorkOrderInput(db: WorkspaceDb, wo: WorkOrderInput, label: { nl: string; en: string }): Promise<void> {
+async function checkWorkOrderInput(
+  db: WorkspaceDb,
+  wo: WorkOrderInput,
+  label: { nl: string; en: string },
+): Promise<void> {
   const problems: Message[] = [];
-  const add = (code: string, nl: string, en: string) => problems.push({ code, nl: `${label.nl}: ${nl}`, en: `${label.en}: ${en}` });
-  if (!(await db.customers.get(wo.customerId))) add('UNKNOWN_CUSTOMER', 'kies een bestaande klant.', 'choose an existing customer.');
-  if (!validDate(wo.date)) add('INVALID_DATE', `datum "${wo.date}" is geen geldige datum (JJJJ-MM-DD).`, `date "${wo.date}" is not a valid date (YYYY-MM-DD).`);
-  if ((wo.description ?? '').length > 200) add('DESCRIPTION_TOO_LONG', 'de omschrijving is langer dan 200 tekens. Maak haar korter.', 'the description is longer than 200 characters. Shorten it.');
+  const add = (code: string, nl: string, en: string) =>
+    problems.push({ code, nl: `${label.nl}: ${nl}`, en: `${label.en}: ${en}` });
+  if (!(await db.customers.get(wo.customerId)))
+    add('UNKNOWN_CUSTOMER', 'kies een bestaande klant.', 'choose an existing customer.');
+  if (!validDate(wo.date))
+    add(
+      'INVALID_DATE',
+      `datum "${wo.date}" is geen geldige datum (JJJJ-MM-DD).`,
+      `date "${wo.date}" is not a valid date (YYYY-MM-DD).`,
+    );
+  if ((wo.description ?? '').length > 200)
+    add(
+      'DESCRIPTION_TOO_LONG',
+      'de omschrijving is langer dan 200 tekens. Maak haar korter.',
+      'the description is longer than 200 characters. Shorten it.',
+    );
   const hourTypes = await db.hourTypes.bulkGet(wo.hourLines.map((h) => h.hourTypeId));
   wo.hourLines.forEach((h, i) => {
     const n = i + 1;
-    if (!hourTypes[i]) add('UNKNOWN_HOUR_TYPE', `urenregel ${n}: kies een bestaand uursoort.`, `hour line ${n}: choose an existing hour type.`);
-    if (!(Number.isFinite(h.hours) && h.hours > 0 && decimalsAtMost(h.hours, 4))) add('INVALID_HOURS', `urenregel ${n}: het aantal uren moet groter dan 0 zijn, met hoogstens 4 decimalen.`, `hour line ${n}: hours must be more than 0, with at most 4 decimals.`);
-    if (!decimalsAtMost(h.price, 2)) add('INVALID_PRICE', `urenregel ${n}: de prijs moet een bedrag in hele centen zijn.`, `hour line ${n}: the price must be an amount in whole cents.`);
+    if (!hourTypes[i])
+      add(
+        'UNKNOWN_HOUR_TYPE',
+        `urenregel ${n}: kies een bestaand uursoort.`,
+        `hour line ${n}: choose an existing hour type.`,
+      );
+    if (!(Number.isFinite(h.hours) && h.hours > 0 && decimalsAtMost(h.hours, 4)))
+      add(
+        'INVALID_HOURS',
+        `urenregel ${n}: het aantal uren moet groter dan 0 zijn, met hoogstens 4 decimalen.`,
+        `hour line ${n}: hours must be more than 0, with at most 4 decimals.`,
+      );
+    if (!decimalsAtMost(h.price, 2))
+      add(
+        'INVALID_PRICE',
+        `urenregel ${n}: de prijs moet een bedrag in hele centen zijn.`,
+        `hour line ${n}: the price must be an amount in whole cents.`,
+      );
   });
   const materials = await db.materials.bulkGet(wo.materialLines.map((m) => m.materialId));
   wo.materialLines.forEach((m, i) => {
     const n = i + 1;
-    if (!materials[i]) add('UNKNOWN_MATERIAL', `materiaalregel ${n}: kies een bestaand materiaal.`, `material line ${n}: choose an existing material.`);
-    if (!(Number.isFinite(m.quantity) && m.quantity !== 0 && decimalsAtMost(m.quantity, 4))) add('INVALID_QUANTITY', `materiaalregel ${n}: het aantal mag niet 0 zijn en heeft hoogstens 4 decimalen.`, `material line ${n}: the quantity cannot be 0 and has at most 4 decimals.`);
-    if (!decimalsAtMost(m.price, 2)) add('INVALID_PRICE', `materiaalregel ${n}: de prijs moet een bedrag in hele centen zijn.`, `material line ${n}: the price must be an amount in whole cents.`);
+    if (!materials[i])
+      add(
+        'UNKNOWN_MATERIAL',
+        `materiaalregel ${n}: kies een bestaand materiaal.`,
+        `material line ${n}: choose an existing material.`,
+      );
+    if (!(Number.isFinite(m.quantity) && m.quantity !== 0 && decimalsAtMost(m.quantity, 4)))
+      add(
+        'INVALID_QUANTITY',
+        `materiaalregel ${n}: het aantal mag niet 0 zijn en heeft hoogstens 4 decimalen.`,
+        `material line ${n}: the quantity cannot be 0 and has at most 4 decimals.`,
+      );
+    if (!decimalsAtMost(m.price, 2))
+      add(
+        'INVALID_PRICE',
+        `materiaalregel ${n}: de prijs moet een bedrag in hele centen zijn.`,
+        `material line ${n}: the price must be an amount in whole cents.`,
+      );
   });
   if (problems.length > 0) throw new WorkspaceError(problems);
 }
@@ -257,7 +370,12 @@ export async function saveWorkOrder(db: WorkspaceDb, wo: WorkOrderInput, o?: Opt
   if (input.id === undefined) {
     await checkWorkOrderInput(db, input, { nl: 'Nieuwe werkbon', en: 'New work order' });
     return db.transaction('rw', [db.kv, db.customers, db.workOrders, db.invoices], async () => {
-      const number = await nextNumber(db, 'workOrder', (n) => `WO-${String(n).padStart(4, '0')}`, async (v) => (await db.workOrders.where('number').equals(v).count()) > 0);
+      const number = await nextNumber(
+        db,
+        'workOrder',
+        (n) => `WO-${String(n).padStart(4, '0')}`,
+        async (v) => (await db.workOrders.where('number').equals(v).count()) > 0,
+      );
       const { id: _drop, ...fields } = input;
       const row: WorkOrder = { ...fields, number, status: 'draft', updatedAt: at };
       row.id = await db.workOrders.add(row);
@@ -265,19 +383,29 @@ export async function saveWorkOrder(db: WorkspaceDb, wo: WorkOrderInput, o?: Opt
     });
   }
   const current = await db.workOrders.get(input.id);
-  if (!current) fail('WORK_ORDER_NOT_FOUND', `Werkbon ${input.id} bestaat niet (meer). Vernieuw de lijst.`, `Work order ${input.id} does not exist (any more). Refresh the list.`);
+  if (!current)
+    fail(
+      'WORK_ORDER_NOT_FOUND',
+      `Werkbon ${input.id} bestaat niet (meer). Vernieuw de lijst.`,
+      `Work order ${input.id} does not exist (any more). Refresh the list.`,
+    );
   const label = workOrderRecord(current);
   await checkWorkOrderInput(db, input, label);
   if (current.status === 'completed') {
     // A completed work order stays completed, so it must still pass the completion checks.
-    const problems = await workOrderProblems(db, { ...current, ...input, number: current.number }, await settingsOf(db, o));
+    const problems = await workOrderProblems(
+      db,
+      { ...current, ...input, number: current.number },
+      await settingsOf(db, o),
+    );
     if (problems.length > 0) throw new WorkspaceError(problems);
   }
   return db.transaction('rw', [db.workOrders, db.outbox, db.invoices], async () => {
     const fresh = (await db.workOrders.get(input.id!))!;
     const next: WorkOrder = { ...fresh, ...input, id: fresh.id, number: fresh.number, updatedAt: at };
     if (fresh.status === 'exported') next.changedAfterExport = true;
-    else if (fresh.status === 'completed') refuseWhileQueued(await entryForSource(db, { table: 'workOrders', id: fresh.id! }), label);
+    else if (fresh.status === 'completed')
+      refuseWhileQueued(await entryForSource(db, { table: 'workOrders', id: fresh.id! }), label);
     await db.workOrders.put(next);
     return next;
   });
@@ -294,7 +422,12 @@ async function workOrderProblems(db: WorkspaceDb, wo: WorkOrder, settings: Setti
 export async function completeWorkOrder(db: WorkspaceDb, id: number, o?: Options): Promise<WorkOrder> {
   const settings = await settingsOf(db, o);
   const wo = await db.workOrders.get(id);
-  if (!wo) fail('WORK_ORDER_NOT_FOUND', `Werkbon ${id} bestaat niet (meer). Vernieuw de lijst.`, `Work order ${id} does not exist (any more). Refresh the list.`);
+  if (!wo)
+    fail(
+      'WORK_ORDER_NOT_FOUND',
+      `Werkbon ${id} bestaat niet (meer). Vernieuw de lijst.`,
+      `Work order ${id} does not exist (any more). Refresh the list.`,
+    );
   const label = workOrderRecord(wo);
   if (wo.status !== 'draft') {
     fail('NOT_A_DRAFT', `${label.nl} is al afgerond.`, `${label.en} is already completed.`);
@@ -318,16 +451,29 @@ export interface InvoiceInput {
 
 /** Drafts carry a concept number until they are finalized and get a real invoice number. */
 function conceptNumber(db: WorkspaceDb): Promise<string> {
-  return nextNumber(db, 'concept', (n) => `CONCEPT-${String(n).padStart(4, '0')}`, async (v) => (await db.invoices.where('number').equals(v).count()) > 0);
+  return nextNumber(
+    db,
+    'concept',
+    (n) => `CONCEPT-${String(n).padStart(4, '0')}`,
+    async (v) => (await db.invoices.where('number').equals(v).count()) > 0,
+  );
 }
 
 function checkInvoiceInput(inv: InvoiceInput, label: { nl: string; en: string }): void {
   const problems: Message[] = [];
-  const add = (code: string, nl: string, en: string) => problems.push({ code, nl: `${label.nl}: ${nl}`, en: `${label.en}: ${en}` });
-  if (!validDate(inv.date)) add('INVALID_DATE', `datum "${inv.date}" is geen geldige datum (JJJJ-MM-DD).`, `date "${inv.date}" is not a valid date (YYYY-MM-DD).`);
+  const add = (code: string, nl: string, en: string) =>
+    problems.push({ code, nl: `${label.nl}: ${nl}`, en: `${label.en}: ${en}` });
+  if (!validDate(inv.date))
+    add(
+      'INVALID_DATE',
+      `datum "${inv.date}" is geen geldige datum (JJJJ-MM-DD).`,
+      `date "${inv.date}" is not a valid date (YYYY-MM-DD).`,
+    );
   inv.lines.forEach((l, i) => {
-    if (!Number.isFinite(l.quantity)) add('INVALID_QUANTITY', `regel ${i + 1}: vul een aantal in.`, `line ${i + 1}: enter a quantity.`);
-    if (!Number.isFinite(l.price)) add('INVALID_PRICE', `regel ${i + 1}: vul een prijs in.`, `line ${i + 1}: enter a price.`);
+    if (!Number.isFinite(l.quantity))
+      add('INVALID_QUANTITY', `regel ${i + 1}: vul een aantal in.`, `line ${i + 1}: enter a quantity.`);
+    if (!Number.isFinite(l.price))
+      add('INVALID_PRICE', `regel ${i + 1}: vul een prijs in.`, `line ${i + 1}: enter a price.`);
   });
   if (problems.length > 0) throw new WorkspaceError(problems);
 }
@@ -335,25 +481,42 @@ function checkInvoiceInput(inv: InvoiceInput, label: { nl: string; en: string })
 /** A work order may get a workspace invoice: completed, not queued or exported, no invoice yet. */
 async function checkWorkOrderInvoiceable(db: WorkspaceDb, workOrderId: number): Promise<WorkOrder> {
   const wo = await db.workOrders.get(workOrderId);
-  if (!wo) fail('WORK_ORDER_NOT_FOUND', `Werkbon ${workOrderId} bestaat niet (meer). Vernieuw de lijst.`, `Work order ${workOrderId} does not exist (any more). Refresh the list.`);
+  if (!wo)
+    fail(
+      'WORK_ORDER_NOT_FOUND',
+      `Werkbon ${workOrderId} bestaat niet (meer). Vernieuw de lijst.`,
+      `Work order ${workOrderId} does not exist (any more). Refresh the list.`,
+    );
   const label = workOrderRecord(wo);
   if (wo.status !== 'completed') {
     fail(
       'WORK_ORDER_NOT_COMPLETED',
-      wo.status === 'draft' ? `${label.nl} is nog een concept. Rond de werkbon eerst af.` : `${label.nl} is al als factuur ${wo.invoiceNumber ?? ''} naar e-Boekhouden gegaan.`,
-      wo.status === 'draft' ? `${label.en} is still a draft. Complete the work order first.` : `${label.en} has already gone to e-Boekhouden as invoice ${wo.invoiceNumber ?? ''}.`,
+      wo.status === 'draft'
+        ? `${label.nl} is nog een concept. Rond de werkbon eerst af.`
+        : `${label.nl} is al als factuur ${wo.invoiceNumber ?? ''} naar e-Boekhouden gegaan.`,
+      wo.status === 'draft'
+        ? `${label.en} is still a draft. Complete the work order first.`
+        : `${label.en} has already gone to e-Boekhouden as invoice ${wo.invoiceNumber ?? ''}.`,
     );
   }
   const existing = await db.invoices.where('workOrderId').equals(workOrderId).first();
   if (existing) {
-    fail('ALREADY_INVOICED', `${label.nl} heeft al factuur ${existing.number}. Open die factuur.`, `${label.en} already has invoice ${existing.number}. Open that invoice.`);
+    fail(
+      'ALREADY_INVOICED',
+      `${label.nl} heeft al factuur ${existing.number}. Open die factuur.`,
+      `${label.en} already has invoice ${existing.number}. Open that invoice.`,
+    );
   }
   refuseWhileQueued(await entryForSource(db, { table: 'workOrders', id: workOrderId }), label);
   return wo;
 }
 
 /** A draft invoice with the work order's lines (codes, VAT and counter accounts resolved). */
-export async function createInvoiceFromWorkOrder(db: WorkspaceDb, workOrderId: number, o?: Options): Promise<WorkspaceInvoice> {
+export async function createInvoiceFromWorkOrder(
+  db: WorkspaceDb,
+  workOrderId: number,
+  o?: Options,
+): Promise<WorkspaceInvoice> {
   const settings = await settingsOf(db, o);
   const at = nowOf(o);
   const wo = await checkWorkOrderInvoiceable(db, workOrderId);
@@ -381,24 +544,44 @@ export async function createInvoiceFromWorkOrder(db: WorkspaceDb, workOrderId: n
 export async function saveInvoice(db: WorkspaceDb, inv: InvoiceInput, o?: Options): Promise<WorkspaceInvoice> {
   const at = nowOf(o);
   const lines = inv.lines.map((l) => ({ ...l }));
-  if (!(await db.customers.get(inv.customerId))) fail('UNKNOWN_CUSTOMER', 'Kies een bestaande klant voor de factuur.', 'Choose an existing customer for the invoice.', 'customerId');
+  if (!(await db.customers.get(inv.customerId)))
+    fail(
+      'UNKNOWN_CUSTOMER',
+      'Kies een bestaande klant voor de factuur.',
+      'Choose an existing customer for the invoice.',
+      'customerId',
+    );
   if (inv.id === undefined) {
     checkInvoiceInput(inv, { nl: 'Nieuwe factuur', en: 'New invoice' });
     return db.transaction('rw', [db.kv, db.customers, db.workOrders, db.invoices, db.outbox], async () => {
       if (inv.workOrderId !== undefined) await checkWorkOrderInvoiceable(db, inv.workOrderId);
-      const row: WorkspaceInvoice = { number: await conceptNumber(db), customerId: inv.customerId, date: inv.date, workOrderId: inv.workOrderId, lines, status: 'draft', updatedAt: at };
+      const row: WorkspaceInvoice = {
+        number: await conceptNumber(db),
+        customerId: inv.customerId,
+        date: inv.date,
+        workOrderId: inv.workOrderId,
+        lines,
+        status: 'draft',
+        updatedAt: at,
+      };
       row.id = await db.invoices.add(row);
       return row;
     });
   }
   return db.transaction('rw', [db.invoices, db.outbox], async () => {
     const current = await db.invoices.get(inv.id!);
-    if (!current) fail('INVOICE_NOT_FOUND', `Factuur ${inv.id} bestaat niet (meer). Vernieuw de lijst.`, `Invoice ${inv.id} does not exist (any more). Refresh the list.`);
+    if (!current)
+      fail(
+        'INVOICE_NOT_FOUND',
+        `Factuur ${inv.id} bestaat niet (meer). Vernieuw de lijst.`,
+        `Invoice ${inv.id} does not exist (any more). Refresh the list.`,
+      );
     const label = invoiceRecord(current);
     checkInvoiceInput(inv, label);
     const next: WorkspaceInvoice = { ...current, customerId: inv.customerId, date: inv.date, lines, updatedAt: at };
     if (current.status === 'exported') next.changedAfterExport = true;
-    else if (current.status === 'final') refuseWhileQueued(await entryForSource(db, { table: 'invoices', id: current.id! }), label);
+    else if (current.status === 'final')
+      refuseWhileQueued(await entryForSource(db, { table: 'invoices', id: current.id! }), label);
     await db.invoices.put(next);
     return next;
   });
@@ -409,14 +592,23 @@ export async function finalizeInvoice(db: WorkspaceDb, id: number, o?: Options):
   const settings = await settingsOf(db, o);
   const at = nowOf(o);
   const inv = await db.invoices.get(id);
-  if (!inv) fail('INVOICE_NOT_FOUND', `Factuur ${id} bestaat niet (meer). Vernieuw de lijst.`, `Invoice ${id} does not exist (any more). Refresh the list.`);
+  if (!inv)
+    fail(
+      'INVOICE_NOT_FOUND',
+      `Factuur ${id} bestaat niet (meer). Vernieuw de lijst.`,
+      `Invoice ${id} does not exist (any more). Refresh the list.`,
+    );
   const label = invoiceRecord(inv);
   if (inv.status !== 'draft') fail('NOT_A_DRAFT', `${label.nl} is al definitief.`, `${label.en} is already final.`);
-  const problems = [...checkCustomer(await db.customers.get(inv.customerId), label).problems, ...checkLines(invoiceRowsToLines(inv.lines), label)];
+  const problems = [
+    ...checkCustomer(await db.customers.get(inv.customerId), label).problems,
+    ...checkLines(invoiceRowsToLines(inv.lines), label),
+  ];
   if (problems.length > 0) throw new WorkspaceError(problems);
   return db.transaction('rw', [db.kv, db.invoices, db.outbox, db.transactions, db.openItems], async () => {
     const fresh = await db.invoices.get(id);
-    if (!fresh || fresh.status !== 'draft') fail('NOT_A_DRAFT', `${label.nl} is al definitief.`, `${label.en} is already final.`);
+    if (!fresh || fresh.status !== 'draft')
+      fail('NOT_A_DRAFT', `${label.nl} is al definitief.`, `${label.en} is already final.`);
     const number = await allocateInvoiceNumber(db, settings, fresh.date);
     const next: WorkspaceInvoice = { ...fresh, number, status: 'final', updatedAt: at };
     await db.invoices.put(next);
@@ -430,7 +622,12 @@ export async function deleteDraftInvoice(db: WorkspaceDb, id: number): Promise<v
     const inv = await db.invoices.get(id);
     if (!inv) return;
     const label = invoiceRecord(inv);
-    if (inv.status !== 'draft') fail('NOT_A_DRAFT', `${label.nl} is definitief en kan niet worden verwijderd.`, `${label.en} is final and cannot be deleted.`);
+    if (inv.status !== 'draft')
+      fail(
+        'NOT_A_DRAFT',
+        `${label.nl} is definitief en kan niet worden verwijderd.`,
+        `${label.en} is final and cannot be deleted.`,
+      );
     await db.invoices.delete(id);
   });
 }
@@ -441,7 +638,12 @@ export async function deleteWorkOrder(db: WorkspaceDb, id: number): Promise<void
     const wo = await db.workOrders.get(id);
     if (!wo) return;
     const label = workOrderRecord(wo);
-    if (wo.status !== 'draft') fail('NOT_A_DRAFT', `${label.nl} is afgerond en kan niet worden verwijderd.`, `${label.en} is completed and cannot be deleted.`);
+    if (wo.status !== 'draft')
+      fail(
+        'NOT_A_DRAFT',
+        `${label.nl} is afgerond en kan niet worden verwijderd.`,
+        `${label.en} is completed and cannot be deleted.`,
+      );
     await db.workOrders.delete(id);
   });
 }
@@ -480,7 +682,9 @@ function lastErrorProblem(entry: OutboxEntry, title: { nl: string; en: string })
 /** What the next sync will send (and what it cannot send, with why), without changing anything. */
 export async function previewExports(db: WorkspaceDb, settings: Settings): Promise<ExportPreviewItem[]> {
   const items: ExportPreviewItem[] = [];
-  const queued = (await db.outbox.where('state').anyOf('pending', 'sending', 'failed').toArray()).sort((a, b) => a.id! - b.id!);
+  const queued = (await db.outbox.where('state').anyOf('pending', 'sending', 'failed').toArray()).sort(
+    (a, b) => a.id! - b.id!,
+  );
   const wantRelations = settings.exports.customers;
   const wantInvoices = settings.exports.invoices || settings.exports.workOrders;
 
@@ -489,7 +693,16 @@ export async function previewExports(db: WorkspaceDb, settings: Settings): Promi
     if (entry.kind === 'relation') {
       const p = entry.payload as NewRelation;
       const title = customerRecord(p);
-      items.push({ key: entry.key, kind: 'relation', label: `${p.code} ${p.name}`, title, state: entry.state, outboxId: entry.id, payload: p, problems: lastErrorProblem(entry, title) });
+      items.push({
+        key: entry.key,
+        kind: 'relation',
+        label: `${p.code} ${p.name}`,
+        title,
+        state: entry.state,
+        outboxId: entry.id,
+        payload: p,
+        problems: lastErrorProblem(entry, title),
+      });
     } else {
       const p = entry.payload as NewInvoice;
       const wo = entry.source.table === 'workOrders' ? await db.workOrders.get(entry.source.id) : undefined;
@@ -513,13 +726,31 @@ export async function previewExports(db: WorkspaceDb, settings: Settings): Promi
     for (const c of await customersToExport({ db }, seen)) {
       const payload = relationPayload(c);
       const title = customerRecord(c);
-      items.push({ key: `new:customers:${c.id}`, kind: 'relation', label: `${c.code} ${c.name}`, title, state: 'new', payload, problems: checkRelation(payload, title) });
+      items.push({
+        key: `new:customers:${c.id}`,
+        kind: 'relation',
+        label: `${c.code} ${c.name}`,
+        title,
+        state: 'new',
+        payload,
+        problems: checkRelation(payload, title),
+      });
     }
   }
   if (settings.exports.invoices) {
     for (const inv of await invoicesToExport(db, seen)) {
       const built = await buildWorkspaceInvoice(db, settings, inv);
-      items.push({ key: `new:invoices:${inv.id}`, kind: 'invoice', label: inv.number, title: invoiceRecord(inv), state: 'new', payload: built.invoice, problems: built.problems, waiting: built.waiting, totals: built.totals });
+      items.push({
+        key: `new:invoices:${inv.id}`,
+        kind: 'invoice',
+        label: inv.number,
+        title: invoiceRecord(inv),
+        state: 'new',
+        payload: built.invoice,
+        problems: built.problems,
+        waiting: built.waiting,
+        totals: built.totals,
+      });
     }
   }
   if (settings.exports.workOrders) {
@@ -565,16 +796,30 @@ export async function retryExport(db: WorkspaceDb, outboxId: number, o?: Options
   const settings = await settingsOf(db, o);
   const at = nowOf(o);
   const entry = await db.outbox.get(outboxId);
-  if (!entry) fail('EXPORT_NOT_FOUND', `Export ${outboxId} bestaat niet (meer). Vernieuw de lijst.`, `Export ${outboxId} does not exist (any more). Refresh the list.`);
+  if (!entry)
+    fail(
+      'EXPORT_NOT_FOUND',
+      `Export ${outboxId} bestaat niet (meer). Vernieuw de lijst.`,
+      `Export ${outboxId} does not exist (any more). Refresh the list.`,
+    );
   if (entry.state !== 'failed') {
-    fail('NOT_FAILED', `Deze export is niet mislukt (status: ${entry.state}); er valt niets opnieuw te proberen.`, `This export has not failed (state: ${entry.state}); there is nothing to retry.`);
+    fail(
+      'NOT_FAILED',
+      `Deze export is niet mislukt (status: ${entry.state}); er valt niets opnieuw te proberen.`,
+      `This export has not failed (state: ${entry.state}); there is nothing to retry.`,
+    );
   }
 
   let payload: unknown = entry.payload;
   let key = entry.key;
   if (entry.kind === 'relation') {
     const c = await db.customers.get(entry.source.id);
-    if (!c) fail('CUSTOMER_NOT_FOUND', 'De klant van deze export bestaat niet meer.', 'The customer of this export no longer exists.');
+    if (!c)
+      fail(
+        'CUSTOMER_NOT_FOUND',
+        'De klant van deze export bestaat niet meer.',
+        'The customer of this export no longer exists.',
+      );
     payload = relationPayload(c);
     const problems = checkRelation(payload as NewRelation, customerRecord(c));
     if (problems.length > 0) throw new WorkspaceError(problems);
@@ -582,15 +827,27 @@ export async function retryExport(db: WorkspaceDb, outboxId: number, o?: Options
   } else {
     const oldNumber = (entry.payload as NewInvoice).number;
     const newNumberNeeded = entry.lastError?.code === 'NUMBER_TAKEN';
-    const number = newNumberNeeded ? await allocateInvoiceNumber(db, settings, (entry.payload as NewInvoice).date) : oldNumber;
+    const number = newNumberNeeded
+      ? await allocateInvoiceNumber(db, settings, (entry.payload as NewInvoice).date)
+      : oldNumber;
     let built;
     if (entry.source.table === 'workOrders') {
       const wo = await db.workOrders.get(entry.source.id);
-      if (!wo) fail('WORK_ORDER_NOT_FOUND', 'De werkbon van deze export bestaat niet meer.', 'The work order of this export no longer exists.');
+      if (!wo)
+        fail(
+          'WORK_ORDER_NOT_FOUND',
+          'De werkbon van deze export bestaat niet meer.',
+          'The work order of this export no longer exists.',
+        );
       built = await buildWorkOrderInvoice(db, settings, wo, number);
     } else {
       const inv = await db.invoices.get(entry.source.id);
-      if (!inv) fail('INVOICE_NOT_FOUND', 'De factuur van deze export bestaat niet meer.', 'The invoice of this export no longer exists.');
+      if (!inv)
+        fail(
+          'INVOICE_NOT_FOUND',
+          'De factuur van deze export bestaat niet meer.',
+          'The invoice of this export no longer exists.',
+        );
       built = await buildWorkspaceInvoice(db, settings, { ...inv, number });
     }
     if (built.problems.length > 0) throw new WorkspaceError(built.problems);
@@ -601,13 +858,23 @@ export async function retryExport(db: WorkspaceDb, outboxId: number, o?: Options
 
   return db.transaction('rw', [db.outbox, db.workOrders, db.invoices], async () => {
     const fresh = await db.outbox.get(outboxId);
-    if (!fresh || fresh.state !== 'failed') fail('NOT_FAILED', 'Deze export is intussen al opnieuw gestart.', 'This export has been restarted already.');
+    if (!fresh || fresh.state !== 'failed')
+      fail('NOT_FAILED', 'Deze export is intussen al opnieuw gestart.', 'This export has been restarted already.');
     const number = entry.kind === 'invoice' ? (payload as NewInvoice).number : undefined;
     if (number !== undefined && number !== (fresh.payload as NewInvoice).number) {
-      if (fresh.source.table === 'workOrders') await db.workOrders.update(fresh.source.id, { invoiceNumber: number, updatedAt: at });
+      if (fresh.source.table === 'workOrders')
+        await db.workOrders.update(fresh.source.id, { invoiceNumber: number, updatedAt: at });
       else await db.invoices.update(fresh.source.id, { number, updatedAt: at });
     }
-    const next: OutboxEntry = { ...fresh, key, payload, state: 'pending', lastError: undefined, sendingSince: undefined, updatedAt: at };
+    const next: OutboxEntry = {
+      ...fresh,
+      key,
+      payload,
+      state: 'pending',
+      lastError: undefined,
+      sendingSince: undefined,
+      updatedAt: at,
+    };
     delete next.lastError;
     delete next.sendingSince;
     await db.outbox.put(next);

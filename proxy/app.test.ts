@@ -19,7 +19,12 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
   beforeAll(async () => {
     soap = await startEchoUpstream('soap');
     rest = await startEchoUpstream('rest');
-    proxy = await startProxy({ fetch: upstreamFetch, soapUrl: soap.url, restUrl: rest.url, logger: (l) => lines.push(l) });
+    proxy = await startProxy({
+      fetch: upstreamFetch,
+      soapUrl: soap.url,
+      restUrl: rest.url,
+      logger: (l) => lines.push(l),
+    });
   });
   afterAll(async () => {
     await Promise.all([proxy?.close(), soap?.close(), rest?.close()]);
@@ -30,7 +35,9 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
   describe('forwarding', () => {
     it('sends POST /soap.asmx to the SOAP upstream with the body byte for byte and only the headers e-Boekhouden needs', async () => {
       const body = Buffer.concat([
-        Buffer.from('<?xml version="1.0" encoding="utf-8"?><soap:Envelope><soap:Body>Ünïcödé € ✓</soap:Body></soap:Envelope>'),
+        Buffer.from(
+          '<?xml version="1.0" encoding="utf-8"?><soap:Envelope><soap:Body>Ünïcödé € ✓</soap:Body></soap:Envelope>',
+        ),
         Buffer.from([0x00, 0xff, 0xfe, 0x0d, 0x0a]),
       ]);
       const before = rest.requests.length;
@@ -59,7 +66,8 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
       expect(seen.headers.soapaction).toBe('"http://www.e-boekhouden.nl/soap/GetRelaties"');
       expect(seen.headers.authorization).toBe('raw-session-token');
       expect(seen.headers.host).toBe(new URL(soap.url).host);
-      for (const dropped of ['cookie', 'origin', 'x-forwarded-for', 'x-proxy-token']) expect(seen.rawHeaderNames).not.toContain(dropped);
+      for (const dropped of ['cookie', 'origin', 'x-forwarded-for', 'x-proxy-token'])
+        expect(seen.rawHeaderNames).not.toContain(dropped);
       expect(rest.requests.length).toBe(before);
     });
 
@@ -78,12 +86,20 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
         expect(seen.url).toBe('/v1/relation/42?limit=2000&offset=4000&name[like]=%25bak%25');
         expect(seen.body.toString()).toBe(body ?? '');
         if (body) expect(await res.text()).toBe(body);
-        else expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from([0, 1, 2, 0xfe, 0xff, 0x80, 0x0a, 0x41]))).toBe(true);
+        else
+          expect(
+            Buffer.from(await res.arrayBuffer()).equals(Buffer.from([0, 1, 2, 0xfe, 0xff, 0x80, 0x0a, 0x41])),
+          ).toBe(true);
       }
     });
 
     it('keeps a base path configured on the upstream', async () => {
-      const based = await startProxy({ fetch: upstreamFetch, soapUrl: `${soap.url}/soapbase`, restUrl: `${rest.url}/restbase/`, logger: () => {} });
+      const based = await startProxy({
+        fetch: upstreamFetch,
+        soapUrl: `${soap.url}/soapbase`,
+        restUrl: `${rest.url}/restbase/`,
+        logger: () => {},
+      });
       try {
         await (await fetch(`${based.url}/v1/ledger?offset=0`)).arrayBuffer();
         expect(last(rest).url).toBe('/restbase/v1/ledger?offset=0');
@@ -164,7 +180,8 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
       controller.abort();
       expect(await gone).toBe('aborted');
       const deadline = Date.now() + 2_000;
-      while (!lines.some((l) => l.includes('/v1/slow/150')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (!lines.some((l) => l.includes('/v1/slow/150')) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       expect(lines.find((l) => l.includes('/v1/slow/150'))).toMatch(/ 200 \d+\.\dms \d+B aborted$/);
       // The proxy still serves the next request normally.
       expect((await fetch(`${proxy.url}/v1/slow/1`)).status).toBe(200);
@@ -172,7 +189,11 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
 
     it('ignores an absolute request target: the upstream comes from the config only', async () => {
       const before = rest.requests.length;
-      const res = await rawRequest(proxy.url, { method: 'GET', path: 'http://evil.example/v1/relation', headers: { Host: 'evil.example' } });
+      const res = await rawRequest(proxy.url, {
+        method: 'GET',
+        path: 'http://evil.example/v1/relation',
+        headers: { Host: 'evil.example' },
+      });
       expect(res.status).toBe(200);
       expect(rest.requests.length).toBe(before + 1);
       expect(last(rest).url).toBe('/v1/relation');
@@ -204,7 +225,12 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
     ];
     it.each(cases)('%s %s → 404 JSON, nothing forwarded', async (method, path) => {
       const before = soap.requests.length + rest.requests.length;
-      const res = await rawRequest(proxy.url, { method, path, headers: { 'content-type': 'text/plain' }, body: method === 'POST' ? Buffer.from('x') : undefined });
+      const res = await rawRequest(proxy.url, {
+        method,
+        path,
+        headers: { 'content-type': 'text/plain' },
+        body: method === 'POST' ? Buffer.from('x') : undefined,
+      });
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       expect(JSON.parse(res.body.toString())).toMatchObject({ error: 'not_found' });
@@ -228,29 +254,38 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
     });
 
-    it.each(['https://evil.example', 'null', 'http://127.0.0.1:8787', 'chrome-extension://', 'chrome-extension://abc/path', 'file://'])(
-      'refuses origin %s with 403 JSON, no CORS headers, nothing forwarded',
-      async (origin) => {
-        const before = soap.requests.length + rest.requests.length;
-        const res = await fetch(`${proxy.url}/v1/ledger`, { headers: { Origin: origin } });
-        expect(res.status).toBe(403);
-        expect((await res.json()).error).toBe('origin_not_allowed');
-        expect([...res.headers.keys()].filter((h) => h.startsWith('access-control-'))).toEqual([]);
-        expect(soap.requests.length + rest.requests.length).toBe(before);
-      },
-    );
+    it.each([
+      'https://evil.example',
+      'null',
+      'http://127.0.0.1:8787',
+      'chrome-extension://',
+      'chrome-extension://abc/path',
+      'file://',
+    ])('refuses origin %s with 403 JSON, no CORS headers, nothing forwarded', async (origin) => {
+      const before = soap.requests.length + rest.requests.length;
+      const res = await fetch(`${proxy.url}/v1/ledger`, { headers: { Origin: origin } });
+      expect(res.status).toBe(403);
+      expect((await res.json()).error).toBe('origin_not_allowed');
+      expect([...res.headers.keys()].filter((h) => h.startsWith('access-control-'))).toEqual([]);
+      expect(soap.requests.length + rest.requests.length).toBe(before);
+    });
 
     it('answers a preflight from an extension without calling the upstream, and refuses one from the web', async () => {
       const before = soap.requests.length + rest.requests.length;
       const ok = await fetch(`${proxy.url}/soap.asmx`, {
         method: 'OPTIONS',
-        headers: { Origin: EXTENSION, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, soapaction, x-proxy-token' },
+        headers: {
+          Origin: EXTENSION,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type, soapaction, x-proxy-token',
+        },
       });
       expect(ok.status).toBe(204);
       expect(ok.headers.get('access-control-allow-origin')).toBe(EXTENSION);
       expect(ok.headers.get('access-control-allow-methods')).toContain('POST');
       expect(ok.headers.get('access-control-allow-methods')).toContain('PATCH');
-      for (const h of ['SOAPAction', 'X-Proxy-Token', 'Authorization', 'Content-Type']) expect(ok.headers.get('access-control-allow-headers')).toContain(h);
+      for (const h of ['SOAPAction', 'X-Proxy-Token', 'Authorization', 'Content-Type'])
+        expect(ok.headers.get('access-control-allow-headers')).toContain(h);
 
       const web = await fetch(`${proxy.url}/v1/relation`, {
         method: 'OPTIONS',
@@ -262,12 +297,20 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
     });
 
     it('narrows to ALLOWED_EXTENSION_IDS when set', async () => {
-      const narrow = await startProxy({ fetch: upstreamFetch, soapUrl: soap.url, restUrl: rest.url, allowedExtensionIds: ['abcdefghijklmnopabcdefghijklmnop'], logger: () => {} });
+      const narrow = await startProxy({
+        fetch: upstreamFetch,
+        soapUrl: soap.url,
+        restUrl: rest.url,
+        allowedExtensionIds: ['abcdefghijklmnopabcdefghijklmnop'],
+        logger: () => {},
+      });
       try {
         const mine = await fetch(`${narrow.url}/v1/ledger`, { headers: { Origin: EXTENSION } });
         expect(mine.status).toBe(200);
         expect(mine.headers.get('access-control-allow-origin')).toBe(EXTENSION);
-        const other = await fetch(`${narrow.url}/v1/ledger`, { headers: { Origin: 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba' } });
+        const other = await fetch(`${narrow.url}/v1/ledger`, {
+          headers: { Origin: 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba' },
+        });
         expect(other.status).toBe(403);
         expect(other.headers.get('access-control-allow-origin')).toBeNull();
         expect((await fetch(`${narrow.url}/v1/ledger`, { headers: { Origin: FIREFOX } })).status).toBe(403);
@@ -286,7 +329,13 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
   describe('proxy token', () => {
     let guarded: Listening;
     beforeAll(async () => {
-      guarded = await startProxy({ fetch: upstreamFetch, soapUrl: soap.url, restUrl: rest.url, proxyToken: 'proxy-secret-42', logger: () => {} });
+      guarded = await startProxy({
+        fetch: upstreamFetch,
+        soapUrl: soap.url,
+        restUrl: rest.url,
+        proxyToken: 'proxy-secret-42',
+        logger: () => {},
+      });
     });
     afterAll(() => guarded?.close());
 
@@ -298,20 +347,29 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
       ['empty', ''],
     ])('%s token → 401 JSON, nothing forwarded', async (_label, token) => {
       const before = soap.requests.length + rest.requests.length;
-      const res = await fetch(`${guarded.url}/v1/ledger`, { headers: token === undefined ? {} : { 'X-Proxy-Token': token } });
+      const res = await fetch(`${guarded.url}/v1/ledger`, {
+        headers: token === undefined ? {} : { 'X-Proxy-Token': token },
+      });
       expect(res.status).toBe(401);
       expect((await res.json()).error).toBe('proxy_token_required');
       expect(soap.requests.length + rest.requests.length).toBe(before);
     });
 
     it('forwards with the right token and does not pass it on', async () => {
-      const res = await fetch(`${guarded.url}/soap.asmx`, { method: 'POST', headers: { 'X-Proxy-Token': 'proxy-secret-42' }, body: '<a/>' });
+      const res = await fetch(`${guarded.url}/soap.asmx`, {
+        method: 'POST',
+        headers: { 'X-Proxy-Token': 'proxy-secret-42' },
+        body: '<a/>',
+      });
       expect(res.status).toBe(200);
       expect(last(soap).rawHeaderNames).not.toContain('x-proxy-token');
     });
 
     it('answers preflights and /healthz without the token (browsers and health checks cannot send it)', async () => {
-      const pre = await fetch(`${guarded.url}/v1/ledger`, { method: 'OPTIONS', headers: { Origin: EXTENSION, 'Access-Control-Request-Method': 'GET' } });
+      const pre = await fetch(`${guarded.url}/v1/ledger`, {
+        method: 'OPTIONS',
+        headers: { Origin: EXTENSION, 'Access-Control-Request-Method': 'GET' },
+      });
       expect(pre.status).toBe(204);
       expect((await fetch(`${guarded.url}/healthz`)).status).toBe(200);
     });
@@ -319,18 +377,36 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
 
   describe('limits and upstream failures', () => {
     it('refuses bodies over the limit with 413, by Content-Length and when streamed without one', async () => {
-      const small = await startProxy({ fetch: upstreamFetch, soapUrl: soap.url, restUrl: rest.url, bodyLimitBytes: 1024, logger: () => {} });
+      const small = await startProxy({
+        fetch: upstreamFetch,
+        soapUrl: soap.url,
+        restUrl: rest.url,
+        bodyLimitBytes: 1024,
+        logger: () => {},
+      });
       try {
         const before = soap.requests.length + rest.requests.length;
-        const declared = await rawRequest(small.url, { method: 'POST', path: '/soap.asmx', body: Buffer.alloc(1025, 0x61) });
+        const declared = await rawRequest(small.url, {
+          method: 'POST',
+          path: '/soap.asmx',
+          body: Buffer.alloc(1025, 0x61),
+        });
         expect(declared.status).toBe(413);
         expect(JSON.parse(declared.body.toString()).error).toBe('body_too_large');
 
-        const streamed = await rawRequest(small.url, { method: 'POST', path: '/v1/relation', chunks: [Buffer.alloc(600, 0x62), Buffer.alloc(600, 0x63)] });
+        const streamed = await rawRequest(small.url, {
+          method: 'POST',
+          path: '/v1/relation',
+          chunks: [Buffer.alloc(600, 0x62), Buffer.alloc(600, 0x63)],
+        });
         expect(streamed.status).toBe(413);
         expect(soap.requests.length + rest.requests.length).toBe(before);
 
-        const exact = await rawRequest(small.url, { method: 'POST', path: '/v1/relation', chunks: [Buffer.alloc(512, 0x64), Buffer.alloc(512, 0x65)] });
+        const exact = await rawRequest(small.url, {
+          method: 'POST',
+          path: '/v1/relation',
+          chunks: [Buffer.alloc(512, 0x64), Buffer.alloc(512, 0x65)],
+        });
         expect(exact.status).toBe(200);
         expect(last(rest).body.length).toBe(1024);
       } finally {
@@ -347,7 +423,13 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
     });
 
     it('answers 504 when the upstream does not answer in time', async () => {
-      const quick = await startProxy({ fetch: upstreamFetch, soapUrl: soap.url, restUrl: rest.url, upstreamTimeoutMs: 200, logger: () => {} });
+      const quick = await startProxy({
+        fetch: upstreamFetch,
+        soapUrl: soap.url,
+        restUrl: rest.url,
+        upstreamTimeoutMs: 200,
+        logger: () => {},
+      });
       try {
         const started = performance.now();
         const res = await fetch(`${quick.url}/v1/hang`);
@@ -367,9 +449,18 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
 
     it('answers 502 when nothing listens upstream', async () => {
       const port = await closedPort();
-      const dead = await startProxy({ fetch: upstreamFetch, soapUrl: `http://127.0.0.1:${port}`, restUrl: `http://127.0.0.1:${port}`, logger: () => {} });
+      const dead = await startProxy({
+        fetch: upstreamFetch,
+        soapUrl: `http://127.0.0.1:${port}`,
+        restUrl: `http://127.0.0.1:${port}`,
+        logger: () => {},
+      });
       try {
-        const res = await fetch(`${dead.url}/soap.asmx`, { method: 'POST', body: '<x/>', headers: { Origin: EXTENSION } });
+        const res = await fetch(`${dead.url}/soap.asmx`, {
+          method: 'POST',
+          body: '<x/>',
+          headers: { Origin: EXTENSION },
+        });
         expect(res.status).toBe(502);
         expect(res.headers.get('content-type')).toMatch(/^application\/json/);
         expect(res.headers.get('access-control-allow-origin')).toBe(EXTENSION);
@@ -414,12 +505,36 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
       }
       const port = await closedPort();
       const logger = (l: string) => captured.push(l);
-      const guarded = await startProxy({ fetch: upstreamFetch, soapUrl: soap.url, restUrl: rest.url, proxyToken: secrets.proxyToken, logger, bodyLimitBytes: 4096 });
-      const slowProxy = await startProxy({ fetch: upstreamFetch, soapUrl: soap.url, restUrl: rest.url, proxyToken: secrets.proxyToken, logger, upstreamTimeoutMs: 100 });
-      const deadProxy = await startProxy({ fetch: upstreamFetch, soapUrl: `http://127.0.0.1:${port}`, restUrl: `http://127.0.0.1:${port}`, proxyToken: secrets.proxyToken, logger });
+      const guarded = await startProxy({
+        fetch: upstreamFetch,
+        soapUrl: soap.url,
+        restUrl: rest.url,
+        proxyToken: secrets.proxyToken,
+        logger,
+        bodyLimitBytes: 4096,
+      });
+      const slowProxy = await startProxy({
+        fetch: upstreamFetch,
+        soapUrl: soap.url,
+        restUrl: rest.url,
+        proxyToken: secrets.proxyToken,
+        logger,
+        upstreamTimeoutMs: 100,
+      });
+      const deadProxy = await startProxy({
+        fetch: upstreamFetch,
+        soapUrl: `http://127.0.0.1:${port}`,
+        restUrl: `http://127.0.0.1:${port}`,
+        proxyToken: secrets.proxyToken,
+        logger,
+      });
       try {
         const soapBody = `<soap:Envelope><soap:Body><OpenSession><Username>${secrets.username}</Username><SecurityCode1>${secrets.securityCode1}</SecurityCode1><SecurityCode2>${secrets.securityCode2}</SecurityCode2></OpenSession><SessionID>${secrets.sessionId}</SessionID></soap:Body></soap:Envelope>`;
-        const good = { 'X-Proxy-Token': secrets.proxyToken, Authorization: secrets.sessionToken, 'Content-Type': 'text/xml; charset=utf-8' };
+        const good = {
+          'X-Proxy-Token': secrets.proxyToken,
+          Authorization: secrets.sessionToken,
+          'Content-Type': 'text/xml; charset=utf-8',
+        };
         const calls: Array<Promise<Response>> = [
           fetch(`${guarded.url}/soap.asmx`, { method: 'POST', headers: good, body: soapBody }),
           fetch(`${guarded.url}/v1/session?accessToken=${secrets.apiToken}&sessionId=${secrets.sessionId}`, {
@@ -427,13 +542,21 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
             headers: { ...good, 'Content-Type': 'application/json' },
             body: JSON.stringify({ accessToken: secrets.apiToken, source: 'BoekhoudC' }),
           }),
-          fetch(`${guarded.url}/v1/relation?token=${secrets.sessionToken}`, { headers: { Authorization: `Bearer ${secrets.sessionToken}` } }), // 401: no proxy token
+          fetch(`${guarded.url}/v1/relation?token=${secrets.sessionToken}`, {
+            headers: { Authorization: `Bearer ${secrets.sessionToken}` },
+          }), // 401: no proxy token
           fetch(`${guarded.url}/v1/relation`, { headers: { 'X-Proxy-Token': secrets.apiToken } }), // 401: wrong proxy token
           fetch(`${guarded.url}/soap.asmx`, { method: 'POST', headers: good, body: soapBody.repeat(40) }), // 413
-          fetch(`${guarded.url}/v1/relation?code=${secrets.securityCode1}`, { headers: { ...good, Origin: 'https://evil.example' } }), // 403
+          fetch(`${guarded.url}/v1/relation?code=${secrets.securityCode1}`, {
+            headers: { ...good, Origin: 'https://evil.example' },
+          }), // 403
           fetch(`${guarded.url}/__sandbox/seed?token=${secrets.proxyToken}`, { headers: good }), // 404
           fetch(`${slowProxy.url}/v1/hang?session=${secrets.sessionId}`, { headers: good }), // 504
-          fetch(`${deadProxy.url}/soap.asmx?code=${secrets.securityCode2}`, { method: 'POST', headers: good, body: soapBody }), // 502
+          fetch(`${deadProxy.url}/soap.asmx?code=${secrets.securityCode2}`, {
+            method: 'POST',
+            headers: good,
+            body: soapBody,
+          }), // 502
         ];
         const statuses = [];
         for (const call of calls) {
@@ -496,10 +619,18 @@ describe('on a fetch-based host (no Node bindings)', () => {
           c.close();
         },
       });
-      const tooBig = await app.fetch(new Request('https://proxy.example.workers.dev/soap.asmx', { method: 'POST', body: streamed, duplex: 'half' } as RequestInit));
+      const tooBig = await app.fetch(
+        new Request('https://proxy.example.workers.dev/soap.asmx', {
+          method: 'POST',
+          body: streamed,
+          duplex: 'half',
+        } as RequestInit),
+      );
       expect(tooBig.status).toBe(413);
       expect(upstream.requests).toHaveLength(1);
-      expect((await app.fetch(new Request('https://proxy.example.workers.dev/__sandbox/reset', { method: 'POST' }))).status).toBe(404);
+      expect(
+        (await app.fetch(new Request('https://proxy.example.workers.dev/__sandbox/reset', { method: 'POST' }))).status,
+      ).toBe(404);
       expect(lines).toHaveLength(3);
       expect(lines[0]).toMatch(/ POST \/v1\/relation 200 \d+\.\dms 64B$/);
     } finally {

@@ -35,7 +35,8 @@ interface Reply {
   note?: string;
 }
 
-type Bindings = { incoming?: { headers?: Record<string, string | string[] | undefined> }; outgoing?: NodeResponseTarget } | undefined;
+type Bindings =
+  { incoming?: { headers?: Record<string, string | string[] | undefined> }; outgoing?: NodeResponseTarget } | undefined;
 type Env = { Bindings: Bindings };
 
 export type ProxyApp = Hono<Env>;
@@ -44,14 +45,20 @@ type ErrorStatus = 401 | 403 | 404 | 413 | 500 | 502 | 504;
 
 /** Errors are JSON with a code and a clear message. */
 function failure(status: ErrorStatus, error: string, message: string, note?: string): Reply {
-  return { status, headers: { 'content-type': 'application/json; charset=UTF-8' }, body: JSON.stringify({ error, message }), note };
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=UTF-8' },
+    body: JSON.stringify({ error, message }),
+    note,
+  };
 }
 
 /** node-server's marker for "the handler wrote the response itself" (X_ALREADY_SENT); one shared instance. */
 let alreadySent: Response | undefined;
 const ALREADY_SENT = () => (alreadySent ??= new Response(null, { headers: { 'x-hono-already-sent': 'true' } }));
 
-const NOT_FOUND = () => failure(404, 'not_found', 'Not found. This proxy serves POST /soap.asmx, /v1/* and GET /healthz.');
+const NOT_FOUND = () =>
+  failure(404, 'not_found', 'Not found. This proxy serves POST /soap.asmx, /v1/* and GET /healthz.');
 
 export function createProxyApp(config: ProxyConfig): ProxyApp {
   const log = config.logger ?? consoleLogger;
@@ -60,65 +67,92 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
   const restBase = upstreamUrl(config.restUrl, 'restUrl', '/v1');
   const app = new Hono<Env>();
 
-  const answer = (route: (c: Context<Env>) => Reply | Promise<Reply>) => async (c: Context<Env>): Promise<Response> => {
-    const start = new Date();
-    const t0 = performance.now();
-    const method = c.req.method;
-    const { path } = splitUrl(c.req.url);
-    const header = requestHeaders(c);
+  const answer =
+    (route: (c: Context<Env>) => Reply | Promise<Reply>) =>
+    async (c: Context<Env>): Promise<Response> => {
+      const start = new Date();
+      const t0 = performance.now();
+      const method = c.req.method;
+      const { path } = splitUrl(c.req.url);
+      const header = requestHeaders(c);
 
-    let reply: Reply;
-    let origin: string | undefined;
-    const verdict = judgeOrigin(header.get('origin'), config.allowedExtensionIds);
-    if (verdict.kind === 'refused') {
-      reply = failure(403, 'origin_not_allowed', 'This proxy only answers the Boekhoud Companion extension; this origin is not allowed.');
-    } else {
-      origin = verdict.kind === 'extension' ? verdict.origin : undefined;
-      if (origin && method === 'OPTIONS' && header.get('access-control-request-method') !== null) {
-        reply = isForwardedPath(path) || path === '/healthz' ? { status: 204, headers: preflightHeaders(origin), body: null } : NOT_FOUND();
-      } else if (config.proxyToken && !(method === 'GET' && path === '/healthz') && !tokenMatches(header.get('x-proxy-token'), config.proxyToken)) {
-        reply = failure(401, 'proxy_token_required', 'The proxy needs the correct proxy token in X-Proxy-Token (set it in the extension settings).');
+      let reply: Reply;
+      let origin: string | undefined;
+      const verdict = judgeOrigin(header.get('origin'), config.allowedExtensionIds);
+      if (verdict.kind === 'refused') {
+        reply = failure(
+          403,
+          'origin_not_allowed',
+          'This proxy only answers the Boekhoud Companion extension; this origin is not allowed.',
+        );
       } else {
-        try {
-          reply = await route(c);
-        } catch {
-          // The error text is neither logged nor returned: it could quote a header or a body.
-          reply = failure(500, 'proxy_error', 'The proxy failed to handle this request.', 'error');
+        origin = verdict.kind === 'extension' ? verdict.origin : undefined;
+        if (origin && method === 'OPTIONS' && header.get('access-control-request-method') !== null) {
+          reply =
+            isForwardedPath(path) || path === '/healthz'
+              ? { status: 204, headers: preflightHeaders(origin), body: null }
+              : NOT_FOUND();
+        } else if (
+          config.proxyToken &&
+          !(method === 'GET' && path === '/healthz') &&
+          !tokenMatches(header.get('x-proxy-token'), config.proxyToken)
+        ) {
+          reply = failure(
+            401,
+            'proxy_token_required',
+            'The proxy needs the correct proxy token in X-Proxy-Token (set it in the extension settings).',
+          );
+        } else {
+          try {
+            reply = await route(c);
+          } catch {
+            // The error text is neither logged nor returned: it could quote a header or a body.
+            reply = failure(500, 'proxy_error', 'The proxy failed to handle this request.', 'error');
+          }
         }
       }
-    }
 
-    const headers = origin && reply.status !== 204 ? { ...reply.headers, ...corsHeaders(origin) } : reply.headers;
-    const write = (bytes: number | undefined, note?: string) =>
-      log(formatLogLine({ start, method, path, status: reply.status, durationMs: performance.now() - t0, bytes, note: note ?? reply.note }));
-    const outgoing = c.env?.outgoing;
-    if (reply.relay && outgoing && method !== 'HEAD') {
-      // Node: write the head and pipe the body ourselves; node-server is told it has been sent.
-      outgoing.writeHead(reply.status, headers);
-      reply.relay(outgoing, write);
-      return ALREADY_SENT();
-    }
-    let body = reply.body;
-    if (outgoing?.destroyed && body && typeof body !== 'string') {
-      // Node: the client left while the upstream was answering; nobody will read this body.
-      await body.cancel().catch(() => undefined);
-      write(0, 'aborted');
-      return ALREADY_SENT();
-    }
-    if (method === 'HEAD' && body && typeof body !== 'string') {
-      await body.cancel().catch(() => undefined);
-      body = null;
-    }
-    if (body === null || method === 'HEAD') {
-      write(0);
-      body = null;
-    } else if (typeof body === 'string') {
-      write(utf8Length(body));
-    } else {
-      body = countingStream(body, write);
-    }
-    return new Response(body, { status: reply.status, headers });
-  };
+      const headers = origin && reply.status !== 204 ? { ...reply.headers, ...corsHeaders(origin) } : reply.headers;
+      const write = (bytes: number | undefined, note?: string) =>
+        log(
+          formatLogLine({
+            start,
+            method,
+            path,
+            status: reply.status,
+            durationMs: performance.now() - t0,
+            bytes,
+            note: note ?? reply.note,
+          }),
+        );
+      const outgoing = c.env?.outgoing;
+      if (reply.relay && outgoing && method !== 'HEAD') {
+        // Node: write the head and pipe the body ourselves; node-server is told it has been sent.
+        outgoing.writeHead(reply.status, headers);
+        reply.relay(outgoing, write);
+        return ALREADY_SENT();
+      }
+      let body = reply.body;
+      if (outgoing?.destroyed && body && typeof body !== 'string') {
+        // Node: the client left while the upstream was answering; nobody will read this body.
+        await body.cancel().catch(() => undefined);
+        write(0, 'aborted');
+        return ALREADY_SENT();
+      }
+      if (method === 'HEAD' && body && typeof body !== 'string') {
+        await body.cancel().catch(() => undefined);
+        body = null;
+      }
+      if (body === null || method === 'HEAD') {
+        write(0);
+        body = null;
+      } else if (typeof body === 'string') {
+        write(utf8Length(body));
+      } else {
+        body = countingStream(body, write);
+      }
+      return new Response(body, { status: reply.status, headers });
+    };
 
   const forward = (upstreamName: 'SOAP' | 'REST', base: string) =>
     answer(async (c) => {
@@ -131,7 +165,8 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
       let body: Uint8Array<ArrayBuffer> | undefined;
       if (method !== 'GET' && method !== 'HEAD') {
         const read = await readLimitedBody(c.req.raw, requestHeaders(c), config.bodyLimitBytes, c.env?.incoming);
-        if (read.kind === 'tooLarge') return failure(413, 'body_too_large', `Request bodies are limited to ${config.bodyLimitBytes} bytes.`);
+        if (read.kind === 'tooLarge')
+          return failure(413, 'body_too_large', `Request bodies are limited to ${config.bodyLimitBytes} bytes.`);
         body = read.bytes;
       }
 
@@ -144,10 +179,22 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
       switch (outcome.kind) {
         case 'response': {
           const res = outcome.response;
-          return { status: res.status, headers: downstreamResponseHeaders(res.headers), get body() { return res.body; }, relay: res.relay };
+          return {
+            status: res.status,
+            headers: downstreamResponseHeaders(res.headers),
+            get body() {
+              return res.body;
+            },
+            relay: res.relay,
+          };
         }
         case 'timeout':
-          return failure(504, 'upstream_timeout', `The ${upstreamName} upstream did not answer within ${formatSeconds(config.upstreamTimeoutMs)}.`, 'timeout');
+          return failure(
+            504,
+            'upstream_timeout',
+            `The ${upstreamName} upstream did not answer within ${formatSeconds(config.upstreamTimeoutMs)}.`,
+            'timeout',
+          );
         case 'unreachable':
           return failure(502, 'upstream_unreachable', `Could not reach the ${upstreamName} upstream.`, 'unreachable');
       }
@@ -155,7 +202,11 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
 
   app.get(
     '/healthz',
-    answer(() => ({ status: 200, headers: { 'content-type': 'application/json; charset=UTF-8' }, body: '{"ok":true}' })),
+    answer(() => ({
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=UTF-8' },
+      body: '{"ok":true}',
+    })),
   );
   app.post('/soap.asmx', forward('SOAP', soapBase));
   app.all('/v1/*', forward('REST', restBase));

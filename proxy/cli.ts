@@ -6,7 +6,10 @@ import { ProxyConfigError } from './config';
 import type { RunningProxy } from './server';
 import { bufferedLogger, type BufferedLogger } from './log';
 
-export function describeProxy(url: string, config: { soapUrl: string; restUrl: string; proxyToken?: string; allowedExtensionIds: string[] }): string[] {
+export function describeProxy(
+  url: string,
+  config: { soapUrl: string; restUrl: string; proxyToken?: string; allowedExtensionIds: string[] },
+): string[] {
   return [
     `Proxy listening on ${url}`,
     `  SOAP upstream: ${config.soapUrl}/soap.asmx`,

@@ -7,7 +7,13 @@ import { wantsSandbox } from './start-options';
 describe('loadProxyConfig', () => {
   it('defaults to 127.0.0.1:8787, 30 s, 1 MiB, no token, and the live services when nothing else is given', () => {
     const c = loadProxyConfig({});
-    expect(c).toMatchObject({ port: 8787, host: '127.0.0.1', upstreamTimeoutMs: 30_000, bodyLimitBytes: 1_048_576, allowedExtensionIds: [] });
+    expect(c).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      upstreamTimeoutMs: 30_000,
+      bodyLimitBytes: 1_048_576,
+      allowedExtensionIds: [],
+    });
     expect(c.proxyToken).toBeUndefined();
     expect([c.soapUrl, c.restUrl]).toEqual([LIVE_SOAP_URL, LIVE_REST_URL]);
   });
@@ -16,7 +22,10 @@ describe('loadProxyConfig', () => {
     const sandbox = { soapUrl: 'http://127.0.0.1:5000', restUrl: 'http://127.0.0.1:5000' };
     expect(loadProxyConfig({}, sandbox).soapUrl).toBe('http://127.0.0.1:5000');
     expect(loadProxyConfig({ EB_UPSTREAM: 'live' }, sandbox).restUrl).toBe('https://api.e-boekhouden.nl');
-    const custom = loadProxyConfig({ EB_SOAP_URL: 'https://soap.example/soap.asmx', EB_REST_URL: 'https://rest.example/base/v1/' }, sandbox);
+    const custom = loadProxyConfig(
+      { EB_SOAP_URL: 'https://soap.example/soap.asmx', EB_REST_URL: 'https://rest.example/base/v1/' },
+      sandbox,
+    );
     expect([custom.soapUrl, custom.restUrl]).toEqual(['https://soap.example', 'https://rest.example/base']);
   });
 
@@ -29,7 +38,14 @@ describe('loadProxyConfig', () => {
       UPSTREAM_TIMEOUT_MS: '5000',
       BODY_LIMIT_BYTES: '2048',
     });
-    expect(c).toMatchObject({ port: 9000, host: '0.0.0.0', proxyToken: 's3cret', allowedExtensionIds: ['aaa', 'bbb', 'ccc'], upstreamTimeoutMs: 5000, bodyLimitBytes: 2048 });
+    expect(c).toMatchObject({
+      port: 9000,
+      host: '0.0.0.0',
+      proxyToken: 's3cret',
+      allowedExtensionIds: ['aaa', 'bbb', 'ccc'],
+      upstreamTimeoutMs: 5000,
+      bodyLimitBytes: 2048,
+    });
   });
 
   it.each([
@@ -56,7 +72,9 @@ describe('upstreamUrl', () => {
   it('strips a trailing slash and the forwarded prefix, keeps a base path', () => {
     expect(upstreamUrl('http://h:1/', 'X', '/v1')).toBe('http://h:1');
     expect(upstreamUrl('http://h:1/api/V1', 'X', '/v1')).toBe('http://h:1/api');
-    expect(upstreamUrl('https://soap.e-boekhouden.nl/soap.asmx', 'X', '/soap.asmx')).toBe('https://soap.e-boekhouden.nl');
+    expect(upstreamUrl('https://soap.e-boekhouden.nl/soap.asmx', 'X', '/soap.asmx')).toBe(
+      'https://soap.e-boekhouden.nl',
+    );
   });
 });
 
@@ -86,7 +104,10 @@ describe('judgeOrigin', () => {
   it('knows no Origin, extension origins and everything else', () => {
     expect(judgeOrigin(undefined, [])).toEqual({ kind: 'none' });
     expect(judgeOrigin('chrome-extension://abc', [])).toEqual({ kind: 'extension', origin: 'chrome-extension://abc' });
-    expect(judgeOrigin('chrome-extension://abc', ['abc'])).toEqual({ kind: 'extension', origin: 'chrome-extension://abc' });
+    expect(judgeOrigin('chrome-extension://abc', ['abc'])).toEqual({
+      kind: 'extension',
+      origin: 'chrome-extension://abc',
+    });
     expect(judgeOrigin('chrome-extension://abd', ['abc'])).toEqual({ kind: 'refused' });
     expect(judgeOrigin('https://chrome-extension.example', [])).toEqual({ kind: 'refused' });
     expect(judgeOrigin('chrome-extension://abc.evil.example', [])).toEqual({ kind: 'refused' });

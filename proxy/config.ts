@@ -54,9 +54,12 @@ export function loadProxyConfig(env: Env, fallbackUpstreams?: { soapUrl: string;
     throw new ProxyConfigError(`EB_UPSTREAM must be "live" or "sandbox", not "${upstream}".`);
   }
   if (upstream === 'sandbox' && !fallbackUpstreams && !(env.EB_SOAP_URL?.trim() && env.EB_REST_URL?.trim())) {
-    throw new ProxyConfigError('EB_UPSTREAM=sandbox needs EB_SOAP_URL and EB_REST_URL (the sandbox address), or use `npm start`.');
+    throw new ProxyConfigError(
+      'EB_UPSTREAM=sandbox needs EB_SOAP_URL and EB_REST_URL (the sandbox address), or use `npm start`.',
+    );
   }
-  const base = upstream === 'live' || !fallbackUpstreams ? { soapUrl: LIVE_SOAP_URL, restUrl: LIVE_REST_URL } : fallbackUpstreams;
+  const base =
+    upstream === 'live' || !fallbackUpstreams ? { soapUrl: LIVE_SOAP_URL, restUrl: LIVE_REST_URL } : fallbackUpstreams;
 
   const token = env.PROXY_TOKEN?.trim();
   return {
@@ -83,7 +86,8 @@ export function upstreamUrl(raw: string, name: string, forwardedPrefix: string):
   } catch {
     throw new ProxyConfigError(`${name} is not a valid URL.`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ProxyConfigError(`${name} must be an http or https URL.`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ProxyConfigError(`${name} must be an http or https URL.`);
   if (url.username || url.password || url.search || url.hash) {
     throw new ProxyConfigError(`${name} must not contain credentials, a query or a fragment.`);
   }

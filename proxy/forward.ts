@@ -4,7 +4,14 @@
  */
 
 /** Request headers passed to e-Boekhouden; everything else (Host, Origin, Cookie, X-Proxy-Token, hop-by-hop) stays here. */
-const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'soapaction', 'accept', 'accept-language', 'user-agent'];
+const FORWARDED_REQUEST_HEADERS = [
+  'authorization',
+  'content-type',
+  'soapaction',
+  'accept',
+  'accept-language',
+  'user-agent',
+];
 
 /** Response headers that describe the connection to the proxy, not the answer, or that the client must not get. */
 const DROPPED_RESPONSE_HEADERS = new Set([
@@ -51,7 +58,13 @@ export interface NodeResponseTarget {
 }
 export type UpstreamFetch = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> | undefined; redirect: 'manual'; signal: AbortSignal },
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body: Uint8Array<ArrayBuffer> | undefined;
+    redirect: 'manual';
+    signal: AbortSignal;
+  },
 ) => Promise<UpstreamResponse>;
 
 /** Request headers by (lower-case) name: a Headers object, or a view of Node's header object. */
@@ -100,7 +113,12 @@ interface NodeIncoming {
 }
 
 function isNodeIncoming(value: unknown): value is NodeIncoming {
-  return typeof value === 'object' && value !== null && typeof (value as NodeIncoming).on === 'function' && typeof (value as NodeIncoming).resume === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as NodeIncoming).on === 'function' &&
+    typeof (value as NodeIncoming).resume === 'function'
+  );
 }
 
 /**
@@ -108,7 +126,12 @@ function isNodeIncoming(value: unknown): value is NodeIncoming {
  * reading, so a chunked body without a length is stopped at the limit too. On Node it reads the
  * request stream directly, which skips building a web Request.
  */
-export async function readLimitedBody(request: Request, headers: RequestHeaders, limit: number, nodeIncoming?: unknown): Promise<LimitedBody> {
+export async function readLimitedBody(
+  request: Request,
+  headers: RequestHeaders,
+  limit: number,
+  nodeIncoming?: unknown,
+): Promise<LimitedBody> {
   const declared = headers.get('content-length');
   if (declared !== null && Number(declared) > limit) return { kind: 'tooLarge' };
   const chunks: Uint8Array[] = [];
@@ -143,7 +166,8 @@ export async function readLimitedBody(request: Request, headers: RequestHeaders,
       chunks.push(value);
     }
   }
-  if (chunks.length === 0) return { kind: 'body', bytes: size === 0 && declared === null ? undefined : new Uint8Array(0) };
+  if (chunks.length === 0)
+    return { kind: 'body', bytes: size === 0 && declared === null ? undefined : new Uint8Array(0) };
   if (chunks.length === 1) return { kind: 'body', bytes: chunks[0] as Uint8Array<ArrayBuffer> };
   const bytes = new Uint8Array(size);
   let at = 0;
@@ -154,7 +178,8 @@ export async function readLimitedBody(request: Request, headers: RequestHeaders,
   return { kind: 'body', bytes };
 }
 
-export type UpstreamOutcome = { kind: 'response'; response: UpstreamResponse } | { kind: 'timeout' } | { kind: 'unreachable' };
+export type UpstreamOutcome =
+  { kind: 'response'; response: UpstreamResponse } | { kind: 'timeout' } | { kind: 'unreachable' };
 
 /**
  * Sends the request upstream. The timeout covers the wait for the response headers; once they

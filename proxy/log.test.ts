@@ -30,7 +30,14 @@ describe('bufferedLogger', () => {
 
 describe('formatLogLine', () => {
   it('keeps one line and a bounded path, whatever the path holds', () => {
-    const line = formatLogLine({ start: new Date(0), method: 'GET', path: `/v1/a\nb${'c'.repeat(500)}`, status: 200, durationMs: 1.25, bytes: 10 });
+    const line = formatLogLine({
+      start: new Date(0),
+      method: 'GET',
+      path: `/v1/a\nb${'c'.repeat(500)}`,
+      status: 200,
+      durationMs: 1.25,
+      bytes: 10,
+    });
     expect(line.split('\n')).toHaveLength(1);
     expect(line.length).toBeLessThan(300);
     expect(line.startsWith('1970-01-01T00:00:00.000Z GET /v1/a?b')).toBe(true);

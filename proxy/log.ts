@@ -79,7 +79,10 @@ export function bufferedLogger(write: (text: string) => void, intervalMs = 100):
  * Passes `body` through unchanged and calls `done` once with the number of bytes sent,
  * when the stream ends, fails, or the client goes away.
  */
-export function countingStream(body: ReadableStream<Uint8Array>, done: (bytes: number, note?: string) => void): ReadableStream<Uint8Array> {
+export function countingStream(
+  body: ReadableStream<Uint8Array>,
+  done: (bytes: number, note?: string) => void,
+): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let bytes = 0;
   let finished = false;

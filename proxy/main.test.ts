@@ -11,7 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => upstream?.close());
 
-function startMain(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> }> {
+function startMain(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', mainPath], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,7 +9,13 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { NodeResponseTarget, UpstreamFetch, UpstreamResponse } from './forward';
 
-const agentOptions = { keepAlive: true, keepAliveMsecs: 1_000, maxSockets: 256, maxFreeSockets: 64, scheduling: 'lifo' as const };
+const agentOptions = {
+  keepAlive: true,
+  keepAliveMsecs: 1_000,
+  maxSockets: 256,
+  maxFreeSockets: 64,
+  scheduling: 'lifo' as const,
+};
 
 export function createNodeFetch(): UpstreamFetch {
   const httpAgent = new HttpAgent(agentOptions);

@@ -12,14 +12,24 @@ const lines: string[] = [];
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 'demo' });
-  proxy = await startProxy({ soapUrl: sandbox.url, restUrl: sandbox.url, upstreamTimeoutMs: 300, logger: (l) => lines.push(l) });
+  proxy = await startProxy({
+    soapUrl: sandbox.url,
+    restUrl: sandbox.url,
+    upstreamTimeoutMs: 300,
+    logger: (l) => lines.push(l),
+  });
 });
 afterAll(async () => {
   await proxy?.close();
   await sandbox?.close();
 });
 
-const creds = { apiToken: 'sandbox-token', username: 'demo', code1: '0123456789abcdef0123456789abcdef', code2: '1A2B3C4D-0000-1111-2222-333344445555' };
+const creds = {
+  apiToken: 'sandbox-token',
+  username: 'demo',
+  code1: '0123456789abcdef0123456789abcdef',
+  code2: '1A2B3C4D-0000-1111-2222-333344445555',
+};
 
 function envelope(op: string, inner: string): string {
   return `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><${op} xmlns="http://www.e-boekhouden.nl/soap">${inner}</${op}></soap:Body></soap:Envelope>`;
@@ -34,7 +44,12 @@ function soapCall(base: string, op: string, inner: string) {
 }
 
 async function snapshot(res: Response) {
-  return { status: res.status, type: res.headers.get('content-type'), retryAfter: res.headers.get('retry-after'), body: Buffer.from(await res.arrayBuffer()) };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    retryAfter: res.headers.get('retry-after'),
+    body: Buffer.from(await res.arrayBuffer()),
+  };
 }
 
 describe('proxy → sandbox', () => {
@@ -58,8 +73,12 @@ describe('proxy → sandbox', () => {
     }
     // Error bodies carry a per-request traceId; everything else must match.
     const withoutTrace = (b: Buffer) => b.toString('utf8').replace(/"traceId":"[^"]*"/, '');
-    const direct404 = await snapshot(await fetch(`${sandbox.url}/v1/relation/999999999`, { headers: { Authorization: token } }));
-    const proxied404 = await snapshot(await fetch(`${proxy.url}/v1/relation/999999999`, { headers: { Authorization: token } }));
+    const direct404 = await snapshot(
+      await fetch(`${sandbox.url}/v1/relation/999999999`, { headers: { Authorization: token } }),
+    );
+    const proxied404 = await snapshot(
+      await fetch(`${proxy.url}/v1/relation/999999999`, { headers: { Authorization: token } }),
+    );
     expect([proxied404.status, proxied404.type]).toEqual([direct404.status, direct404.type]);
     expect(withoutTrace(proxied404.body)).toBe(withoutTrace(direct404.body));
     // A wrong session is the sandbox's 401, passed through unchanged.

@@ -21,7 +21,11 @@ export function startProxyServer(config: ProxyServerConfig): Promise<RunningProx
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;
-      resolve({ url: `http://${host}:${info.port}`, port: info.port, close: (graceMs) => drain(server, graceMs ?? 10_000) });
+      resolve({
+        url: `http://${host}:${info.port}`,
+        port: info.port,
+        close: (graceMs) => drain(server, graceMs ?? 10_000),
+      });
     }) as Server;
     server.once('error', reject);
   });

@@ -16,7 +16,8 @@ import { describeProxy, exitOnSignal, failAndExit, stdoutRequestLog } from './cl
 export function sandboxCredentialLines(sandbox: RunningSandbox): string[] {
   const demo = sandboxDefaults({});
   const actual = sandbox.ctx.config;
-  const show = (value: string, fallback: string, envName: string) => (value === fallback ? value : `(as set in ${envName})`);
+  const show = (value: string, fallback: string, envName: string) =>
+    value === fallback ? value : `(as set in ${envName})`;
   return [
     'Sandbox credentials (demo values, sandbox only):',
     `  API token:        ${show(actual.apiToken, demo.apiToken, 'SANDBOX_API_TOKEN')}`,
@@ -32,7 +33,9 @@ export function nextStepsLines(extensionDir: string, built: boolean, proxyUrl: s
     '',
     'Boekhoud Companion is ready.',
     '',
-    built ? `Extension (Chrome/Chromium): ${extensionDir}` : `Extension not built yet: run \`npm run build\` (expected at ${extensionDir}).`,
+    built
+      ? `Extension (Chrome/Chromium): ${extensionDir}`
+      : `Extension not built yet: run \`npm run build\` (expected at ${extensionDir}).`,
     '  Load it: open chrome://extensions, turn on Developer mode, click "Load unpacked", choose that folder.',
     '  Firefox: run `npm run build:firefox`, open about:debugging → This Firefox → "Load Temporary Add-on",',
     '  and pick manifest.json in .output/firefox-mv2.',
@@ -55,7 +58,9 @@ async function main(): Promise<void> {
   const lines = [
     ...nextStepsLines(extensionDir, existsSync(resolve(extensionDir, 'manifest.json')), proxy.url),
     ...describeProxy(proxy.url, config),
-    sandbox ? `  (the upstream is the sandbox at ${sandbox.url}, an in-memory administration that resets on restart)` : '  (the upstream is not the sandbox)',
+    sandbox
+      ? `  (the upstream is the sandbox at ${sandbox.url}, an in-memory administration that resets on restart)`
+      : '  (the upstream is not the sandbox)',
     '',
     ...(sandbox ? [...sandboxCredentialLines(sandbox), ''] : []),
     'Stop with Ctrl+C.',

@@ -22,7 +22,9 @@ function closer(server: Server): () => Promise<void> {
 }
 
 /** The proxy as `npm run proxy` runs it (node:http fetch unless `fetch` is given), on an ephemeral port. */
-export async function startProxy(config: Partial<ProxyConfig> & Pick<ProxyConfig, 'soapUrl' | 'restUrl'>): Promise<Listening> {
+export async function startProxy(
+  config: Partial<ProxyConfig> & Pick<ProxyConfig, 'soapUrl' | 'restUrl'>,
+): Promise<Listening> {
   const running = await startProxyServer({
     allowedExtensionIds: [],
     upstreamTimeoutMs: DEFAULT_UPSTREAM_TIMEOUT_MS,
@@ -69,7 +71,13 @@ export function startEchoUpstream(name = 'upstream'): Promise<EchoUpstream> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const rawHeaderNames = req.rawHeaders.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase());
-      const record: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, rawHeaderNames, body: Buffer.concat(chunks) };
+      const record: RecordedRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        rawHeaderNames,
+        body: Buffer.concat(chunks),
+      };
       requests.push(record);
       const path = (req.url ?? '').split('?')[0];
       if (path === '/v1/hang') {
@@ -174,11 +182,20 @@ export function rawRequest(
   const target = new URL(base);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: target.hostname, port: target.port, method: opts.method, path: opts.path, headers: opts.headers, agent: false },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: opts.method,
+        path: opts.path,
+        headers: opts.headers,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
         res.on('error', reject);
       },
     );

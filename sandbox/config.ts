@@ -50,7 +50,8 @@ export function mergeConfig(base: SandboxConfig, patch: Partial<SandboxConfig> |
   if (!patch || typeof patch !== 'object') return next;
   for (const key of Object.keys(base) as (keyof SandboxConfig)[]) {
     const value = (patch as Record<string, unknown>)[key];
-    if (value !== undefined && typeof value === typeof base[key]) (next as unknown as Record<string, unknown>)[key] = value;
+    if (value !== undefined && typeof value === typeof base[key])
+      (next as unknown as Record<string, unknown>)[key] = value;
   }
   return next;
 }

@@ -22,8 +22,14 @@ async function readJson(req: Request): Promise<Record<string, unknown>> {
 export function counts(ctx: SandboxContext) {
   const s = ctx.store;
   return {
-    relations: s.relations.size, products: s.products.size, ledgers: s.ledgers.size, mutations: s.mutations.size,
-    invoices: s.invoices.size, templates: s.templates.size, openDebtors: s.openItems('D').length, openCreditors: s.openItems('C').length,
+    relations: s.relations.size,
+    products: s.products.size,
+    ledgers: s.ledgers.size,
+    mutations: s.mutations.size,
+    invoices: s.invoices.size,
+    templates: s.templates.size,
+    openDebtors: s.openItems('D').length,
+    openCreditors: s.openItems('C').length,
   };
 }
 
@@ -32,12 +38,15 @@ export function controlRoutes(ctx: SandboxContext): Hono {
   const startConfig: SandboxConfig = { ...ctx.config };
   const app = new Hono();
 
-  app.onError((err, c) => c.json({ error: err instanceof SyntaxError ? `invalid JSON: ${err.message}` : String(err) }, 400));
+  app.onError((err, c) =>
+    c.json({ error: err instanceof SyntaxError ? `invalid JSON: ${err.message}` : String(err) }, 400),
+  );
 
   app.post('/reset', async (c) => {
     const body = await readJson(c.req.raw);
     const seed = (body.seed ?? 'demo') as SeedName;
-    if (!SEED_NAMES.includes(seed)) return c.json({ error: `unknown seed "${String(body.seed)}"; use ${SEED_NAMES.join(', ')}` }, 400);
+    if (!SEED_NAMES.includes(seed))
+      return c.json({ error: `unknown seed "${String(body.seed)}"; use ${SEED_NAMES.join(', ')}` }, 400);
     ctx.config = mergeConfig(startConfig, body.config as Partial<SandboxConfig> | undefined);
     ctx.store.reset(seed);
     ctx.sessions.clear();
@@ -56,12 +65,15 @@ export function controlRoutes(ctx: SandboxContext): Hono {
   app.post('/faults', async (c) => {
     const body = await readJson(c.req.raw);
     const rate = Number(body.rate ?? 0);
-    if (!Number.isFinite(rate) || rate < 0 || rate > 1) return c.json({ error: 'rate must be a number from 0 to 1' }, 400);
+    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
+      return c.json({ error: 'rate must be a number from 0 to 1' }, 400);
     const kinds = Array.isArray(body.kinds) ? (body.kinds as string[]) : [];
     const unknown = kinds.filter((k) => !(FAULT_KINDS as readonly string[]).includes(k));
-    if (unknown.length) return c.json({ error: `unknown fault kinds: ${unknown.join(', ')}; use ${FAULT_KINDS.join(', ')}` }, 400);
+    if (unknown.length)
+      return c.json({ error: `unknown fault kinds: ${unknown.join(', ')}; use ${FAULT_KINDS.join(', ')}` }, 400);
     if (rate > 0 && kinds.length === 0) return c.json({ error: 'kinds must name at least one fault kind' }, 400);
-    const plan: FaultPlan | null = rate > 0 ? { ...(body as unknown as FaultPlan), rate, kinds: kinds as FaultPlan['kinds'] } : null;
+    const plan: FaultPlan | null =
+      rate > 0 ? { ...(body as unknown as FaultPlan), rate, kinds: kinds as FaultPlan['kinds'] } : null;
     ctx.faults.set(plan);
     return c.json({ plan: ctx.faults.current() });
   });
@@ -88,7 +100,8 @@ export function controlRoutes(ctx: SandboxContext): Hono {
     const entity = body.entity as CorruptEntity;
     if (!(entity in CORRUPTIBLE)) return c.json({ error: 'entity must be product, relation or mutation' }, 400);
     const field = body.field;
-    if (typeof field !== 'string' || !field || field === 'id' || field === '__proto__') return c.json({ error: 'field must name a field other than id' }, 400);
+    if (typeof field !== 'string' || !field || field === 'id' || field === '__proto__')
+      return c.json({ error: 'field must name a field other than id' }, 400);
     if (!('value' in body)) return c.json({ error: 'value is required (null is allowed)' }, 400);
     const map = ctx.store[CORRUPTIBLE[entity]] as Map<number, object>;
     const record = map.get(Number(body.id));

@@ -163,15 +163,24 @@ export async function withFaults(
     case null:
       return run();
     case 'http500':
-      return new Response('Internal Server Error (sandbox fault)', { status: 500, headers: { 'Content-Type': 'text/plain' } });
+      return new Response('Internal Server Error (sandbox fault)', {
+        status: 500,
+        headers: { 'Content-Type': 'text/plain' },
+      });
     case 'rateLimit':
-      return new Response('Too Many Requests (sandbox fault)', { status: 429, headers: { 'Content-Type': 'text/plain', 'Retry-After': '1' } });
+      return new Response('Too Many Requests (sandbox fault)', {
+        status: 429,
+        headers: { 'Content-Type': 'text/plain', 'Retry-After': '1' },
+      });
     case 'sessionExpired':
       return opts.sessionExpired ? opts.sessionExpired() : run();
     case 'timeout': {
       if (opts.write && ctx.faults.coin()) await run();
       await hang(c, ctx.faults.hangMs());
-      return new Response('Gateway Timeout (sandbox fault)', { status: 504, headers: { 'Content-Type': 'text/plain' } });
+      return new Response('Gateway Timeout (sandbox fault)', {
+        status: 504,
+        headers: { 'Content-Type': 'text/plain' },
+      });
     }
     case 'drop': {
       if (opts.write) await run();

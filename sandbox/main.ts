@@ -9,8 +9,10 @@ async function main(): Promise<void> {
   const port = Number(process.env.SANDBOX_PORT || 8788);
   const host = process.env.SANDBOX_HOST || '127.0.0.1';
   const seed = (process.env.SANDBOX_SEED || 'demo') as SeedName;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`SANDBOX_PORT must be a port number, got "${process.env.SANDBOX_PORT}"`);
-  if (!SEED_NAMES.includes(seed)) throw new Error(`SANDBOX_SEED must be one of ${SEED_NAMES.join(', ')}, got "${seed}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`SANDBOX_PORT must be a port number, got "${process.env.SANDBOX_PORT}"`);
+  if (!SEED_NAMES.includes(seed))
+    throw new Error(`SANDBOX_SEED must be one of ${SEED_NAMES.join(', ')}, got "${seed}"`);
 
   const sandbox = await startSandbox({ port, host, seed });
   const { config } = sandbox.ctx;

@@ -149,9 +149,22 @@ let traceCounter = 0;
 
 export function restError(code: string, status: number, opts: { propertyName?: string; type?: string } = {}): Response {
   const text = REST_ERROR_TEXTS[code] ?? 'Your request contains an invalid value.';
-  const type = opts.type ?? (status === 401 || status === 403 ? 'security' : status === 404 ? 'notFound' : status >= 500 ? 'error' : 'validation');
+  const type =
+    opts.type ??
+    (status === 401 || status === 403
+      ? 'security'
+      : status === 404
+        ? 'notFound'
+        : status >= 500
+          ? 'error'
+          : 'validation');
   const body: RestErrorBody = {
-    type, code, title: text, message: text, status, traceId: `00-sandbox${String(++traceCounter).padStart(22, '0')}-01`,
+    type,
+    code,
+    title: text,
+    message: text,
+    status,
+    traceId: `00-sandbox${String(++traceCounter).padStart(22, '0')}-01`,
   };
   if (opts.propertyName) body.propertyName = opts.propertyName;
   if (type === 'validation') body.errors = [text];
@@ -161,7 +174,11 @@ export function restError(code: string, status: number, opts: { propertyName?: s
 
 /** Thrown by validators; turned into a 400 (or the given status) error body. */
 export class RestFailure extends Error {
-  constructor(readonly code: string, readonly propertyName?: string, readonly status = 400) {
+  constructor(
+    readonly code: string,
+    readonly propertyName?: string,
+    readonly status = 400,
+  ) {
     super(code);
   }
   toResponse(): Response {

@@ -39,7 +39,10 @@ export function parsePaging(url: URL): Paging {
 type Predicate<T> = (record: T) => boolean;
 
 function likeRegex(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.*+^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/\?/g, '.');
+  const escaped = pattern
+    .replace(/[.*+^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`, 'is');
 }
 
@@ -65,7 +68,8 @@ function parseValue(kind: FilterKind, raw: string, name: string): number | strin
 /** Normalises a record's field for comparison; undefined means it cannot match anything but not_*. */
 function normalise(kind: FilterKind, value: unknown): number | string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (kind === 'number') return typeof value === 'number' ? value : Number.isFinite(Number(value)) ? Number(value) : undefined;
+  if (kind === 'number')
+    return typeof value === 'number' ? value : Number.isFinite(Number(value)) ? Number(value) : undefined;
   if (kind === 'date') return typeof value === 'string' ? value.slice(0, 10) : undefined;
   if (kind === 'boolean') return String(value).toLowerCase();
   return String(value).toLowerCase();
@@ -99,7 +103,17 @@ function predicateFor<T>(name: string, op: string, raw: string, field: FilterFie
   }
   const target = normaliseInput(kind, parseValue(kind, raw, name));
   const test: (c: number) => boolean =
-    op === 'eq' ? (c) => c === 0 : op === 'not_eq' ? (c) => c !== 0 : op === 'gt' ? (c) => c > 0 : op === 'gte' ? (c) => c >= 0 : op === 'lt' ? (c) => c < 0 : (c) => c <= 0;
+    op === 'eq'
+      ? (c) => c === 0
+      : op === 'not_eq'
+        ? (c) => c !== 0
+        : op === 'gt'
+          ? (c) => c > 0
+          : op === 'gte'
+            ? (c) => c >= 0
+            : op === 'lt'
+              ? (c) => c < 0
+              : (c) => c <= 0;
   return (r) => {
     const v = normalise(kind, get(r));
     if (v === undefined) return op === 'not_eq';
@@ -153,7 +167,8 @@ export function page<T>(items: readonly T[], filters: ParsedFilters<T>, paging: 
   const { predicates } = filters;
   if (predicates.length === 0) return items.slice(paging.offset, paging.offset + paging.limit);
   let start = 0;
-  if (sortedById && filters.minId > -Infinity) start = firstIndexAtLeast(items as unknown as readonly { id: number }[], filters.minId);
+  if (sortedById && filters.minId > -Infinity)
+    start = firstIndexAtLeast(items as unknown as readonly { id: number }[], filters.minId);
   const out: T[] = [];
   let skipped = 0;
   outer: for (let i = start; i < items.length; i++) {

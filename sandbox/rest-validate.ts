@@ -4,8 +4,16 @@
  */
 import { fail } from './rest-errors';
 import {
-  PURCHASE_VAT_CODES, SALES_VAT_CODES, isKnownVatCode, makeRow,
-  type SbInvoice, type SbInvoiceItem, type SbMutation, type SbMutationRow, type SbRelation, type Store,
+  PURCHASE_VAT_CODES,
+  SALES_VAT_CODES,
+  isKnownVatCode,
+  makeRow,
+  type SbInvoice,
+  type SbInvoiceItem,
+  type SbMutation,
+  type SbMutationRow,
+  type SbRelation,
+  type Store,
 } from './store';
 
 type Body = Record<string, unknown>;
@@ -158,7 +166,8 @@ export function validateRelation(store: Store, body: Body, selfId?: number): Par
     out.ledgerId = ledgerId;
   }
   const mandateType = body.mandateType;
-  if (present(mandateType) && mandateType !== '' && mandateType !== 'E' && mandateType !== 'D') fail('REL_051', 'mandateType');
+  if (present(mandateType) && mandateType !== '' && mandateType !== 'E' && mandateType !== 'D')
+    fail('REL_051', 'mandateType');
   const inactive = optionalBoolean(body, 'inactive');
   if (inactive !== undefined) out.inactive = inactive;
   const freeText: string[] = [];
@@ -204,7 +213,8 @@ export function validateInvoice(store: Store, body: Body): ValidInvoice {
 
   const termOfPayment = body.termOfPayment;
   if (!present(termOfPayment)) fail('FACT_015', 'termOfPayment');
-  if (typeof termOfPayment !== 'number' || !Number.isInteger(termOfPayment) || termOfPayment < 0 || termOfPayment > 999) fail('FACT_016', 'termOfPayment');
+  if (typeof termOfPayment !== 'number' || !Number.isInteger(termOfPayment) || termOfPayment < 0 || termOfPayment > 999)
+    fail('FACT_016', 'termOfPayment');
 
   const rawItems = body.items;
   if (!Array.isArray(rawItems) || rawItems.length === 0) fail('FACT_019', 'items');
@@ -236,7 +246,18 @@ export function validateInvoice(store: Store, body: Body): ValidInvoice {
 
   const items = rawItems.map((raw, i) => validateInvoiceItem(store, raw, i, inExVat));
   return {
-    invoice: { invoiceNumber, relationId, date, termOfPayment, templateId, inExVat, reference, text, items, createdVia: 'rest' },
+    invoice: {
+      invoiceNumber,
+      relationId,
+      date,
+      termOfPayment,
+      templateId,
+      inExVat,
+      reference,
+      text,
+      items,
+      createdVia: 'rest',
+    },
     book,
   };
 }
@@ -280,13 +301,15 @@ function validateInvoiceItem(store: Store, raw: unknown, i: number, inExVat: 'IN
 
   const vatCode = item.vatCode;
   if (!present(vatCode) || vatCode === '') fail('FACT_ITEM_006', at('vatCode'));
-  if (typeof vatCode !== 'string' || !isKnownVatCode(vatCode) || !(SALES_VAT_CODES.has(vatCode) || vatCode === 'GEEN')) fail('FACT_ITEM_014', at('vatCode'));
+  if (typeof vatCode !== 'string' || !isKnownVatCode(vatCode) || !(SALES_VAT_CODES.has(vatCode) || vatCode === 'GEEN'))
+    fail('FACT_ITEM_014', at('vatCode'));
 
   const ledgerId = item.ledgerId;
   if (!present(ledgerId) || ledgerId === 0) fail('FACT_ITEM_007', at('ledgerId'));
   if (typeof ledgerId !== 'number' || !store.ledgers.has(ledgerId)) fail('FACT_ITEM_012', at('ledgerId'));
 
-  const quantity = optionalNumber(item, 'quantity', at('quantity')) ?? optionalNumber(item, 'amount', at('amount')) ?? 1;
+  const quantity =
+    optionalNumber(item, 'quantity', at('quantity')) ?? optionalNumber(item, 'amount', at('amount')) ?? 1;
   if (Math.abs(Math.round(quantity * 1e4) - quantity * 1e4) > 1e-6) fail('ERR_002', at('quantity'));
 
   const pricePerUnit = optionalNumber(item, 'pricePerUnit', at('pricePerUnit'));
@@ -317,7 +340,16 @@ function validateInvoiceItem(store: Store, raw: unknown, i: number, inExVat: 'IN
     costCenterId = cc;
   }
   return {
-    description, code, quantity, unit, pricePerUnit, vatCode, vatPercentage: store.vatPercentage(vatCode), ledgerId, costCenterId, productId,
+    description,
+    code,
+    quantity,
+    unit,
+    pricePerUnit,
+    vatCode,
+    vatPercentage: store.vatPercentage(vatCode),
+    ledgerId,
+    costCenterId,
+    productId,
   };
 }
 
@@ -353,10 +385,12 @@ export function validateMutation(store: Store, body: Body): Omit<SbMutation, 'id
 
   const invoiceNumber = optionalString(body, 'invoiceNumber', 50, 'MUT_018') ?? '';
   if ((t === 1 || t === 2) && !invoiceNumber) fail('MUT_002', 'invoiceNumber');
-  if (t === 2 && (hasSalesInvoiceNumber(store, invoiceNumber) || store.invoiceByNumber(invoiceNumber))) fail('MUT_019', 'invoiceNumber');
+  if (t === 2 && (hasSalesInvoiceNumber(store, invoiceNumber) || store.invoiceByNumber(invoiceNumber)))
+    fail('MUT_019', 'invoiceNumber');
   if (t === 1) {
     for (const m of store.mutations.values()) {
-      if (m.type === 1 && m.relationId === relationId && m.invoiceNumber === invoiceNumber) fail('MUT_020', 'invoiceNumber');
+      if (m.type === 1 && m.relationId === relationId && m.invoiceNumber === invoiceNumber)
+        fail('MUT_020', 'invoiceNumber');
     }
   }
   const entryNumber = optionalString(body, 'entryNumber', 50, 'ERR_002') ?? '';
@@ -373,7 +407,14 @@ export function validateMutation(store: Store, body: Body): Omit<SbMutation, 'id
   return { type: t, date, description, termOfPayment, ledgerId, relationId, inExVat, invoiceNumber, entryNumber, rows };
 }
 
-function validateMutationRow(store: Store, raw: unknown, i: number, type: number, inExVat: 'IN' | 'EX', relationId: number): SbMutationRow {
+function validateMutationRow(
+  store: Store,
+  raw: unknown,
+  i: number,
+  type: number,
+  inExVat: 'IN' | 'EX',
+  relationId: number,
+): SbMutationRow {
   const at = (field: string) => `rows[${i}].${field}`;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail('ERR_002', `rows[${i}]`);
   const row = raw as Body;
@@ -382,7 +423,8 @@ function validateMutationRow(store: Store, raw: unknown, i: number, type: number
   if (typeof ledgerId !== 'number' || !store.ledgers.has(ledgerId)) fail('MUT_104', at('ledgerId'));
   const vatCode = row.vatCode;
   if (typeof vatCode !== 'string' || !isKnownVatCode(vatCode)) fail('MUT_109', at('vatCode'));
-  if (vatCode !== 'GEEN' && PURCHASE_TYPES.has(type) && !PURCHASE_VAT_CODES.has(vatCode)) fail('MUT_110', at('vatCode'));
+  if (vatCode !== 'GEEN' && PURCHASE_TYPES.has(type) && !PURCHASE_VAT_CODES.has(vatCode))
+    fail('MUT_110', at('vatCode'));
   if (vatCode !== 'GEEN' && SALES_TYPES.has(type) && !SALES_VAT_CODES.has(vatCode)) fail('MUT_111', at('vatCode'));
   const vatAmount = optionalNumber(row, 'vatAmount', at('vatAmount'));
   if (vatAmount !== undefined && vatCode !== 'AFW' && vatCode !== 'AFW_VERK') fail('MUTA_003', at('vatAmount'));
@@ -395,5 +437,15 @@ function validateMutationRow(store: Store, raw: unknown, i: number, type: number
   const costCenterId = optionalInteger(row, 'costCenterId', at('costCenterId')) ?? 0;
   if (costCenterId && !store.costCenters.has(costCenterId)) fail('MUT_117', at('costCenterId'));
   const description = optionalString(row, 'description', 200, 'ERR_002', at('description')) ?? '';
-  return makeRow({ ledgerId, vatCode, amount, inExVat, description, invoiceNumber, relationId: rowRelation || relationId, costCenterId, vatAmount });
+  return makeRow({
+    ledgerId,
+    vatCode,
+    amount,
+    inExVat,
+    description,
+    invoiceNumber,
+    relationId: rowRelation || relationId,
+    costCenterId,
+    vatAmount,
+  });
 }

@@ -8,8 +8,18 @@ import { RestFailure, fail, restError } from './rest-errors';
 import { page, parseFilters, parsePaging, type FilterFields } from './rest-query';
 import { nextRelationCode, validateInvoice, validateMutation, validateRelation } from './rest-validate';
 import {
-  blankRelation, sumRows, type SbCostCenter, type SbInvoice, type SbLedger, type SbMutation, type SbOpenItem, type SbProduct,
-  type SbRelation, type SbTemplate, type SbUnit, type Store,
+  blankRelation,
+  sumRows,
+  type SbCostCenter,
+  type SbInvoice,
+  type SbLedger,
+  type SbMutation,
+  type SbOpenItem,
+  type SbProduct,
+  type SbRelation,
+  type SbTemplate,
+  type SbUnit,
+  type Store,
 } from './store';
 
 const SOURCE_PATTERN = /^[\w_ ]{1,10}$/;
@@ -33,14 +43,41 @@ function relationDetail(r: SbRelation) {
   const freeText = Array.isArray(r.freeText) ? r.freeText : [];
   for (let i = 0; i < 10; i++) free[`freeText${i + 1}`] = freeText[i] ?? '';
   return {
-    id: r.id, type: r.type, code: r.code, date: r.date, name: r.name, salutation: r.salutation, contact: r.contact,
+    id: r.id,
+    type: r.type,
+    code: r.code,
+    date: r.date,
+    name: r.name,
+    salutation: r.salutation,
+    contact: r.contact,
     ...(r.gender ? { gender: r.gender } : {}),
-    address: r.address, postalCode: r.postalCode, city: r.city, country: r.country,
-    address2: r.address2, postalCode2: r.postalCode2, city2: r.city2, country2: r.country2,
-    phoneNumber: r.phoneNumber, mobilePhoneNumber: r.mobilePhoneNumber, faxNumber: r.faxNumber,
-    emailAddress: r.emailAddress, emailAddressInvoice: '', emailAddressReminder: '', website: r.website, note: r.note,
-    vatNumber: r.vatNumber, inactive: r.inactive, termOfPayment: r.termOfPayment, companyRegistrationNumber: r.companyRegistrationNumber,
-    iban: r.iban, bic: r.bic, ...free, isClubOrAssociationMember: 0, doNotReceiveNewsletters: 0, ledgerId: r.ledgerId, mandate: false,
+    address: r.address,
+    postalCode: r.postalCode,
+    city: r.city,
+    country: r.country,
+    address2: r.address2,
+    postalCode2: r.postalCode2,
+    city2: r.city2,
+    country2: r.country2,
+    phoneNumber: r.phoneNumber,
+    mobilePhoneNumber: r.mobilePhoneNumber,
+    faxNumber: r.faxNumber,
+    emailAddress: r.emailAddress,
+    emailAddressInvoice: '',
+    emailAddressReminder: '',
+    website: r.website,
+    note: r.note,
+    vatNumber: r.vatNumber,
+    inactive: r.inactive,
+    termOfPayment: r.termOfPayment,
+    companyRegistrationNumber: r.companyRegistrationNumber,
+    iban: r.iban,
+    bic: r.bic,
+    ...free,
+    isClubOrAssociationMember: 0,
+    doNotReceiveNewsletters: 0,
+    ledgerId: r.ledgerId,
+    mandate: false,
   };
 }
 
@@ -54,25 +91,54 @@ function productListItem(p: SbProduct) {
 
 function productDetail(p: SbProduct) {
   return {
-    id: p.id, code: p.code, description: p.description, unitId: p.unitId, active: p.active, groupId: p.groupId,
-    purchasePriceExcl: p.purchasePriceExcl, priceExcl: p.priceExcl, priceIncl: p.priceIncl, vat: p.vat, ledgerId: p.ledgerId,
-    costCenterId: p.costCenterId, inStockManagement: false,
+    id: p.id,
+    code: p.code,
+    description: p.description,
+    unitId: p.unitId,
+    active: p.active,
+    groupId: p.groupId,
+    purchasePriceExcl: p.purchasePriceExcl,
+    priceExcl: p.priceExcl,
+    priceIncl: p.priceIncl,
+    vat: p.vat,
+    ledgerId: p.ledgerId,
+    costCenterId: p.costCenterId,
+    inStockManagement: false,
   };
 }
 
 function invoiceListItem(i: SbInvoice) {
   return {
-    id: i.id, invoiceNumber: i.invoiceNumber, relationId: i.relationId, date: i.date, reference: i.reference, text: i.text,
-    totalExcl: i.totalExcl, totalAmount: i.totalAmount, vatAmount: i.vatAmount, termOfPayment: i.termOfPayment, templateId: i.templateId, print: false,
+    id: i.id,
+    invoiceNumber: i.invoiceNumber,
+    relationId: i.relationId,
+    date: i.date,
+    reference: i.reference,
+    text: i.text,
+    totalExcl: i.totalExcl,
+    totalAmount: i.totalAmount,
+    vatAmount: i.vatAmount,
+    termOfPayment: i.termOfPayment,
+    templateId: i.templateId,
+    print: false,
   };
 }
 
 function invoiceDetail(store: Store, i: SbInvoice) {
   return {
-    ...invoiceListItem(i), inExVat: i.inExVat, emailTemplateId: 0,
+    ...invoiceListItem(i),
+    inExVat: i.inExVat,
+    emailTemplateId: 0,
     items: (Array.isArray(i.items) ? i.items : []).map((item) => ({
-      description: item.description, code: item.code, quantity: item.quantity, unitId: unitIdOf(store, item.unit),
-      pricePerUnit: item.pricePerUnit, vatCode: item.vatCode, ledgerId: item.ledgerId, costCenterId: item.costCenterId, productId: item.productId,
+      description: item.description,
+      code: item.code,
+      quantity: item.quantity,
+      unitId: unitIdOf(store, item.unit),
+      pricePerUnit: item.pricePerUnit,
+      vatCode: item.vatCode,
+      ledgerId: item.ledgerId,
+      costCenterId: item.costCenterId,
+      productId: item.productId,
     })),
   };
 }
@@ -88,19 +154,42 @@ function mutationTotal(m: SbMutation): number {
 }
 
 function mutationListItem(m: SbMutation) {
-  return { id: m.id, type: m.type, date: m.date, invoiceNumber: m.invoiceNumber, ledgerId: m.ledgerId, amount: mutationTotal(m), entryNumber: m.entryNumber };
+  return {
+    id: m.id,
+    type: m.type,
+    date: m.date,
+    invoiceNumber: m.invoiceNumber,
+    ledgerId: m.ledgerId,
+    amount: mutationTotal(m),
+    entryNumber: m.entryNumber,
+  };
 }
 
 function mutationDetail(m: SbMutation) {
   const rows = Array.isArray(m.rows) ? m.rows : [];
   const vat = new Map<string, number>();
-  for (const r of rows) if (r.vatAmount) vat.set(r.vatCode, Math.round(((vat.get(r.vatCode) ?? 0) + r.vatAmount) * 100) / 100);
+  for (const r of rows)
+    if (r.vatAmount) vat.set(r.vatCode, Math.round(((vat.get(r.vatCode) ?? 0) + r.vatAmount) * 100) / 100);
   return {
-    id: m.id, type: m.type, date: m.date, description: m.description, termOfPayment: m.termOfPayment, ledgerId: m.ledgerId,
-    relationId: m.relationId, inExVat: m.inExVat, invoiceNumber: m.invoiceNumber, entryNumber: m.entryNumber,
+    id: m.id,
+    type: m.type,
+    date: m.date,
+    description: m.description,
+    termOfPayment: m.termOfPayment,
+    ledgerId: m.ledgerId,
+    relationId: m.relationId,
+    inExVat: m.inExVat,
+    invoiceNumber: m.invoiceNumber,
+    entryNumber: m.entryNumber,
     rows: rows.map((r) => ({
-      ledgerId: r.ledgerId, vatCode: r.vatCode, vatAmount: r.vatAmount, costCenterId: r.costCenterId, amount: r.amount,
-      description: r.description, invoiceNumber: r.invoiceNumber, relationId: r.relationId,
+      ledgerId: r.ledgerId,
+      vatCode: r.vatCode,
+      vatAmount: r.vatAmount,
+      costCenterId: r.costCenterId,
+      amount: r.amount,
+      description: r.description,
+      invoiceNumber: r.invoiceNumber,
+      relationId: r.relationId,
     })),
     vat: [...vat].map(([vatCode, amount]) => ({ vatCode, amount })),
   };
@@ -108,8 +197,15 @@ function mutationDetail(m: SbMutation) {
 
 function openItem(o: SbOpenItem) {
   return {
-    date: o.date, mutationId: o.mutationId, invoiceNumber: o.invoiceNumber, relationId: o.relationId, relationCode: o.relationCode,
-    company: o.company, totalAmount: o.totalAmount, paidAmount: o.paidAmount, outstandingAmount: o.outstandingAmount,
+    date: o.date,
+    mutationId: o.mutationId,
+    invoiceNumber: o.invoiceNumber,
+    relationId: o.relationId,
+    relationCode: o.relationCode,
+    company: o.company,
+    totalAmount: o.totalAmount,
+    paidAmount: o.paidAmount,
+    outstandingAmount: o.outstandingAmount,
   };
 }
 
@@ -118,38 +214,61 @@ function openItem(o: SbOpenItem) {
 
 const id = { kind: 'number' as const, get: (r: { id: number }) => r.id };
 const RELATION_FILTERS: FilterFields<SbRelation> = {
-  id, code: { kind: 'string', get: (r) => r.code }, type: { kind: 'string', get: (r) => r.type },
-  email: { kind: 'string', get: (r) => r.emailAddress }, name: { kind: 'string', get: (r) => r.name },
-  contact: { kind: 'string', get: (r) => r.contact }, city: { kind: 'string', get: (r) => r.city },
+  id,
+  code: { kind: 'string', get: (r) => r.code },
+  type: { kind: 'string', get: (r) => r.type },
+  email: { kind: 'string', get: (r) => r.emailAddress },
+  name: { kind: 'string', get: (r) => r.name },
+  contact: { kind: 'string', get: (r) => r.contact },
+  city: { kind: 'string', get: (r) => r.city },
   date: { kind: 'date', get: (r) => r.date },
 };
 const LEDGER_FILTERS: FilterFields<SbLedger> = {
-  id, code: { kind: 'string', get: (l) => l.code }, category: { kind: 'string', get: (l) => l.category },
-  description: { kind: 'string', get: (l) => l.description }, group: { kind: 'string', get: (l) => l.group },
+  id,
+  code: { kind: 'string', get: (l) => l.code },
+  category: { kind: 'string', get: (l) => l.category },
+  description: { kind: 'string', get: (l) => l.description },
+  group: { kind: 'string', get: (l) => l.group },
 };
 const UNIT_FILTERS: FilterFields<SbUnit> = {
-  id, singular: { kind: 'string', get: (u) => u.singular }, plural: { kind: 'string', get: (u) => u.plural },
+  id,
+  singular: { kind: 'string', get: (u) => u.singular },
+  plural: { kind: 'string', get: (u) => u.plural },
 };
 const TEMPLATE_FILTERS: FilterFields<SbTemplate> = {
-  id, name: { kind: 'string', get: (t) => t.name }, type: { kind: 'string', get: (t) => t.type }, active: { kind: 'boolean', get: (t) => t.active },
+  id,
+  name: { kind: 'string', get: (t) => t.name },
+  type: { kind: 'string', get: (t) => t.type },
+  active: { kind: 'boolean', get: (t) => t.active },
 };
 const COST_CENTER_FILTERS: FilterFields<SbCostCenter> = {
-  id, parentId: { kind: 'number', get: (c) => c.parentId }, description: { kind: 'string', get: (c) => c.description },
+  id,
+  parentId: { kind: 'number', get: (c) => c.parentId },
+  description: { kind: 'string', get: (c) => c.description },
   active: { kind: 'boolean', get: (c) => c.active },
 };
 const INVOICE_FILTERS: FilterFields<SbInvoice> = {
-  id, invoiceNumber: { kind: 'string', get: (i) => i.invoiceNumber }, relationId: { kind: 'number', get: (i) => i.relationId },
-  date: { kind: 'date', get: (i) => i.date }, templateId: { kind: 'number', get: (i) => i.templateId },
+  id,
+  invoiceNumber: { kind: 'string', get: (i) => i.invoiceNumber },
+  relationId: { kind: 'number', get: (i) => i.relationId },
+  date: { kind: 'date', get: (i) => i.date },
+  templateId: { kind: 'number', get: (i) => i.templateId },
 };
 const MUTATION_FILTERS: FilterFields<SbMutation> = {
-  id, type: { kind: 'number', get: (m) => m.type }, description: { kind: 'string', get: (m) => m.description },
-  invoiceNumber: { kind: 'string', get: (m) => m.invoiceNumber }, date: { kind: 'date', get: (m) => m.date },
-  ledgerId: { kind: 'number', get: (m) => m.ledgerId }, relationId: { kind: 'number', get: (m) => m.relationId },
+  id,
+  type: { kind: 'number', get: (m) => m.type },
+  description: { kind: 'string', get: (m) => m.description },
+  invoiceNumber: { kind: 'string', get: (m) => m.invoiceNumber },
+  date: { kind: 'date', get: (m) => m.date },
+  ledgerId: { kind: 'number', get: (m) => m.ledgerId },
+  relationId: { kind: 'number', get: (m) => m.relationId },
   entryNumber: { kind: 'string', get: (m) => m.entryNumber },
 };
 const OPEN_ITEM_FILTERS: FilterFields<SbOpenItem> = {
-  invoiceNumber: { kind: 'string', get: (o) => o.invoiceNumber }, relationId: { kind: 'number', get: (o) => o.relationId },
-  relationCode: { kind: 'string', get: (o) => o.relationCode }, date: { kind: 'date', get: (o) => o.date },
+  invoiceNumber: { kind: 'string', get: (o) => o.invoiceNumber },
+  relationId: { kind: 'number', get: (o) => o.relationId },
+  relationCode: { kind: 'string', get: (o) => o.relationCode },
+  date: { kind: 'date', get: (o) => o.date },
   mutationId: { kind: 'number', get: (o) => o.mutationId },
 };
 
@@ -160,21 +279,35 @@ export function restRoutes(ctx: SandboxContext): Hono {
   const store = () => ctx.store;
 
   /** Runs a handler under faults, with the session checked first unless `open`. */
-  function handle(c: Context, operation: string, opts: { write?: boolean; open?: boolean }, run: () => Response | Promise<Response>) {
-    return withFaults(ctx, c, operation, { write: opts.write ?? false, sessionExpired: opts.open ? undefined : notAuthenticated }, async () => {
-      if (!opts.open && ctx.sessions.check('rest', sessionToken(c)) !== 'ok') return notAuthenticated();
-      try {
-        return await run();
-      } catch (e) {
-        if (e instanceof RestFailure) return e.toResponse();
-        throw e;
-      }
-    });
+  function handle(
+    c: Context,
+    operation: string,
+    opts: { write?: boolean; open?: boolean },
+    run: () => Response | Promise<Response>,
+  ) {
+    return withFaults(
+      ctx,
+      c,
+      operation,
+      { write: opts.write ?? false, sessionExpired: opts.open ? undefined : notAuthenticated },
+      async () => {
+        if (!opts.open && ctx.sessions.check('rest', sessionToken(c)) !== 'ok') return notAuthenticated();
+        try {
+          return await run();
+        } catch (e) {
+          if (e instanceof RestFailure) return e.toResponse();
+          throw e;
+        }
+      },
+    );
   }
 
   /** GET list route: paging + filters over a pre-sorted array. */
   function list<T, Out>(
-    path: string, source: () => readonly T[], fields: FilterFields<T>, shape: (record: T) => Out,
+    path: string,
+    source: () => readonly T[],
+    fields: FilterFields<T>,
+    shape: (record: T) => Out,
     opts: { sortedById?: boolean; guard?: (c: Context) => void } = {},
   ) {
     app.get(path, (c) =>
@@ -211,7 +344,8 @@ export function restRoutes(ctx: SandboxContext): Hono {
       const accessToken = body.accessToken;
       if (typeof accessToken !== 'string' || accessToken.trim() === '') fail('API_SESSION_003', 'accessToken');
       // No documented code for an unknown token; the session family's "expired" is what a revoked token gets.
-      if (accessToken !== ctx.config.apiToken) return restError('API_SESSION_004', 403, { type: 'security', propertyName: 'accessToken' });
+      if (accessToken !== ctx.config.apiToken)
+        return restError('API_SESSION_004', 403, { type: 'security', propertyName: 'accessToken' });
       const ttl = ctx.config.restSessionTtlSeconds;
       return c.json({ token: ctx.sessions.open('rest', ttl), expiresIn: ttl });
     }),
@@ -229,7 +363,13 @@ export function restRoutes(ctx: SandboxContext): Hono {
     if (!ctx.config.accountant) fail('EP_001');
   };
   for (const path of ['/administration', '/administration/linked']) {
-    list(path, () => store().administrations, {}, (a) => ({ guid: a.guid, company: a.company }), { sortedById: false, guard: accountantsOnly });
+    list(
+      path,
+      () => store().administrations,
+      {},
+      (a) => ({ guid: a.guid, company: a.company }),
+      { sortedById: false, guard: accountantsOnly },
+    );
   }
 
   // Relations ----------------------------------------------------------------------------------
@@ -241,8 +381,12 @@ export function restRoutes(ctx: SandboxContext): Hono {
       const body = await jsonBody(c);
       const fields = validateRelation(store(), body);
       const relation = store().addRelation({
-        ...blankRelation(), ...fields, code: fields.code ?? nextRelationCode(store()), name: fields.name!,
-        date: new Date().toISOString().slice(0, 10), createdVia: 'rest',
+        ...blankRelation(),
+        ...fields,
+        code: fields.code ?? nextRelationCode(store()),
+        name: fields.name!,
+        date: new Date().toISOString().slice(0, 10),
+        createdVia: 'rest',
       });
       return created(c, { id: relation.id, code: relation.code });
     }),
@@ -264,7 +408,9 @@ export function restRoutes(ctx: SandboxContext): Hono {
       const url = new URL(c.req.url);
       const paging = parsePaging(url);
       const balances = store().balances(balanceRange(url));
-      const rows = store().sorted(store().ledgers).map((l) => ({ code: l.code, type: l.category, balance: balances.get(l.id) ?? 0 }));
+      const rows = store()
+        .sorted(store().ledgers)
+        .map((l) => ({ code: l.code, type: l.category, balance: balances.get(l.id) ?? 0 }));
       const items = rows.slice(paging.offset, paging.offset + paging.limit);
       return c.json({ items, count: items.length });
     }),
@@ -273,7 +419,10 @@ export function restRoutes(ctx: SandboxContext): Hono {
     handle(c, 'GET /v1/ledger/{id}/balance', {}, () => {
       const ledger = store().ledgers.get(Number(c.req.param('id')));
       if (!ledger) fail('LEDG_011', 'id', 404);
-      const balance = store().balances(balanceRange(new URL(c.req.url))).get(ledger.id) ?? 0;
+      const balance =
+        store()
+          .balances(balanceRange(new URL(c.req.url)))
+          .get(ledger.id) ?? 0;
       return c.json({ code: ledger.code, type: ledger.category, balance });
     }),
   );
@@ -281,22 +430,47 @@ export function restRoutes(ctx: SandboxContext): Hono {
   byId('/ledger', () => store().ledgers, 'LEDG_011', ledgerItem);
 
   // Cost centers -------------------------------------------------------------------------------
-  list('/costcenter', () => store().sorted(store().costCenters), COST_CENTER_FILTERS, (cc) => ({ id: cc.id, description: cc.description, parentId: cc.parentId, active: cc.active }));
-  byId('/costcenter', () => store().costCenters, 'COST_001', (cc) => ({
-    id: cc.id, description: cc.description, parentId: cc.parentId, active: cc.active, fullPath: costCenterPath(store(), cc),
-  }));
+  list(
+    '/costcenter',
+    () => store().sorted(store().costCenters),
+    COST_CENTER_FILTERS,
+    (cc) => ({ id: cc.id, description: cc.description, parentId: cc.parentId, active: cc.active }),
+  );
+  byId(
+    '/costcenter',
+    () => store().costCenters,
+    'COST_001',
+    (cc) => ({
+      id: cc.id,
+      description: cc.description,
+      parentId: cc.parentId,
+      active: cc.active,
+      fullPath: costCenterPath(store(), cc),
+    }),
+  );
 
   // Products, groups, units --------------------------------------------------------------------
-  list('/product/groups', () => store().sorted(store().productGroups), { id, code: { kind: 'string', get: (g) => g.code } }, (g) => ({ id: g.id, code: g.code, description: g.description }));
+  list(
+    '/product/groups',
+    () => store().sorted(store().productGroups),
+    { id, code: { kind: 'string', get: (g) => g.code } },
+    (g) => ({ id: g.id, code: g.code, description: g.description }),
+  );
   const groupCodes = () => new Map([...store().productGroups.values()].map((g) => [g.id, g.code]));
   app.get('/product', (c) =>
     handle(c, 'GET /v1/product', {}, () => {
       const url = new URL(c.req.url);
       const paging = parsePaging(url);
-      const codes = url.searchParams.has('groupCode') || [...url.searchParams.keys()].some((k) => k.startsWith('groupCode[')) ? groupCodes() : new Map<number, string>();
+      const codes =
+        url.searchParams.has('groupCode') || [...url.searchParams.keys()].some((k) => k.startsWith('groupCode['))
+          ? groupCodes()
+          : new Map<number, string>();
       const filters = parseFilters<SbProduct>(url, {
-        id, code: { kind: 'string', get: (p) => p.code }, description: { kind: 'string', get: (p) => p.description },
-        groupCode: { kind: 'string', get: (p) => codes.get(p.groupId) }, unitId: { kind: 'number', get: (p) => p.unitId },
+        id,
+        code: { kind: 'string', get: (p) => p.code },
+        description: { kind: 'string', get: (p) => p.description },
+        groupCode: { kind: 'string', get: (p) => codes.get(p.groupId) },
+        unitId: { kind: 'number', get: (p) => p.unitId },
         active: { kind: 'boolean', get: (p) => p.active },
       });
       const items = page(store().sorted(store().products), filters, paging, true).map(productListItem);
@@ -304,15 +478,35 @@ export function restRoutes(ctx: SandboxContext): Hono {
     }),
   );
   byId('/product', () => store().products, 'ART_001', productDetail);
-  list('/unit', () => store().sorted(store().units), UNIT_FILTERS, (u) => ({ id: u.id, singular: u.singular, plural: u.plural }));
+  list(
+    '/unit',
+    () => store().sorted(store().units),
+    UNIT_FILTERS,
+    (u) => ({ id: u.id, singular: u.singular, plural: u.plural }),
+  );
 
   // Templates ----------------------------------------------------------------------------------
-  list('/invoicetemplate', () => store().sorted(store().templates), TEMPLATE_FILTERS, (t) => ({ id: t.id, name: t.name, active: t.active, type: t.type }));
-  list('/emailtemplate', () => [] as { id: number }[], {}, (t) => t);
+  list(
+    '/invoicetemplate',
+    () => store().sorted(store().templates),
+    TEMPLATE_FILTERS,
+    (t) => ({ id: t.id, name: t.name, active: t.active, type: t.type }),
+  );
+  list(
+    '/emailtemplate',
+    () => [] as { id: number }[],
+    {},
+    (t) => t,
+  );
 
   // Invoices -----------------------------------------------------------------------------------
   list('/invoice', () => store().sorted(store().invoices), INVOICE_FILTERS, invoiceListItem);
-  byId('/invoice', () => store().invoices, 'FACT_021', (i) => invoiceDetail(store(), i));
+  byId(
+    '/invoice',
+    () => store().invoices,
+    'FACT_021',
+    (i) => invoiceDetail(store(), i),
+  );
 
   app.post('/invoice', (c) =>
     handle(c, 'POST /v1/invoice', { write: true }, async () => {
@@ -356,7 +550,10 @@ function balanceRange(url: URL): { from?: string; to?: string; costCenterId?: nu
   const from = url.searchParams.get('from') ?? undefined;
   const to = url.searchParams.get('to') ?? undefined;
   const cc = url.searchParams.get('costCenterId');
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (value !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(value)) fail('ERR_002', name);
   }
   if (cc !== null && !/^\d+$/.test(cc)) fail('ERR_002', 'costCenterId');

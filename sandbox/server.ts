@@ -31,7 +31,10 @@ export function createSandboxApp(ctx: SandboxContext): Hono {
   app.notFound((c) => c.json({ type: 'notFound', title: 'Not Found', status: 404 }, 404));
   app.onError((err, c) => {
     console.error('[sandbox] unhandled error:', err instanceof Error ? err.message : String(err));
-    return c.json({ type: 'error', code: 'ERR_001', title: 'Something went wrong.', message: 'Something went wrong.', status: 500 }, 500);
+    return c.json(
+      { type: 'error', code: 'ERR_001', title: 'Something went wrong.', message: 'Something went wrong.', status: 500 },
+      500,
+    );
   });
   return app;
 }

@@ -21,7 +21,10 @@ export class Sessions {
 
   /** Opens a session and returns its token. SOAP SessionIDs look like `{GUID}` upper case. */
   open(kind: 'rest' | 'soap', ttlSeconds: number, extra: Partial<SbSession> = {}): string {
-    const token = kind === 'soap' ? `{${randomUUID().toUpperCase()}}` : randomUUID().replace(/-/g, '') + randomUUID().replace(/-/g, '');
+    const token =
+      kind === 'soap'
+        ? `{${randomUUID().toUpperCase()}}`
+        : randomUUID().replace(/-/g, '') + randomUUID().replace(/-/g, '');
     this[kind].set(token, { expiresAt: this.now() + ttlSeconds * 1000, closed: false, ...extra });
     return token;
   }

@@ -6,7 +6,15 @@
 import type { SbInvoice, SbMutation } from './store';
 import { defineRead, sessionError, type SoapCall, type SoapOperation } from './soap-operation';
 import {
-  balanceRecord, costCenterRecord, invoiceRecord, ledgerRecord, list, mutationRecord, openItemRecord, productRecord, relationRecord,
+  balanceRecord,
+  costCenterRecord,
+  invoiceRecord,
+  ledgerRecord,
+  list,
+  mutationRecord,
+  openItemRecord,
+  productRecord,
+  relationRecord,
 } from './soap-records';
 import { countMutationCall } from './soap-sessions';
 import { el, type ENode, type Fields } from './soap-xml';
@@ -33,7 +41,11 @@ function inRange(date: string, from: string | null, to: string | null): boolean 
 
 export const getRelaties = defineFilteredRead({
   name: 'GetRelaties',
-  filter: (filter) => ({ keyword: filter?.str('Trefwoord').trim() ?? '', code: filter?.str('Code').trim() ?? '', id: filter?.long('ID') ?? 0 }),
+  filter: (filter) => ({
+    keyword: filter?.str('Trefwoord').trim() ?? '',
+    code: filter?.str('Code').trim() ?? '',
+    id: filter?.long('ID') ?? 0,
+  }),
   run(req, { ctx }) {
     const { store, config } = ctx;
     const keyword = req.keyword.toLowerCase();
@@ -43,7 +55,8 @@ export const getRelaties = defineFilteredRead({
       if (req.id && r.id !== req.id) continue;
       if (req.code && !sameText(r.code, req.code)) continue;
       // Trefwoord searches code, name, place, contact, e-mail and soort (niro1987 README).
-      if (keyword && ![r.code, r.name, r.city, r.contact, r.emailAddress, r.type].some((v) => contains(v, keyword))) continue;
+      if (keyword && ![r.code, r.name, r.city, r.contact, r.emailAddress, r.type].some((v) => contains(v, keyword)))
+        continue;
       out.push(relationRecord(r));
     }
     return list('Relaties', out, config);
@@ -81,10 +94,19 @@ export const getArtikelen = defineFilteredRead({
 
 export const getGrootboekrekeningen = defineFilteredRead({
   name: 'GetGrootboekrekeningen',
-  filter: (filter) => ({ id: filter?.long('ID') ?? 0, code: filter?.str('Code').trim() ?? '', category: filter?.str('Categorie').trim() ?? '' }),
+  filter: (filter) => ({
+    id: filter?.long('ID') ?? 0,
+    code: filter?.str('Code').trim() ?? '',
+    category: filter?.str('Categorie').trim() ?? '',
+  }),
   run(req, { ctx }) {
     const ledgers = [...ctx.store.ledgers.values()]
-      .filter((l) => (!req.id || l.id === req.id) && (!req.code || l.code === req.code) && (!req.category || sameText(l.category, req.category)))
+      .filter(
+        (l) =>
+          (!req.id || l.id === req.id) &&
+          (!req.code || l.code === req.code) &&
+          (!req.category || sameText(l.category, req.category)),
+      )
       .sort(byCode);
     return list('Rekeningen', ledgers.map(ledgerRecord), ctx.config);
   },
@@ -98,8 +120,14 @@ export const getKostenplaatsen = defineFilteredRead({
     description: filter?.str('Omschrijving').trim().toLowerCase() ?? '',
   }),
   run(req, { ctx }) {
-    const centers = ctx.store.sorted(ctx.store.costCenters)
-      .filter((c) => (!req.id || c.id === req.id) && (!req.parentId || c.parentId === req.parentId) && (!req.description || contains(c.description, req.description)));
+    const centers = ctx.store
+      .sorted(ctx.store.costCenters)
+      .filter(
+        (c) =>
+          (!req.id || c.id === req.id) &&
+          (!req.parentId || c.parentId === req.parentId) &&
+          (!req.description || contains(c.description, req.description)),
+      );
     return list('Kostenplaatsen', centers.map(costCenterRecord), ctx.config);
   },
 });
@@ -116,7 +144,8 @@ function readMutationFilter(filter: Fields | undefined) {
 }
 
 function firstIndexFrom(mutations: readonly SbMutation[], id: number): number {
-  let lo = 0, hi = mutations.length;
+  let lo = 0,
+    hi = mutations.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (mutations[mid].id < id) lo = mid + 1;
@@ -138,13 +167,22 @@ export const getMutaties = defineFilteredRead({
       const m = all[i];
       if (req.number && m.id !== req.number) break;
       if (req.to && m.id > req.to) break;
-      if (req.invoiceNumber && m.invoiceNumber !== req.invoiceNumber && !m.rows.some((r) => r.invoiceNumber === req.invoiceNumber)) continue;
+      if (
+        req.invoiceNumber &&
+        m.invoiceNumber !== req.invoiceNumber &&
+        !m.rows.some((r) => r.invoiceNumber === req.invoiceNumber)
+      )
+        continue;
       if (!inRange(m.date, req.dateFrom, req.dateTo)) continue;
       matching.push(m);
     }
     // Only the last N matching (highest MutatieNr) come back, still in ascending order (SOAP.md §6).
     const last = matching.slice(Math.max(0, matching.length - config.soapMutationCap));
-    return list('Mutaties', last.map((m) => mutationRecord(m, store)), config);
+    return list(
+      'Mutaties',
+      last.map((m) => mutationRecord(m, store)),
+      config,
+    );
   },
 });
 
@@ -180,7 +218,13 @@ export const getFacturen = defineFilteredRead({
     for (const o of store.openItems('D')) open.set(`${o.relationId}|${o.invoiceNumber}`, o.outstandingAmount);
     const out = candidates
       .filter((inv) => (!relation || inv.relationId === relation.id) && inRange(inv.date, req.dateFrom, req.dateTo))
-      .map((inv) => invoiceRecord(inv, store, inv.mutationId ? (open.get(`${inv.relationId}|${inv.invoiceNumber}`) ?? 0) : inv.totalAmount));
+      .map((inv) =>
+        invoiceRecord(
+          inv,
+          store,
+          inv.mutationId ? (open.get(`${inv.relationId}|${inv.invoiceNumber}`) ?? 0) : inv.totalAmount,
+        ),
+      );
     return list('Facturen', out, ctx.config);
   },
 });
@@ -195,9 +239,19 @@ export const getSaldi = defineFilteredRead({
   }),
   run(req, { ctx }) {
     const { store } = ctx;
-    const balances = store.balances({ from: req.from ?? undefined, to: req.to ?? undefined, costCenterId: req.costCenterId || undefined });
-    const ledgers = [...store.ledgers.values()].filter((l) => !req.category || sameText(l.category, req.category)).sort(byCode);
-    return list('Saldi', ledgers.map((l) => balanceRecord(l, balances.get(l.id) ?? 0)), ctx.config);
+    const balances = store.balances({
+      from: req.from ?? undefined,
+      to: req.to ?? undefined,
+      costCenterId: req.costCenterId || undefined,
+    });
+    const ledgers = [...store.ledgers.values()]
+      .filter((l) => !req.category || sameText(l.category, req.category))
+      .sort(byCode);
+    return list(
+      'Saldi',
+      ledgers.map((l) => balanceRecord(l, balances.get(l.id) ?? 0)),
+      ctx.config,
+    );
   },
 });
 
@@ -215,7 +269,11 @@ export const getSaldo = defineFilteredRead({
     const ledger = store.ledgerByCode(req.code);
     // An unknown GbCode has no documented error: its balance is 0 [I].
     if (!ledger) return [el('Saldo', 0)];
-    const balances = store.balances({ from: req.from ?? undefined, to: req.to ?? undefined, costCenterId: req.costCenterId || undefined });
+    const balances = store.balances({
+      from: req.from ?? undefined,
+      to: req.to ?? undefined,
+      costCenterId: req.costCenterId || undefined,
+    });
     return [el('Saldo', balances.get(ledger.id) ?? 0)];
   },
 });

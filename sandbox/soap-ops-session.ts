@@ -18,7 +18,12 @@ export const openSession = defineOperation({
   write: false,
   session: false,
   shape: { kind: 'result', defaults: [el('SessionID', '')] },
-  read: (f) => ({ username: f.str('Username'), code1: f.str('SecurityCode1'), code2: f.str('SecurityCode2'), source: f.str('Source') }),
+  read: (f) => ({
+    username: f.str('Username'),
+    code1: f.str('SecurityCode1'),
+    code2: f.str('SecurityCode2'),
+    source: f.str('Source'),
+  }),
   run(req, { ctx }) {
     checkCredentials(ctx, req.username, req.code1, req.code2);
     return [el('SessionID', openSoapSession(ctx))];
@@ -31,7 +36,10 @@ export const openSessionSub = defineOperation({
   session: false,
   shape: { kind: 'result', defaults: [el('SessionID', '')] },
   read: (f) => ({
-    username: f.str('Username'), code1: f.str('SecurityCode1'), code2: f.str('SecurityCode2'), source: f.str('Source'),
+    username: f.str('Username'),
+    code1: f.str('SecurityCode1'),
+    code2: f.str('SecurityCode2'),
+    source: f.str('Source'),
     guid: f.str('AdministratieGUID'),
   }),
   run(req, { ctx }) {

@@ -32,14 +32,37 @@ function fail([code, description]: readonly [string, string]): never {
 function readRelation(r: Fields | undefined) {
   if (!r) return undefined;
   return {
-    id: r.long('ID'), addDate: r.date('AddDatum'), code: r.str('Code').trim(), name: r.str('Bedrijf'), contact: r.str('Contactpersoon'),
-    gender: r.str('Geslacht').trim(), address: r.str('Adres'), postalCode: r.str('Postcode'), city: r.str('Plaats'), country: r.str('Land'),
-    address2: r.str('Adres2'), postalCode2: r.str('Postcode2'), city2: r.str('Plaats2'), country2: r.str('Land2'),
-    phoneNumber: r.str('Telefoon'), mobilePhoneNumber: r.str('GSM'), faxNumber: r.str('FAX'), emailAddress: r.str('Email'),
-    website: r.str('Site'), note: r.str('Notitie'), vatNumber: r.str('BTWNummer'), companyRegistrationNumber: r.str('KvkNummer'),
-    salutation: r.str('Aanhef'), iban: r.str('IBAN'), bic: r.str('BIC'), type: r.str('BP').trim(),
+    id: r.long('ID'),
+    addDate: r.date('AddDatum'),
+    code: r.str('Code').trim(),
+    name: r.str('Bedrijf'),
+    contact: r.str('Contactpersoon'),
+    gender: r.str('Geslacht').trim(),
+    address: r.str('Adres'),
+    postalCode: r.str('Postcode'),
+    city: r.str('Plaats'),
+    country: r.str('Land'),
+    address2: r.str('Adres2'),
+    postalCode2: r.str('Postcode2'),
+    city2: r.str('Plaats2'),
+    country2: r.str('Land2'),
+    phoneNumber: r.str('Telefoon'),
+    mobilePhoneNumber: r.str('GSM'),
+    faxNumber: r.str('FAX'),
+    emailAddress: r.str('Email'),
+    website: r.str('Site'),
+    note: r.str('Notitie'),
+    vatNumber: r.str('BTWNummer'),
+    companyRegistrationNumber: r.str('KvkNummer'),
+    salutation: r.str('Aanhef'),
+    iban: r.str('IBAN'),
+    bic: r.str('BIC'),
+    type: r.str('BP').trim(),
     freeText: Array.from({ length: 10 }, (_, i) => r.str(`Def${i + 1}`)),
-    la: r.str('LA'), ledgerId: r.long('Gb_ID'), noEmail: r.long('GeenEmail'), newsletterGroups: r.long('NieuwsbriefgroepenCount'),
+    la: r.str('LA'),
+    ledgerId: r.long('Gb_ID'),
+    noEmail: r.long('GeenEmail'),
+    newsletterGroups: r.long('NieuwsbriefgroepenCount'),
   };
 }
 type RelationInput = NonNullable<ReturnType<typeof readRelation>>;
@@ -57,13 +80,32 @@ function validateRelation(ctx: SandboxContext, input: RelationInput | undefined,
 function relationFields(input: RelationInput): Partial<SbRelation> {
   const gender = (['m', 'v', 'a'] as const).find((g) => g === input.gender.toLowerCase()) ?? '';
   return {
-    code: input.code, type: input.type as 'B' | 'P', name: input.name, contact: input.contact, gender,
-    address: input.address, postalCode: input.postalCode, city: input.city, country: input.country,
-    address2: input.address2, postalCode2: input.postalCode2, city2: input.city2, country2: input.country2,
-    phoneNumber: input.phoneNumber, mobilePhoneNumber: input.mobilePhoneNumber, faxNumber: input.faxNumber,
-    emailAddress: input.emailAddress, website: input.website, note: input.note, vatNumber: input.vatNumber,
-    companyRegistrationNumber: input.companyRegistrationNumber, salutation: input.salutation, iban: input.iban, bic: input.bic,
-    freeText: input.freeText, ledgerId: input.ledgerId,
+    code: input.code,
+    type: input.type as 'B' | 'P',
+    name: input.name,
+    contact: input.contact,
+    gender,
+    address: input.address,
+    postalCode: input.postalCode,
+    city: input.city,
+    country: input.country,
+    address2: input.address2,
+    postalCode2: input.postalCode2,
+    city2: input.city2,
+    country2: input.country2,
+    phoneNumber: input.phoneNumber,
+    mobilePhoneNumber: input.mobilePhoneNumber,
+    faxNumber: input.faxNumber,
+    emailAddress: input.emailAddress,
+    website: input.website,
+    note: input.note,
+    vatNumber: input.vatNumber,
+    companyRegistrationNumber: input.companyRegistrationNumber,
+    salutation: input.salutation,
+    iban: input.iban,
+    bic: input.bic,
+    freeText: input.freeText,
+    ledgerId: input.ledgerId,
   };
 }
 
@@ -80,7 +122,12 @@ export const addRelatie = defineOperation({
     const input = validateRelation(ctx, req.rel, 0);
     // ID is ignored (0); AddDatum may be today's date (SOAP.md §3).
     const date = inYearRange(input.addDate) ? input.addDate : today();
-    const relation = ctx.store.addRelation({ ...blankRelation(), ...relationFields(input), date, createdVia: 'soap' } as Omit<SbRelation, 'id'>);
+    const relation = ctx.store.addRelation({
+      ...blankRelation(),
+      ...relationFields(input),
+      date,
+      createdVia: 'soap',
+    } as Omit<SbRelation, 'id'>);
     return [el('Rel_ID', relation.id)];
   },
 });
@@ -105,8 +152,11 @@ export const updateRelatie = defineOperation({
 
 function readLedger(f: Fields | undefined) {
   return {
-    id: f?.long('ID') ?? 0, code: f?.str('Code').trim() ?? '', description: f?.str('Omschrijving') ?? '',
-    category: f?.str('Categorie').trim() ?? '', group: f?.str('Groep') ?? '',
+    id: f?.long('ID') ?? 0,
+    code: f?.str('Code').trim() ?? '',
+    description: f?.str('Omschrijving') ?? '',
+    category: f?.str('Categorie').trim() ?? '',
+    group: f?.str('Groep') ?? '',
   };
 }
 type LedgerInput = ReturnType<typeof readLedger>;
@@ -116,7 +166,8 @@ function validateLedger(input: LedgerInput, suffix: '' | '.1'): void {
   if (!input.code) throw new SoapError(`CGN003${suffix}`, 'Code is required');
   if (!input.description.trim()) throw new SoapError(`CGB002${suffix}`, 'Omschrijving is required');
   if (!input.category) throw new SoapError(`CGB005${suffix}`, 'Categorie is required');
-  if (input.category !== 'VW' && input.category !== 'BAL') throw new SoapError(`CGB006${suffix}`, 'Categorie must be VW or BAL');
+  if (input.category !== 'VW' && input.category !== 'BAL')
+    throw new SoapError(`CGB006${suffix}`, 'Categorie must be VW or BAL');
 }
 
 export const addGrootboekrekening = defineOperation({
@@ -130,7 +181,12 @@ export const addGrootboekrekening = defineOperation({
     if (!input.code) throw new SoapError('CGN003', 'Code is required');
     if (ctx.store.ledgerByCode(input.code)) throw new SoapError('CGB001', 'Code is not available');
     validateLedger(input, '');
-    const ledger = ctx.store.addLedger({ code: input.code, description: input.description, category: input.category, group: input.group });
+    const ledger = ctx.store.addLedger({
+      code: input.code,
+      description: input.description,
+      category: input.category,
+      group: input.group,
+    });
     return [el('Gb_ID', ledger.id)];
   },
 });
@@ -143,7 +199,8 @@ export const updateGrootboekrekening = defineOperation({
   read: (f) => ({ gb: readLedger(f.child('oGb')) }),
   run(req, { ctx }) {
     const input = req.gb;
-    const existing: SbLedger | undefined = ctx.store.ledgers.get(input.id) ?? (input.id ? undefined : ctx.store.ledgerByCode(input.code));
+    const existing: SbLedger | undefined =
+      ctx.store.ledgers.get(input.id) ?? (input.id ? undefined : ctx.store.ledgerByCode(input.code));
     if (!existing) throw new SoapError('CGB001.1', 'Grootboekrekening not found');
     validateLedger(input, '.1');
     // The sandbox does not renumber ledgers: another code counts as "not available" [I].
@@ -159,7 +216,11 @@ export const updateGrootboekrekening = defineOperation({
 // ---------------------------------------------------------------- mutations
 
 /** M v5.5 and Pinelab spell some codes differently; the sandbox accepts the union (SOAP.md §7). */
-const VAT_ALIASES: Record<string, string> = { LAAG_VERK_L9: 'LAAG_VERK_9', VERL_INK_LG: 'VERL_INK_L9', VERL_VERK_9: 'VERL_VERK_L9' };
+const VAT_ALIASES: Record<string, string> = {
+  LAAG_VERK_L9: 'LAAG_VERK_9',
+  VERL_INK_LG: 'VERL_INK_L9',
+  VERL_VERK_9: 'VERL_VERK_L9',
+};
 export function normalizeVatCode(code: string): string {
   const c = code.trim().toUpperCase();
   return VAT_ALIASES[c] ?? c;
@@ -169,13 +230,24 @@ function readMutation(f: Fields | undefined) {
   if (!f) return undefined;
   return {
     soort: f.enumeration('Soort', MUTATION_SOORTEN, 'enMutatieSoorten'),
-    date: f.date('Datum'), account: f.str('Rekening').trim(), relationCode: f.str('RelatieCode').trim(),
-    invoiceNumber: f.str('Factuurnummer').trim(), entryNumber: f.str('Boekstuk'), description: f.str('Omschrijving'),
-    term: f.str('Betalingstermijn').trim(), paymentReference: f.str('Betalingskenmerk'), inEx: f.str('InExBTW').trim(),
+    date: f.date('Datum'),
+    account: f.str('Rekening').trim(),
+    relationCode: f.str('RelatieCode').trim(),
+    invoiceNumber: f.str('Factuurnummer').trim(),
+    entryNumber: f.str('Boekstuk'),
+    description: f.str('Omschrijving'),
+    term: f.str('Betalingstermijn').trim(),
+    paymentReference: f.str('Betalingskenmerk'),
+    inEx: f.str('InExBTW').trim(),
     hasInEx: f.has('InExBTW'),
     rows: f.items('MutatieRegels', 'cMutatieRegel').map((r) => ({
-      amount: r.decimal('BedragInvoer'), excl: r.decimal('BedragExclBTW'), vat: r.decimal('BedragBTW'), incl: r.decimal('BedragInclBTW'),
-      vatCode: r.str('BTWCode'), vatPercentage: r.decimal('BTWPercentage'), counterAccount: r.str('TegenrekeningCode').trim(),
+      amount: r.decimal('BedragInvoer'),
+      excl: r.decimal('BedragExclBTW'),
+      vat: r.decimal('BedragBTW'),
+      incl: r.decimal('BedragInclBTW'),
+      vatCode: r.str('BTWCode'),
+      vatPercentage: r.decimal('BTWPercentage'),
+      counterAccount: r.str('TegenrekeningCode').trim(),
       costCenterId: r.long('KostenplaatsID'),
     })),
   };
@@ -205,8 +277,10 @@ export const addMutatie = defineOperation({
     const account = store.ledgerByCode(m.account);
     if (!account) throw new SoapError('CMUT001', `Rekening ${m.account} does not exist`);
     if (type === 2 && account.category !== 'DEB') throw new SoapError('CMUT016', 'Rekening must be a debtors account');
-    if (type === 1 && account.category !== 'CRED') throw new SoapError('CMUT015', 'Rekening must be a creditors account');
-    if (MONEY_SOORTEN.has(type) && account.category !== 'FIN') throw new SoapError('CMUT001', `Rekening ${m.account} has the wrong category for ${m.soort}`);
+    if (type === 1 && account.category !== 'CRED')
+      throw new SoapError('CMUT015', 'Rekening must be a creditors account');
+    if (MONEY_SOORTEN.has(type) && account.category !== 'FIN')
+      throw new SoapError('CMUT001', `Rekening ${m.account} has the wrong category for ${m.soort}`);
 
     let inExVat: 'IN' | 'EX' = 'EX';
     if (m.inEx === 'IN' || m.inEx === 'EX') inExVat = m.inEx;
@@ -249,30 +323,54 @@ export const addMutatie = defineOperation({
       const line = i + 1;
       const counter = r.counterAccount ? store.ledgerByCode(r.counterAccount) : undefined;
       if (!counter) throw new SoapError('CMUT012', `TegenrekeningCode on line ${line} is missing or does not exist`);
-      if (type === 3 && counter.category !== 'DEB') throw new SoapError('CMUT027', `The counter account on line ${line} must be Debiteuren`);
-      if (type === 4 && counter.category !== 'CRED') throw new SoapError('CMUT028', `The counter account on line ${line} must be Crediteuren`);
+      if (type === 3 && counter.category !== 'DEB')
+        throw new SoapError('CMUT027', `The counter account on line ${line} must be Debiteuren`);
+      if (type === 4 && counter.category !== 'CRED')
+        throw new SoapError('CMUT028', `The counter account on line ${line} must be Crediteuren`);
       const vatCode = PAYMENT_SOORTEN.has(type) ? 'GEEN' : normalizeVatCode(r.vatCode || 'GEEN');
       if (!isKnownVatCode(vatCode)) throw new SoapError('CMUT033', `BTWCode ${r.vatCode} on line ${line} is invalid`);
-      if (SALES_SOORTEN.has(type) && PURCHASE_VAT_CODES.has(vatCode)) throw new SoapError('CMUT011', `BTWCode ${vatCode} on line ${line} is not valid for ${m.soort}`);
-      if (PURCHASE_SOORTEN.has(type) && SALES_VAT_CODES.has(vatCode)) throw new SoapError('CMUT011', `BTWCode ${vatCode} on line ${line} is not valid for ${m.soort}`);
-      const base = { ledgerId: counter.id, vatCode, description: '', invoiceNumber: m.invoiceNumber, relationId, costCenterId: r.costCenterId };
+      if (SALES_SOORTEN.has(type) && PURCHASE_VAT_CODES.has(vatCode))
+        throw new SoapError('CMUT011', `BTWCode ${vatCode} on line ${line} is not valid for ${m.soort}`);
+      if (PURCHASE_SOORTEN.has(type) && SALES_VAT_CODES.has(vatCode))
+        throw new SoapError('CMUT011', `BTWCode ${vatCode} on line ${line} is not valid for ${m.soort}`);
+      const base = {
+        ledgerId: counter.id,
+        vatCode,
+        description: '',
+        invoiceNumber: m.invoiceNumber,
+        relationId,
+        costCenterId: r.costCenterId,
+      };
       // Only BedragInvoer given: work out excl/VAT/incl from it [I].
       if (r.excl === 0 && r.vat === 0 && r.incl === 0) return makeRow({ ...base, amount: r.amount, inExVat });
-      if (Math.abs(round2(r.excl + r.vat) - round2(r.incl)) > 0.005) throw new SoapError('CMUT010', `BedragExclBTW + BedragBTW is not BedragInclBTW on line ${line}`);
+      if (Math.abs(round2(r.excl + r.vat) - round2(r.incl)) > 0.005)
+        throw new SoapError('CMUT010', `BedragExclBTW + BedragBTW is not BedragInclBTW on line ${line}`);
       const divergent = vatCode === 'AFW' || vatCode === 'AFW_VERK';
       const pct = store.vatPercentage(vatCode);
       if (!divergent && Math.abs(round2((r.excl * pct) / 100) - round2(r.vat)) > 0.01) {
         throw new SoapError('CMUT010.1', `BedragBTW on line ${line} is not ${pct}% of BedragExclBTW`);
       }
       return {
-        ...base, vatPercentage: divergent ? r.vatPercentage : pct, amount: round2(r.amount || (inExVat === 'IN' ? r.incl : r.excl)),
-        amountExcl: round2(r.excl), vatAmount: round2(r.vat), amountIncl: round2(r.incl),
+        ...base,
+        vatPercentage: divergent ? r.vatPercentage : pct,
+        amount: round2(r.amount || (inExVat === 'IN' ? r.incl : r.excl)),
+        amountExcl: round2(r.excl),
+        vatAmount: round2(r.vat),
+        amountIncl: round2(r.incl),
       };
     });
 
     const mutation = store.addMutation({
-      type, date: m.date, description: m.description, termOfPayment: Number.parseInt(m.term, 10) || 0, ledgerId: account.id,
-      relationId, inExVat, invoiceNumber: m.invoiceNumber, entryNumber: m.entryNumber, rows,
+      type,
+      date: m.date,
+      description: m.description,
+      termOfPayment: Number.parseInt(m.term, 10) || 0,
+      ledgerId: account.id,
+      relationId,
+      inExVat,
+      invoiceNumber: m.invoiceNumber,
+      entryNumber: m.entryNumber,
+      rows,
     });
     return [el('Mutatienummer', mutation.id)];
   },
@@ -280,7 +378,12 @@ export const addMutatie = defineOperation({
 
 function hasInvoiceMutation(ctx: SandboxContext, type: 1 | 2, invoiceNumber: string, relationId?: number): boolean {
   for (const m of ctx.store.mutations.values()) {
-    if (m.type === type && m.invoiceNumber === invoiceNumber && (relationId === undefined || m.relationId === relationId)) return true;
+    if (
+      m.type === type &&
+      m.invoiceNumber === invoiceNumber &&
+      (relationId === undefined || m.relationId === relationId)
+    )
+      return true;
   }
   return false;
 }
@@ -290,18 +393,39 @@ function hasInvoiceMutation(ctx: SandboxContext, type: 1 | 2, invoiceNumber: str
 function readInvoice(f: Fields | undefined) {
   if (!f) return undefined;
   return {
-    number: f.str('Factuurnummer').trim(), relationCode: f.str('Relatiecode').trim(), date: f.date('Datum'),
-    hasTerm: f.has('Betalingstermijn'), term: f.long('Betalingstermijn'), template: f.str('Factuursjabloon').trim(),
-    email: f.bool('PerEmailVerzenden'), emailSubject: f.str('EmailOnderwerp'), emailBody: f.str('EmailBericht'),
-    emailFrom: f.str('EmailVanAdres'), emailFromName: f.str('EmailVanNaam'),
-    directDebit: f.bool('AutomatischeIncasso'), debitIban: f.str('IncassoIBAN'), mandateType: f.str('IncassoMachtigingSoort'),
-    mandateId: f.str('IncassoMachtigingID'), mandateSigned: f.date('IncassoMachtigingDatumOndertekening'), mandateFirst: f.bool('IncassoMachtigingFirst'),
-    debitAccount: f.str('IncassoRekeningNummer'), debitName: f.str('IncassoTnv'), debitCity: f.str('IncassoPlaats'),
-    debitLine1: f.str('IncassoOmschrijvingRegel1'), debitLine2: f.str('IncassoOmschrijvingRegel2'), debitLine3: f.str('IncassoOmschrijvingRegel3'),
-    book: f.bool('InBoekhoudingPlaatsen'), bookDescription: f.str('BoekhoudmutatieOmschrijving'),
+    number: f.str('Factuurnummer').trim(),
+    relationCode: f.str('Relatiecode').trim(),
+    date: f.date('Datum'),
+    hasTerm: f.has('Betalingstermijn'),
+    term: f.long('Betalingstermijn'),
+    template: f.str('Factuursjabloon').trim(),
+    email: f.bool('PerEmailVerzenden'),
+    emailSubject: f.str('EmailOnderwerp'),
+    emailBody: f.str('EmailBericht'),
+    emailFrom: f.str('EmailVanAdres'),
+    emailFromName: f.str('EmailVanNaam'),
+    directDebit: f.bool('AutomatischeIncasso'),
+    debitIban: f.str('IncassoIBAN'),
+    mandateType: f.str('IncassoMachtigingSoort'),
+    mandateId: f.str('IncassoMachtigingID'),
+    mandateSigned: f.date('IncassoMachtigingDatumOndertekening'),
+    mandateFirst: f.bool('IncassoMachtigingFirst'),
+    debitAccount: f.str('IncassoRekeningNummer'),
+    debitName: f.str('IncassoTnv'),
+    debitCity: f.str('IncassoPlaats'),
+    debitLine1: f.str('IncassoOmschrijvingRegel1'),
+    debitLine2: f.str('IncassoOmschrijvingRegel2'),
+    debitLine3: f.str('IncassoOmschrijvingRegel3'),
+    book: f.bool('InBoekhoudingPlaatsen'),
+    bookDescription: f.str('BoekhoudmutatieOmschrijving'),
     lines: f.items('Regels', 'cFactuurRegel').map((r) => ({
-      quantity: r.double('Aantal'), unit: r.str('Eenheid'), code: r.str('Code').trim(), description: r.str('Omschrijving'),
-      price: r.double('PrijsPerEenheid'), vatCode: r.str('BTWCode'), counterAccount: r.str('TegenrekeningCode').trim(),
+      quantity: r.double('Aantal'),
+      unit: r.str('Eenheid'),
+      code: r.str('Code').trim(),
+      description: r.str('Omschrijving'),
+      price: r.double('PrijsPerEenheid'),
+      vatCode: r.str('BTWCode'),
+      counterAccount: r.str('TegenrekeningCode').trim(),
       costCenterId: r.long('KostenplaatsID'),
     })),
   };
@@ -326,21 +450,26 @@ export const addFactuur = defineOperation({
     if (!inv.template) throw new SoapError('CFACT027', 'No Factuursjabloon chosen');
     const template = store.templateByName(inv.template);
     if (!template) throw new SoapError('CFACT028', `Factuursjabloon ${inv.template} does not exist`);
-    if (inv.number && store.invoiceByNumber(inv.number)) throw new SoapError('CFACT026', `Factuurnummer ${inv.number} is not available`);
+    if (inv.number && store.invoiceByNumber(inv.number))
+      throw new SoapError('CFACT026', `Factuurnummer ${inv.number} is not available`);
     // CFACT029–036 follow the order of SOAP.md §4's conditional fields [I].
     if (inv.email) {
       if (blank(inv.emailBody)) throw new SoapError('CFACT029', 'EmailBericht is required when PerEmailVerzenden');
       if (blank(inv.emailFrom)) throw new SoapError('CFACT030', 'EmailVanAdres is required when PerEmailVerzenden');
       if (blank(inv.emailSubject)) throw new SoapError('CFACT031', 'EmailOnderwerp is required when PerEmailVerzenden');
     }
-    if (inv.book && blank(inv.bookDescription)) throw new SoapError('CFACT032', 'BoekhoudmutatieOmschrijving is required when InBoekhoudingPlaatsen');
+    if (inv.book && blank(inv.bookDescription))
+      throw new SoapError('CFACT032', 'BoekhoudmutatieOmschrijving is required when InBoekhoudingPlaatsen');
     if (inv.directDebit) {
-      if (blank(inv.debitAccount)) throw new SoapError('CFACT033', 'IncassoRekeningNummer is required when AutomatischeIncasso');
+      if (blank(inv.debitAccount))
+        throw new SoapError('CFACT033', 'IncassoRekeningNummer is required when AutomatischeIncasso');
       if (blank(inv.debitName)) throw new SoapError('CFACT034', 'IncassoTnv is required when AutomatischeIncasso');
       if (blank(inv.debitCity)) throw new SoapError('CFACT035', 'IncassoPlaats is required when AutomatischeIncasso');
-      if (blank(inv.debitLine1)) throw new SoapError('CFACT036', 'IncassoOmschrijvingRegel1 is required when AutomatischeIncasso');
+      if (blank(inv.debitLine1))
+        throw new SoapError('CFACT036', 'IncassoOmschrijvingRegel1 is required when AutomatischeIncasso');
     }
-    if (inv.lines.length < 1 || inv.lines.length > 100) throw new SoapError('CFACT006', 'An invoice needs 1 to 100 lines');
+    if (inv.lines.length < 1 || inv.lines.length > 100)
+      throw new SoapError('CFACT006', 'An invoice needs 1 to 100 lines');
 
     const productsByCode = new Map<string, number>();
     for (const p of store.products.values()) productsByCode.set(p.code, p.id);
@@ -351,13 +480,23 @@ export const addFactuur = defineOperation({
       if (blank(line.description)) throw new SoapError('CFACT039', `Omschrijving is missing on line ${n}`);
       if (!line.counterAccount) throw new SoapError('CFACT040', `TegenrekeningCode is missing on line ${n}`);
       const vatCode = normalizeVatCode(line.vatCode);
-      if (!isKnownVatCode(vatCode) || PURCHASE_VAT_CODES.has(vatCode)) throw new SoapError('CFACT042', `BTWCode ${line.vatCode} on line ${n} is invalid`);
+      if (!isKnownVatCode(vatCode) || PURCHASE_VAT_CODES.has(vatCode))
+        throw new SoapError('CFACT042', `BTWCode ${line.vatCode} on line ${n} is invalid`);
       const ledger = store.ledgerByCode(line.counterAccount);
-      if (!ledger) throw new SoapError('CMUT012', `TegenrekeningCode ${line.counterAccount} on line ${n} does not exist`);
-      if (line.costCenterId && !store.costCenters.has(line.costCenterId)) throw new SoapError('CFACT212', `Kostenplaats on line ${n} does not exist`);
+      if (!ledger)
+        throw new SoapError('CMUT012', `TegenrekeningCode ${line.counterAccount} on line ${n} does not exist`);
+      if (line.costCenterId && !store.costCenters.has(line.costCenterId))
+        throw new SoapError('CFACT212', `Kostenplaats on line ${n} does not exist`);
       return {
-        description: line.description, code: line.code, quantity: line.quantity, unit: line.unit, pricePerUnit: line.price,
-        vatCode, vatPercentage: store.vatPercentage(vatCode), ledgerId: ledger.id, costCenterId: line.costCenterId,
+        description: line.description,
+        code: line.code,
+        quantity: line.quantity,
+        unit: line.unit,
+        pricePerUnit: line.price,
+        vatCode,
+        vatPercentage: store.vatPercentage(vatCode),
+        ledgerId: ledger.id,
+        costCenterId: line.costCenterId,
         productId: productsByCode.get(line.code) ?? 0,
       };
     });
@@ -365,8 +504,16 @@ export const addFactuur = defineOperation({
     // PrijsPerEenheid is excl. VAT [I] (SOAP.md §4).
     const invoice = store.addInvoice(
       {
-        invoiceNumber: inv.number, relationId: relation.id, date: inv.date, termOfPayment: inv.term, templateId: template.id,
-        inExVat: 'EX', reference: '', text: '', items, createdVia: 'soap',
+        invoiceNumber: inv.number,
+        relationId: relation.id,
+        date: inv.date,
+        termOfPayment: inv.term,
+        templateId: template.id,
+        inExVat: 'EX',
+        reference: '',
+        text: '',
+        items,
+        createdVia: 'soap',
       },
       { book: inv.book, description: inv.bookDescription },
     );

@@ -15,7 +15,11 @@ export type SessionProblem = 'E002.1' | 'E002.2' | 'E002.3' | 'E002.4' | 'E001.3
  * Checks SessionID + SecurityCode2 as every call after OpenSession does (SOAP.md §5), and renews
  * the session on success (sliding, like an ASP.NET session [I]).
  */
-export function checkSoapSession(ctx: SandboxContext, sessionId: string, securityCode2: string): { session: SbSession } | { problem: SessionProblem } {
+export function checkSoapSession(
+  ctx: SandboxContext,
+  sessionId: string,
+  securityCode2: string,
+): { session: SbSession } | { problem: SessionProblem } {
   const id = sessionId.trim();
   const code2 = securityCode2.trim();
   if (!id || !code2) return { problem: 'E002.1' };
@@ -25,7 +29,9 @@ export function checkSoapSession(ctx: SandboxContext, sessionId: string, securit
   if (state === 'expired') return { problem: 'E002.3' };
   const session = ctx.sessions.get('soap', id)!;
   // M §3.7: an administration's Guid is its SecurityCode2; the accountant's own code is accepted too [I].
-  const accepted = session.administrationGuid ? [session.administrationGuid.toLowerCase(), ctx.config.securityCode2.toLowerCase()] : [ctx.config.securityCode2.toLowerCase()];
+  const accepted = session.administrationGuid
+    ? [session.administrationGuid.toLowerCase(), ctx.config.securityCode2.toLowerCase()]
+    : [ctx.config.securityCode2.toLowerCase()];
   if (!accepted.includes(code2.toLowerCase())) return { problem: 'E001.3' };
   session.expiresAt = ctx.sessions.now() + ctx.config.soapSessionTtlSeconds * 1000;
   return { session };

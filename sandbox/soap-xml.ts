@@ -50,10 +50,14 @@ const parser = new XMLParser({
 
 /** Parses a whole XML document into its root element, or throws SoapReadError. */
 export function parseXml(xml: string): XNode {
-  if (!xml.trim() || XMLValidator.validate(xml) !== true) throw new SoapReadError('Server was unable to read request. ---> There is an error in XML document (1, 1).');
+  if (!xml.trim() || XMLValidator.validate(xml) !== true)
+    throw new SoapReadError('Server was unable to read request. ---> There is an error in XML document (1, 1).');
   const top = parser.parse(xml) as Raw[];
-  const roots = top.map((raw) => toNode(raw, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]))).filter((n): n is XNode => n !== null);
-  if (roots.length !== 1) throw new SoapReadError('Server was unable to read request. ---> There is an error in XML document (1, 1).');
+  const roots = top
+    .map((raw) => toNode(raw, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']])))
+    .filter((n): n is XNode => n !== null);
+  if (roots.length !== 1)
+    throw new SoapReadError('Server was unable to read request. ---> There is an error in XML document (1, 1).');
   return roots[0];
 }
 
@@ -74,7 +78,8 @@ function toNode(raw: Raw, scope: Map<string, string>): XNode | null {
   }
   const [prefix, local] = splitName(tag);
   const ns = inner.get(prefix);
-  if (ns === undefined && prefix !== '') throw new SoapReadError(`Server was unable to read request. ---> '${prefix}' is an undeclared prefix.`);
+  if (ns === undefined && prefix !== '')
+    throw new SoapReadError(`Server was unable to read request. ---> '${prefix}' is an undeclared prefix.`);
   const attrs: Record<string, string> = {};
   for (const [key, value] of Object.entries(rawAttrs)) {
     if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
@@ -112,7 +117,10 @@ export function readEnvelope(xml: string, version: SoapVersion): SoapEnvelope {
     throw new SoapReadError('Server was unable to read request. ---> The root element is not a SOAP Envelope.');
   }
   if (root.ns !== expected) {
-    throw new SoapReadError(`Possible SOAP version mismatch: Envelope namespace ${root.ns} was unexpected. Expecting ${expected}.`, 'VersionMismatch');
+    throw new SoapReadError(
+      `Possible SOAP version mismatch: Envelope namespace ${root.ns} was unexpected. Expecting ${expected}.`,
+      'VersionMismatch',
+    );
   }
   const body = root.children.find((n) => n.name === 'Body' && n.ns === expected);
   const operation = body?.children[0];
@@ -127,7 +135,9 @@ const BOOLEAN = /^\s*(true|false|1|0)\s*$/;
 const DATE_TIME = /^\s*(\d{4})-(\d{2})-(\d{2})(T(\d{2}):(\d{2}):(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?\s*$/;
 
 function notReadable(name: string, detail: string): SoapReadError {
-  return new SoapReadError(`Server was unable to read request. ---> There is an error in XML document. ---> ${detail} (element ${name})`);
+  return new SoapReadError(
+    `Server was unable to read request. ---> There is an error in XML document. ---> ${detail} (element ${name})`,
+  );
 }
 
 /**
@@ -193,7 +203,8 @@ export class Fields {
     const v = this.value(name);
     if (v === undefined) return null;
     const m = DATE_TIME.exec(v);
-    if (!m || !validDate(+m[1], +m[2], +m[3])) throw notReadable(name, `The string '${v}' is not a valid AllXsd value.`);
+    if (!m || !validDate(+m[1], +m[2], +m[3]))
+      throw notReadable(name, `The string '${v}' is not a valid AllXsd value.`);
     return `${m[1]}-${m[2]}-${m[3]}`;
   }
 
@@ -296,7 +307,11 @@ export function contentType(version: SoapVersion): string {
 
 /** `<OpResponse xmlns=tns>` holding `<OpResult>` with the given children; `result` null = an empty response (CloseSession). */
 export function responseEnvelope(version: SoapVersion, operation: string, result: ENode[] | null): string {
-  const response: ENode = { name: `${operation}Response`, attrs: `xmlns="${TNS}"`, children: result === null ? [] : [el(`${operation}Result`, result)] };
+  const response: ENode = {
+    name: `${operation}Response`,
+    attrs: `xmlns="${TNS}"`,
+    children: result === null ? [] : [el(`${operation}Result`, result)],
+  };
   return envelopeOpen(version) + serialize(response) + ENVELOPE_CLOSE;
 }
 
@@ -306,6 +321,11 @@ export function faultEnvelope(version: SoapVersion, error: SoapReadError): strin
     const code = `soap:${error.faultCode}`;
     return `${envelopeOpen(version)}<soap:Fault><faultcode>${code}</faultcode><faultstring>${reason}</faultstring><detail /></soap:Fault>${ENVELOPE_CLOSE}`;
   }
-  const code = error.faultCode === 'Client' ? 'soap:Sender' : error.faultCode === 'Server' ? 'soap:Receiver' : 'soap:VersionMismatch';
+  const code =
+    error.faultCode === 'Client'
+      ? 'soap:Sender'
+      : error.faultCode === 'Server'
+        ? 'soap:Receiver'
+        : 'soap:VersionMismatch';
   return `${envelopeOpen(version)}<soap:Fault><soap:Code><soap:Value>${code}</soap:Value></soap:Code><soap:Reason><soap:Text xml:lang="en">${reason}</soap:Text></soap:Reason><soap:Detail /></soap:Fault>${ENVELOPE_CLOSE}`;
 }

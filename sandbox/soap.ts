@@ -6,31 +6,88 @@
  */
 import type { Context } from 'hono';
 import { withFaults, type SandboxContext } from './faults';
-import { errorResult, SESSION_ERRORS, sessionError, SoapError, successResult, type SoapOperation } from './soap-operation';
-import { getArtikelen, getFacturen, getGrootboekrekeningen, getKostenplaatsen, getMutaties, getOpenPosten, getRelaties, getSaldi, getSaldo } from './soap-ops-read';
+import {
+  errorResult,
+  SESSION_ERRORS,
+  sessionError,
+  SoapError,
+  successResult,
+  type SoapOperation,
+} from './soap-operation';
+import {
+  getArtikelen,
+  getFacturen,
+  getGrootboekrekeningen,
+  getKostenplaatsen,
+  getMutaties,
+  getOpenPosten,
+  getRelaties,
+  getSaldi,
+  getSaldo,
+} from './soap-ops-read';
 import { autoLogin, closeSession, getAdministraties, openSession, openSessionSub } from './soap-ops-session';
-import { addFactuur, addGrootboekrekening, addMutatie, addRelatie, updateGrootboekrekening, updateRelatie } from './soap-ops-write';
+import {
+  addFactuur,
+  addGrootboekrekening,
+  addMutatie,
+  addRelatie,
+  updateGrootboekrekening,
+  updateRelatie,
+} from './soap-ops-write';
 import { checkSoapSession } from './soap-sessions';
-import { contentType, faultEnvelope, Fields, readEnvelope, responseEnvelope, SoapReadError, TNS, type ENode, type SoapVersion, type XNode } from './soap-xml';
+import {
+  contentType,
+  faultEnvelope,
+  Fields,
+  readEnvelope,
+  responseEnvelope,
+  SoapReadError,
+  TNS,
+  type ENode,
+  type SoapVersion,
+  type XNode,
+} from './soap-xml';
 
 /** All 20 operations of soap.wsdl. */
 export const SOAP_OPERATIONS: ReadonlyMap<string, SoapOperation<any>> = new Map(
   [
-    openSession, openSessionSub, closeSession, autoLogin, getAdministraties,
-    getRelaties, addRelatie, updateRelatie, getArtikelen, getKostenplaatsen,
-    getGrootboekrekeningen, addGrootboekrekening, updateGrootboekrekening,
-    getMutaties, addMutatie, getOpenPosten, getFacturen, addFactuur, getSaldi, getSaldo,
+    openSession,
+    openSessionSub,
+    closeSession,
+    autoLogin,
+    getAdministraties,
+    getRelaties,
+    addRelatie,
+    updateRelatie,
+    getArtikelen,
+    getKostenplaatsen,
+    getGrootboekrekeningen,
+    addGrootboekrekening,
+    updateGrootboekrekening,
+    getMutaties,
+    addMutatie,
+    getOpenPosten,
+    getFacturen,
+    addFactuur,
+    getSaldi,
+    getSaldo,
   ].map((op) => [op.name, op as SoapOperation<any>]),
 );
 
 const ACTION_PREFIX = `${TNS}/`;
 
 function reply(version: SoapVersion, operation: string, result: ENode[] | null): Response {
-  return new Response(responseEnvelope(version, operation, result), { status: 200, headers: { 'Content-Type': contentType(version) } });
+  return new Response(responseEnvelope(version, operation, result), {
+    status: 200,
+    headers: { 'Content-Type': contentType(version) },
+  });
 }
 
 function fault(version: SoapVersion, error: SoapReadError): Response {
-  return new Response(faultEnvelope(version, error), { status: 500, headers: { 'Content-Type': contentType(version) } });
+  return new Response(faultEnvelope(version, error), {
+    status: 500,
+    headers: { 'Content-Type': contentType(version) },
+  });
 }
 
 function versionOf(header: string | undefined): { version: SoapVersion; action?: string } | null {
@@ -59,10 +116,15 @@ function resolveOperation(version: SoapVersion, action: string | undefined, body
     if (!op) throw new SoapReadError(`Server did not recognize the value of HTTP Header SOAPAction: ${action ?? ''}.`);
   } else {
     op = body.ns === TNS ? SOAP_OPERATIONS.get(body.name) : undefined;
-    if (!op) throw new SoapReadError(`Server was unable to read request. ---> Unable to handle request without a valid action parameter. <${body.name} xmlns='${body.ns}'> was not expected.`);
+    if (!op)
+      throw new SoapReadError(
+        `Server was unable to read request. ---> Unable to handle request without a valid action parameter. <${body.name} xmlns='${body.ns}'> was not expected.`,
+      );
   }
   if (body.name !== op.name || body.ns !== TNS) {
-    throw new SoapReadError(`Server was unable to read request. ---> There is an error in XML document. ---> <${body.name} xmlns='${body.ns}'> was not expected.`);
+    throw new SoapReadError(
+      `Server was unable to read request. ---> There is an error in XML document. ---> <${body.name} xmlns='${body.ns}'> was not expected.`,
+    );
   }
   return op;
 }
@@ -89,9 +151,18 @@ function execute(ctx: SandboxContext, version: SoapVersion, op: SoapOperation, b
 export function soapRoute(ctx: SandboxContext): (c: Context) => Promise<Response> {
   return async (c) => {
     const kind = versionOf(c.req.header('content-type'));
-    if (!kind) return new Response('Unsupported Media Type: use text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2)', { status: 415, headers: { 'Content-Type': 'text/plain' } });
+    if (!kind)
+      return new Response('Unsupported Media Type: use text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2)', {
+        status: 415,
+        headers: { 'Content-Type': 'text/plain' },
+      });
     const { version } = kind;
-    const action = version === '1.1' ? (c.req.header('soapaction') === undefined ? undefined : unquote(c.req.header('soapaction')!)) : kind.action;
+    const action =
+      version === '1.1'
+        ? c.req.header('soapaction') === undefined
+          ? undefined
+          : unquote(c.req.header('soapaction')!)
+        : kind.action;
     let op: SoapOperation;
     let body: XNode;
     try {
@@ -102,7 +173,9 @@ export function soapRoute(ctx: SandboxContext): (c: Context) => Promise<Response
       throw error;
     }
     return withFaults(
-      ctx, c, op.name,
+      ctx,
+      c,
+      op.name,
       {
         write: op.write,
         // Opening a session cannot meet an expired one.

@@ -9,78 +9,209 @@ export type SeedName = 'empty' | 'demo' | 'large';
 export const SEED_NAMES: readonly SeedName[] = ['empty', 'demo', 'large'];
 
 export interface SbRelation {
-  id: number; code: string; type: 'B' | 'P'; name: string; contact: string; gender: '' | 'm' | 'v' | 'a';
-  address: string; postalCode: string; city: string; country: string;
-  address2: string; postalCode2: string; city2: string; country2: string;
-  phoneNumber: string; mobilePhoneNumber: string; faxNumber: string; emailAddress: string; website: string; note: string;
-  vatNumber: string; companyRegistrationNumber: string; salutation: string; iban: string; bic: string;
-  inactive: boolean; termOfPayment: number; ledgerId: number;
+  id: number;
+  code: string;
+  type: 'B' | 'P';
+  name: string;
+  contact: string;
+  gender: '' | 'm' | 'v' | 'a';
+  address: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  address2: string;
+  postalCode2: string;
+  city2: string;
+  country2: string;
+  phoneNumber: string;
+  mobilePhoneNumber: string;
+  faxNumber: string;
+  emailAddress: string;
+  website: string;
+  note: string;
+  vatNumber: string;
+  companyRegistrationNumber: string;
+  salutation: string;
+  iban: string;
+  bic: string;
+  inactive: boolean;
+  termOfPayment: number;
+  ledgerId: number;
   /** YYYY-MM-DD the relation was added. */
   date: string;
   /** Always 10 entries. */
   freeText: string[];
   createdVia: 'seed' | 'rest' | 'soap';
 }
-export interface SbUnit { id: number; singular: string; plural: string }
-export interface SbProductGroup { id: number; code: string; description: string }
+export interface SbUnit {
+  id: number;
+  singular: string;
+  plural: string;
+}
+export interface SbProductGroup {
+  id: number;
+  code: string;
+  description: string;
+}
 export interface SbProduct {
-  id: number; code: string; description: string;
+  id: number;
+  code: string;
+  description: string;
   /** 0 = no unit. */
   unitId: number;
-  active: boolean; groupId: number; purchasePriceExcl: number; priceExcl: number; priceIncl: number;
+  active: boolean;
+  groupId: number;
+  purchasePriceExcl: number;
+  priceExcl: number;
+  priceIncl: number;
   /** A VAT code. */
   vat: string;
-  ledgerId: number; costCenterId: number;
+  ledgerId: number;
+  costCenterId: number;
 }
-export interface SbLedger { id: number; code: string; description: string; category: string; group: string }
-export interface SbCostCenter { id: number; description: string; parentId: number; active: boolean }
+export interface SbLedger {
+  id: number;
+  code: string;
+  description: string;
+  category: string;
+  group: string;
+}
+export interface SbCostCenter {
+  id: number;
+  description: string;
+  parentId: number;
+  active: boolean;
+}
 export interface SbMutationRow {
-  ledgerId: number; vatCode: string; vatPercentage: number;
+  ledgerId: number;
+  vatCode: string;
+  vatPercentage: number;
   /** As entered: incl. VAT when the mutation is IN, excl. when EX. */
   amount: number;
-  amountExcl: number; vatAmount: number; amountIncl: number;
-  description: string; invoiceNumber: string; relationId: number; costCenterId: number;
+  amountExcl: number;
+  vatAmount: number;
+  amountIncl: number;
+  description: string;
+  invoiceNumber: string;
+  relationId: number;
+  costCenterId: number;
 }
 export interface SbMutation {
   /** = MutatieNr. */
   id: number;
   type: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
-  date: string; description: string; termOfPayment: number; ledgerId: number; relationId: number;
-  inExVat: 'IN' | 'EX'; invoiceNumber: string; entryNumber: string; rows: SbMutationRow[];
+  date: string;
+  description: string;
+  termOfPayment: number;
+  ledgerId: number;
+  relationId: number;
+  inExVat: 'IN' | 'EX';
+  invoiceNumber: string;
+  entryNumber: string;
+  rows: SbMutationRow[];
 }
-export interface SbTemplate { id: number; name: string; active: boolean; type: 'E' | 'A' }
+export interface SbTemplate {
+  id: number;
+  name: string;
+  active: boolean;
+  type: 'E' | 'A';
+}
 export interface SbInvoiceItem {
-  description: string; code: string; quantity: number; unit: string; pricePerUnit: number;
-  vatCode: string; vatPercentage: number; ledgerId: number; costCenterId: number; productId: number;
+  description: string;
+  code: string;
+  quantity: number;
+  unit: string;
+  pricePerUnit: number;
+  vatCode: string;
+  vatPercentage: number;
+  ledgerId: number;
+  costCenterId: number;
+  productId: number;
 }
 export interface SbInvoice {
-  id: number; invoiceNumber: string; relationId: number; date: string; termOfPayment: number; templateId: number;
-  inExVat: 'IN' | 'EX'; reference: string; text: string; items: SbInvoiceItem[];
-  totalExcl: number; vatAmount: number; totalAmount: number;
+  id: number;
+  invoiceNumber: string;
+  relationId: number;
+  date: string;
+  termOfPayment: number;
+  templateId: number;
+  inExVat: 'IN' | 'EX';
+  reference: string;
+  text: string;
+  items: SbInvoiceItem[];
+  totalExcl: number;
+  vatAmount: number;
+  totalAmount: number;
   /** 0 when not booked. */
   mutationId: number;
   createdVia: 'seed' | 'rest' | 'soap';
 }
-export interface SbAdministration { guid: string; company: string; city: string; startYear: string }
+export interface SbAdministration {
+  guid: string;
+  company: string;
+  city: string;
+  startYear: string;
+}
 export interface SbOpenItem {
-  side: 'D' | 'C'; date: string; mutationId: number; invoiceNumber: string; relationId: number; relationCode: string;
-  company: string; totalAmount: number; paidAmount: number; outstandingAmount: number;
+  side: 'D' | 'C';
+  date: string;
+  mutationId: number;
+  invoiceNumber: string;
+  relationId: number;
+  relationCode: string;
+  company: string;
+  totalAmount: number;
+  paidAmount: number;
+  outstandingAmount: number;
 }
 
 /** VAT percentage per code. AFW/AFW_VERK are divergent (the line carries its own VAT amount): 0 here. */
 export const VAT_PERCENTAGES: Readonly<Record<string, number>> = {
-  HOOG_VERK_21: 21, HOOG_INK_21: 21, HOOG_VERK: 19, HOOG_INK: 19,
-  LAAG_VERK_9: 9, LAAG_INK_9: 9, LAAG_VERK: 9, LAAG_INK: 9,
-  VERL_VERK: 0, VERL_VERK_L9: 0, VERL_INK: 0, VERL_INK_L9: 0,
-  BU_EU_VERK: 0, BI_EU_VERK: 0, BI_EU_VERK_D: 0, AFST_VERK: 0, BU_EU_INK: 0, BI_EU_INK: 0,
-  AFW: 0, AFW_VERK: 0, GEEN: 0,
+  HOOG_VERK_21: 21,
+  HOOG_INK_21: 21,
+  HOOG_VERK: 19,
+  HOOG_INK: 19,
+  LAAG_VERK_9: 9,
+  LAAG_INK_9: 9,
+  LAAG_VERK: 9,
+  LAAG_INK: 9,
+  VERL_VERK: 0,
+  VERL_VERK_L9: 0,
+  VERL_INK: 0,
+  VERL_INK_L9: 0,
+  BU_EU_VERK: 0,
+  BI_EU_VERK: 0,
+  BI_EU_VERK_D: 0,
+  AFST_VERK: 0,
+  BU_EU_INK: 0,
+  BI_EU_INK: 0,
+  AFW: 0,
+  AFW_VERK: 0,
+  GEEN: 0,
 };
 export const SALES_VAT_CODES: ReadonlySet<string> = new Set([
-  'HOOG_VERK_21', 'LAAG_VERK_9', 'VERL_VERK', 'VERL_VERK_L9', 'BU_EU_VERK', 'BI_EU_VERK', 'BI_EU_VERK_D', 'AFST_VERK', 'AFW_VERK',
-  'HOOG_VERK', 'LAAG_VERK',
+  'HOOG_VERK_21',
+  'LAAG_VERK_9',
+  'VERL_VERK',
+  'VERL_VERK_L9',
+  'BU_EU_VERK',
+  'BI_EU_VERK',
+  'BI_EU_VERK_D',
+  'AFST_VERK',
+  'AFW_VERK',
+  'HOOG_VERK',
+  'LAAG_VERK',
 ]);
 export const PURCHASE_VAT_CODES: ReadonlySet<string> = new Set([
-  'LAAG_INK_9', 'HOOG_INK_21', 'VERL_INK', 'VERL_INK_L9', 'BU_EU_INK', 'BI_EU_INK', 'AFW', 'HOOG_INK', 'LAAG_INK',
+  'LAAG_INK_9',
+  'HOOG_INK_21',
+  'VERL_INK',
+  'VERL_INK_L9',
+  'BU_EU_INK',
+  'BI_EU_INK',
+  'AFW',
+  'HOOG_INK',
+  'LAAG_INK',
 ]);
 export function isKnownVatCode(code: string): boolean {
   return Object.prototype.hasOwnProperty.call(VAT_PERCENTAGES, code);
@@ -92,8 +223,15 @@ export function round2(n: number): number {
 
 /** A mutation row with excl/VAT/incl worked out from the amount as entered. */
 export function makeRow(input: {
-  ledgerId: number; vatCode: string; amount: number; inExVat: 'IN' | 'EX';
-  description?: string; invoiceNumber?: string; relationId?: number; costCenterId?: number; vatAmount?: number;
+  ledgerId: number;
+  vatCode: string;
+  amount: number;
+  inExVat: 'IN' | 'EX';
+  description?: string;
+  invoiceNumber?: string;
+  relationId?: number;
+  costCenterId?: number;
+  vatAmount?: number;
 }): SbMutationRow {
   const pct = VAT_PERCENTAGES[input.vatCode] ?? 0;
   const amount = round2(input.amount);
@@ -108,16 +246,31 @@ export function makeRow(input: {
     incl = round2(excl + vat);
   }
   return {
-    ledgerId: input.ledgerId, vatCode: input.vatCode, vatPercentage: pct, amount, amountExcl: excl, vatAmount: vat, amountIncl: incl,
-    description: input.description ?? '', invoiceNumber: input.invoiceNumber ?? '', relationId: input.relationId ?? 0,
+    ledgerId: input.ledgerId,
+    vatCode: input.vatCode,
+    vatPercentage: pct,
+    amount,
+    amountExcl: excl,
+    vatAmount: vat,
+    amountIncl: incl,
+    description: input.description ?? '',
+    invoiceNumber: input.invoiceNumber ?? '',
+    relationId: input.relationId ?? 0,
     costCenterId: input.costCenterId ?? 0,
   };
 }
 
 /** First ids per entity: e-Boekhouden ids are large internal numbers, not codes. */
 const FIRST_ID = {
-  relation: 48210001, unit: 1, productGroup: 301, product: 3100001, ledger: 22206001, costCenter: 9101,
-  template: 81001, invoice: 7700001, mutation: 1,
+  relation: 48210001,
+  unit: 1,
+  productGroup: 301,
+  product: 3100001,
+  ledger: 22206001,
+  costCenter: 9101,
+  template: 81001,
+  invoice: 7700001,
+  mutation: 1,
 } as const;
 type Entity = keyof typeof FIRST_ID;
 
@@ -151,7 +304,18 @@ export class Store {
   }
 
   reset(seed: SeedName): void {
-    for (const m of [this.relations, this.units, this.productGroups, this.products, this.ledgers, this.costCenters, this.mutations, this.templates, this.invoices]) m.clear();
+    for (const m of [
+      this.relations,
+      this.units,
+      this.productGroups,
+      this.products,
+      this.ledgers,
+      this.costCenters,
+      this.mutations,
+      this.templates,
+      this.invoices,
+    ])
+      m.clear();
     this.administrations = [];
     this.relationCodes.clear();
     this.ledgerCodes.clear();
@@ -175,7 +339,11 @@ export class Store {
     if (cached && cached.size === map.size) return cached.items as T[];
     const items = [...map.values()];
     let ascending = true;
-    for (let i = 1; i < items.length; i++) if (items[i - 1].id > items[i].id) { ascending = false; break; }
+    for (let i = 1; i < items.length; i++)
+      if (items[i - 1].id > items[i].id) {
+        ascending = false;
+        break;
+      }
     if (!ascending) items.sort((a, b) => a.id - b.id);
     this.sortedCache.set(map, { size: map.size, items });
     return items;
@@ -220,7 +388,8 @@ export class Store {
   }
   private lowestCode(category: string): SbLedger | undefined {
     let best: SbLedger | undefined;
-    for (const l of this.ledgers.values()) if (l.category === category && (!best || l.code.localeCompare(best.code, 'en', { numeric: true }) < 0)) best = l;
+    for (const l of this.ledgers.values())
+      if (l.category === category && (!best || l.code.localeCompare(best.code, 'en', { numeric: true }) < 0)) best = l;
     return best;
   }
 
@@ -314,20 +483,40 @@ export class Store {
     const items = inv.items.map((item) => ({ ...item, vatPercentage: this.vatPercentage(item.vatCode) }));
     const rows = items.map((item) =>
       makeRow({
-        ledgerId: item.ledgerId, vatCode: item.vatCode, amount: item.quantity * item.pricePerUnit, inExVat: inv.inExVat,
-        description: item.description, invoiceNumber, relationId: inv.relationId, costCenterId: item.costCenterId,
+        ledgerId: item.ledgerId,
+        vatCode: item.vatCode,
+        amount: item.quantity * item.pricePerUnit,
+        inExVat: inv.inExVat,
+        description: item.description,
+        invoiceNumber,
+        relationId: inv.relationId,
+        costCenterId: item.costCenterId,
       }),
     );
     const totals = sumRows(rows);
     const invoice: SbInvoice = {
-      ...inv, invoiceNumber, items, id: this.take('invoice'),
-      totalExcl: totals.excl, vatAmount: totals.vat, totalAmount: totals.incl, mutationId: 0,
+      ...inv,
+      invoiceNumber,
+      items,
+      id: this.take('invoice'),
+      totalExcl: totals.excl,
+      vatAmount: totals.vat,
+      totalAmount: totals.incl,
+      mutationId: 0,
     };
     if (book.book) {
       const debtors = this.debtorsLedger();
       const mutation = this.addMutation({
-        type: 2, date: inv.date, description: book.description || `Factuur ${invoiceNumber}`, termOfPayment: inv.termOfPayment,
-        ledgerId: debtors?.id ?? 0, relationId: inv.relationId, inExVat: inv.inExVat, invoiceNumber, entryNumber: '', rows,
+        type: 2,
+        date: inv.date,
+        description: book.description || `Factuur ${invoiceNumber}`,
+        termOfPayment: inv.termOfPayment,
+        ledgerId: debtors?.id ?? 0,
+        relationId: inv.relationId,
+        inExVat: inv.inExVat,
+        invoiceNumber,
+        entryNumber: '',
+        rows,
       });
       invoice.mutationId = mutation.id;
     }
@@ -366,8 +555,16 @@ export class Store {
         else {
           const relation = this.relations.get(m.relationId);
           open.set(key, {
-            side, date: m.date, mutationId: m.id, invoiceNumber: m.invoiceNumber, relationId: m.relationId,
-            relationCode: relation?.code ?? '', company: relation?.name ?? '', totalAmount: total, paidAmount: 0, outstandingAmount: 0,
+            side,
+            date: m.date,
+            mutationId: m.id,
+            invoiceNumber: m.invoiceNumber,
+            relationId: m.relationId,
+            relationCode: relation?.code ?? '',
+            company: relation?.name ?? '',
+            totalAmount: total,
+            paidAmount: 0,
+            outstandingAmount: 0,
           });
         }
       } else if (m.type === paymentType) {
@@ -402,7 +599,8 @@ export class Store {
     for (const m of this.mutations.values()) {
       if ((range.from && m.date < range.from) || (range.to && m.date > range.to)) continue;
       if (m.type === 0) {
-        for (const r of Array.isArray(m.rows) ? m.rows : []) if (r && (!range.costCenterId || r.costCenterId === range.costCenterId)) add(r.ledgerId, r.amountIncl);
+        for (const r of Array.isArray(m.rows) ? m.rows : [])
+          if (r && (!range.costCenterId || r.costCenterId === range.costCenterId)) add(r.ledgerId, r.amountIncl);
         continue;
       }
       // The mutation's own account is debited for money/invoices in, credited for money/invoices out.
@@ -417,7 +615,11 @@ export class Store {
         }
         add(m.ledgerId, sign * r.amountIncl);
         add(r.ledgerId, -sign * r.amountExcl);
-        if (r.vatAmount) add(SALES_VAT_CODES.has(r.vatCode) ? (r.vatPercentage >= 19 ? salesHigh : salesLow) : purchase, -sign * r.vatAmount);
+        if (r.vatAmount)
+          add(
+            SALES_VAT_CODES.has(r.vatCode) ? (r.vatPercentage >= 19 ? salesHigh : salesLow) : purchase,
+            -sign * r.vatAmount,
+          );
       }
     }
     for (const [id, v] of balance) balance.set(id, round2(v));
@@ -432,7 +634,9 @@ function padFreeText(values: readonly string[] | undefined): string[] {
 }
 
 export function sumRows(rows: readonly SbMutationRow[]): { excl: number; vat: number; incl: number } {
-  let excl = 0, vat = 0, incl = 0;
+  let excl = 0,
+    vat = 0,
+    incl = 0;
   // Tolerates rows damaged through the control API's corrupt endpoint.
   for (const r of Array.isArray(rows) ? rows : []) {
     if (!r) continue;
@@ -446,9 +650,32 @@ export function sumRows(rows: readonly SbMutationRow[]): { excl: number; vat: nu
 /** A relation with every field empty, for writers that fill in only what they got. */
 export function blankRelation(): Omit<SbRelation, 'id' | 'code' | 'name' | 'createdVia'> {
   return {
-    type: 'B', contact: '', gender: '', address: '', postalCode: '', city: '', country: '', address2: '', postalCode2: '',
-    city2: '', country2: '', phoneNumber: '', mobilePhoneNumber: '', faxNumber: '', emailAddress: '', website: '', note: '',
-    vatNumber: '', companyRegistrationNumber: '', salutation: '', iban: '', bic: '', inactive: false, termOfPayment: 14, ledgerId: 0,
-    date: '', freeText: padFreeText([]),
+    type: 'B',
+    contact: '',
+    gender: '',
+    address: '',
+    postalCode: '',
+    city: '',
+    country: '',
+    address2: '',
+    postalCode2: '',
+    city2: '',
+    country2: '',
+    phoneNumber: '',
+    mobilePhoneNumber: '',
+    faxNumber: '',
+    emailAddress: '',
+    website: '',
+    note: '',
+    vatNumber: '',
+    companyRegistrationNumber: '',
+    salutation: '',
+    iban: '',
+    bic: '',
+    inactive: false,
+    termOfPayment: 14,
+    ledgerId: 0,
+    date: '',
+    freeText: padFreeText([]),
   };
 }

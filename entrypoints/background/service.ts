@@ -80,7 +80,11 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
   }
 
   async function lastFinishedRun(): Promise<SyncRun | undefined> {
-    return db.syncLog.orderBy('startedAt').reverse().filter((r) => r.result !== 'running').first();
+    return db.syncLog
+      .orderBy('startedAt')
+      .reverse()
+      .filter((r) => r.result !== 'running')
+      .first();
   }
 
   async function ensureAlarm(): Promise<void> {
@@ -90,21 +94,33 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
 
   async function status(): Promise<StatusSnapshot> {
     const settings = await engine.loadSettings(db);
-    const [connection, lastRun, failedExports, pendingExports, administrations, alarm, progressRow] = await Promise.all([
-      connectionState(settings),
-      lastFinishedRun(),
-      db.outbox.where('state').equals('failed').count(),
-      db.outbox.where('state').anyOf('pending', 'sending').count(),
-      db.administrations.toArray(),
-      browser.alarms.get(SYNC_ALARM),
-      db.kv.get(KV.progress),
-    ]);
+    const [connection, lastRun, failedExports, pendingExports, administrations, alarm, progressRow] = await Promise.all(
+      [
+        connectionState(settings),
+        lastFinishedRun(),
+        db.outbox.where('state').equals('failed').count(),
+        db.outbox.where('state').anyOf('pending', 'sending').count(),
+        db.administrations.toArray(),
+        browser.alarms.get(SYNC_ALARM),
+        db.kv.get(KV.progress),
+      ],
+    );
     const syncing = current !== undefined || starting;
     const resume = await browser.alarms.get(RESUME_ALARM);
-    const progress = syncing ? ((progressRow?.value as SyncProgress | undefined) ?? { running: true, updatedAt: Date.now() }) : undefined;
+    const progress = syncing
+      ? ((progressRow?.value as SyncProgress | undefined) ?? { running: true, updatedAt: Date.now() })
+      : undefined;
     const health = healthOf({ configured: settings.connection !== null, syncing, connection, lastRun, failedExports });
     return {
-      settings, connection, progress, syncing, lastRun, failedExports, pendingExports, administrations, health,
+      settings,
+      connection,
+      progress,
+      syncing,
+      lastRun,
+      failedExports,
+      pendingExports,
+      administrations,
+      health,
       nextSyncAt: alarm?.scheduledTime,
       resumeAt: syncing ? undefined : resume?.scheduledTime,
     };
@@ -140,14 +156,23 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     try {
       const settings = await engine.loadSettings(db);
       if (!settings.connection) return { started: false, reason: 'notConfigured' };
-      if ((await connectionState(settings)).status === 'needsReconnect') return { started: false, reason: 'needsReconnect' };
+      if ((await connectionState(settings)).status === 'needsReconnect')
+        return { started: false, reason: 'needsReconnect' };
       const controller = new AbortController();
       const promise = engine
         .runSync({ db, trigger, signal: controller.signal })
         .catch((e: unknown): SyncRun => {
           const error = engine.describeError(e);
           log(`sync failed: ${error.kind}${error.code ? ` ${error.code}` : ''}`);
-          return { trigger, startedAt: Date.now(), endedAt: Date.now(), result: 'failed', steps: [], problems: [], error };
+          return {
+            trigger,
+            startedAt: Date.now(),
+            endedAt: Date.now(),
+            result: 'failed',
+            steps: [],
+            problems: [],
+            error,
+          };
         })
         .then(async (run) => {
           // Resuming while the stopped worker's lease has not expired yet: try again when it has.
@@ -178,7 +203,10 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
       settings = v.settings;
     }
     if (!settings.connection) {
-      return { ok: false, error: { kind: 'validation', nl: 'Vul eerst je inloggegevens in.', en: 'Fill in your credentials first.' } };
+      return {
+        ok: false,
+        error: { kind: 'validation', nl: 'Vul eerst je inloggegevens in.', en: 'Fill in your credentials first.' },
+      };
     }
     return engine.testConnection(settings);
   }

@@ -106,7 +106,9 @@ export interface TransportOptions {
 }
 
 /** Collects a whole listing; for callers that do not need page-by-page progress. */
-export async function collect<T>(pages: AsyncIterable<Page<T>>): Promise<{ items: T[]; truncated?: Page<T>['truncated'] }> {
+export async function collect<T>(
+  pages: AsyncIterable<Page<T>>,
+): Promise<{ items: T[]; truncated?: Page<T>['truncated'] }> {
   const items: T[] = [];
   let truncated: Page<T>['truncated'];
   for await (const page of pages) {

@@ -67,12 +67,15 @@ export function createHttp(options: TransportOptions): Http {
           await sleep(Math.min(waitMs, MAX_RETRY_AFTER_MS));
           continue;
         }
-        throw new EBoekhoudenError(`e-Boekhouden is limiting requests (${request.operation}); try again in ${Math.ceil(waitMs / 1000)} s.`, {
-          kind: 'limit',
-          operation: request.operation,
-          status: 429,
-          retryAfterMs: waitMs,
-        });
+        throw new EBoekhoudenError(
+          `e-Boekhouden is limiting requests (${request.operation}); try again in ${Math.ceil(waitMs / 1000)} s.`,
+          {
+            kind: 'limit',
+            operation: request.operation,
+            status: 429,
+            retryAfterMs: waitMs,
+          },
+        );
       }
 
       if (response.status === 502 || response.status === 503 || response.status === 504) {
@@ -83,11 +86,20 @@ export function createHttp(options: TransportOptions): Http {
         }
         throw new EBoekhoudenError(
           `e-Boekhouden or the proxy did not answer properly (${request.operation}: HTTP ${response.status}).`,
-          { kind: 'upstream', operation: request.operation, status: response.status, outcomeUnknown: request.write && response.status !== 503 },
+          {
+            kind: 'upstream',
+            operation: request.operation,
+            status: response.status,
+            outcomeUnknown: request.write && response.status !== 503,
+          },
         );
       }
       if (response.status === 413 || PROXY_REFUSAL_STATUSES.has(response.status)) {
-        const refusal = await proxyRefusal(request, response, options.proxyToken !== undefined && options.proxyToken !== '');
+        const refusal = await proxyRefusal(
+          request,
+          response,
+          options.proxyToken !== undefined && options.proxyToken !== '',
+        );
         if (refusal) throw refusal;
       }
       return response;
@@ -112,14 +124,23 @@ export const PROXY_ERROR_CODES = {
 const PROXY_REFUSAL_STATUSES = new Set([401, 403, 404]);
 
 /** The `error` field of the proxy's JSON answers (proxy/app.ts `failure()`), per status. */
-const PROXY_ERRORS: Record<number, string> = { 401: 'proxy_token_required', 403: 'origin_not_allowed', 404: 'not_found', 413: 'body_too_large' };
+const PROXY_ERRORS: Record<number, string> = {
+  401: 'proxy_token_required',
+  403: 'origin_not_allowed',
+  404: 'not_found',
+  413: 'body_too_large',
+};
 
 /**
  * The error for a proxy refusal, or undefined when the answer came from e-Boekhouden (its 401,
  * 403 and 404 answers carry its own body and are the transport's to interpret). The response is
  * only read through a clone, so the transport can still read it.
  */
-async function proxyRefusal(request: HttpRequest, response: Response, tokenSet: boolean): Promise<EBoekhoudenError | undefined> {
+async function proxyRefusal(
+  request: HttpRequest,
+  response: Response,
+  tokenSet: boolean,
+): Promise<EBoekhoudenError | undefined> {
   const said = await proxyAnswer(response);
   const status = response.status;
   if (status !== 413 && said?.error !== PROXY_ERRORS[status]) return undefined;
@@ -147,7 +168,10 @@ async function proxyRefusal(request: HttpRequest, response: Response, tokenSet: 
     default: {
       // Any 413, from the proxy or a host in front of it: the body was refused before it was read.
       await response.body?.cancel();
-      const limit = said?.error === PROXY_ERRORS[413] && said.message ? ` ${redactSecrets(said.message).trim().replace(/\.?$/, '.')}` : '';
+      const limit =
+        said?.error === PROXY_ERRORS[413] && said.message
+          ? ` ${redactSecrets(said.message).trim().replace(/\.?$/, '.')}`
+          : '';
       return new EBoekhoudenError(
         `The request is too large for the proxy (${where}); nothing was sent to e-Boekhouden.${limit} Make the record smaller (fewer lines, shorter texts) or raise the proxy's BODY_LIMIT_BYTES.`,
         { ...init, kind: 'validation', code: PROXY_ERROR_CODES.tooLarge },

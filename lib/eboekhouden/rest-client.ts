@@ -78,7 +78,12 @@ export function createRestClient(options: TransportOptions): RestClient {
     });
     const text = await response.text();
     if (!response.ok) throw errorFromResponse(operation, response.status, text, secrets(), false, true);
-    const data = parseResponse(sessionResponse, parseJson(text, operation, response.status), operation, response.status);
+    const data = parseResponse(
+      sessionResponse,
+      parseJson(text, operation, response.status),
+      operation,
+      response.status,
+    );
     const lifetimeMs = data.expiresIn * 1000;
     const marginMs = Math.min(60_000, lifetimeMs / 10);
     return { token: data.token, renewAt: Date.now() + lifetimeMs - marginMs };

@@ -54,7 +54,13 @@ export function createLookups(client: RestClient, pageSize: number): Lookups {
       operation: 'GET /v1/ledger',
       path: '/v1/ledger',
       schema: wire.ledger,
-      map: (l): LedgerAccount => ({ id: l.id, code: l.code, description: l.description, category: l.category, group: l.group }),
+      map: (l): LedgerAccount => ({
+        id: l.id,
+        code: l.code,
+        description: l.description,
+        category: l.category,
+        group: l.group,
+      }),
     });
     const byId = new Map(all.map((l) => [l.id, l]));
     const byCode = new Map(all.map((l) => [l.code, l.id]));
@@ -63,12 +69,22 @@ export function createLookups(client: RestClient, pageSize: number): Lookups {
   });
 
   const units = lazy(async () => {
-    const all = await listAll(client, pageSize, { operation: 'GET /v1/unit', path: '/v1/unit', schema: wire.unit, map: (u) => u });
+    const all = await listAll(client, pageSize, {
+      operation: 'GET /v1/unit',
+      path: '/v1/unit',
+      schema: wire.unit,
+      map: (u) => u,
+    });
     return all;
   });
 
   const productGroups = lazy(async () =>
-    listAll(client, pageSize, { operation: 'GET /v1/product/groups', path: '/v1/product/groups', schema: wire.productGroup, map: (g) => g }),
+    listAll(client, pageSize, {
+      operation: 'GET /v1/product/groups',
+      path: '/v1/product/groups',
+      schema: wire.productGroup,
+      map: (g) => g,
+    }),
   );
 
   const templates = lazy(async () =>

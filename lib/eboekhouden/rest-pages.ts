@@ -68,7 +68,11 @@ export async function* listPages<S extends z.ZodType, T>(
 }
 
 /** The whole listing as wire-validated records (for lookups), rejected items left out. */
-export async function listAll<S extends z.ZodType, T>(client: RestClient, pageSize: number, list: ListRequest<S, T>): Promise<T[]> {
+export async function listAll<S extends z.ZodType, T>(
+  client: RestClient,
+  pageSize: number,
+  list: ListRequest<S, T>,
+): Promise<T[]> {
   const all: T[] = [];
   for await (const page of listPages(client, pageSize, list)) all.push(...page.items);
   return all;

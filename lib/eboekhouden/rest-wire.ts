@@ -61,7 +61,10 @@ export const relation = z.object({
   type: z.enum(['B', 'P']),
   code: z.string().min(1),
   date: optionalWireDate,
-  name: z.string().nullish().transform((v) => v ?? ''),
+  name: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
   contact: optionalText,
   address: optionalText,
   postalCode: optionalText,
@@ -100,9 +103,15 @@ export const createdRelation = z.object({ id, code: z.string().min(1) });
 export const productListItem = z.object({
   id,
   code: z.string().min(1),
-  description: z.string().nullish().transform((v) => v ?? ''),
+  description: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
   unitId: optionalId,
-  active: z.boolean().nullish().transform((v) => v ?? true),
+  active: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? true),
 });
 
 export const product = productListItem.extend({
@@ -126,7 +135,10 @@ export const productGroup = z.object({ id, code: z.string(), description: option
 export const ledger = z.object({
   id,
   code: z.string().min(1),
-  description: z.string().nullish().transform((v) => v ?? ''),
+  description: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
   category: z.string().min(1),
   group: optionalText,
 });
@@ -134,8 +146,14 @@ export const ledger = z.object({
 export const invoiceTemplate = z.object({
   id,
   name: z.string().min(1),
-  active: z.boolean().nullish().transform((v) => v ?? true),
-  type: z.enum(['E', 'A']).nullish().transform((v) => v ?? undefined),
+  active: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? true),
+  type: z
+    .enum(['E', 'A'])
+    .nullish()
+    .transform((v) => v ?? undefined),
 });
 
 export const invoiceListItem = z.object({
@@ -158,7 +176,10 @@ export const invoiceItem = z.object({
   /** Deprecated alias of quantity. */
   amount: z.number().nullish(),
   unitId: optionalId,
-  pricePerUnit: z.number().nullish().transform((v) => v ?? 0),
+  pricePerUnit: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? 0),
   vatCode: z.string().min(1),
   ledgerId: id,
   costCenterId: optionalId,
@@ -166,7 +187,10 @@ export const invoiceItem = z.object({
 
 export const invoice = invoiceListItem.extend({
   inExVat: z.enum(['IN', 'EX']).nullish(),
-  items: z.array(invoiceItem).nullish().transform((v) => v ?? []),
+  items: z
+    .array(invoiceItem)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 /** POST /v1/invoice body. */
@@ -220,8 +244,14 @@ export const outstandingItem = z.object({
   invoiceNumber: z.string().min(1),
   relationId: optionalId,
   relationCode: optionalText,
-  company: z.string().nullish().transform((v) => v ?? ''),
+  company: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
   totalAmount: z.number(),
-  paidAmount: z.number().nullish().transform((v) => v ?? 0),
+  paidAmount: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? 0),
   outstandingAmount: z.number(),
 });

@@ -179,7 +179,12 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     const { field, reason } = firstIssue(result.error);
-    throw refused(`The ${what} cannot be sent: ${field ? `${field}: ` : ''}${reason}.`, undefined, operation, field || undefined);
+    throw refused(
+      `The ${what} cannot be sent: ${field ? `${field}: ` : ''}${reason}.`,
+      undefined,
+      operation,
+      field || undefined,
+    );
   }
 
   const transport: EBoekhouden = {
@@ -299,7 +304,14 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
         operation: 'GET /v1/ledger',
         path: '/v1/ledger',
         schema: wire.ledger,
-        map: (l) => compact<LedgerAccount>({ id: l.id, code: l.code, description: l.description, category: l.category, group: l.group }),
+        map: (l) =>
+          compact<LedgerAccount>({
+            id: l.id,
+            code: l.code,
+            description: l.description,
+            category: l.category,
+            group: l.group,
+          }),
       });
     },
 
@@ -339,8 +351,10 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
         query: { credDeb: side === 'debtors' ? 'D' : 'C' },
         schema: wire.outstandingItem,
         map: async (o): Promise<OpenItem> => {
-          const relationCode = o.relationCode ?? (o.relationId !== undefined ? await lookups.relationCodeById(o.relationId) : undefined);
-          if (relationCode === undefined) throw new RecordError('relationCode', 'missing, and no relation to look it up by');
+          const relationCode =
+            o.relationCode ?? (o.relationId !== undefined ? await lookups.relationCodeById(o.relationId) : undefined);
+          if (relationCode === undefined)
+            throw new RecordError('relationCode', 'missing, and no relation to look it up by');
           return compact<OpenItem>({
             side,
             date: o.date,
@@ -383,18 +397,23 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
         lookups.unitNameById(),
         lookups.relationCodeById(detail.relationId),
       ]);
-      if (relationCode === undefined) throw new EBoekhoudenError(
-        `Invoice ${number} refers to a relation e-Boekhouden cannot find (${operation}).`,
-        { kind: 'upstream', operation, field: 'relationId' },
-      );
+      if (relationCode === undefined)
+        throw new EBoekhoudenError(`Invoice ${number} refers to a relation e-Boekhouden cannot find (${operation}).`, {
+          kind: 'upstream',
+          operation,
+          field: 'relationId',
+        });
       const lines: InvoiceLine[] = detail.items.map((item, i) => {
         const ledger = ledgers.get(item.ledgerId);
         if (!ledger) {
-          throw new EBoekhoudenError(`Invoice ${number} line ${i + 1} refers to an unknown ledger account (${operation}).`, {
-            kind: 'upstream',
-            operation,
-            field: `items[${i}].ledgerId`,
-          });
+          throw new EBoekhoudenError(
+            `Invoice ${number} line ${i + 1} refers to an unknown ledger account (${operation}).`,
+            {
+              kind: 'upstream',
+              operation,
+              field: `items[${i}].ledgerId`,
+            },
+          );
         }
         return compact<InvoiceLine>({
           code: item.code ?? '',

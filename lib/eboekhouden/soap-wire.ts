@@ -75,12 +75,13 @@ function list<T extends z.ZodType>(itemName: string, item: T) {
 
 /** cError: both fields present and empty on success. `<ErrorMsg/>` and an absent one mean no error. */
 export const errorMsgSchema = z
-  .union([
-    z.literal(''),
-    z.object({ LastErrorCode: optionalText, LastErrorDescription: optionalText }),
-  ])
+  .union([z.literal(''), z.object({ LastErrorCode: optionalText, LastErrorDescription: optionalText })])
   .optional()
-  .transform((v) => (v === undefined || v === '' ? { code: undefined, description: undefined } : { code: v.LastErrorCode, description: v.LastErrorDescription }));
+  .transform((v) =>
+    v === undefined || v === ''
+      ? { code: undefined, description: undefined }
+      : { code: v.LastErrorCode, description: v.LastErrorDescription },
+  );
 
 export const openSessionResultSchema = z.object({ SessionID: requiredText });
 export const addRelatieResultSchema = z.object({ Rel_ID: long.refine((n) => n > 0, 'expected the new relation id') });
@@ -174,7 +175,14 @@ export function toProduct(a: z.output<typeof artikelSchema>): Product {
 
 export function toProductListItem(a: z.output<typeof artikelSchema>): ProductListItem {
   const product = toProduct(a);
-  return { id: product.id, code: product.code, description: product.description, unit: product.unit, active: product.active, product };
+  return {
+    id: product.id,
+    code: product.code,
+    description: product.description,
+    unit: product.unit,
+    active: product.active,
+    product,
+  };
 }
 
 export const grootboekrekeningSchema = z.object({
@@ -220,9 +228,7 @@ export const mutatieSchema = z.object({
   Omschrijving: optionalText,
   // a string in cMutatieList ("14"); anything not a whole number is left out
   Betalingstermijn: optionalText.transform((v) => (v !== undefined && /^\d+$/.test(v.trim()) ? Number(v) : undefined)),
-  InExBTW: optionalText
-    .transform((v) => v?.toUpperCase())
-    .pipe(z.enum(['IN', 'EX'], 'expected IN or EX').optional()),
+  InExBTW: optionalText.transform((v) => v?.toUpperCase()).pipe(z.enum(['IN', 'EX'], 'expected IN or EX').optional()),
   MutatieRegels: list('cMutatieListRegel', mutatieRegelSchema),
 });
 
@@ -354,7 +360,13 @@ export function toAdministration(a: z.output<typeof administratieSchema>): Admin
 export function identifySoap(raw: unknown): { id?: number; code?: string } {
   if (!raw || typeof raw !== 'object') return {};
   const r = raw as Record<string, unknown>;
-  const idText = [r.ID, r.ArtikelID, r.MutatieNr].find((v) => typeof v === 'string' && /^\d+$/.test(v)) as string | undefined;
-  const codeText = [r.Code, r.ArtikelCode, r.Factuurnummer, r.MutFactuur, r.Guid].find((v) => typeof v === 'string' && v !== '') as string | undefined;
-  return { ...(idText !== undefined ? { id: Number(idText) } : {}), ...(codeText !== undefined ? { code: codeText } : {}) };
+  const idText = [r.ID, r.ArtikelID, r.MutatieNr].find((v) => typeof v === 'string' && /^\d+$/.test(v)) as
+    string | undefined;
+  const codeText = [r.Code, r.ArtikelCode, r.Factuurnummer, r.MutFactuur, r.Guid].find(
+    (v) => typeof v === 'string' && v !== '',
+  ) as string | undefined;
+  return {
+    ...(idText !== undefined ? { id: Number(idText) } : {}),
+    ...(codeText !== undefined ? { code: codeText } : {}),
+  };
 }

@@ -109,7 +109,8 @@ export type ParsedEnvelope =
  */
 export function parseEnvelope(xml: string, operation: string): ParsedEnvelope {
   // A cut-off answer must not pass for a shorter list: the envelope has to be closed.
-  if (!/<\/(?:[\w.-]+:)?Envelope\s*>\s*$/.test(xml)) return { kind: 'unreadable', reason: 'the response is not a complete SOAP envelope' };
+  if (!/<\/(?:[\w.-]+:)?Envelope\s*>\s*$/.test(xml))
+    return { kind: 'unreadable', reason: 'the response is not a complete SOAP envelope' };
   let doc: ParsedXml;
   try {
     doc = (xml.includes('&#') ? entityParser : parser).parse(xml) as ParsedXml;
@@ -117,9 +118,11 @@ export function parseEnvelope(xml: string, operation: string): ParsedEnvelope {
     return { kind: 'unreadable', reason: 'the response is not well-formed XML' };
   }
   const envelope = doc.Envelope as ParsedXml | undefined;
-  if (!envelope || typeof envelope !== 'object') return { kind: 'unreadable', reason: 'no SOAP Envelope in the response' };
+  if (!envelope || typeof envelope !== 'object')
+    return { kind: 'unreadable', reason: 'no SOAP Envelope in the response' };
   const body = envelope.Body as ParsedXml | undefined;
-  if (body === undefined || body === null || typeof body !== 'object') return { kind: 'unreadable', reason: 'no SOAP Body in the response' };
+  if (body === undefined || body === null || typeof body !== 'object')
+    return { kind: 'unreadable', reason: 'no SOAP Body in the response' };
   const fault = body.Fault as ParsedXml | undefined;
   if (fault !== undefined) return readFault(fault);
   const responseName = `${operation}Response`;

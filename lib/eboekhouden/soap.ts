@@ -32,7 +32,17 @@ import {
   toRelation,
   toRelationListItem,
 } from './soap-wire';
-import { bool, buildEnvelope, decimal2, listItems, long, parseEnvelope, quantity, SOAP_NAMESPACE, type XmlFields } from './soap-xml';
+import {
+  bool,
+  buildEnvelope,
+  decimal2,
+  listItems,
+  long,
+  parseEnvelope,
+  quantity,
+  SOAP_NAMESPACE,
+  type XmlFields,
+} from './soap-xml';
 import {
   newInvoiceSchema,
   newRelationSchema,
@@ -66,7 +76,10 @@ type MutationWindow = { items: Mutation[]; rejected: RejectedRecord[]; received:
 
 export function createSoapTransport(options: TransportOptions): EBoekhouden {
   if (options.credentials.kind !== 'securityCodes') {
-    throw new EBoekhoudenError('The SOAP connection needs a username and two security codes.', { kind: 'auth', operation: 'OpenSession' });
+    throw new EBoekhoudenError('The SOAP connection needs a username and two security codes.', {
+      kind: 'auth',
+      operation: 'OpenSession',
+    });
   }
   const credentials = options.credentials;
   const http = createHttp(options);
@@ -77,10 +90,12 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
 
   // session ids look like {GUID}; redact that shape too, for ids from sessions we never saw open
   const redact = (text: string) =>
-    redactSecrets(text, [credentials.securityCode1, credentials.securityCode2, options.administrationGuid, ...sessionIds]).replace(
-      /\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}/g,
-      '[redacted]',
-    );
+    redactSecrets(text, [
+      credentials.securityCode1,
+      credentials.securityCode2,
+      options.administrationGuid,
+      ...sessionIds,
+    ]).replace(/\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}/g, '[redacted]');
 
   /** One SOAP request; returns `<Op>Result` (or '' for an empty response) after the ErrorMsg check. */
   async function post(operation: string, fields: XmlFields, write: boolean): Promise<Result> {
@@ -107,11 +122,14 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
     }
     const parsed = parseEnvelope(text, operation);
     if (parsed.kind === 'fault') {
-      throw new EBoekhoudenError(`e-Boekhouden could not process the request (${operation}): ${redact(parsed.message)}`, {
-        kind: 'upstream',
-        operation,
-        status: response.status,
-      });
+      throw new EBoekhoudenError(
+        `e-Boekhouden could not process the request (${operation}): ${redact(parsed.message)}`,
+        {
+          kind: 'upstream',
+          operation,
+          status: response.status,
+        },
+      );
     }
     if (!response.ok) {
       throw new EBoekhoudenError(`e-Boekhouden answered HTTP ${response.status} (${operation}).`, {
@@ -127,7 +145,8 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
     const resultName = `${operation}Result`;
     const envelope = parsed.response;
     const result = envelope && typeof envelope === 'object' ? (envelope as Result)[resultName] : undefined;
-    if (!result || typeof result !== 'object' || Array.isArray(result)) throw malformed(operation, resultName, 'missing', response.status);
+    if (!result || typeof result !== 'object' || Array.isArray(result))
+      throw malformed(operation, resultName, 'missing', response.status);
     const error = parseResponse(errorMsgSchema, (result as Result).ErrorMsg, operation, response.status);
     if (error.code) throw codeError(operation, error.code, error.description, redact);
     return result as Result;
@@ -166,7 +185,11 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
       const opened = currentSession();
       const sessionId = await opened;
       try {
-        return await post(operation, [['SessionID', sessionId], ['SecurityCode2', credentials.securityCode2], ...fields], write);
+        return await post(
+          operation,
+          [['SessionID', sessionId], ['SecurityCode2', credentials.securityCode2], ...fields],
+          write,
+        );
       } catch (e) {
         // E002.x: the call was not processed, so even a write may be repeated on a new session.
         if (e instanceof EBoekhoudenError && e.kind === 'session' && attempt === 0) {
@@ -211,11 +234,27 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
   }
 
   const relationFilter = (filter: { code?: string; id?: number }): XmlFields => [
-    ['cFilter', [['Trefwoord', ''], ['Code', filter.code ?? ''], ['ID', long(filter.id ?? 0)]]],
+    [
+      'cFilter',
+      [
+        ['Trefwoord', ''],
+        ['Code', filter.code ?? ''],
+        ['ID', long(filter.id ?? 0)],
+      ],
+    ],
   ];
 
   const productFilter = (id = 0): XmlFields => [
-    ['cFilter', [['ArtikelID', long(id)], ['ArtikelOmschrijving', ''], ['ArtikelCode', ''], ['GroepOmschrijving', ''], ['GroepCode', '']]],
+    [
+      'cFilter',
+      [
+        ['ArtikelID', long(id)],
+        ['ArtikelOmschrijving', ''],
+        ['ArtikelCode', ''],
+        ['GroepOmschrijving', ''],
+        ['GroepCode', ''],
+      ],
+    ],
   ];
 
   async function getRelations(filter: { code?: string; id?: number }) {
@@ -229,7 +268,11 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
   }
 
   function notFound(operation: string, what: string): EBoekhoudenError {
-    return new EBoekhoudenError(`${what} was not found in e-Boekhouden (${operation}).`, { kind: 'validation', code: 'NOT_FOUND', operation });
+    return new EBoekhoudenError(`${what} was not found in e-Boekhouden (${operation}).`, {
+      kind: 'validation',
+      code: 'NOT_FOUND',
+      operation,
+    });
   }
 
   function rejectedRecord(operation: string, rejected: RejectedRecord): EBoekhoudenError {
@@ -239,7 +282,12 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
 
   function invalidInput(operation: string, error: z.ZodError): EBoekhoudenError {
     const { field, reason } = firstIssue(error);
-    return new EBoekhoudenError(`${field ? `${field}: ` : ''}${reason}`, { kind: 'validation', code: 'INVALID', operation, field: field || undefined });
+    return new EBoekhoudenError(`${field ? `${field}: ` : ''}${reason}`, {
+      kind: 'validation',
+      code: 'INVALID',
+      operation,
+      field: field || undefined,
+    });
   }
 
   // ── mutations ─────────────────────────────────────────────────────────────
@@ -260,10 +308,15 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
     ]);
     const got = items('GetMutaties', result, 'Mutaties', 'cMutatieList', mutatieSchema, toMutation);
     if (got.received > SOAP_MUTATION_CAP) {
-      throw malformed('GetMutaties', 'Mutaties', `expected at most ${SOAP_MUTATION_CAP} mutations per answer, got ${got.received}`);
+      throw malformed(
+        'GetMutaties',
+        'Mutaties',
+        `expected at most ${SOAP_MUTATION_CAP} mutations per answer, got ${got.received}`,
+      );
     }
     for (const m of got.items) {
-      if (m.id < van || m.id > tm) throw malformed('GetMutaties', 'MutatieNr', `a mutation outside the window ${van}–${tm} was returned`);
+      if (m.id < van || m.id > tm)
+        throw malformed('GetMutaties', 'MutatieNr', `a mutation outside the window ${van}–${tm} was returned`);
     }
     got.items.sort((a, b) => a.id - b.id);
     return got;
@@ -277,7 +330,12 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
    * windows, while that answer waits. Windows widen while answers come back sparse (gaps, date
    * filters), to spend fewer calls of the monthly GetMutaties quota.
    */
-  async function* walk(query: { from: string; to: string }, lo: number, hi: number, size: number): AsyncGenerator<MutationWindow> {
+  async function* walk(
+    query: { from: string; to: string },
+    lo: number,
+    hi: number,
+    size: number,
+  ): AsyncGenerator<MutationWindow> {
     while (lo <= hi) {
       const top = Math.min(hi, lo + size - 1);
       const got = await getMutaties(query, lo, top);
@@ -285,7 +343,9 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
       if (complete) {
         yield got;
       } else {
-        const numbers = [...got.items.map((m) => m.id), ...got.rejected.map((r) => r.id ?? Number.NaN)].filter(Number.isFinite);
+        const numbers = [...got.items.map((m) => m.id), ...got.rejected.map((r) => r.id ?? Number.NaN)].filter(
+          Number.isFinite,
+        );
         if (numbers.length === 0) {
           // cannot tell where this answer starts: walk the whole window in 500s instead
           yield* walk(query, lo, top, SOAP_MUTATION_CAP);
@@ -306,7 +366,8 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
     let lastId = first - 1;
     for await (const got of walk(dates, first, NO_UPPER_BOUND, NO_UPPER_BOUND)) {
       for (const m of got.items) {
-        if (m.id <= lastId) throw malformed('GetMutaties', 'MutatieNr', 'mutation numbers came back out of order or twice');
+        if (m.id <= lastId)
+          throw malformed('GetMutaties', 'MutatieNr', 'mutation numbers came back out of order or twice');
         lastId = m.id;
       }
       received += got.received;
@@ -339,7 +400,14 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
 
     async listAdministrations() {
       const result = await call('GetAdministraties', []);
-      const got = items('GetAdministraties', result, 'Administraties', 'cAdministratie', administratieSchema, toAdministration);
+      const got = items(
+        'GetAdministraties',
+        result,
+        'Administraties',
+        'cAdministratie',
+        administratieSchema,
+        toAdministration,
+      );
       return got.items;
     },
 
@@ -374,7 +442,9 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
 
     async *listProducts() {
       const got = await getArtikelen();
-      yield page(got.items.map(toProductListItem), got.rejected, got.received, { truncated: capWarning('GetArtikelen', got.received) });
+      yield page(got.items.map(toProductListItem), got.rejected, got.received, {
+        truncated: capWarning('GetArtikelen', got.received),
+      });
     },
 
     async getProduct(id) {
@@ -386,8 +456,24 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
     },
 
     async *listLedgerAccounts() {
-      const result = await call('GetGrootboekrekeningen', [['cFilter', [['ID', '0'], ['Code', ''], ['Categorie', '']]]]);
-      const got = items('GetGrootboekrekeningen', result, 'Rekeningen', 'cGrootboekrekening', grootboekrekeningSchema, toLedgerAccount);
+      const result = await call('GetGrootboekrekeningen', [
+        [
+          'cFilter',
+          [
+            ['ID', '0'],
+            ['Code', ''],
+            ['Categorie', ''],
+          ],
+        ],
+      ]);
+      const got = items(
+        'GetGrootboekrekeningen',
+        result,
+        'Rekeningen',
+        'cGrootboekrekening',
+        grootboekrekeningSchema,
+        toLedgerAccount,
+      );
       yield page(got.items, got.rejected, got.received);
     },
 
@@ -408,7 +494,15 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
 
     async findInvoice(number) {
       const result = await call('GetFacturen', [
-        ['cFilter', [['Factuurnummer', number], ['Relatiecode', ''], ['DatumVan', ALL_DATES.from], ['DatumTm', ALL_DATES.to]]],
+        [
+          'cFilter',
+          [
+            ['Factuurnummer', number],
+            ['Relatiecode', ''],
+            ['DatumVan', ALL_DATES.from],
+            ['DatumTm', ALL_DATES.to],
+          ],
+        ],
       ]);
       const got = items('GetFacturen', result, 'Facturen', 'cFactuurList', factuurSchema, toInvoice);
       const match = got.items.find((i) => i.number === number);
@@ -500,7 +594,10 @@ export function invoiceFields(invoice: NewInvoice): XmlFields {
     ['IncassoOmschrijvingRegel3', ''],
     ['InBoekhoudingPlaatsen', bool(book)],
     // required when booking (CFACT030); the invoice number is what a bookkeeper looks for
-    ['BoekhoudmutatieOmschrijving', book ? invoice.bookingDescription || `Factuur ${invoice.number}`.trim() : (invoice.bookingDescription ?? '')],
+    [
+      'BoekhoudmutatieOmschrijving',
+      book ? invoice.bookingDescription || `Factuur ${invoice.number}`.trim() : (invoice.bookingDescription ?? ''),
+    ],
     [
       'Regels',
       invoice.lines.map(
@@ -524,14 +621,22 @@ export function invoiceFields(invoice: NewInvoice): XmlFields {
 }
 
 /** Maps an ErrorMsg code to the error kind; the description is e-Boekhouden's own text (often Dutch). */
-export function codeError(operation: string, code: string, description: string | undefined, redact: (s: string) => string = (s) => s): EBoekhoudenError {
+export function codeError(
+  operation: string,
+  code: string,
+  description: string | undefined,
+  redact: (s: string) => string = (s) => s,
+): EBoekhoudenError {
   const said = description ? `: ${redact(description)}` : '';
   if (code === 'E002.5') {
-    return new EBoekhoudenError(`This e-Boekhouden user is not an accountant, so other administrations cannot be opened (${code})${said}.`, {
-      kind: 'auth',
-      code,
-      operation,
-    });
+    return new EBoekhoudenError(
+      `This e-Boekhouden user is not an accountant, so other administrations cannot be opened (${code})${said}.`,
+      {
+        kind: 'auth',
+        code,
+        operation,
+      },
+    );
   }
   if (code.startsWith('E001')) {
     return new EBoekhoudenError(
@@ -540,7 +645,11 @@ export function codeError(operation: string, code: string, description: string |
     );
   }
   if (code.startsWith('E002')) {
-    return new EBoekhoudenError(`The e-Boekhouden session is no longer valid (${code})${said}.`, { kind: 'session', code, operation });
+    return new EBoekhoudenError(`The e-Boekhouden session is no longer valid (${code})${said}.`, {
+      kind: 'session',
+      code,
+      operation,
+    });
   }
   if (code === 'E003.1') {
     return new EBoekhoudenError(
@@ -548,5 +657,9 @@ export function codeError(operation: string, code: string, description: string |
       { kind: 'limit', code, operation },
     );
   }
-  return new EBoekhoudenError(`e-Boekhouden refused the request (${operation}, ${code})${said}.`, { kind: 'validation', code, operation });
+  return new EBoekhoudenError(`e-Boekhouden refused the request (${operation}, ${code})${said}.`, {
+    kind: 'validation',
+    code,
+    operation,
+  });
 }

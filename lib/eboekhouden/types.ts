@@ -12,11 +12,28 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date 
 
 /** VAT codes. Sales codes may be used on invoices; purchase codes may not. */
 export const SALES_VAT_CODES = [
-  'HOOG_VERK_21', 'LAAG_VERK_9', 'VERL_VERK', 'VERL_VERK_L9', 'BU_EU_VERK', 'BI_EU_VERK', 'BI_EU_VERK_D',
-  'AFST_VERK', 'AFW_VERK', 'HOOG_VERK', 'LAAG_VERK',
+  'HOOG_VERK_21',
+  'LAAG_VERK_9',
+  'VERL_VERK',
+  'VERL_VERK_L9',
+  'BU_EU_VERK',
+  'BI_EU_VERK',
+  'BI_EU_VERK_D',
+  'AFST_VERK',
+  'AFW_VERK',
+  'HOOG_VERK',
+  'LAAG_VERK',
 ] as const;
 export const PURCHASE_VAT_CODES = [
-  'LAAG_INK_9', 'HOOG_INK_21', 'VERL_INK', 'VERL_INK_L9', 'BU_EU_INK', 'BI_EU_INK', 'AFW', 'HOOG_INK', 'LAAG_INK',
+  'LAAG_INK_9',
+  'HOOG_INK_21',
+  'VERL_INK',
+  'VERL_INK_L9',
+  'BU_EU_INK',
+  'BI_EU_INK',
+  'AFW',
+  'HOOG_INK',
+  'LAAG_INK',
 ] as const;
 export const NO_VAT_CODE = 'GEEN' as const;
 export type SalesVatCode = (typeof SALES_VAT_CODES)[number];
@@ -25,10 +42,24 @@ export type VatCode = SalesVatCode | PurchaseVatCode | typeof NO_VAT_CODE;
 
 /** VAT percentage per code, for totals shown before sending. AFW* are divergent (line decides). */
 export const VAT_RATES: Record<string, number> = {
-  HOOG_VERK_21: 21, HOOG_INK_21: 21, HOOG_VERK: 19, HOOG_INK: 19,
-  LAAG_VERK_9: 9, LAAG_INK_9: 9, LAAG_VERK: 9, LAAG_INK: 9,
-  VERL_VERK: 0, VERL_VERK_L9: 0, VERL_INK: 0, VERL_INK_L9: 0,
-  BU_EU_VERK: 0, BI_EU_VERK: 0, BI_EU_VERK_D: 0, AFST_VERK: 0, BU_EU_INK: 0, BI_EU_INK: 0,
+  HOOG_VERK_21: 21,
+  HOOG_INK_21: 21,
+  HOOG_VERK: 19,
+  HOOG_INK: 19,
+  LAAG_VERK_9: 9,
+  LAAG_INK_9: 9,
+  LAAG_VERK: 9,
+  LAAG_INK: 9,
+  VERL_VERK: 0,
+  VERL_VERK_L9: 0,
+  VERL_INK: 0,
+  VERL_INK_L9: 0,
+  BU_EU_VERK: 0,
+  BI_EU_VERK: 0,
+  BI_EU_VERK_D: 0,
+  AFST_VERK: 0,
+  BU_EU_INK: 0,
+  BI_EU_INK: 0,
   GEEN: 0,
 };
 
@@ -119,7 +150,19 @@ export interface ProductListItem {
   product?: Product;
 }
 
-export const LEDGER_CATEGORIES = ['BAL', 'VW', 'AF6', 'AF19', 'AFOVERIG', 'VOOR', 'BTWRC', 'FIN', 'DEB', 'CRED', 'AF'] as const;
+export const LEDGER_CATEGORIES = [
+  'BAL',
+  'VW',
+  'AF6',
+  'AF19',
+  'AFOVERIG',
+  'VOOR',
+  'BTWRC',
+  'FIN',
+  'DEB',
+  'CRED',
+  'AF',
+] as const;
 
 export interface LedgerAccount {
   id: number;
@@ -224,22 +267,34 @@ export interface Invoice {
   lines?: InvoiceLine[];
 }
 
-const money = z.number().finite().refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'amounts have at most 2 decimals');
+const money = z
+  .number()
+  .finite()
+  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'amounts have at most 2 decimals');
 
 export const invoiceLineSchema = z.object({
   code: z.string().trim().min(1, 'every line needs a code').max(50),
   description: z.string().trim().min(1, 'every line needs a description'),
-  quantity: z.number().finite().refine((n) => Math.abs(Math.round(n * 1e4) - n * 1e4) < 1e-6, 'a quantity has at most 4 decimals'),
+  quantity: z
+    .number()
+    .finite()
+    .refine((n) => Math.abs(Math.round(n * 1e4) - n * 1e4) < 1e-6, 'a quantity has at most 4 decimals'),
   unit: z.string().max(50).optional(),
   pricePerUnit: money,
-  vatCode: z.string().min(1, 'every line needs a VAT code').refine(isSalesVatCode, 'a purchase VAT code cannot be used on a sales invoice'),
+  vatCode: z
+    .string()
+    .min(1, 'every line needs a VAT code')
+    .refine(isSalesVatCode, 'a purchase VAT code cannot be used on a sales invoice'),
   ledgerCode: z.string().trim().min(1, 'every line needs a counter account').max(10),
   costCenterId: z.number().int().optional(),
 });
 
 export const newInvoiceSchema = z.object({
   /** Empty lets e-Boekhouden number the invoice; exports always send their own number so a retry can look it up. */
-  number: z.string().max(50).regex(/^$|\d$/, 'an invoice number must end with a digit'),
+  number: z
+    .string()
+    .max(50)
+    .regex(/^$|\d$/, 'an invoice number must end with a digit'),
   relationCode: z.string().trim().min(1, 'an invoice needs a customer').max(15),
   date: isoDate,
   termOfPayment: z.number().int().min(0).max(999),
@@ -250,9 +305,17 @@ export const newInvoiceSchema = z.object({
   bookingDescription: z.string().max(200).optional(),
   /** Let e-Boekhouden e-mail the invoice to the customer. */
   email: z
-    .object({ subject: z.string().min(1), body: z.string().min(1), fromAddress: z.string().email(), fromName: z.string().optional() })
+    .object({
+      subject: z.string().min(1),
+      body: z.string().min(1),
+      fromAddress: z.string().email(),
+      fromName: z.string().optional(),
+    })
     .optional(),
-  lines: z.array(invoiceLineSchema).min(1, 'an invoice needs at least one line').max(100, 'an invoice has at most 100 lines'),
+  lines: z
+    .array(invoiceLineSchema)
+    .min(1, 'an invoice needs at least one line')
+    .max(100, 'an invoice has at most 100 lines'),
 });
 export type NewInvoice = z.infer<typeof newInvoiceSchema>;
 

@@ -89,7 +89,12 @@ export function malformed(operation: string, field: string, reason: string, stat
 }
 
 /** Validates a whole response; a mismatch is an `upstream` error naming the operation and the field. */
-export function parseResponse<S extends z.ZodType>(schema: S, data: unknown, operation: string, status?: number): z.output<S> {
+export function parseResponse<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  operation: string,
+  status?: number,
+): z.output<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const { field, reason } = firstIssue(result.error);
@@ -102,8 +107,18 @@ export function identify(raw: unknown): { id?: number; code?: string } {
   const r = raw as Record<string, unknown>;
   const idValue = r.id ?? r.ID ?? r.MutatieNr ?? r.mutationId;
   const codeValue = r.code ?? r.Code ?? r.Relatiecode ?? r.ArtikelCode ?? r.invoiceNumber ?? r.Factuurnummer;
-  const id = typeof idValue === 'number' && Number.isFinite(idValue) ? idValue : typeof idValue === 'string' && /^\d+$/.test(idValue) ? Number(idValue) : undefined;
-  const code = typeof codeValue === 'string' && codeValue !== '' ? codeValue : typeof codeValue === 'number' ? String(codeValue) : undefined;
+  const id =
+    typeof idValue === 'number' && Number.isFinite(idValue)
+      ? idValue
+      : typeof idValue === 'string' && /^\d+$/.test(idValue)
+        ? Number(idValue)
+        : undefined;
+  const code =
+    typeof codeValue === 'string' && codeValue !== ''
+      ? codeValue
+      : typeof codeValue === 'number'
+        ? String(codeValue)
+        : undefined;
   return { ...(id !== undefined ? { id } : {}), ...(code !== undefined ? { code } : {}) };
 }
 

@@ -38,9 +38,11 @@ export const en: Record<MessageKey, string> = {
   'connection.heading': 'Connection to e-Boekhouden',
   'connection.kind': 'How to connect',
   'connection.kind.token': 'API token',
-  'connection.kind.tokenHint': 'Recommended. Create a token in e-Boekhouden under Beheer › Instellingen › Koppelingen › API.',
+  'connection.kind.tokenHint':
+    'Recommended. Create a token in e-Boekhouden under Beheer › Instellingen › Koppelingen › API.',
   'connection.kind.securityCodes': 'Username and security codes',
-  'connection.kind.securityCodesHint': 'The legacy connection (SOAP). Customer and product lists stop at 2,000 records.',
+  'connection.kind.securityCodesHint':
+    'The legacy connection (SOAP). Customer and product lists stop at 2,000 records.',
   'connection.apiToken': 'API token',
   'connection.username': 'Username',
   'connection.securityCode1': 'Security Code 1',
@@ -58,16 +60,20 @@ export const en: Record<MessageKey, string> = {
   'connection.connectedOk': 'Connected to e-Boekhouden.',
   'connection.status.ok': 'Connected',
   'connection.status.notConfigured': 'Not connected yet. Fill in your details and save.',
-  'connection.status.needsReconnect': 'e-Boekhouden rejects the credentials. Automatic sync is paused until you save new ones.',
-  'connection.permissionDenied': 'Without permission for {origin} the extension cannot reach this proxy. Allow access or use the default address.',
+  'connection.status.needsReconnect':
+    'e-Boekhouden rejects the credentials. Automatic sync is paused until you save new ones.',
+  'connection.permissionDenied':
+    'Without permission for {origin} the extension cannot reach this proxy. Allow access or use the default address.',
   'connection.administration': 'Administration',
   'connection.administrationDefault': 'The administration of these credentials',
   'connection.administrationHint': 'You can see several administrations (accountant). Choose the one to sync.',
   'connection.confirmSwitch': 'Yes, use this administration',
   'connection.disconnect': 'Disconnect',
-  'connection.disconnectHint': 'Stops syncing, forgets your credentials and deletes all local data (including work orders and invoices not sent yet).',
+  'connection.disconnectHint':
+    'Stops syncing, forgets your credentials and deletes all local data (including work orders and invoices not sent yet).',
   'connection.disconnectConfirmTitle': 'Disconnect?',
-  'connection.disconnectConfirmText': 'All local data is deleted: customers, products, work orders, invoices and the log. What is already in e-Boekhouden stays there. This cannot be undone.',
+  'connection.disconnectConfirmText':
+    'All local data is deleted: customers, products, work orders, invoices and the log. What is already in e-Boekhouden stays there. This cannot be undone.',
   'connection.disconnectConfirm': 'Yes, disconnect and delete',
   'connection.disconnected': 'Disconnected. All local data has been deleted.',
 
@@ -76,7 +82,8 @@ export const en: Record<MessageKey, string> = {
   'choices.import.customers': 'Relations → customers',
   'choices.import.customersHint': 'Your customers from e-Boekhouden, to write work orders and invoices for.',
   'choices.import.products': 'Products → materials and hour types',
-  'choices.import.productsHint': 'Products with the unit "uur" (hour) become hour types, the rest materials, with their VAT code and counter account.',
+  'choices.import.productsHint':
+    'Products with the unit "uur" (hour) become hour types, the rest materials, with their VAT code and counter account.',
   'choices.import.ledgerAccounts': 'Chart of accounts',
   'choices.import.ledgerAccountsHint': 'Ledger accounts, to choose counter accounts.',
   'choices.import.transactions': 'Transactions',
@@ -171,19 +178,24 @@ export const en: Record<MessageKey, string> = {
   'settings.hourDefaultsHint': 'For hour types without a VAT code or counter account of their own.',
   'settings.refreshDays': 'Re-read every record within (days)',
   'settings.refreshAll': 'Fetch everything again',
-  'settings.refreshAllHint': 'Normally every record is re-read within {days} days, a little with each sync. This re-reads everything now; for a large administration that takes a while.',
+  'settings.refreshAllHint':
+    'Normally every record is re-read within {days} days, a little with each sync. This re-reads everything now; for a large administration that takes a while.',
   'settings.general': 'General',
 
-  'settings.error.apiTokenRequired': 'Enter your API token. You create one in e-Boekhouden under Beheer › Instellingen › Koppelingen › API.',
+  'settings.error.apiTokenRequired':
+    'Enter your API token. You create one in e-Boekhouden under Beheer › Instellingen › Koppelingen › API.',
   'settings.error.apiTokenTooLong': 'This token is too long (over 500 characters). Copy just the token itself.',
   'settings.error.usernameRequired': 'Enter your e-Boekhouden username.',
   'settings.error.usernameTooLong': 'The username is too long (at most 55 characters).',
   'settings.error.securityCode1Required': 'Enter Security Code 1 (Beheer › Instellingen › Koppelingen).',
-  'settings.error.securityCode1Format': 'Security Code 1 has 32 characters 0-9 and a-f. Copy it again from e-Boekhouden.',
+  'settings.error.securityCode1Format':
+    'Security Code 1 has 32 characters 0-9 and a-f. Copy it again from e-Boekhouden.',
   'settings.error.securityCode2Required': 'Enter Security Code 2 (Beheer › Instellingen › Koppelingen).',
-  'settings.error.securityCode2Format': 'Security Code 2 looks like 1A2B3C4D-0000-1111-2222-333344445555. Copy it again from e-Boekhouden.',
+  'settings.error.securityCode2Format':
+    'Security Code 2 looks like 1A2B3C4D-0000-1111-2222-333344445555. Copy it again from e-Boekhouden.',
   'settings.error.proxyUrlRequired': 'Enter the proxy address, for example http://127.0.0.1:8787.',
-  'settings.error.proxyUrlInvalid': 'This is not a valid address. Start with http:// or https://, for example http://127.0.0.1:8787.',
+  'settings.error.proxyUrlInvalid':
+    'This is not a valid address. Start with http:// or https://, for example http://127.0.0.1:8787.',
   'settings.error.proxyTokenTooLong': 'The proxy token is too long (at most 200 characters).',
   'settings.error.templateTooLong': 'The template name is too long (at most 50 characters).',
   'settings.error.termOfPayment': 'Enter a payment term from 0 to 365 days.',
@@ -193,7 +205,8 @@ export const en: Record<MessageKey, string> = {
   'settings.error.ledgerCodeTooLong': 'An account code has at most 10 characters.',
   'settings.error.ledgerCodeCharacters': 'An account code has only letters and digits, for example 8000.',
   'settings.error.refreshDays': 'Choose a number of days from 1 to 90.',
-  'settings.error.emailFromAddress': 'Enter a valid e-mail address as the sender, for example invoices@yourcompany.com. Without a sender e-Boekhouden cannot e-mail the invoice.',
+  'settings.error.emailFromAddress':
+    'Enter a valid e-mail address as the sender, for example invoices@yourcompany.com. Without a sender e-Boekhouden cannot e-mail the invoice.',
   'settings.error.emailFromAddressTooLong': 'The sender address is too long (at most 150 characters).',
   'settings.error.emailFromNameTooLong': 'The sender name is too long (at most 150 characters).',
   'settings.error.invalid': 'This value is not right.',
@@ -293,7 +306,8 @@ export const en: Record<MessageKey, string> = {
   'workOrders.completeHint': 'A completed work order becomes an invoice in e-Boekhouden with the next sync.',
   'workOrders.saved': 'Work order {number} saved.',
   'workOrders.completed': 'Work order {number} is completed.',
-  'workOrders.noHourTypes': 'There are no hour types yet. Sync first, or add a product with the unit "uur" in e-Boekhouden.',
+  'workOrders.noHourTypes':
+    'There are no hour types yet. Sync first, or add a product with the unit "uur" in e-Boekhouden.',
   'workOrders.noMaterials': 'There are no materials yet. Sync first.',
   'workOrders.needCustomer': 'Choose a customer.',
   'workOrders.needLine': 'Add at least one line.',
@@ -321,7 +335,8 @@ export const en: Record<MessageKey, string> = {
   'invoices.edit': 'Invoice {number}',
   'invoices.empty': 'No invoices yet.',
   'invoices.finalize': 'Make final',
-  'invoices.finalizeHint': 'A final invoice is sent to e-Boekhouden exactly once with the next sync and cannot be changed afterwards.',
+  'invoices.finalizeHint':
+    'A final invoice is sent to e-Boekhouden exactly once with the next sync and cannot be changed afterwards.',
   'invoices.fixHint': 'Sending failed. Correct the invoice, save, and choose "Retry" in the sync log.',
   'invoices.finalized': 'Invoice {number} is final.',
   'invoices.saved': 'Invoice {number} saved.',

@@ -36,9 +36,11 @@ export const nl = {
   'connection.heading': 'Verbinding met e-Boekhouden',
   'connection.kind': 'Manier van verbinden',
   'connection.kind.token': 'API-token',
-  'connection.kind.tokenHint': 'Aanbevolen. Maak een token aan in e-Boekhouden onder Beheer › Instellingen › Koppelingen › API.',
+  'connection.kind.tokenHint':
+    'Aanbevolen. Maak een token aan in e-Boekhouden onder Beheer › Instellingen › Koppelingen › API.',
   'connection.kind.securityCodes': 'Gebruikersnaam en beveiligingscodes',
-  'connection.kind.securityCodesHint': 'De oude koppeling (SOAP). Lijsten van klanten en artikelen stoppen bij 2.000 records.',
+  'connection.kind.securityCodesHint':
+    'De oude koppeling (SOAP). Lijsten van klanten en artikelen stoppen bij 2.000 records.',
   'connection.apiToken': 'API-token',
   'connection.username': 'Gebruikersnaam',
   'connection.securityCode1': 'Beveiligingscode 1',
@@ -56,16 +58,20 @@ export const nl = {
   'connection.connectedOk': 'Verbonden met e-Boekhouden.',
   'connection.status.ok': 'Verbonden',
   'connection.status.notConfigured': 'Nog niet verbonden. Vul je gegevens in en sla op.',
-  'connection.status.needsReconnect': 'e-Boekhouden weigert de inloggegevens. Automatisch synchroniseren staat stil tot je nieuwe gegevens opslaat.',
-  'connection.permissionDenied': 'Zonder toestemming voor {origin} kan de extensie deze proxy niet bereiken. Sta de toegang toe of gebruik het standaardadres.',
+  'connection.status.needsReconnect':
+    'e-Boekhouden weigert de inloggegevens. Automatisch synchroniseren staat stil tot je nieuwe gegevens opslaat.',
+  'connection.permissionDenied':
+    'Zonder toestemming voor {origin} kan de extensie deze proxy niet bereiken. Sta de toegang toe of gebruik het standaardadres.',
   'connection.administration': 'Administratie',
   'connection.administrationDefault': 'De administratie van deze inloggegevens',
   'connection.administrationHint': 'Je ziet meerdere administraties (accountant). Kies welke je wilt synchroniseren.',
   'connection.confirmSwitch': 'Ja, deze administratie gebruiken',
   'connection.disconnect': 'Verbinding verbreken',
-  'connection.disconnectHint': 'Stopt het synchroniseren, vergeet je inloggegevens en verwijdert alle lokale gegevens (ook werkbonnen en facturen die nog niet zijn verstuurd).',
+  'connection.disconnectHint':
+    'Stopt het synchroniseren, vergeet je inloggegevens en verwijdert alle lokale gegevens (ook werkbonnen en facturen die nog niet zijn verstuurd).',
   'connection.disconnectConfirmTitle': 'Verbinding verbreken?',
-  'connection.disconnectConfirmText': 'Alle lokale gegevens worden verwijderd: klanten, artikelen, werkbonnen, facturen en het logboek. Wat al in e-Boekhouden staat, blijft daar. Dit kun je niet ongedaan maken.',
+  'connection.disconnectConfirmText':
+    'Alle lokale gegevens worden verwijderd: klanten, artikelen, werkbonnen, facturen en het logboek. Wat al in e-Boekhouden staat, blijft daar. Dit kun je niet ongedaan maken.',
   'connection.disconnectConfirm': 'Ja, verbreken en verwijderen',
   'connection.disconnected': 'Verbinding verbroken. Alle lokale gegevens zijn verwijderd.',
 
@@ -74,7 +80,8 @@ export const nl = {
   'choices.import.customers': 'Relaties → klanten',
   'choices.import.customersHint': 'Je klanten uit e-Boekhouden, om werkbonnen en facturen op te maken.',
   'choices.import.products': 'Artikelen → materialen en uursoorten',
-  'choices.import.productsHint': 'Artikelen met eenheid "uur" worden uursoorten, de rest materialen, met hun btw-code en tegenrekening.',
+  'choices.import.productsHint':
+    'Artikelen met eenheid "uur" worden uursoorten, de rest materialen, met hun btw-code en tegenrekening.',
   'choices.import.ledgerAccounts': 'Rekeningschema',
   'choices.import.ledgerAccountsHint': 'Grootboekrekeningen, om tegenrekeningen te kiezen.',
   'choices.import.transactions': 'Mutaties',
@@ -169,19 +176,24 @@ export const nl = {
   'settings.hourDefaultsHint': 'Voor uursoorten zonder eigen btw-code of tegenrekening.',
   'settings.refreshDays': 'Alle records opnieuw lezen binnen (dagen)',
   'settings.refreshAll': 'Alles opnieuw ophalen',
-  'settings.refreshAllHint': 'Normaal wordt elk record binnen {days} dagen opnieuw gelezen, een beetje per synchronisatie. Dit leest nu alles opnieuw; bij een grote administratie duurt dat even.',
+  'settings.refreshAllHint':
+    'Normaal wordt elk record binnen {days} dagen opnieuw gelezen, een beetje per synchronisatie. Dit leest nu alles opnieuw; bij een grote administratie duurt dat even.',
   'settings.general': 'Algemeen',
 
-  'settings.error.apiTokenRequired': 'Vul je API-token in. Je maakt er een aan in e-Boekhouden onder Beheer › Instellingen › Koppelingen › API.',
+  'settings.error.apiTokenRequired':
+    'Vul je API-token in. Je maakt er een aan in e-Boekhouden onder Beheer › Instellingen › Koppelingen › API.',
   'settings.error.apiTokenTooLong': 'Dit token is te lang (meer dan 500 tekens). Kopieer alleen het token zelf.',
   'settings.error.usernameRequired': 'Vul je gebruikersnaam van e-Boekhouden in.',
   'settings.error.usernameTooLong': 'De gebruikersnaam is te lang (maximaal 55 tekens).',
   'settings.error.securityCode1Required': 'Vul Beveiligingscode 1 in (Beheer › Instellingen › Koppelingen).',
-  'settings.error.securityCode1Format': 'Beveiligingscode 1 bestaat uit 32 tekens 0-9 en a-f. Kopieer hem opnieuw uit e-Boekhouden.',
+  'settings.error.securityCode1Format':
+    'Beveiligingscode 1 bestaat uit 32 tekens 0-9 en a-f. Kopieer hem opnieuw uit e-Boekhouden.',
   'settings.error.securityCode2Required': 'Vul Beveiligingscode 2 in (Beheer › Instellingen › Koppelingen).',
-  'settings.error.securityCode2Format': 'Beveiligingscode 2 ziet eruit als 1A2B3C4D-0000-1111-2222-333344445555. Kopieer hem opnieuw uit e-Boekhouden.',
+  'settings.error.securityCode2Format':
+    'Beveiligingscode 2 ziet eruit als 1A2B3C4D-0000-1111-2222-333344445555. Kopieer hem opnieuw uit e-Boekhouden.',
   'settings.error.proxyUrlRequired': 'Vul het adres van de proxy in, bijvoorbeeld http://127.0.0.1:8787.',
-  'settings.error.proxyUrlInvalid': 'Dit is geen geldig adres. Begin met http:// of https://, bijvoorbeeld http://127.0.0.1:8787.',
+  'settings.error.proxyUrlInvalid':
+    'Dit is geen geldig adres. Begin met http:// of https://, bijvoorbeeld http://127.0.0.1:8787.',
   'settings.error.proxyTokenTooLong': 'Het proxy-token is te lang (maximaal 200 tekens).',
   'settings.error.templateTooLong': 'De naam van het sjabloon is te lang (maximaal 50 tekens).',
   'settings.error.termOfPayment': 'Vul een betalingstermijn in van 0 tot en met 365 dagen.',
@@ -191,7 +203,8 @@ export const nl = {
   'settings.error.ledgerCodeTooLong': 'Een rekeningcode heeft maximaal 10 tekens.',
   'settings.error.ledgerCodeCharacters': 'Een rekeningcode bestaat alleen uit letters en cijfers, bijvoorbeeld 8000.',
   'settings.error.refreshDays': 'Kies een aantal dagen van 1 tot en met 90.',
-  'settings.error.emailFromAddress': 'Vul een geldig e-mailadres in als afzender, bijvoorbeeld facturen@jouwbedrijf.nl. Zonder afzender kan e-Boekhouden de factuur niet mailen.',
+  'settings.error.emailFromAddress':
+    'Vul een geldig e-mailadres in als afzender, bijvoorbeeld facturen@jouwbedrijf.nl. Zonder afzender kan e-Boekhouden de factuur niet mailen.',
   'settings.error.emailFromAddressTooLong': 'Het afzenderadres is te lang (maximaal 150 tekens).',
   'settings.error.emailFromNameTooLong': 'De naam van de afzender is te lang (maximaal 150 tekens).',
   'settings.error.invalid': 'Deze waarde klopt niet.',
@@ -247,7 +260,8 @@ export const nl = {
   'data.age.90': 'ouder dan 90 dagen',
   'data.totalOutstanding': 'Totaal openstaand',
   'data.newCustomer': 'Nieuwe klant',
-  'data.customerCreated': 'Klant {name} aangemaakt. Hij wordt bij de volgende synchronisatie naar e-Boekhouden gestuurd.',
+  'data.customerCreated':
+    'Klant {name} aangemaakt. Hij wordt bij de volgende synchronisatie naar e-Boekhouden gestuurd.',
   'data.mutationType.0': 'Beginbalans',
   'data.mutationType.1': 'Factuur ontvangen',
   'data.mutationType.2': 'Factuur verstuurd',
@@ -291,7 +305,8 @@ export const nl = {
   'workOrders.completeHint': 'Een afgeronde werkbon wordt bij de volgende synchronisatie een factuur in e-Boekhouden.',
   'workOrders.saved': 'Werkbon {number} opgeslagen.',
   'workOrders.completed': 'Werkbon {number} is afgerond.',
-  'workOrders.noHourTypes': 'Er zijn nog geen uursoorten. Synchroniseer eerst of voeg in e-Boekhouden een artikel met eenheid "uur" toe.',
+  'workOrders.noHourTypes':
+    'Er zijn nog geen uursoorten. Synchroniseer eerst of voeg in e-Boekhouden een artikel met eenheid "uur" toe.',
   'workOrders.noMaterials': 'Er zijn nog geen materialen. Synchroniseer eerst.',
   'workOrders.needCustomer': 'Kies een klant.',
   'workOrders.needLine': 'Voeg minstens één regel toe.',
@@ -319,8 +334,10 @@ export const nl = {
   'invoices.edit': 'Factuur {number}',
   'invoices.empty': 'Nog geen facturen.',
   'invoices.finalize': 'Definitief maken',
-  'invoices.finalizeHint': 'Een definitieve factuur wordt bij de volgende synchronisatie precies één keer naar e-Boekhouden gestuurd en kan daarna niet meer worden gewijzigd.',
-  'invoices.fixHint': 'Het versturen is mislukt. Verbeter de factuur, sla op en kies in het synclogboek "Opnieuw proberen".',
+  'invoices.finalizeHint':
+    'Een definitieve factuur wordt bij de volgende synchronisatie precies één keer naar e-Boekhouden gestuurd en kan daarna niet meer worden gewijzigd.',
+  'invoices.fixHint':
+    'Het versturen is mislukt. Verbeter de factuur, sla op en kies in het synclogboek "Opnieuw proberen".',
   'invoices.finalized': 'Factuur {number} is definitief.',
   'invoices.saved': 'Factuur {number} opgeslagen.',
   'invoices.created': 'Factuur {number} aangemaakt.',

@@ -38,7 +38,11 @@ export function useLiveQuery<T>(query: () => Promise<T>, initial: T, deps?: Watc
  * A whole table for browsing (10,000+ rows): re-read when its row count changes or when
  * `also` changes (e.g. a sync finished), debounced, rather than on every single write.
  */
-export function useTableRows<T, K>(table: () => Table<T, K>, also?: WatchSource<unknown>, delayMs = 400): { rows: Ref<T[]>; loading: Ref<boolean> } {
+export function useTableRows<T, K>(
+  table: () => Table<T, K>,
+  also?: WatchSource<unknown>,
+  delayMs = 400,
+): { rows: Ref<T[]>; loading: Ref<boolean> } {
   const rows = shallowRef<T[]>([]) as Ref<T[]>;
   const loading = shallowRef(true);
   let timer: ReturnType<typeof setTimeout> | undefined;

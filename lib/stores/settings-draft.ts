@@ -59,7 +59,13 @@ export function useSettingsDraft() {
   const loaded = ref(false);
   const errors = ref<FieldErrors>({});
   const saving = ref(false);
-  const result = ref<{ kind: 'ok' | 'error'; text?: string; error?: PlainError; key?: string; params?: Record<string, string> }>();
+  const result = ref<{
+    kind: 'ok' | 'error';
+    text?: string;
+    error?: PlainError;
+    key?: string;
+    params?: Record<string, string>;
+  }>();
 
   function load(s: Settings): void {
     Object.assign(draft, draftFromSettings(s));
@@ -82,14 +88,20 @@ export function useSettingsDraft() {
   /** Call straight from the click/submit handler: a permission prompt needs the user gesture. */
   async function save(): Promise<SaveSettingsResult | undefined> {
     const origin = extraOriginFor(draft.proxyUrl);
-    const permission = origin ? browser.permissions.request({ origins: [origin] }).catch(() => false) : Promise.resolve(true);
+    const permission = origin
+      ? browser.permissions.request({ origins: [origin] }).catch(() => false)
+      : Promise.resolve(true);
     saving.value = true;
     result.value = undefined;
     // The language is switched on its own (and saved at once); never undo it with an older draft.
     draft.language = language.value;
     try {
       if (!(await permission)) {
-        result.value = { kind: 'error', key: 'connection.permissionDenied', params: { origin: origin!.replace('/*', '') } };
+        result.value = {
+          kind: 'error',
+          key: 'connection.permissionDenied',
+          params: { origin: origin!.replace('/*', '') },
+        };
         return undefined;
       }
       const r = await send<'saveSettings'>({ type: 'saveSettings', settings: settingsFromDraft(draft) });

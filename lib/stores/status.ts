@@ -40,10 +40,13 @@ export async function refreshStatus(): Promise<StatusSnapshot | undefined> {
 function schedule(): void {
   clearTimeout(timer);
   if (users === 0) return;
-  timer = setTimeout(async () => {
-    await refreshStatus();
-    schedule();
-  }, status.value?.syncing ? FAST_MS : SLOW_MS);
+  timer = setTimeout(
+    async () => {
+      await refreshStatus();
+      schedule();
+    },
+    status.value?.syncing ? FAST_MS : SLOW_MS,
+  );
 }
 
 /** Starts polling while at least one caller is interested; returns the stop function. */

@@ -5,7 +5,8 @@ import type { Administration } from '../eboekhouden/types';
 import { settingsFromDraft, type SettingsDraft } from './settings-draft';
 import { toPlainError } from './status';
 
-export type TestOutcome = { ok: true; administrations: Administration[]; name?: string } | { ok: false; error: PlainError };
+export type TestOutcome =
+  { ok: true; administrations: Administration[]; name?: string } | { ok: false; error: PlainError };
 
 export function useTestConnection() {
   const testing = ref(false);
@@ -17,7 +18,9 @@ export function useTestConnection() {
     try {
       const r = await send<'testConnection'>({ type: 'testConnection', settings: settingsFromDraft(draft) });
       if (r.ok) {
-        const chosen = r.administrations.find((a) => a.guid === draft.administrationGuid) ?? (r.administrations.length === 1 ? r.administrations[0] : undefined);
+        const chosen =
+          r.administrations.find((a) => a.guid === draft.administrationGuid) ??
+          (r.administrations.length === 1 ? r.administrations[0] : undefined);
         outcome.value = { ok: true, administrations: r.administrations, name: chosen?.company };
       } else outcome.value = r;
     } catch (e) {

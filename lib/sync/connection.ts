@@ -8,7 +8,14 @@ import { KV, type ConnectionState, type WorkspaceDb } from '../db';
 import type { EBoekhouden } from '../eboekhouden/api';
 import type { Administration } from '../eboekhouden/types';
 import { isEBoekhoudenError } from '../eboekhouden/errors';
-import { DEFAULT_SETTINGS, restoreSettings, transportOptions, validateSettings, type FieldErrors, type Settings } from '../settings';
+import {
+  DEFAULT_SETTINGS,
+  restoreSettings,
+  transportOptions,
+  validateSettings,
+  type FieldErrors,
+  type Settings,
+} from '../settings';
 import { describeError, type ErrorText } from './messages-text';
 import { createEBoekhouden } from '../eboekhouden/index';
 
@@ -89,12 +96,23 @@ export async function administrationKey(settings: Settings): Promise<string | un
 }
 
 function normaliseGuid(g: string): string {
-  return g.trim().replace(/^\{|\}$/g, '').toLowerCase();
+  return g
+    .trim()
+    .replace(/^\{|\}$/g, '')
+    .toLowerCase();
 }
 
 /** Tables filled by imports (cleared on an administration switch). */
 export function importedTables(db: WorkspaceDb) {
-  return [db.materials, db.hourTypes, db.ledgerAccounts, db.transactions, db.openItems, db.invoiceTemplates, db.administrations];
+  return [
+    db.materials,
+    db.hourTypes,
+    db.ledgerAccounts,
+    db.transactions,
+    db.openItems,
+    db.invoiceTemplates,
+    db.administrations,
+  ];
 }
 
 /**
@@ -112,7 +130,12 @@ export async function confirmAdministrationSwitch(db: WorkspaceDb): Promise<void
     const state = await getConnectionState(db);
     await db.kv.put({
       key: KV.connection,
-      value: { ...state, administrationKey: state.pendingAdministrationKey ?? state.administrationKey, pendingAdministrationKey: undefined, message: undefined },
+      value: {
+        ...state,
+        administrationKey: state.pendingAdministrationKey ?? state.administrationKey,
+        pendingAdministrationKey: undefined,
+        message: undefined,
+      },
     });
   });
 }
@@ -124,13 +147,15 @@ export async function disconnect(db: WorkspaceDb): Promise<void> {
   });
 }
 
-export type TestConnectionResult =
-  | { ok: true; administrations: Administration[] }
-  | { ok: false; error: ErrorText };
+export type TestConnectionResult = { ok: true; administrations: Administration[] } | { ok: false; error: ErrorText };
 
 /** Opens a session with these settings; accountants also get their administrations. */
-export async function testConnection(settings: Settings, o: { createApi?: CreateApi } = {}): Promise<TestConnectionResult> {
-  if (!settings.connection) return { ok: false, error: { kind: 'sync', code: 'NOT_CONFIGURED', ...describeNotConfigured() } };
+export async function testConnection(
+  settings: Settings,
+  o: { createApi?: CreateApi } = {},
+): Promise<TestConnectionResult> {
+  if (!settings.connection)
+    return { ok: false, error: { kind: 'sync', code: 'NOT_CONFIGURED', ...describeNotConfigured() } };
   const api = (o.createApi ?? defaultCreateApi)(settings);
   try {
     await api.open();

@@ -7,12 +7,27 @@
  * the lease (which simply expires), and the log entry (marked interrupted by the next run).
  */
 import Dexie from 'dexie';
-import { KV, type Problem, type RunTrigger, type StepLog, type SyncProgress, type SyncRun, type WorkspaceDb } from '../db';
+import {
+  KV,
+  type Problem,
+  type RunTrigger,
+  type StepLog,
+  type SyncProgress,
+  type SyncRun,
+  type WorkspaceDb,
+} from '../db';
 import type { EBoekhouden } from '../eboekhouden/api';
 import { isEBoekhoudenError } from '../eboekhouden/errors';
 import type { Page } from '../eboekhouden/types';
 import type { Settings } from '../settings';
-import { administrationKey, defaultCreateApi, getConnectionState, loadSettings, setConnectionState, type CreateApi } from './connection';
+import {
+  administrationKey,
+  defaultCreateApi,
+  getConnectionState,
+  loadSettings,
+  setConnectionState,
+  type CreateApi,
+} from './connection';
 import { EXPORT_STEPS } from './exports/index';
 import { IMPORT_STEPS } from './imports/index';
 import { acquireLease, LEASE_TTL_MS, releaseLease, renewLease, withWebLock } from './lease';
@@ -80,12 +95,22 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
 
   // The alarm does not retry rejected credentials: only new ones (saveSettings) resume it.
   if (state.status === 'needsReconnect' && (o.trigger === 'alarm' || o.trigger === 'startup')) {
-    return { ...run, endedAt: now(), result: 'cancelled', error: { kind: 'auth', code: 'NEEDS_RECONNECT', ...(state.message ?? TEXT.paused) } };
+    return {
+      ...run,
+      endedAt: now(),
+      result: 'cancelled',
+      error: { kind: 'auth', code: 'NEEDS_RECONNECT', ...(state.message ?? TEXT.paused) },
+    };
   }
 
   // Waiting for the person to confirm an administration switch: do not ask e-Boekhouden again.
   if (state.pendingAdministrationKey && state.pendingAdministrationKey === (await administrationKey(settings))) {
-    return { ...run, endedAt: now(), result: 'failed', error: { kind: 'sync', code: 'ADMINISTRATION_SWITCH', ...TEXT.administrationSwitch } };
+    return {
+      ...run,
+      endedAt: now(),
+      result: 'failed',
+      error: { kind: 'sync', code: 'ADMINISTRATION_SWITCH', ...TEXT.administrationSwitch },
+    };
   }
 
   run.id = await db.syncLog.add({ ...run });
@@ -97,16 +122,19 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
   if (o.signal?.aborted) stop.abort(o.signal.reason);
   o.signal?.addEventListener('abort', onCancel);
   let leaseLost = false;
-  const renewal = setInterval(() => {
-    renewLease(db, owner, now(), ttl)
-      .then((ok) => {
-        if (!ok) {
-          leaseLost = true;
-          stop.abort();
-        }
-      })
-      .catch(() => undefined);
-  }, Math.max(50, Math.floor(ttl / 3)));
+  const renewal = setInterval(
+    () => {
+      renewLease(db, owner, now(), ttl)
+        .then((ok) => {
+          if (!ok) {
+            leaseLost = true;
+            stop.abort();
+          }
+        })
+        .catch(() => undefined);
+    },
+    Math.max(50, Math.floor(ttl / 3)),
+  );
 
   let api: EBoekhouden | undefined;
   let stepFailed = false;
@@ -119,7 +147,15 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
     for (const step of o.steps ?? ALL_STEPS) {
       if (stop.signal.aborted) break;
       if (!step.enabled(settings)) continue;
-      const log: StepLog = { step: step.name, fetched: 0, created: 0, updated: 0, unchanged: 0, failed: 0, requests: 0 };
+      const log: StepLog = {
+        step: step.name,
+        fetched: 0,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        failed: 0,
+        requests: 0,
+      };
       run.steps.push(log);
       const started = Date.now();
       const requestsBefore = counter.count;
@@ -159,7 +195,11 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
       run.result = 'failed';
       run.error = describeError(e);
       if (isEBoekhoudenError(e) && e.kind === 'auth') {
-        await setConnectionState(db, { status: 'needsReconnect', message: { nl: run.error.nl, en: run.error.en }, checkedAt: now() });
+        await setConnectionState(db, {
+          status: 'needsReconnect',
+          message: { nl: run.error.nl, en: run.error.en },
+          checkedAt: now(),
+        });
       }
     }
   } finally {
@@ -167,7 +207,8 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
     o.signal?.removeEventListener('abort', onCancel);
     await api?.close().catch(() => undefined);
     run.endedAt = now();
-    if (run.result === 'cancelled' && !run.error) run.error = { kind: 'cancelled', code: 'CANCELLED', ...TEXT.cancelled };
+    if (run.result === 'cancelled' && !run.error)
+      run.error = { kind: 'cancelled', code: 'CANCELLED', ...TEXT.cancelled };
     await db.syncLog.put({ ...run });
     await progress.finish();
     await trimLog(db);
@@ -177,13 +218,20 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
 
 function stopsRun(e: unknown): boolean {
   if (e instanceof SyncError) return true;
-  return isEBoekhoudenError(e) && (e.kind === 'auth' || e.kind === 'network' || e.kind === 'limit' || e.kind === 'session');
+  return (
+    isEBoekhoudenError(e) && (e.kind === 'auth' || e.kind === 'network' || e.kind === 'limit' || e.kind === 'session')
+  );
 }
 
 function addProblem(run: SyncRun, p: Problem): void {
   if (run.problems.length < MAX_PROBLEMS) run.problems.push(p);
   else if (run.problems.length === MAX_PROBLEMS) {
-    run.problems.push({ step: p.step, code: 'MORE', nl: 'Er zijn meer problemen; alleen de eerste 500 zijn bewaard.', en: 'There are more problems; only the first 500 were kept.' });
+    run.problems.push({
+      step: p.step,
+      code: 'MORE',
+      nl: 'Er zijn meer problemen; alleen de eerste 500 zijn bewaard.',
+      en: 'There are more problems; only the first 500 were kept.',
+    });
   }
 }
 
@@ -238,7 +286,11 @@ async function markInterruptedRuns(db: WorkspaceDb, now: number): Promise<void> 
   const recent = await db.syncLog.orderBy('id').reverse().limit(5).toArray();
   for (const r of recent) {
     if (r.result === 'running') {
-      await db.syncLog.update(r.id!, { result: 'cancelled', endedAt: r.endedAt ?? now, error: { kind: 'sync', code: 'INTERRUPTED', ...TEXT.interrupted } });
+      await db.syncLog.update(r.id!, {
+        result: 'cancelled',
+        endedAt: r.endedAt ?? now,
+        error: { kind: 'sync', code: 'INTERRUPTED', ...TEXT.interrupted },
+      });
     }
   }
 }
@@ -246,7 +298,10 @@ async function markInterruptedRuns(db: WorkspaceDb, now: number): Promise<void> 
 async function trimLog(db: WorkspaceDb): Promise<void> {
   const n = await db.syncLog.count();
   if (n > MAX_LOG_RUNS) {
-    const old = await db.syncLog.orderBy('id').limit(n - MAX_LOG_RUNS).primaryKeys();
+    const old = await db.syncLog
+      .orderBy('id')
+      .limit(n - MAX_LOG_RUNS)
+      .primaryKeys();
     await db.syncLog.bulkDelete(old);
   }
 }

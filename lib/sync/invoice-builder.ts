@@ -5,7 +5,14 @@
  */
 import type { Customer, HourType, InvoiceLineRow, Material, WorkOrder, WorkspaceDb, WorkspaceInvoice } from '../db';
 import { isEmailAddress, type Settings } from '../settings';
-import { isSalesVatCode, newInvoiceSchema, PURCHASE_VAT_CODES, VAT_RATES, type InvoiceLine, type NewInvoice } from '../eboekhouden/types';
+import {
+  isSalesVatCode,
+  newInvoiceSchema,
+  PURCHASE_VAT_CODES,
+  VAT_RATES,
+  type InvoiceLine,
+  type NewInvoice,
+} from '../eboekhouden/types';
 
 /** A message for the person, in Dutch and English: what is wrong, where, and how to fix it. */
 export interface Message {
@@ -169,7 +176,10 @@ export function linesToInvoiceRows(lines: InvoiceLine[]): InvoiceLineRow[] {
 // ---------- checks ----------
 
 /** Checks the customer an invoice is for. Returns problems, or a waiting message when it is not exported yet. */
-export function checkCustomer(customer: Customer | undefined, record: { nl: string; en: string }): { problems: Message[]; waiting?: Message } {
+export function checkCustomer(
+  customer: Customer | undefined,
+  record: { nl: string; en: string },
+): { problems: Message[]; waiting?: Message } {
   if (!customer) {
     return {
       problems: [
@@ -224,10 +234,24 @@ export function checkLines(lines: InvoiceLine[], record: { nl: string; en: strin
     });
   }
   lines.forEach((l, i) => {
-    const where = { nl: `${record.nl}, regel ${i + 1} (${l.code || l.description || '?'})`, en: `${record.en}, line ${i + 1} (${l.code || l.description || '?'})` };
-    const add = (code: string, nl: string, en: string) => problems.push({ code, nl: `${where.nl}: ${nl}`, en: `${where.en}: ${en}` });
-    if (!l.code.trim()) add('LINE_NO_CODE', 'geen artikelcode. Kies een artikel of uursoort met een code.', 'no product code. Choose a material or hour type that has a code.');
-    if (!l.description.trim()) add('LINE_NO_DESCRIPTION', 'geen omschrijving. Vul een omschrijving in.', 'no description. Fill in a description.');
+    const where = {
+      nl: `${record.nl}, regel ${i + 1} (${l.code || l.description || '?'})`,
+      en: `${record.en}, line ${i + 1} (${l.code || l.description || '?'})`,
+    };
+    const add = (code: string, nl: string, en: string) =>
+      problems.push({ code, nl: `${where.nl}: ${nl}`, en: `${where.en}: ${en}` });
+    if (!l.code.trim())
+      add(
+        'LINE_NO_CODE',
+        'geen artikelcode. Kies een artikel of uursoort met een code.',
+        'no product code. Choose a material or hour type that has a code.',
+      );
+    if (!l.description.trim())
+      add(
+        'LINE_NO_DESCRIPTION',
+        'geen omschrijving. Vul een omschrijving in.',
+        'no description. Fill in a description.',
+      );
     if (!l.vatCode) {
       add(
         'LINE_NO_VAT_CODE',
@@ -247,7 +271,11 @@ export function checkLines(lines: InvoiceLine[], record: { nl: string; en: strin
         `VAT code ${l.vatCode} (divergent) needs a VAT amount per line, which the workspace does not keep. Choose a regular sales code.`,
       );
     } else if (!isSalesVatCode(l.vatCode)) {
-      add('LINE_UNKNOWN_VAT', `btw-code ${l.vatCode} is onbekend. Kies een verkoopcode, bijvoorbeeld HOOG_VERK_21.`, `VAT code ${l.vatCode} is unknown. Choose a sales code, for example HOOG_VERK_21.`);
+      add(
+        'LINE_UNKNOWN_VAT',
+        `btw-code ${l.vatCode} is onbekend. Kies een verkoopcode, bijvoorbeeld HOOG_VERK_21.`,
+        `VAT code ${l.vatCode} is unknown. Choose a sales code, for example HOOG_VERK_21.`,
+      );
     }
     if (!l.ledgerCode.trim()) {
       add(
@@ -257,12 +285,24 @@ export function checkLines(lines: InvoiceLine[], record: { nl: string; en: strin
       );
     }
     if (!decimalsAtMost(l.pricePerUnit, 2)) {
-      add('LINE_PRICE_DECIMALS', `prijs ${l.pricePerUnit} heeft meer dan 2 decimalen. Rond de prijs af op hele centen.`, `price ${l.pricePerUnit} has more than 2 decimals. Round the price to whole cents.`);
+      add(
+        'LINE_PRICE_DECIMALS',
+        `prijs ${l.pricePerUnit} heeft meer dan 2 decimalen. Rond de prijs af op hele centen.`,
+        `price ${l.pricePerUnit} has more than 2 decimals. Round the price to whole cents.`,
+      );
     }
     if (!decimalsAtMost(l.quantity, 4)) {
-      add('LINE_QUANTITY_DECIMALS', `aantal ${l.quantity} heeft meer dan 4 decimalen. Rond het aantal af.`, `quantity ${l.quantity} has more than 4 decimals. Round the quantity.`);
+      add(
+        'LINE_QUANTITY_DECIMALS',
+        `aantal ${l.quantity} heeft meer dan 4 decimalen. Rond het aantal af.`,
+        `quantity ${l.quantity} has more than 4 decimals. Round the quantity.`,
+      );
     } else if (l.quantity === 0) {
-      add('LINE_ZERO_QUANTITY', 'het aantal is 0. Vul een aantal in of verwijder de regel.', 'the quantity is 0. Enter a quantity or remove the line.');
+      add(
+        'LINE_ZERO_QUANTITY',
+        'het aantal is 0. Vul een aantal in of verwijder de regel.',
+        'the quantity is 0. Enter a quantity or remove the line.',
+      );
     }
   });
   if (problems.length > 0) return problems;
@@ -335,7 +375,9 @@ export function assembleInvoice(header: InvoiceHeader, lines: InvoiceLine[], set
     lines,
   };
   if (s.bookInAccounts) {
-    const text = header.description?.trim() ? `Factuur ${header.number} ${header.description.trim()}` : `Factuur ${header.number}`;
+    const text = header.description?.trim()
+      ? `Factuur ${header.number} ${header.description.trim()}`
+      : `Factuur ${header.number}`;
     invoice.bookingDescription = text.slice(0, 200);
   }
   const from = senderAddress(settings);
@@ -363,7 +405,13 @@ function schemaProblems(invoice: NewInvoice, record: { nl: string; en: string })
 }
 
 /** Runs every check on an assembled invoice; per-line and settings problems come first, then the schema's. */
-export function finishBuild(invoice: NewInvoice, settings: Settings, record: { nl: string; en: string }, customer: Customer | undefined, earlier: Message[]): BuildResult {
+export function finishBuild(
+  invoice: NewInvoice,
+  settings: Settings,
+  record: { nl: string; en: string },
+  customer: Customer | undefined,
+  earlier: Message[],
+): BuildResult {
   const cust = checkCustomer(customer, record);
   // Lines that could not be resolved are reported already; "no lines" would only repeat that.
   const lineProblems = earlier.length > 0 && invoice.lines.length === 0 ? [] : checkLines(invoice.lines, record);
@@ -384,7 +432,12 @@ export function invoiceRecord(inv: Pick<WorkspaceInvoice, 'number'>): { nl: stri
 }
 
 /** Pure: a work order with its lookups → the invoice and its problems. */
-export function buildFromWorkOrder(wo: WorkOrder, lookups: BuildLookups, settings: Settings, number: string): BuildResult {
+export function buildFromWorkOrder(
+  wo: WorkOrder,
+  lookups: BuildLookups,
+  settings: Settings,
+  number: string,
+): BuildResult {
   const record = workOrderRecord(wo);
   const { lines, problems } = workOrderLines(wo, lookups, settings);
   const invoice = assembleInvoice(
@@ -396,7 +449,11 @@ export function buildFromWorkOrder(wo: WorkOrder, lookups: BuildLookups, setting
 }
 
 /** Pure: a workspace invoice with its customer → the invoice and its problems. */
-export function buildFromInvoice(inv: WorkspaceInvoice, customer: Customer | undefined, settings: Settings): BuildResult {
+export function buildFromInvoice(
+  inv: WorkspaceInvoice,
+  customer: Customer | undefined,
+  settings: Settings,
+): BuildResult {
   const invoice = assembleInvoice(
     { number: inv.number, relationCode: customer?.code ?? '', date: inv.date },
     invoiceRowsToLines(inv.lines),
@@ -407,20 +464,33 @@ export function buildFromInvoice(inv: WorkspaceInvoice, customer: Customer | und
 
 // ---------- with the database ----------
 
-export async function loadLookups(db: WorkspaceDb, wo: Pick<WorkOrder, 'customerId' | 'hourLines' | 'materialLines'>): Promise<BuildLookups> {
+export async function loadLookups(
+  db: WorkspaceDb,
+  wo: Pick<WorkOrder, 'customerId' | 'hourLines' | 'materialLines'>,
+): Promise<BuildLookups> {
   const [customer, hourTypes, materials] = await Promise.all([
     db.customers.get(wo.customerId),
     db.hourTypes.bulkGet([...new Set(wo.hourLines.map((h) => h.hourTypeId))]),
     db.materials.bulkGet([...new Set(wo.materialLines.map((m) => m.materialId))]),
   ]);
-  const byId = <T extends { id?: number }>(rows: (T | undefined)[]) => new Map(rows.filter((r): r is T => !!r && r.id !== undefined).map((r) => [r.id!, r]));
+  const byId = <T extends { id?: number }>(rows: (T | undefined)[]) =>
+    new Map(rows.filter((r): r is T => !!r && r.id !== undefined).map((r) => [r.id!, r]));
   return { customer, hourTypes: byId(hourTypes), materials: byId(materials) };
 }
 
-export async function buildWorkOrderInvoice(db: WorkspaceDb, settings: Settings, wo: WorkOrder, number: string): Promise<BuildResult> {
+export async function buildWorkOrderInvoice(
+  db: WorkspaceDb,
+  settings: Settings,
+  wo: WorkOrder,
+  number: string,
+): Promise<BuildResult> {
   return buildFromWorkOrder(wo, await loadLookups(db, wo), settings, number);
 }
 
-export async function buildWorkspaceInvoice(db: WorkspaceDb, settings: Settings, inv: WorkspaceInvoice): Promise<BuildResult> {
+export async function buildWorkspaceInvoice(
+  db: WorkspaceDb,
+  settings: Settings,
+  inv: WorkspaceInvoice,
+): Promise<BuildResult> {
   return buildFromInvoice(inv, await db.customers.get(inv.customerId), settings);
 }

@@ -18,7 +18,12 @@ export interface Lease {
 export const LEASE_TTL_MS = 60_000;
 
 /** Takes the lease when it is free, expired or already ours. */
-export async function acquireLease(db: WorkspaceDb, owner: string, now: number, ttlMs = LEASE_TTL_MS): Promise<{ ok: true; tookOverFrom?: string } | { ok: false; holder: Lease }> {
+export async function acquireLease(
+  db: WorkspaceDb,
+  owner: string,
+  now: number,
+  ttlMs = LEASE_TTL_MS,
+): Promise<{ ok: true; tookOverFrom?: string } | { ok: false; holder: Lease }> {
   return Dexie.ignoreTransaction(() =>
     db.transaction('rw', db.kv, async () => {
       const current = (await db.kv.get(KV.lease))?.value as Lease | undefined;
@@ -35,7 +40,10 @@ export async function renewLease(db: WorkspaceDb, owner: string, now: number, tt
     db.transaction('rw', db.kv, async () => {
       const current = (await db.kv.get(KV.lease))?.value as Lease | undefined;
       if (current && current.owner !== owner) return false;
-      await db.kv.put({ key: KV.lease, value: { owner, expiresAt: now + ttlMs, takenAt: current?.takenAt ?? now } satisfies Lease });
+      await db.kv.put({
+        key: KV.lease,
+        value: { owner, expiresAt: now + ttlMs, takenAt: current?.takenAt ?? now } satisfies Lease,
+      });
       return true;
     }),
   );

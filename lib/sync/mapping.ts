@@ -1,8 +1,25 @@
 /**
  * e-Boekhouden records → workspace records, in one place. Pure functions, no database.
  */
-import type { Article, Customer, LedgerAccountRow, OpenItemRow, Transaction, InvoiceTemplateRow, AdministrationRow } from '../db';
-import type { Administration, InvoiceTemplate, LedgerAccount, Mutation, OpenItem, OpenItemSide, Product, Relation } from '../eboekhouden/types';
+import type {
+  Article,
+  Customer,
+  LedgerAccountRow,
+  OpenItemRow,
+  Transaction,
+  InvoiceTemplateRow,
+  AdministrationRow,
+} from '../db';
+import type {
+  Administration,
+  InvoiceTemplate,
+  LedgerAccount,
+  Mutation,
+  OpenItem,
+  OpenItemSide,
+  Product,
+  Relation,
+} from '../eboekhouden/types';
 
 const HOUR_UNITS = new Set(['uur', 'uren', 'hour', 'hours', 'u']);
 
@@ -55,7 +72,14 @@ export function productToArticleFields(p: Product) {
 }
 
 export function ledgerAccountToRow(a: LedgerAccount): LedgerAccountRow {
-  return { remoteId: a.id, code: a.code, description: a.description, category: a.category, group: a.group || undefined, status: 'active' };
+  return {
+    remoteId: a.id,
+    code: a.code,
+    description: a.description,
+    category: a.category,
+    group: a.group || undefined,
+    status: 'active',
+  };
 }
 
 export function mutationToTransaction(m: Mutation): Transaction {

@@ -120,7 +120,9 @@ export function describeError(e: unknown): ErrorText {
     const text = (e.code && BY_CODE[e.code]) || BY_KIND[e.kind] || UNKNOWN;
     // For validation/upstream problems e-Boekhouden's own message names the field; keep it as detail.
     const detail =
-      (e.kind === 'validation' || e.kind === 'upstream') && !(e.code && COMPLETE_TEXTS.has(e.code)) ? ` (${redactSecrets(e.message)})` : '';
+      (e.kind === 'validation' || e.kind === 'upstream') && !(e.code && COMPLETE_TEXTS.has(e.code))
+        ? ` (${redactSecrets(e.message)})`
+        : '';
     return { kind: e.kind, code: e.code, nl: text.nl + detail, en: text.en + detail };
   }
   if (isAbort(e)) return { kind: 'cancelled', code: 'CANCELLED', ...TEXT.cancelled };
@@ -136,7 +138,10 @@ export const TEXT = {
     nl: 'Er loopt al een synchronisatie. Deze wordt overgeslagen.',
     en: 'A sync is already running. This one is skipped.',
   },
-  cancelled: { nl: 'De synchronisatie is gestopt. De volgende gaat verder waar deze bleef.', en: 'The sync was stopped. The next one continues where this one left off.' },
+  cancelled: {
+    nl: 'De synchronisatie is gestopt. De volgende gaat verder waar deze bleef.',
+    en: 'The sync was stopped. The next one continues where this one left off.',
+  },
   notConfigured: {
     nl: 'Er is nog geen koppeling met e-Boekhouden. Vul een API-token of de beveiligingscodes in.',
     en: 'There is no connection with e-Boekhouden yet. Enter an API token or the security codes.',

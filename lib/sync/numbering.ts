@@ -53,7 +53,12 @@ export function allocateInvoiceNumber(db: WorkspaceDb, settings: Settings, date:
 }
 
 /** The numbers the next allocations would give, without saving anything (for the preview). */
-export async function peekInvoiceNumbers(db: WorkspaceDb, settings: Settings, date: string, count: number): Promise<string[]> {
+export async function peekInvoiceNumbers(
+  db: WorkspaceDb,
+  settings: Settings,
+  date: string,
+  count: number,
+): Promise<string[]> {
   const prefix = settings.invoice.numberPrefix;
   const year = yearOf(date);
   let seq = await readCounter(db, `invoice:${prefix}${year}`);
@@ -70,7 +75,12 @@ export async function peekInvoiceNumbers(db: WorkspaceDb, settings: Settings, da
  * A plain running number (work orders, concept invoices, customer codes). `taken` skips values
  * already in use, e.g. a code typed by hand that happens to look generated.
  */
-export function nextNumber(db: WorkspaceDb, name: string, format: (seq: number) => string, taken: (value: string) => Promise<boolean>): Promise<string> {
+export function nextNumber(
+  db: WorkspaceDb,
+  name: string,
+  format: (seq: number) => string,
+  taken: (value: string) => Promise<boolean>,
+): Promise<string> {
   return db.transaction('rw', [db.kv, db.customers, db.workOrders, db.invoices], async () => {
     let seq = await readCounter(db, name);
     let value: string;

@@ -161,8 +161,23 @@ describe('REST transport against the sandbox (demo)', () => {
       bookInAccounts: true,
       bookingDescription: `Werkbon bij ${number}`,
       lines: [
-        { code: 'ARB', description: 'Arbeid monteur', quantity: 2.5, unit: 'uur', pricePerUnit: 62.5, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' },
-        { code: 'MAT', description: 'Materiaal', quantity: 1, pricePerUnit: 10.1, vatCode: 'LAAG_VERK_9', ledgerCode: '8100' },
+        {
+          code: 'ARB',
+          description: 'Arbeid monteur',
+          quantity: 2.5,
+          unit: 'uur',
+          pricePerUnit: 62.5,
+          vatCode: 'HOOG_VERK_21',
+          ledgerCode: '8000',
+        },
+        {
+          code: 'MAT',
+          description: 'Materiaal',
+          quantity: 1,
+          pricePerUnit: 10.1,
+          vatCode: 'LAAG_VERK_9',
+          ledgerCode: '8100',
+        },
       ],
     });
 
@@ -197,16 +212,37 @@ describe('REST transport against the sandbox (demo)', () => {
       expect(result.number).toBe('RT2026-001');
       expect(result.id).toEqual(expect.any(Number));
       const found = await transport.findInvoice('RT2026-001');
-      expect(found).toMatchObject({ number: 'RT2026-001', relationCode: 'RT001', date: '2026-03-02', termOfPayment: 14 });
+      expect(found).toMatchObject({
+        number: 'RT2026-001',
+        relationCode: 'RT001',
+        date: '2026-03-02',
+        termOfPayment: 14,
+      });
       expect(found!.lines).toEqual([
-        expect.objectContaining({ code: 'ARB', description: 'Arbeid monteur', quantity: 2.5, pricePerUnit: 62.5, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' }),
-        expect.objectContaining({ code: 'MAT', quantity: 1, pricePerUnit: 10.1, vatCode: 'LAAG_VERK_9', ledgerCode: '8100' }),
+        expect.objectContaining({
+          code: 'ARB',
+          description: 'Arbeid monteur',
+          quantity: 2.5,
+          pricePerUnit: 62.5,
+          vatCode: 'HOOG_VERK_21',
+          ledgerCode: '8000',
+        }),
+        expect.objectContaining({
+          code: 'MAT',
+          quantity: 1,
+          pricePerUnit: 10.1,
+          vatCode: 'LAAG_VERK_9',
+          ledgerCode: '8100',
+        }),
       ]);
       expect(found!.totalExcl).toBeCloseTo(156.25 + 10.1, 2);
 
       // Booked on the debtors ledger: it is now an open item.
       const open = await collect(transport.listOpenItems('debtors'));
-      expect(open.items.find((o) => o.invoiceNumber === 'RT2026-001')).toMatchObject({ relationCode: 'RT001', paid: 0 });
+      expect(open.items.find((o) => o.invoiceNumber === 'RT2026-001')).toMatchObject({
+        relationCode: 'RT001',
+        paid: 0,
+      });
 
       const state = await sb.state();
       expect(state.created.relations.map((r) => r.code)).toContain('RT001');
@@ -231,7 +267,9 @@ describe('REST transport against the sandbox (demo)', () => {
       const before = (await stats(sb))['POST /v1/invoice'] ?? 0;
       const unknownRelation = await caught(transport.createInvoice(baseInvoice('ONBEKEND1', 'BAD-2')));
       expect(unknownRelation).toMatchObject({ kind: 'validation', code: 'FACT_002' });
-      const unknownTemplate = await caught(transport.createInvoice({ ...baseInvoice(code, 'BAD-3'), template: 'Bestaat niet' }));
+      const unknownTemplate = await caught(
+        transport.createInvoice({ ...baseInvoice(code, 'BAD-3'), template: 'Bestaat niet' }),
+      );
       expect(unknownTemplate).toMatchObject({ kind: 'validation', code: 'FACT_018' });
       expect((await stats(sb))['POST /v1/invoice'] ?? 0).toBe(before);
 
@@ -268,7 +306,16 @@ describe('REST transport against the sandbox (demo)', () => {
         termOfPayment: 14,
         template: 'Standaard',
         bookInAccounts: false,
-        lines: [{ code: 'A', description: 'Arbeid', quantity: 1, pricePerUnit: 10, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' }],
+        lines: [
+          {
+            code: 'A',
+            description: 'Arbeid',
+            quantity: 1,
+            pricePerUnit: 10,
+            vatCode: 'HOOG_VERK_21',
+            ledgerCode: '8000',
+          },
+        ],
       }),
     );
     expect(write).toMatchObject({ kind: 'network', outcomeUnknown: true, operation: 'POST /v1/invoice' });

@@ -56,8 +56,18 @@ describe('SOAP requests match soap.wsdl', async () => {
   it('covers every operation the client uses', () => {
     expect(operations.sort()).toEqual(
       [
-        'AddFactuur', 'AddRelatie', 'CloseSession', 'GetAdministraties', 'GetArtikelen', 'GetFacturen', 'GetGrootboekrekeningen',
-        'GetMutaties', 'GetOpenPosten', 'GetRelaties', 'OpenSession', 'OpenSessionSub',
+        'AddFactuur',
+        'AddRelatie',
+        'CloseSession',
+        'GetAdministraties',
+        'GetArtikelen',
+        'GetFacturen',
+        'GetGrootboekrekeningen',
+        'GetMutaties',
+        'GetOpenPosten',
+        'GetRelaties',
+        'OpenSession',
+        'OpenSessionSub',
       ].sort(),
     );
   });
@@ -73,7 +83,11 @@ describe('SOAP requests match soap.wsdl', async () => {
   it('every call after OpenSession starts with SessionID then SecurityCode2, as the WSDL declares', () => {
     for (const call of calls.filter((c) => !c.operation.startsWith('OpenSession') && c.operation !== 'CloseSession')) {
       expect(call.fields.slice(0, 2).map(([n]) => n)).toEqual(['SessionID', 'SecurityCode2']);
-      expect(wsdlChildren(call.operation).slice(0, 2).map((c) => c.name)).toEqual(['SessionID', 'SecurityCode2']);
+      expect(
+        wsdlChildren(call.operation)
+          .slice(0, 2)
+          .map((c) => c.name),
+      ).toEqual(['SessionID', 'SecurityCode2']);
     }
   });
 
@@ -110,6 +124,9 @@ describe('SOAP requests match soap.wsdl', async () => {
     };
     check(field(calls.find((c) => c.operation === 'AddFactuur')!.fields, 'oFact') as [string, unknown][], 'cFactuur');
     check(field(calls.find((c) => c.operation === 'AddRelatie')!.fields, 'oRel') as [string, unknown][], 'cRelatie');
-    check(field(calls.find((c) => c.operation === 'GetMutaties')!.fields, 'cFilter') as [string, unknown][], 'cMutatieFilter');
+    check(
+      field(calls.find((c) => c.operation === 'GetMutaties')!.fields, 'cFilter') as [string, unknown][],
+      'cMutatieFilter',
+    );
   });
 });

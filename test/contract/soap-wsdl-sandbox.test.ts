@@ -27,7 +27,8 @@ const relatie = (id: number, code: string) =>
   `<oRel><ID>${id}</ID><AddDatum>2024-03-01</AddDatum><Code>${code}</Code><Bedrijf>Contract BV</Bedrijf><Contactpersoon>A. Test</Contactpersoon><Geslacht>v</Geslacht>` +
   '<Adres>Straat 1</Adres><Postcode>1234 AB</Postcode><Plaats>Ede</Plaats><Land>NL</Land><Email>a@b.nl</Email><BP>B</BP>' +
   '<Def1>x</Def1><LA>0</LA><Gb_ID>0</Gb_ID><GeenEmail>0</GeenEmail><NieuwsbriefgroepenCount>0</NieuwsbriefgroepenCount></oRel>';
-const gb = (id: number, code: string) => `<oGb><ID>${id}</ID><Code>${code}</Code><Omschrijving>Contract</Omschrijving><Categorie>VW</Categorie><Groep /></oGb>`;
+const gb = (id: number, code: string) =>
+  `<oGb><ID>${id}</ID><Code>${code}</Code><Omschrijving>Contract</Omschrijving><Categorie>VW</Categorie><Groep /></oGb>`;
 const mutatie =
   '<oMut><MutatieNr>0</MutatieNr><Soort>GeldOntvangen</Soort><Datum>2025-06-02</Datum><Rekening>1000</Rekening><Omschrijving>Kas</Omschrijving><InExBTW>IN</InExBTW>' +
   '<MutatieRegels><cMutatieRegel><BedragInvoer>121</BedragInvoer><BedragExclBTW>100</BedragExclBTW><BedragBTW>21</BedragBTW><BedragInclBTW>121</BedragInclBTW>' +
@@ -121,10 +122,18 @@ describe('sandbox SOAP responses against soap.wsdl', () => {
         empty.ctx.store.administrations = [];
         const { auth: a } = await openSession(empty.url);
         const reqs = requests(a, { relation: 0, ledger: 0 });
-        for (const op of ['GetAdministraties', 'GetRelaties', 'GetArtikelen', 'GetMutaties', 'GetOpenPosten', 'GetFacturen']) {
+        for (const op of [
+          'GetAdministraties',
+          'GetRelaties',
+          'GetArtikelen',
+          'GetMutaties',
+          'GetOpenPosten',
+          'GetFacturen',
+        ]) {
           const answer = await soap(empty.url, op, reqs[op]);
           expect(errorCode(answer.result), op).toBe('');
-          if (mode === 'empty') expect(answer.text, op).toMatch(/<(Administraties|Relaties|Artikelen|Mutaties|Openposten|Facturen) \/>/);
+          if (mode === 'empty')
+            expect(answer.text, op).toMatch(/<(Administraties|Relaties|Artikelen|Mutaties|Openposten|Facturen) \/>/);
           checkAgainstWsdl(op, answer.text);
         }
       } finally {
@@ -134,7 +143,9 @@ describe('sandbox SOAP responses against soap.wsdl', () => {
   });
 
   it('SOAP 1.2 responses carry the same body', async () => {
-    const answer = await soap(sb.url, 'GetRelaties', `${authFor(sessionId)}<cFilter><ID>0</ID></cFilter>`, { version: '1.2' });
+    const answer = await soap(sb.url, 'GetRelaties', `${authFor(sessionId)}<cFilter><ID>0</ID></cFilter>`, {
+      version: '1.2',
+    });
     expect(answer.status).toBe(200);
     checkAgainstWsdl('GetRelaties', answer.text);
   });

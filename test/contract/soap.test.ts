@@ -73,8 +73,24 @@ function invoice(over: Partial<NewInvoice> = {}): NewInvoice {
     bookInAccounts: true,
     bookingDescription: 'Werkbon contracttest',
     lines: [
-      { code: 'ARB', description: 'Montage & afstellen', quantity: 2.5, unit: 'uur', pricePerUnit: 65, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' },
-      { code: 'MAT', description: 'Kabel <3x2,5>', quantity: 10, unit: 'm', pricePerUnit: 1.95, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' },
+      {
+        code: 'ARB',
+        description: 'Montage & afstellen',
+        quantity: 2.5,
+        unit: 'uur',
+        pricePerUnit: 65,
+        vatCode: 'HOOG_VERK_21',
+        ledgerCode: '8000',
+      },
+      {
+        code: 'MAT',
+        description: 'Kabel <3x2,5>',
+        quantity: 10,
+        unit: 'm',
+        pricePerUnit: 1.95,
+        vatCode: 'HOOG_VERK_21',
+        ledgerCode: '8000',
+      },
     ],
     ...over,
   };
@@ -142,7 +158,9 @@ describe('SOAP against the sandbox (demo seed)', () => {
     const from = dates[Math.floor(dates.length / 4)]!;
     const to = dates[Math.floor((dates.length * 3) / 4)]!;
     const ranged = await collect(client.listMutations({ from, to }));
-    expect(ranged.items.map((m) => m.id)).toEqual(all.items.filter((m) => m.date >= from && m.date <= to).map((m) => m.id));
+    expect(ranged.items.map((m) => m.id)).toEqual(
+      all.items.filter((m) => m.date >= from && m.date <= to).map((m) => m.id),
+    );
     await client.close();
   });
 
@@ -167,11 +185,24 @@ describe('SOAP against the sandbox (demo seed)', () => {
   it('creates a relation and finds it back; the same code again is refused', async () => {
     const client = soap({ record: true });
     const code = `K${Date.now() % 100_000}`;
-    const created = await client.createRelation({ code, type: 'B', name: 'Smit & Zonen <Installatie>', city: "'s-Hertogenbosch", email: 'info@smit.example' });
+    const created = await client.createRelation({
+      code,
+      type: 'B',
+      name: 'Smit & Zonen <Installatie>',
+      city: "'s-Hertogenbosch",
+      email: 'info@smit.example',
+    });
     expect(created.code).toBe(code);
     expect(created.id).toBeGreaterThan(0);
     const found = await client.findRelationByCode(code);
-    expect(found).toMatchObject({ id: created.id, code, name: 'Smit & Zonen <Installatie>', city: "'s-Hertogenbosch", email: 'info@smit.example', type: 'B' });
+    expect(found).toMatchObject({
+      id: created.id,
+      code,
+      name: 'Smit & Zonen <Installatie>',
+      city: "'s-Hertogenbosch",
+      email: 'info@smit.example',
+      type: 'B',
+    });
     const again = await caught(client.createRelation({ code, type: 'B', name: 'Dubbel' }));
     expect(again.kind).toBe('validation');
     expect(again.code).toBeTruthy();
@@ -204,9 +235,14 @@ describe('SOAP against the sandbox (demo seed)', () => {
 
   it('refuses an invoice for an unknown relation or template with the CFACT code', async () => {
     const client = soap({ record: true });
-    expect(await caught(client.createInvoice(invoice({ relationCode: 'ONBEKEND9' })))).toMatchObject({ kind: 'validation', code: 'CFACT025' });
+    expect(await caught(client.createInvoice(invoice({ relationCode: 'ONBEKEND9' })))).toMatchObject({
+      kind: 'validation',
+      code: 'CFACT025',
+    });
     const { items } = await collect(client.listRelations());
-    expect(await caught(client.createInvoice(invoice({ relationCode: items[0]!.code, template: 'Bestaat niet' })))).toMatchObject({
+    expect(
+      await caught(client.createInvoice(invoice({ relationCode: items[0]!.code, template: 'Bestaat niet' }))),
+    ).toMatchObject({
       kind: 'validation',
       code: 'CFACT028',
     });
@@ -214,10 +250,21 @@ describe('SOAP against the sandbox (demo seed)', () => {
 
   it('every answer the client read is valid against soap.wsdl (names, order, nesting)', () => {
     const operations = new Set(answers.map((a) => a.operation));
-    for (const op of ['OpenSession', 'GetRelaties', 'GetArtikelen', 'GetGrootboekrekeningen', 'GetMutaties', 'GetOpenPosten', 'GetFacturen', 'AddFactuur', 'AddRelatie']) {
+    for (const op of [
+      'OpenSession',
+      'GetRelaties',
+      'GetArtikelen',
+      'GetGrootboekrekeningen',
+      'GetMutaties',
+      'GetOpenPosten',
+      'GetFacturen',
+      'AddFactuur',
+      'AddRelatie',
+    ]) {
       expect(operations).toContain(op);
     }
-    for (const { operation, body } of answers) expect(wsdlViolations(body, `${operation}Response`), operation).toEqual([]);
+    for (const { operation, body } of answers)
+      expect(wsdlViolations(body, `${operation}Response`), operation).toEqual([]);
   });
 });
 
@@ -309,7 +356,12 @@ describe('SOAP against the large seed', () => {
     const client = soap();
     const relations = await collect(client.listRelations());
     expect(relations.items).toHaveLength(2000);
-    expect(relations.truncated).toMatchObject({ operation: 'GetRelaties', received: 2000, limit: 2000, message: expect.stringMatching(/API token/) });
+    expect(relations.truncated).toMatchObject({
+      operation: 'GetRelaties',
+      received: 2000,
+      limit: 2000,
+      message: expect.stringMatching(/API token/),
+    });
     const products = await collect(client.listProducts());
     expect(products.items).toHaveLength(2000);
     expect(products.truncated).toMatchObject({ operation: 'GetArtikelen', received: 2000, limit: 2000 });

@@ -36,7 +36,12 @@ function settingsFor(kind: 'token' | 'securityCodes'): Settings {
     connection:
       kind === 'token'
         ? { kind: 'token', apiToken: c.apiToken }
-        : { kind: 'securityCodes', username: c.username, securityCode1: c.securityCode1, securityCode2: c.securityCode2 },
+        : {
+            kind: 'securityCodes',
+            username: c.username,
+            securityCode1: c.securityCode1,
+            securityCode2: c.securityCode2,
+          },
     invoice: { ...DEFAULT_SETTINGS.invoice, template: 'Standaard', numberPrefix: 'WB' },
   };
 }
@@ -54,7 +59,13 @@ describe.each(['token', 'securityCodes'] as const)('runSync with %s', (kind) => 
     expect(material?.ledgerCode).toBe('8000');
 
     const customer = await createCustomer(db, { name: 'Engine Test BV', city: 'Zwolle' });
-    const wo = await saveWorkOrder(db, { customerId: customer.id!, date: '2026-07-01', description: 'CV onderhoud', hourLines: [{ hourTypeId: hourType!.id!, hours: 1.5, price: 62.5 }], materialLines: [{ materialId: material!.id!, quantity: 4, price: 8.95 }] });
+    const wo = await saveWorkOrder(db, {
+      customerId: customer.id!,
+      date: '2026-07-01',
+      description: 'CV onderhoud',
+      hourLines: [{ hourTypeId: hourType!.id!, hours: 1.5, price: 62.5 }],
+      materialLines: [{ materialId: material!.id!, quantity: 4, price: 8.95 }],
+    });
     await completeWorkOrder(db, wo.id!);
     const preview = await previewExports(db, saved.settings);
     const item = preview.find((p) => p.key === `new:workOrders:${wo.id}`)!;

@@ -20,7 +20,12 @@ import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 const config = defaultConfig({});
 const CREDENTIALS: Record<'rest' | 'soap', Credentials> = {
   rest: { kind: 'token', apiToken: config.apiToken },
-  soap: { kind: 'securityCodes', username: config.username, securityCode1: config.securityCode1, securityCode2: config.securityCode2 },
+  soap: {
+    kind: 'securityCodes',
+    username: config.username,
+    securityCode1: config.securityCode1,
+    securityCode2: config.securityCode2,
+  },
 };
 const HOUR_UNITS = /^(uur|uren|hour|hours|u)$/i;
 
@@ -73,13 +78,31 @@ async function seedWorkspace(): Promise<Catalogue> {
   const customers: Customer[] = [...store.relations.values()]
     .filter((r) => !r.inactive)
     .slice(0, 12)
-    .map((r) => ({ remoteId: r.id, code: r.code, type: r.type, name: r.name, status: 'active', origin: 'eboekhouden', updatedAt: now }));
+    .map((r) => ({
+      remoteId: r.id,
+      code: r.code,
+      type: r.type,
+      name: r.name,
+      status: 'active',
+      origin: 'eboekhouden',
+      updatedAt: now,
+    }));
   const hourTypes: HourType[] = [];
   const materials: Material[] = [];
   for (const p of store.products.values()) {
     if (!p.active) continue;
     const unit = store.units.get(p.unitId)?.singular ?? '';
-    const row = { remoteId: p.id, code: p.code, description: p.description, unit, priceExcl: p.priceExcl, vatCode: p.vat, ledgerCode: store.ledgers.get(p.ledgerId)?.code, status: 'active' as const, updatedAt: now };
+    const row = {
+      remoteId: p.id,
+      code: p.code,
+      description: p.description,
+      unit,
+      priceExcl: p.priceExcl,
+      vatCode: p.vat,
+      ledgerCode: store.ledgers.get(p.ledgerId)?.code,
+      status: 'active' as const,
+      updatedAt: now,
+    };
     if (!row.ledgerCode || !row.vatCode?.includes('VERK')) continue;
     (HOUR_UNITS.test(unit) ? hourTypes : materials).push(row);
   }
@@ -103,7 +126,11 @@ interface ExpectedLine {
  * n completed work orders with varied lines; returns per work order id the lines e-Boekhouden must get.
  * Quantities and prices are chosen so every line is a whole number of cents.
  */
-async function completedWorkOrders(cat: Catalogue, n: number, customers: Customer[] = cat.customers): Promise<Map<number, { customerCode: string; lines: ExpectedLine[] }>> {
+async function completedWorkOrders(
+  cat: Catalogue,
+  n: number,
+  customers: Customer[] = cat.customers,
+): Promise<Map<number, { customerCode: string; lines: ExpectedLine[] }>> {
   const expected = new Map<number, { customerCode: string; lines: ExpectedLine[] }>();
   for (let i = 0; i < n; i++) {
     const customer = customers[i % customers.length];
@@ -114,13 +141,29 @@ async function completedWorkOrders(cat: Catalogue, n: number, customers: Custome
     const hourPrice = 40 + (i % 9) * 2.5;
     const materialLines = [{ materialId: m1.id!, quantity: 1 + (i % 4), price: m1.priceExcl ?? 10 }];
     if (i % 3 === 0) materialLines.push({ materialId: m2.id!, quantity: 2, price: 19.99 });
-    const wo = await saveWorkOrder(db, { customerId: customer.id!, date: '2026-06-15', description: `Klus ${i}`, hourLines: [{ hourTypeId: ht.id!, hours, price: hourPrice }], materialLines }, { settings });
+    const wo = await saveWorkOrder(
+      db,
+      {
+        customerId: customer.id!,
+        date: '2026-06-15',
+        description: `Klus ${i}`,
+        hourLines: [{ hourTypeId: ht.id!, hours, price: hourPrice }],
+        materialLines,
+      },
+      { settings },
+    );
     await completeWorkOrder(db, wo.id!, { settings });
     const lines: ExpectedLine[] = [
       { code: ht.code, quantity: hours, pricePerUnit: hourPrice, vatCode: ht.vatCode!, ledgerCode: ht.ledgerCode! },
       ...materialLines.map((ml) => {
         const m = ml.materialId === m1.id ? m1 : m2;
-        return { code: m.code, quantity: ml.quantity, pricePerUnit: ml.price, vatCode: m.vatCode!, ledgerCode: m.ledgerCode! };
+        return {
+          code: m.code,
+          quantity: ml.quantity,
+          pricePerUnit: ml.price,
+          vatCode: m.vatCode!,
+          ledgerCode: m.ledgerCode!,
+        };
       }),
     ];
     expected.set(wo.id!, { customerCode: customer.code, lines });
@@ -131,7 +174,9 @@ async function completedWorkOrders(cat: Catalogue, n: number, customers: Custome
 const VAT_PCT: Record<string, number> = { HOOG_VERK_21: 21, LAAG_VERK_9: 9 };
 
 /** Every work order is in the sandbox exactly once, with the right lines and amounts. */
-async function expectExactlyOnce(expected: Map<number, { customerCode: string; lines: ExpectedLine[] }>): Promise<void> {
+async function expectExactlyOnce(
+  expected: Map<number, { customerCode: string; lines: ExpectedLine[] }>,
+): Promise<void> {
   const store = sb.ctx.store;
   const { invoices } = await created();
   expect(invoices).toHaveLength(expected.size);
@@ -145,10 +190,19 @@ async function expectExactlyOnce(expected: Map<number, { customerCode: string; l
     expect(got, `invoice ${wo.invoiceNumber} of ${wo.number}`).toBeDefined();
     expect(store.relations.get(got!.relationId)?.code).toBe(want.customerCode);
     expect(
-      got!.items.map((it) => ({ code: it.code, quantity: it.quantity, pricePerUnit: it.pricePerUnit, vatCode: it.vatCode, ledgerCode: store.ledgers.get(it.ledgerId)?.code })),
+      got!.items.map((it) => ({
+        code: it.code,
+        quantity: it.quantity,
+        pricePerUnit: it.pricePerUnit,
+        vatCode: it.vatCode,
+        ledgerCode: store.ledgers.get(it.ledgerId)?.code,
+      })),
     ).toEqual(want.lines);
     const exclCents = want.lines.reduce((s, l) => s + Math.round(l.quantity * l.pricePerUnit * 100), 0);
-    const vatCents = want.lines.reduce((s, l) => s + Math.round((Math.round(l.quantity * l.pricePerUnit * 100) * (VAT_PCT[l.vatCode] ?? 0)) / 100), 0);
+    const vatCents = want.lines.reduce(
+      (s, l) => s + Math.round((Math.round(l.quantity * l.pricePerUnit * 100) * (VAT_PCT[l.vatCode] ?? 0)) / 100),
+      0,
+    );
     expect(Math.round(got!.totalExcl * 100)).toBe(exclCents);
     expect(Math.round(got!.vatAmount * 100)).toBe(vatCents);
   }
@@ -159,7 +213,11 @@ async function openEntries(): Promise<number> {
 }
 
 /** Runs until nothing is left to send (bounded). Returns the number of runs. */
-async function runUntilSettled(makeApi: () => EBoekhouden, maxRuns: number, s: Settings = settings): Promise<{ runs: number; results: StepsResult[] }> {
+async function runUntilSettled(
+  makeApi: () => EBoekhouden,
+  maxRuns: number,
+  s: Settings = settings,
+): Promise<{ runs: number; results: StepsResult[] }> {
   const results: StepsResult[] = [];
   const stopped: string[] = [];
   for (let run = 1; run <= maxRuns; run++) {
@@ -179,7 +237,9 @@ async function runUntilSettled(makeApi: () => EBoekhouden, maxRuns: number, s: S
     results.push(result);
     if ((await openEntries()) === 0 && (await workOrdersToExport(db)).length === 0) return { runs: run, results };
   }
-  throw new Error(`exports not settled after ${maxRuns} runs: ${await openEntries()} entries open; runs stopped by ${stopped.join(', ')}`);
+  throw new Error(
+    `exports not settled after ${maxRuns} runs: ${await openEntries()} entries open; runs stopped by ${stopped.join(', ')}`,
+  );
 }
 
 describe.each(['rest', 'soap'] as const)('exports over %s', (kind) => {
@@ -187,7 +247,12 @@ describe.each(['rest', 'soap'] as const)('exports over %s', (kind) => {
     const cat = await seedWorkspace();
     const fresh = await createCustomer(db, { name: `Nieuwe klant ${kind}` }, { settings });
     const expected = await completedWorkOrders(cat, 200, [...cat.customers, fresh]);
-    await sb.faults({ rate: 0.2, kinds: ['http500', 'timeout', 'drop', 'rateLimit', 'sessionExpired'], seed: kind === 'rest' ? 11 : 23, hangMs: 600 });
+    await sb.faults({
+      rate: 0.2,
+      kinds: ['http500', 'timeout', 'drop', 'rateLimit', 'sessionExpired'],
+      seed: kind === 'rest' ? 11 : 23,
+      hangMs: 600,
+    });
 
     const { runs, results } = await runUntilSettled(() => apiFor(kind), 40);
     await sb.faults(null);
@@ -199,7 +264,10 @@ describe.each(['rest', 'soap'] as const)('exports over %s', (kind) => {
     expect(entries.some((e) => e.remote?.foundByLookup || e.attempts > 1)).toBe(true);
     const { relations } = await created();
     expect(relations.map((r) => r.code)).toEqual([fresh.code]);
-    const createdCount = results.flatMap((r) => r.logs).filter((l) => l.step === 'exportInvoices').reduce((s, l) => s + l.created, 0);
+    const createdCount = results
+      .flatMap((r) => r.logs)
+      .filter((l) => l.step === 'exportInvoices')
+      .reduce((s, l) => s + l.created, 0);
     expect(createdCount).toBe(200);
     expect(runs).toBeLessThanOrEqual(40);
   });
@@ -220,7 +288,8 @@ describe.each(['rest', 'soap'] as const)('exports over %s', (kind) => {
       const dying = new Proxy(real, {
         get(target, prop, receiver) {
           const value = Reflect.get(target, prop, receiver);
-          if (prop !== 'createInvoice' && prop !== 'createRelation') return typeof value === 'function' ? value.bind(target) : value;
+          if (prop !== 'createInvoice' && prop !== 'createRelation')
+            return typeof value === 'function' ? value.bind(target) : value;
           return async (arg: unknown) => {
             const roll = random();
             if (roll < 0.1) {
@@ -263,7 +332,8 @@ describe.each(['rest', 'soap'] as const)('exports over %s', (kind) => {
     expect((await db.outbox.toArray()).some((e) => e.remote?.foundByLookup)).toBe(true);
     const { relations } = await created();
     expect(relations.map((r) => r.code).sort()).toEqual(newCustomers.map((c) => c.code).sort());
-    for (const c of newCustomers) expect((await db.customers.get(c.id!))?.remoteId).toBe(relations.find((r) => r.code === c.code)?.id);
+    for (const c of newCustomers)
+      expect((await db.customers.get(c.id!))?.remoteId).toBe(relations.find((r) => r.code === c.code)?.id);
   });
 });
 
@@ -273,18 +343,69 @@ describe('bad local data and order', () => {
     const customer = cat.customers[0];
     const good = await completedWorkOrders(cat, 2, [customer]);
     const now = Date.now();
-    const purchaseMat = await db.materials.add({ remoteId: 90001, code: 'INK-X', description: 'Inkoop', unit: 'stuk', vatCode: 'HOOG_INK_21', ledgerCode: '8000', status: 'active', updatedAt: now });
-    const noLedger = await db.materials.add({ remoteId: 90002, code: 'NOLED', description: 'Geen rekening', unit: 'stuk', vatCode: 'HOOG_VERK_21', status: 'active', updatedAt: now });
+    const purchaseMat = await db.materials.add({
+      remoteId: 90001,
+      code: 'INK-X',
+      description: 'Inkoop',
+      unit: 'stuk',
+      vatCode: 'HOOG_INK_21',
+      ledgerCode: '8000',
+      status: 'active',
+      updatedAt: now,
+    });
+    const noLedger = await db.materials.add({
+      remoteId: 90002,
+      code: 'NOLED',
+      description: 'Geen rekening',
+      unit: 'stuk',
+      vatCode: 'HOOG_VERK_21',
+      status: 'active',
+      updatedAt: now,
+    });
     const ht = cat.hourTypes[0].id!;
     // Written straight into the database, as data that slipped past the page checks would be.
     const bad = [
-      { number: 'WO-BAD1', customerId: customer.id!, hourLines: [], materialLines: [{ materialId: purchaseMat!, quantity: 1, price: 10 }], code: 'LINE_PURCHASE_VAT' },
-      { number: 'WO-BAD2', customerId: customer.id!, hourLines: [], materialLines: [{ materialId: noLedger!, quantity: 1, price: 10 }], code: 'LINE_NO_LEDGER' },
-      { number: 'WO-BAD3', customerId: 99999, hourLines: [{ hourTypeId: ht, hours: 1, price: 50 }], materialLines: [], code: 'UNKNOWN_CUSTOMER' },
+      {
+        number: 'WO-BAD1',
+        customerId: customer.id!,
+        hourLines: [],
+        materialLines: [{ materialId: purchaseMat!, quantity: 1, price: 10 }],
+        code: 'LINE_PURCHASE_VAT',
+      },
+      {
+        number: 'WO-BAD2',
+        customerId: customer.id!,
+        hourLines: [],
+        materialLines: [{ materialId: noLedger!, quantity: 1, price: 10 }],
+        code: 'LINE_NO_LEDGER',
+      },
+      {
+        number: 'WO-BAD3',
+        customerId: 99999,
+        hourLines: [{ hourTypeId: ht, hours: 1, price: 50 }],
+        materialLines: [],
+        code: 'UNKNOWN_CUSTOMER',
+      },
       { number: 'WO-BAD4', customerId: customer.id!, hourLines: [], materialLines: [], code: 'NO_LINES' },
-      { number: 'WO-BAD5', customerId: customer.id!, hourLines: [{ hourTypeId: ht, hours: 1, price: 50.005 }], materialLines: [], code: 'LINE_PRICE_DECIMALS' },
+      {
+        number: 'WO-BAD5',
+        customerId: customer.id!,
+        hourLines: [{ hourTypeId: ht, hours: 1, price: 50.005 }],
+        materialLines: [],
+        code: 'LINE_PRICE_DECIMALS',
+      },
     ];
-    for (const w of bad) await db.workOrders.add({ number: w.number, customerId: w.customerId, date: '2026-06-15', description: 'fout', hourLines: w.hourLines, materialLines: w.materialLines, status: 'completed', updatedAt: now });
+    for (const w of bad)
+      await db.workOrders.add({
+        number: w.number,
+        customerId: w.customerId,
+        date: '2026-06-15',
+        description: 'fout',
+        hourLines: w.hourLines,
+        materialLines: w.materialLines,
+        status: 'completed',
+        updatedAt: now,
+      });
 
     const api = apiFor('rest');
     const result = await runSteps({ db, api, settings, steps: EXPORT_STEPS });
@@ -304,7 +425,8 @@ describe('bad local data and order', () => {
   it('relations are exported before the invoices that use them; with the customer export off, invoices wait', async () => {
     const cat = await seedWorkspace();
     const fresh = [];
-    for (let i = 0; i < 3; i++) fresh.push(await createCustomer(db, { name: `Volgorde ${i}`, city: 'Utrecht' }, { settings }));
+    for (let i = 0; i < 3; i++)
+      fresh.push(await createCustomer(db, { name: `Volgorde ${i}`, city: 'Utrecht' }, { settings }));
     const expected = await completedWorkOrders(cat, 6, fresh);
 
     const off = { ...settings, exports: { ...settings.exports, customers: false } };

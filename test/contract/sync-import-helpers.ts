@@ -28,7 +28,12 @@ export function settingsFor(sb: SandboxHandle, kind: Kind): Settings {
     connection:
       kind === 'token'
         ? { kind: 'token', apiToken: c.apiToken }
-        : { kind: 'securityCodes', username: c.username, securityCode1: c.securityCode1, securityCode2: c.securityCode2 },
+        : {
+            kind: 'securityCodes',
+            username: c.username,
+            securityCode1: c.securityCode1,
+            securityCode2: c.securityCode2,
+          },
   };
 }
 

@@ -23,45 +23,56 @@ afterAll(async () => {
 });
 
 describe('import of the large administration', () => {
-  it('with an API token: every record arrives; the next run with nothing changed is cheap', async () => {
-    await sb.reset('large');
-    const db = newDb('ci-large-rest');
-    await connect(db, sb, 'token');
-    const first = await runSync({ db, trigger: 'manual', steps: IMPORT_STEPS });
-    expect(first.error).toBeUndefined();
-    expect(first.result).toBe('ok');
-    await expectSameAsSandbox(db, sb, { templates: true });
-    expect(expected(sb).relations).toBe(10_000);
+  it(
+    'with an API token: every record arrives; the next run with nothing changed is cheap',
+    async () => {
+      await sb.reset('large');
+      const db = newDb('ci-large-rest');
+      await connect(db, sb, 'token');
+      const first = await runSync({ db, trigger: 'manual', steps: IMPORT_STEPS });
+      expect(first.error).toBeUndefined();
+      expect(first.result).toBe('ok');
+      await expectSameAsSandbox(db, sb, { templates: true });
+      expect(expected(sb).relations).toBe(10_000);
 
-    // Fifteen minutes later, nothing changed upstream: the whole alarm run, exports included.
-    await sb.resetStats();
-    const t0 = Date.now();
-    const second = await runSync({ db, trigger: 'alarm', now: () => Date.now() + 15 * 60 * 1000 });
-    expect(second.steps.map((s) => s.step)).toContain('exportInvoices');
-    const ms = Date.now() - t0;
-    const stats = await sb.stats();
-    expect(second.result).toBe('ok');
-    for (const s of second.steps) expect(s.created + s.updated, s.step).toBe(0);
-    expect(stats.total).toBeLessThanOrEqual(MAX_REQUESTS_UNCHANGED);
-    expect(ms).toBeLessThan(MAX_MS_UNCHANGED);
-    console.log(`[sync] large, REST, nothing changed: ${stats.total} requests, ${ms} ms`, JSON.stringify(stats.byOperation));
-  }, FULL_IMPORT_TIMEOUT);
+      // Fifteen minutes later, nothing changed upstream: the whole alarm run, exports included.
+      await sb.resetStats();
+      const t0 = Date.now();
+      const second = await runSync({ db, trigger: 'alarm', now: () => Date.now() + 15 * 60 * 1000 });
+      expect(second.steps.map((s) => s.step)).toContain('exportInvoices');
+      const ms = Date.now() - t0;
+      const stats = await sb.stats();
+      expect(second.result).toBe('ok');
+      for (const s of second.steps) expect(s.created + s.updated, s.step).toBe(0);
+      expect(stats.total).toBeLessThanOrEqual(MAX_REQUESTS_UNCHANGED);
+      expect(ms).toBeLessThan(MAX_MS_UNCHANGED);
+      console.log(
+        `[sync] large, REST, nothing changed: ${stats.total} requests, ${ms} ms`,
+        JSON.stringify(stats.byOperation),
+      );
+    },
+    FULL_IMPORT_TIMEOUT,
+  );
 
-  it('with security codes: the 2,000 cap is reported with the count and the advice; the rest arrives whole', async () => {
-    await sb.reset('large');
-    const db = newDb('ci-large-soap');
-    await connect(db, sb, 'securityCodes');
-    const run = await runSync({ db, trigger: 'manual', steps: IMPORT_STEPS });
-    expect(run.error).toBeUndefined();
-    expect(run.result).toBe('warning');
-    const cap = sb.ctx.config.soapListCap;
-    await expectSameAsSandbox(db, sb, { cap, templates: false });
-    const truncated = run.problems.filter((p) => p.code === 'TRUNCATED');
-    expect(truncated.map((p) => p.step).sort()).toEqual(['customers', 'products']);
-    for (const p of truncated) {
-      expect(p.en).toContain(String(cap));
-      expect(p.en).toMatch(/API token/);
-      expect(p.nl).toMatch(/API-token/);
-    }
-  }, FULL_IMPORT_TIMEOUT);
+  it(
+    'with security codes: the 2,000 cap is reported with the count and the advice; the rest arrives whole',
+    async () => {
+      await sb.reset('large');
+      const db = newDb('ci-large-soap');
+      await connect(db, sb, 'securityCodes');
+      const run = await runSync({ db, trigger: 'manual', steps: IMPORT_STEPS });
+      expect(run.error).toBeUndefined();
+      expect(run.result).toBe('warning');
+      const cap = sb.ctx.config.soapListCap;
+      await expectSameAsSandbox(db, sb, { cap, templates: false });
+      const truncated = run.problems.filter((p) => p.code === 'TRUNCATED');
+      expect(truncated.map((p) => p.step).sort()).toEqual(['customers', 'products']);
+      for (const p of truncated) {
+        expect(p.en).toContain(String(cap));
+        expect(p.en).toMatch(/API token/);
+        expect(p.nl).toMatch(/API-token/);
+      }
+    },
+    FULL_IMPORT_TIMEOUT,
+  );
 });

@@ -3,7 +3,15 @@
  * with the demo seed and both connection kinds.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { IMPORT_STEPS, isHourUnit, getConnectionState, autoSyncAllowed, runSync, saveSettings, testConnection } from '../../lib/sync/index';
+import {
+  IMPORT_STEPS,
+  isHourUnit,
+  getConnectionState,
+  autoSyncAllowed,
+  runSync,
+  saveSettings,
+  testConnection,
+} from '../../lib/sync/index';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { createEBoekhouden, type EBoekhouden } from '../../lib/eboekhouden/index';
 import { transportOptions } from '../../lib/settings';
@@ -38,7 +46,9 @@ describe.each(KINDS)('import of the demo administration with %s', (kind) => {
     for (const p of sb.ctx.store.products.values()) {
       const table = (await db.hourTypes.where('remoteId').equals(p.id).first()) ? 'hourTypes' : 'materials';
       const row = (await db[table].where('remoteId').equals(p.id).first())!;
-      expect(table, `${p.code} (${e.unitOf(p.unitId)})`).toBe(isHourUnit(e.unitOf(p.unitId)) ? 'hourTypes' : 'materials');
+      expect(table, `${p.code} (${e.unitOf(p.unitId)})`).toBe(
+        isHourUnit(e.unitOf(p.unitId)) ? 'hourTypes' : 'materials',
+      );
       expect(row.vatCode).toBe(p.vat || undefined);
       expect(row.ledgerCode).toBe(ledgerCode(p.ledgerId));
       expect(row.unit).toBe(e.unitOf(p.unitId));
@@ -56,7 +66,8 @@ describe.each(KINDS)('import of the demo administration with %s', (kind) => {
     await runSync({ db, trigger: 'manual', steps: IMPORT_STEPS });
     const second = await runSync({ db, trigger: 'manual', steps: IMPORT_STEPS });
     expect(second.result).toBe('ok');
-    for (const s of second.steps) expect({ step: s.step, changed: s.created + s.updated }).toEqual({ step: s.step, changed: 0 });
+    for (const s of second.steps)
+      expect({ step: s.step, changed: s.created + s.updated }).toEqual({ step: s.step, changed: 0 });
     await expectSameAsSandbox(db, sb, { templates: kind === 'token' });
   });
 
@@ -134,7 +145,10 @@ describe.each(KINDS)('a run cancelled at many points with %s, then completed', (
     const last = await runSync({ db, trigger: 'manual', steps: IMPORT_STEPS });
     expect(last.result).toBe('ok');
     await expectSameAsSandbox(db, sb, { templates: kind === 'token' });
-    const created = (await db.syncLog.toArray()).flatMap((r) => r.steps).filter((st) => st.step === 'transactions').reduce((n, st) => n + st.created, 0);
+    const created = (await db.syncLog.toArray())
+      .flatMap((r) => r.steps)
+      .filter((st) => st.step === 'transactions')
+      .reduce((n, st) => n + st.created, 0);
     expect(created).toBe(expected(sb).mutations);
   });
 });

@@ -1,6 +1,14 @@
 /** An accountant's token sees several administrations: the options page offers a picker and syncs the chosen one. */
 import { describe, expect, it } from 'vitest';
-import { eventually, openOptions, openPopup, saveTokenInPopup, SANDBOX, syncAndWait, useBackendsAndExtension } from './harness';
+import {
+  eventually,
+  openOptions,
+  openPopup,
+  saveTokenInPopup,
+  SANDBOX,
+  syncAndWait,
+  useBackendsAndExtension,
+} from './harness';
 
 const env = useBackendsAndExtension({ prepare: (backends) => backends.sandbox.reset('demo', { accountant: true }) });
 
@@ -17,7 +25,10 @@ describe('an accountant', () => {
     const picker = page.locator('#options-administration');
     await picker.waitFor();
     // "the administration of these credentials" plus one option per administration
-    await eventually('every administration in the picker', async () => (await picker.locator('option').count()) === administrations.length + 1);
+    await eventually(
+      'every administration in the picker',
+      async () => (await picker.locator('option').count()) === administrations.length + 1,
+    );
     const chosen = administrations[1];
     await picker.selectOption(chosen.guid);
     await page.getByTestId('save').click();
@@ -27,7 +38,13 @@ describe('an accountant', () => {
     await page.getByTestId('sync-result').waitFor({ timeout: 90_000 });
     expect(await page.getByTestId('sync-result').textContent()).toMatch(/gelukt/);
     const saved = await page.evaluate(async () => {
-      const reply = (await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ data: { settings: { administrationGuid: string } } }> } } }).chrome.runtime.sendMessage({ type: 'status' }));
+      const reply = await (
+        globalThis as unknown as {
+          chrome: {
+            runtime: { sendMessage(m: object): Promise<{ data: { settings: { administrationGuid: string } } }> };
+          };
+        }
+      ).chrome.runtime.sendMessage({ type: 'status' });
       return reply.data.settings.administrationGuid;
     });
     expect(saved).toBe(chosen.guid);

@@ -51,7 +51,10 @@ async function startProxyOnDefaultPort(upstream: string, waitMs = 120_000): Prom
       });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
-      if (Date.now() > until) throw new Error(`Port ${PROXY_PORT} stays in use by another process; the e2e tests need it for the proxy (the manifest's default). Stop that process and run again.`);
+      if (Date.now() > until)
+        throw new Error(
+          `Port ${PROXY_PORT} stays in use by another process; the e2e tests need it for the proxy (the manifest's default). Stop that process and run again.`,
+        );
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
@@ -102,10 +105,12 @@ export interface TestEnvironment {
  * The backends and an extension for the tests of one file: started before them (after
  * `prepare`, which may reset the sandbox), closed after them. Read the fields inside tests.
  */
-export function useBackendsAndExtension(options: {
-  launch?: () => Promise<Extension>;
-  prepare?: (backends: Backends) => Promise<unknown>;
-} = {}): TestEnvironment {
+export function useBackendsAndExtension(
+  options: {
+    launch?: () => Promise<Extension>;
+    prepare?: (backends: Backends) => Promise<unknown>;
+  } = {},
+): TestEnvironment {
   const { launch = launchExtension, prepare } = options;
   const env = {} as { backends: Backends; ext: Extension };
   beforeAll(async () => {
@@ -141,11 +146,20 @@ export async function openOptions(ext: Extension, hash = 'connection'): Promise<
 }
 
 export async function badgeText(ext: Extension): Promise<string> {
-  return currentWorker(ext).evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+  return currentWorker(ext).evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+    ).chrome.action.getBadgeText({}),
+  );
 }
 
 /** Waits until `check` returns a truthy value (polling), or fails with `what`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000, everyMs = 200): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+  everyMs = 200,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -171,7 +185,10 @@ export async function saveTokenInPopup(page: Page, token: string): Promise<void>
     await screenshot(page, `failure-save-${Date.now()}`);
     const fields = await page.locator('form[data-error-fields]').getAttribute('data-error-fields');
     const typed = await page.getByRole('textbox', { name: /API.token/ }).inputValue();
-    throw new Error(`saving did not succeed; the form says: ${await page.getByTestId('form-result').textContent()} (fields: ${fields}; typed ${typed.length} chars)`, { cause: e });
+    throw new Error(
+      `saving did not succeed; the form says: ${await page.getByTestId('form-result').textContent()} (fields: ${fields}; typed ${typed.length} chars)`,
+      { cause: e },
+    );
   }
 }
 
@@ -198,9 +215,16 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
   await page.evaluate(`${axeSource}\n;void 0;`);
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -244,7 +268,10 @@ export interface WorkOrderChoice {
 }
 
 /** Creates and completes a work order with one hour line and one material line in the options page. */
-export async function completeWorkOrder(page: Page, c: Omit<WorkOrderChoice, 'hourTypeCode' | 'materialCode'>): Promise<WorkOrderChoice> {
+export async function completeWorkOrder(
+  page: Page,
+  c: Omit<WorkOrderChoice, 'hourTypeCode' | 'materialCode'>,
+): Promise<WorkOrderChoice> {
   await page.goto(page.url().replace(/#.*$/, '#workOrders'));
   await page.getByTestId('new-work-order').click();
   await page.locator('#wo-customer-search').fill(c.customerCode);
@@ -258,7 +285,8 @@ export async function completeWorkOrder(page: Page, c: Omit<WorkOrderChoice, 'ho
   const materialRow = page.getByTestId('material-line').first();
   await materialRow.locator('select').selectOption({ index: 1 });
   await materialRow.locator('input[type=number]').first().fill(String(c.quantity));
-  const code = async (row: typeof hourRow) => ((await row.locator('select option:checked').textContent()) ?? '').split(' – ')[0].trim();
+  const code = async (row: typeof hourRow) =>
+    ((await row.locator('select option:checked').textContent()) ?? '').split(' – ')[0].trim();
   const choice = { ...c, hourTypeCode: await code(hourRow), materialCode: await code(materialRow) };
   await page.getByTestId('complete-work-order').click();
   await page.locator('.editor .notice.ok').waitFor();

@@ -4,7 +4,14 @@
  * person corrects the invoice and retries, and the next sync sends it — once.
  */
 import { describe, expect, it } from 'vitest';
-import { badgeText, chooseFirstTemplate, connectedExtension, eventually, openOptions, useBackendsAndExtension } from './harness';
+import {
+  badgeText,
+  chooseFirstTemplate,
+  connectedExtension,
+  eventually,
+  openOptions,
+  useBackendsAndExtension,
+} from './harness';
 
 const env = useBackendsAndExtension({ launch: connectedExtension });
 
@@ -38,7 +45,10 @@ describe('a refused invoice', () => {
 
     // Correct the counter account; a final invoice that failed may still be changed.
     await page.getByTestId('nav-invoices').click();
-    await page.getByRole('button', { name: /^Bewerken / }).first().click();
+    await page
+      .getByRole('button', { name: /^Bewerken / })
+      .first()
+      .click();
     await page.getByLabel('Tegenrekening 1', { exact: true }).fill('8000');
     await page.getByTestId('save-invoice').click();
     await page.locator('.editor .notice.ok').waitFor();
@@ -47,7 +57,11 @@ describe('a refused invoice', () => {
     await failed.getByRole('button', { name: /opnieuw proberen/i }).click();
     await page.getByText('wordt bij de volgende synchronisatie opnieuw verstuurd').waitFor();
     await page.getByTestId('sync-now').click();
-    await eventually('the invoice to reach e-Boekhouden', async () => (await env.backends.sandbox.state()).created.invoices.length === 1, 60_000);
+    await eventually(
+      'the invoice to reach e-Boekhouden',
+      async () => (await env.backends.sandbox.state()).created.invoices.length === 1,
+      60_000,
+    );
     await eventually('the badge to say fine', async () => (await badgeText(env.ext)) === '✓', 30_000);
     await page.getByText('Geen mislukte exports.').waitFor();
 
@@ -60,7 +74,11 @@ describe('a refused invoice', () => {
     const runs = page.getByTestId('sync-runs').locator(':scope > li');
     const before = await runs.count();
     await page.getByTestId('sync-now').click();
-    await eventually('one more finished run', async () => (await runs.count()) === before + 1 && !(await runs.first().textContent())?.includes('bezig'), 60_000);
+    await eventually(
+      'one more finished run',
+      async () => (await runs.count()) === before + 1 && !(await runs.first().textContent())?.includes('bezig'),
+      60_000,
+    );
     expect((await env.backends.sandbox.state()).created.invoices).toHaveLength(1);
   });
 });

@@ -4,11 +4,29 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Worker } from 'playwright-core';
-import { badgeText, currentWorker, screenshot, eventually, openOptions, openPopup, saveTokenInPopup, SANDBOX, syncAndWait, useBackendsAndExtension } from './harness';
+import {
+  badgeText,
+  currentWorker,
+  screenshot,
+  eventually,
+  openOptions,
+  openPopup,
+  saveTokenInPopup,
+  SANDBOX,
+  syncAndWait,
+  useBackendsAndExtension,
+} from './harness';
 
 const env = useBackendsAndExtension();
 
-type Chrome = { chrome: { alarms: { create(n: string, o: object): Promise<void>; get(n: string): Promise<{ periodInMinutes?: number } | undefined> } } };
+type Chrome = {
+  chrome: {
+    alarms: {
+      create(n: string, o: object): Promise<void>;
+      get(n: string): Promise<{ periodInMinutes?: number } | undefined>;
+    };
+  };
+};
 
 function fireSyncAlarm(worker: Worker): Promise<void> {
   return worker.evaluate(() => (globalThis as unknown as Chrome).chrome.alarms.create('sync', { when: Date.now() }));
@@ -46,7 +64,12 @@ describe('credentials and the alarm', () => {
   it('syncs when the alarm fires with no page open', async () => {
     const store = env.backends.sandbox.ctx.store;
     const template = [...store.relations.values()][0];
-    store.addRelation({ ...template, code: 'NIEUW1', name: 'Nieuwe Klant via e-Boekhouden', createdVia: 'rest' } as Parameters<typeof store.addRelation>[0]);
+    store.addRelation({
+      ...template,
+      code: 'NIEUW1',
+      name: 'Nieuwe Klant via e-Boekhouden',
+      createdVia: 'rest',
+    } as Parameters<typeof store.addRelation>[0]);
     const relations = store.relations.size;
 
     // Wake the worker (a page sends it a message), then close every page.
@@ -57,14 +80,23 @@ describe('credentials and the alarm', () => {
 
     const worker = currentWorker(env.ext);
     await fireSyncAlarm(worker);
-    await eventually('the alarm run to reach e-Boekhouden', async () => (await env.backends.sandbox.stats()).total > 0, 20_000);
+    await eventually(
+      'the alarm run to reach e-Boekhouden',
+      async () => (await env.backends.sandbox.stats()).total > 0,
+      20_000,
+    );
     await eventually('the run to finish', async () => (await badgeText(env.ext)) === '✓', 60_000);
     // The 15-minute schedule survives the one-off alarm.
-    const alarm = await currentWorker(env.ext).evaluate(() => (globalThis as unknown as Chrome).chrome.alarms.get('sync'));
+    const alarm = await currentWorker(env.ext).evaluate(() =>
+      (globalThis as unknown as Chrome).chrome.alarms.get('sync'),
+    );
     expect(alarm?.periodInMinutes).toBe(15);
 
     const options = await openOptions(env.ext, 'data/customers');
-    await eventually('the new relation to be imported', async () => Number(await options.getByTestId('row-count').getAttribute('data-count')) === relations);
+    await eventually(
+      'the new relation to be imported',
+      async () => Number(await options.getByTestId('row-count').getAttribute('data-count')) === relations,
+    );
     await options.getByLabel(/Zoek in klanten/).fill('NIEUW1');
     await options.locator('tbody tr', { hasText: 'Nieuwe Klant via e-Boekhouden' }).waitFor();
     await options.getByTestId('nav-log').click();

@@ -4,7 +4,15 @@
  * saved cursors and the run finishes with every record, none twice.
  */
 import { describe, it } from 'vitest';
-import { badgeText, eventually, openOptions, openPopup, saveTokenInPopup, SANDBOX, useBackendsAndExtension } from './harness';
+import {
+  badgeText,
+  eventually,
+  openOptions,
+  openPopup,
+  saveTokenInPopup,
+  SANDBOX,
+  useBackendsAndExtension,
+} from './harness';
 
 const env = useBackendsAndExtension();
 
@@ -15,7 +23,12 @@ describe('a long run', () => {
     await env.backends.sandbox.faults({ rate: 0.35, kinds: ['rateLimit'], seed: 7 });
     await popup.getByTestId('sync-now').click();
     await popup.locator('progress').waitFor({ timeout: 10_000 });
-    await eventually('some records to arrive', async () => (await env.backends.sandbox.stats()).total > 10, 20_000, 100);
+    await eventually(
+      'some records to arrive',
+      async () => (await env.backends.sandbox.stats()).total > 10,
+      20_000,
+      100,
+    );
 
     // Stop every service worker, as Chrome does after 30 s idle or under memory pressure.
     const cdp = await env.ext.context.newCDPSession(popup);
@@ -26,12 +39,20 @@ describe('a long run', () => {
 
     // Any event starts the worker again; opening the popup sends it a message.
     const again = await openPopup(env.ext);
-    await eventually('the resumed run to finish', async () => (await again.getByTestId('last-sync').textContent())?.includes('gelukt'), 150_000, 500);
+    await eventually(
+      'the resumed run to finish',
+      async () => (await again.getByTestId('last-sync').textContent())?.includes('gelukt'),
+      150_000,
+      500,
+    );
     await eventually('the badge to say fine', async () => (await badgeText(env.ext)) === '✓');
 
     const state = await env.backends.sandbox.state();
     const options = await openOptions(env.ext, 'data/customers');
-    await eventually('every customer, once', async () => Number(await options.getByTestId('row-count').getAttribute('data-count')) === state.counts.relations);
+    await eventually(
+      'every customer, once',
+      async () => Number(await options.getByTestId('row-count').getAttribute('data-count')) === state.counts.relations,
+    );
     await options.getByTestId('nav-log').click();
     await options.getByTestId('sync-runs').locator('li').first().getByText('hervat').waitFor();
   });

@@ -5,7 +5,16 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chooseFirstTemplate, completeWorkOrder, connectedExtension, openOptions, openPopup, screenshot, seriousViolations, useBackendsAndExtension } from './harness';
+import {
+  chooseFirstTemplate,
+  completeWorkOrder,
+  connectedExtension,
+  openOptions,
+  openPopup,
+  screenshot,
+  seriousViolations,
+  useBackendsAndExtension,
+} from './harness';
 
 const env = useBackendsAndExtension({ launch: connectedExtension });
 
@@ -25,19 +34,34 @@ beforeAll(async () => {
   await page.close();
 });
 
-const SECTIONS = ['connection', 'settings', 'data', 'data/openItems', 'data/transactions', 'workOrders', 'workOrders/1', 'invoices', 'invoices/1', 'log'];
+const SECTIONS = [
+  'connection',
+  'settings',
+  'data',
+  'data/openItems',
+  'data/transactions',
+  'workOrders',
+  'workOrders/1',
+  'invoices',
+  'invoices/1',
+  'log',
+];
 
 async function checkPage(page: Page, name: string): Promise<string[]> {
   await page.waitForTimeout(300);
   await screenshot(page, name);
   const violations = await seriousViolations(page);
-  return violations.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations.map(
+    (v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 describe('every page, in Dutch and in English', () => {
   it('uses an accessibility check that does find problems', async () => {
     const page = await openOptions(env.ext, 'connection');
-    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<input id="unlabelled" type="text"><button></button>'));
+    await page.evaluate(() =>
+      document.body.insertAdjacentHTML('beforeend', '<input id="unlabelled" type="text"><button></button>'),
+    );
     const ids = (await seriousViolations(page)).map((v) => v.id);
     expect(ids).toEqual(expect.arrayContaining(['label', 'button-name']));
     await page.close();
@@ -51,7 +75,9 @@ describe('every page, in Dutch and in English', () => {
         await popup.locator('#popup-language').selectOption(lang);
       }
       await popup.locator(`html[lang="${lang}"]`).waitFor();
-      expect(await popup.getByTestId('sync-now').textContent()).toContain(lang === 'nl' ? 'Nu synchroniseren' : 'Sync now');
+      expect(await popup.getByTestId('sync-now').textContent()).toContain(
+        lang === 'nl' ? 'Nu synchroniseren' : 'Sync now',
+      );
       problems.push(...(await checkPage(popup, `popup-${lang}`)));
       await popup.close();
 

@@ -1,6 +1,15 @@
 /** A new user with username + Security Code 1 and 2 (SOAP): save, test, sync, and see the data. */
 import { describe, expect, it } from 'vitest';
-import { badgeText, eventually, screenshot, openOptions, openPopup, SANDBOX, syncAndWait, useBackendsAndExtension } from './harness';
+import {
+  badgeText,
+  eventually,
+  screenshot,
+  openOptions,
+  openPopup,
+  SANDBOX,
+  syncAndWait,
+  useBackendsAndExtension,
+} from './harness';
 
 const env = useBackendsAndExtension();
 
@@ -31,9 +40,15 @@ describe('a new user with security codes', () => {
 
     const options = await openOptions(env.ext, 'data/customers');
     const count = options.getByTestId('row-count');
-    await eventually('customers', async () => Number(await count.getAttribute('data-count')) === state.counts.relations);
+    await eventually(
+      'customers',
+      async () => Number(await count.getAttribute('data-count')) === state.counts.relations,
+    );
     await options.getByTestId('kind-materials').click();
-    const materials = await eventually('materials', async () => Number(await count.getAttribute('data-count')) || undefined);
+    const materials = await eventually(
+      'materials',
+      async () => Number(await count.getAttribute('data-count')) || undefined,
+    );
     await options.getByTestId('kind-hourTypes').click();
     const hourTypes = await eventually('hour types', async () => {
       const n = Number(await count.getAttribute('data-count'));

@@ -3,7 +3,16 @@
  * options page shows as many customers, materials and hour types as the sandbox holds.
  */
 import { describe, expect, it } from 'vitest';
-import { badgeText, eventually, screenshot, openOptions, openPopup, saveTokenInPopup, SANDBOX, useBackendsAndExtension } from './harness';
+import {
+  badgeText,
+  eventually,
+  screenshot,
+  openOptions,
+  openPopup,
+  saveTokenInPopup,
+  SANDBOX,
+  useBackendsAndExtension,
+} from './harness';
 
 const env = useBackendsAndExtension();
 
@@ -36,9 +45,15 @@ describe('a new user with an API token', () => {
 
     const options = await openOptions(env.ext, 'data/customers');
     const count = options.getByTestId('row-count');
-    await eventually('customers to be listed', async () => Number(await count.getAttribute('data-count')) === state.counts.relations);
+    await eventually(
+      'customers to be listed',
+      async () => Number(await count.getAttribute('data-count')) === state.counts.relations,
+    );
     await options.getByTestId('kind-materials').click();
-    const materials = await eventually('materials to be listed', async () => Number(await count.getAttribute('data-count')) || undefined);
+    const materials = await eventually(
+      'materials to be listed',
+      async () => Number(await count.getAttribute('data-count')) || undefined,
+    );
     await options.getByTestId('kind-hourTypes').click();
     const hourTypes = await eventually('hour types to be listed', async () => {
       const n = Number(await count.getAttribute('data-count'));
@@ -48,10 +63,18 @@ describe('a new user with an API token', () => {
 
     // Search narrows the virtualised table; only a window of rows is in the DOM.
     await options.getByTestId('kind-customers').click();
-    await eventually('customers again', async () => Number(await count.getAttribute('data-count')) === state.counts.relations);
+    await eventually(
+      'customers again',
+      async () => Number(await count.getAttribute('data-count')) === state.counts.relations,
+    );
     const firstName = [...env.backends.sandbox.ctx.store.relations.values()][0].name;
     await options.getByLabel(/Zoek in klanten/).fill(firstName);
-    await eventually('search to narrow the table', async () => (await options.getByTestId('rows-shown').textContent())?.startsWith(`1 van`) || (await options.locator('tbody tr:not(.pad)').count()) < state.counts.relations);
+    await eventually(
+      'search to narrow the table',
+      async () =>
+        (await options.getByTestId('rows-shown').textContent())?.startsWith(`1 van`) ||
+        (await options.locator('tbody tr:not(.pad)').count()) < state.counts.relations,
+    );
     expect(await options.locator('tbody tr:not(.pad)').first().textContent()).toContain(firstName);
 
     // Disconnect asks first; cancelling keeps everything, confirming forgets credentials and data.

@@ -3,7 +3,14 @@
  * the sandbox then holds that invoice with the right lines, VAT codes and counter accounts.
  */
 import { describe, expect, it } from 'vitest';
-import { chooseFirstTemplate, completeWorkOrder, connectedExtension, eventually, openOptions, useBackendsAndExtension } from './harness';
+import {
+  chooseFirstTemplate,
+  completeWorkOrder,
+  connectedExtension,
+  eventually,
+  openOptions,
+  useBackendsAndExtension,
+} from './harness';
 
 const env = useBackendsAndExtension({ launch: connectedExtension });
 
@@ -20,7 +27,10 @@ describe('a completed work order', () => {
 
     // The preview says what the next sync sends.
     await page.getByTestId('nav-invoices').click();
-    await page.getByTestId('export-preview').getByText(/WO-0001 → BC\d{4}-0001/).waitFor();
+    await page
+      .getByTestId('export-preview')
+      .getByText(/WO-0001 → BC\d{4}-0001/)
+      .waitFor();
 
     await page.getByTestId('sync-now').click();
     await page.getByTestId('sync-result').waitFor({ timeout: 90_000 });
@@ -37,10 +47,21 @@ describe('a completed work order', () => {
     const hourProduct = product(choice.hourTypeCode);
     const materialProduct = product(choice.materialCode);
     expect(invoice.items).toHaveLength(2);
-    const [hourItem, materialItem] = [invoice.items.find((i) => i.code === hourProduct.code)!, invoice.items.find((i) => i.code === materialProduct.code)!];
-    expect(hourItem).toMatchObject({ quantity: 2.5, pricePerUnit: hourProduct.priceExcl, vatCode: hourProduct.vat || 'HOOG_VERK_21' });
+    const [hourItem, materialItem] = [
+      invoice.items.find((i) => i.code === hourProduct.code)!,
+      invoice.items.find((i) => i.code === materialProduct.code)!,
+    ];
+    expect(hourItem).toMatchObject({
+      quantity: 2.5,
+      pricePerUnit: hourProduct.priceExcl,
+      vatCode: hourProduct.vat || 'HOOG_VERK_21',
+    });
     expect(ledgerCode(hourItem.ledgerId)).toBe(hourProduct.ledgerId ? ledgerCode(hourProduct.ledgerId) : '8000');
-    expect(materialItem).toMatchObject({ quantity: 3, pricePerUnit: materialProduct.priceExcl, vatCode: materialProduct.vat });
+    expect(materialItem).toMatchObject({
+      quantity: 3,
+      pricePerUnit: materialProduct.priceExcl,
+      vatCode: materialProduct.vat,
+    });
     expect(ledgerCode(materialItem.ledgerId)).toBe(ledgerCode(materialProduct.ledgerId));
 
     // The work order shows that it is in e-Boekhouden, with the invoice number there.

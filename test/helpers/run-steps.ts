@@ -76,15 +76,28 @@ export interface FakeApi extends EBoekhouden {
   rejectTemplates: Set<string>;
 }
 
-export function ebError(kind: ErrorKind, opts: { code?: string; outcomeUnknown?: boolean; message?: string } = {}): EBoekhoudenError {
-  return new EBoekhoudenError(opts.message ?? `fake ${kind} error`, { kind, code: opts.code, operation: 'fake', outcomeUnknown: opts.outcomeUnknown });
+export function ebError(
+  kind: ErrorKind,
+  opts: { code?: string; outcomeUnknown?: boolean; message?: string } = {},
+): EBoekhoudenError {
+  return new EBoekhoudenError(opts.message ?? `fake ${kind} error`, {
+    kind,
+    code: opts.code,
+    operation: 'fake',
+    outcomeUnknown: opts.outcomeUnknown,
+  });
 }
 
 export function createFakeApi(): FakeApi {
   let nextId = 1000;
   const api: FakeApi = {
     kind: 'rest',
-    capabilities: { completeLists: true, listInvoiceTemplates: true, listsCarryDetails: true, mutationLinesInLists: true },
+    capabilities: {
+      completeLists: true,
+      listInvoiceTemplates: true,
+      listsCarryDetails: true,
+      mutationLinesInLists: true,
+    },
     relations: new Map(),
     invoices: new Map(),
     calls: [],
@@ -107,7 +120,8 @@ export function createFakeApi(): FakeApi {
     },
     async createRelation(r: NewRelation) {
       return guarded('createRelation', r, r.code, () => {
-        if (api.relations.has(r.code.toLowerCase())) throw ebError('validation', { code: 'REL_049', message: 'Relation code already exists.' });
+        if (api.relations.has(r.code.toLowerCase()))
+          throw ebError('validation', { code: 'REL_049', message: 'Relation code already exists.' });
         const rel: Relation = { id: nextId++, code: r.code, type: r.type, name: r.name, inactive: false };
         api.relations.set(r.code.toLowerCase(), rel);
         return { id: rel.id, code: rel.code };
@@ -121,12 +135,24 @@ export function createFakeApi(): FakeApi {
     },
     async createInvoice(inv: NewInvoice): Promise<CreatedInvoice> {
       return guarded('createInvoice', inv, inv.number, () => {
-        if (api.invoices.has(inv.number)) throw ebError('validation', { code: 'FACT_101', message: 'Invoice number is in use.' });
-        if (!api.relations.has(inv.relationCode.toLowerCase())) throw ebError('validation', { code: 'FACT_002', message: 'Relation not found.' });
-        if (api.rejectTemplates.has(inv.template)) throw ebError('validation', { code: 'FACT_018', message: 'Invoice template not found.' });
+        if (api.invoices.has(inv.number))
+          throw ebError('validation', { code: 'FACT_101', message: 'Invoice number is in use.' });
+        if (!api.relations.has(inv.relationCode.toLowerCase()))
+          throw ebError('validation', { code: 'FACT_002', message: 'Relation not found.' });
+        if (api.rejectTemplates.has(inv.template))
+          throw ebError('validation', { code: 'FACT_018', message: 'Invoice template not found.' });
         const totalExcl = inv.lines.reduce((s, l) => s + Math.round(l.quantity * l.pricePerUnit * 100) / 100, 0);
         const id = nextId++;
-        api.invoices.set(inv.number, { number: inv.number, relationCode: inv.relationCode, date: inv.date, totalExcl, totalVat: 0, totalIncl: totalExcl, lines: inv.lines, template: inv.template });
+        api.invoices.set(inv.number, {
+          number: inv.number,
+          relationCode: inv.relationCode,
+          date: inv.date,
+          totalExcl,
+          totalVat: 0,
+          totalIncl: totalExcl,
+          lines: inv.lines,
+          template: inv.template,
+        });
         return { number: inv.number, id };
       });
     },
@@ -174,12 +200,63 @@ export interface Basics {
 }
 
 export async function seedBasics(db: WorkspaceDb, now = 1_700_000_000_000): Promise<Basics> {
-  const customerId = await db.customers.add({ code: 'R001', remoteId: 501, type: 'B', name: 'Bakkerij De Vries', status: 'active', origin: 'eboekhouden', updatedAt: now });
-  const labourId = await db.hourTypes.add({ remoteId: 1, code: 'ARB-MONT', description: 'Arbeid monteur', unit: 'uur', priceExcl: 62.5, vatCode: 'HOOG_VERK_21', ledgerCode: '8000', status: 'active', updatedAt: now });
-  const bareHourId = await db.hourTypes.add({ remoteId: 2, code: 'ARB-X', description: 'Arbeid zonder instellingen', unit: 'uur', status: 'active', updatedAt: now });
-  const pipeId = await db.materials.add({ remoteId: 3, code: 'MAT-KOP15', description: 'Koperen buis 15 mm', unit: 'meter', priceExcl: 8.95, vatCode: 'HOOG_VERK_21', ledgerCode: '8000', status: 'active', updatedAt: now });
-  const insulationId = await db.materials.add({ remoteId: 4, code: 'MAT-ISOL', description: 'Glaswol isolatiedeken', unit: 'm2', priceExcl: 11.5, vatCode: 'LAAG_VERK_9', ledgerCode: '8100', status: 'active', updatedAt: now });
-  return { customerId: customerId!, labourId: labourId!, bareHourId: bareHourId!, pipeId: pipeId!, insulationId: insulationId! };
+  const customerId = await db.customers.add({
+    code: 'R001',
+    remoteId: 501,
+    type: 'B',
+    name: 'Bakkerij De Vries',
+    status: 'active',
+    origin: 'eboekhouden',
+    updatedAt: now,
+  });
+  const labourId = await db.hourTypes.add({
+    remoteId: 1,
+    code: 'ARB-MONT',
+    description: 'Arbeid monteur',
+    unit: 'uur',
+    priceExcl: 62.5,
+    vatCode: 'HOOG_VERK_21',
+    ledgerCode: '8000',
+    status: 'active',
+    updatedAt: now,
+  });
+  const bareHourId = await db.hourTypes.add({
+    remoteId: 2,
+    code: 'ARB-X',
+    description: 'Arbeid zonder instellingen',
+    unit: 'uur',
+    status: 'active',
+    updatedAt: now,
+  });
+  const pipeId = await db.materials.add({
+    remoteId: 3,
+    code: 'MAT-KOP15',
+    description: 'Koperen buis 15 mm',
+    unit: 'meter',
+    priceExcl: 8.95,
+    vatCode: 'HOOG_VERK_21',
+    ledgerCode: '8000',
+    status: 'active',
+    updatedAt: now,
+  });
+  const insulationId = await db.materials.add({
+    remoteId: 4,
+    code: 'MAT-ISOL',
+    description: 'Glaswol isolatiedeken',
+    unit: 'm2',
+    priceExcl: 11.5,
+    vatCode: 'LAAG_VERK_9',
+    ledgerCode: '8100',
+    status: 'active',
+    updatedAt: now,
+  });
+  return {
+    customerId: customerId!,
+    labourId: labourId!,
+    bareHourId: bareHourId!,
+    pipeId: pipeId!,
+    insulationId: insulationId!,
+  };
 }
 
 let dbCounter = 0;

@@ -8,8 +8,14 @@ import type { FaultPlan, SandboxContext } from '../../sandbox/faults';
 import type { SbInvoice, SbRelation, SeedName } from '../../sandbox/store';
 
 export interface SandboxCounts {
-  relations: number; products: number; ledgers: number; mutations: number; invoices: number; templates: number;
-  openDebtors: number; openCreditors: number;
+  relations: number;
+  products: number;
+  ledgers: number;
+  mutations: number;
+  invoices: number;
+  templates: number;
+  openDebtors: number;
+  openCreditors: number;
 }
 export interface SandboxState {
   seed: SeedName;
@@ -39,7 +45,9 @@ export interface TestSandbox {
   restToken(source?: string): Promise<string>;
 }
 
-export async function startTestSandbox(opts: { seed?: SeedName; config?: Partial<SandboxConfig> } = {}): Promise<TestSandbox> {
+export async function startTestSandbox(
+  opts: { seed?: SeedName; config?: Partial<SandboxConfig> } = {},
+): Promise<TestSandbox> {
   const running = await startSandbox({ port: 0, seed: opts.seed ?? 'demo', config: opts.config });
 
   async function control<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {

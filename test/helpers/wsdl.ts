@@ -81,7 +81,10 @@ function schema(): Schema {
       const name = st['@name'] as string;
       out.simpleTypes.add(name);
       const restriction = st.restriction as Node | undefined;
-      out.enums.set(name, asArray(restriction?.enumeration as Node[] | undefined).map((e) => e['@value'] as string));
+      out.enums.set(
+        name,
+        asArray(restriction?.enumeration as Node[] | undefined).map((e) => e['@value'] as string),
+      );
     }
   }
   cached = out;
@@ -165,7 +168,12 @@ export function wsdlMissing(xml: string): string[] {
 type OrderedNode = Record<string, unknown>;
 
 function parseOrdered(xml: string): OrderedNode[] {
-  const parser = new XMLParser({ preserveOrder: true, removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false });
+  const parser = new XMLParser({
+    preserveOrder: true,
+    removeNSPrefix: true,
+    ignoreAttributes: true,
+    parseTagValue: false,
+  });
   return parser.parse(xml) as OrderedNode[];
 }
 
@@ -194,15 +202,19 @@ function checkChildren(node: OrderedNode, expected: WsdlChild[], path: string, p
     const name = tagName(kid);
     const index = expected.findIndex((c) => c.name === name);
     if (index < 0) {
-      problems.push(`${path}/${name} is not in soap.wsdl (expected one of ${expected.map((c) => c.name).join(', ') || 'no children'})`);
+      problems.push(
+        `${path}/${name} is not in soap.wsdl (expected one of ${expected.map((c) => c.name).join(', ') || 'no children'})`,
+      );
       continue;
     }
     const child = expected[index]!;
     if (index < lastIndex) problems.push(`${path}/${name} comes after ${lastName}, but soap.wsdl puts it before`);
-    if (index === lastIndex && child.maxOccurs !== 'unbounded') problems.push(`${path}/${name} repeats, but soap.wsdl allows it once`);
+    if (index === lastIndex && child.maxOccurs !== 'unbounded')
+      problems.push(`${path}/${name} repeats, but soap.wsdl allows it once`);
     lastIndex = Math.max(lastIndex, index);
     lastName = name;
     if (isComplex(child)) checkChildren(kid, wsdlChildren(child.type), `${path}/${name}`, problems);
-    else if (elementChildren(kid).length > 0) problems.push(`${path}/${name} has child elements, but soap.wsdl types it ${child.type}`);
+    else if (elementChildren(kid).length > 0)
+      problems.push(`${path}/${name} has child elements, but soap.wsdl types it ${child.type}`);
   }
 }

@@ -30,9 +30,16 @@ type Autocannon = (
 ) => unknown;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-export function load(url: string, requests: LoadRequest[], connections: number, durationSec: number): Promise<AutocannonResult> {
+export function load(
+  url: string,
+  requests: LoadRequest[],
+  connections: number,
+  durationSec: number,
+): Promise<AutocannonResult> {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: durationSec, requests, timeout: 10 }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ url, connections, duration: durationSec, requests, timeout: 10 }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
   });
 }
 

@@ -42,7 +42,9 @@ function spoil(body: string, contentType: string): string {
     const padding = 'x'.repeat(body.length * 99);
     if (contentType.includes('json')) {
       const parsed = JSON.parse(body) as unknown;
-      return Array.isArray(parsed) ? `${body}${' '.repeat(padding.length)}` : JSON.stringify({ ...(parsed as object), padding });
+      return Array.isArray(parsed)
+        ? `${body}${' '.repeat(padding.length)}`
+        : JSON.stringify({ ...(parsed as object), padding });
     }
     return body.replace(/<soap:Body>/, `<soap:Body><!-- ${padding} -->`);
   }
@@ -57,7 +59,11 @@ beforeAll(async () => {
       const v = req.headers[h];
       if (typeof v === 'string') headers[h] = v;
     }
-    const answer = await fetch(`${sb.url}${req.url}`, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(body) });
+    const answer = await fetch(`${sb.url}${req.url}`, {
+      method: req.method,
+      headers,
+      body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(body),
+    });
     const text = await answer.text();
     const contentType = answer.headers.get('content-type') ?? 'application/octet-stream';
     const op = operationOf(req.method ?? 'GET', req.url ?? '/', headers.soapaction);
@@ -90,13 +96,19 @@ beforeEach(async () => {
 });
 
 let dbN = 0;
-async function connectedWorkspace(kind: 'token' | 'securityCodes', proxyUrl = proxy.url): Promise<{ db: WorkspaceDb; settings: Settings }> {
+async function connectedWorkspace(
+  kind: 'token' | 'securityCodes',
+  proxyUrl = proxy.url,
+): Promise<{ db: WorkspaceDb; settings: Settings }> {
   const db = new WorkspaceDb(`hostile-${process.pid}-${dbN++}`);
   const c = sb.ctx.config;
   const saved = await saveSettings(db, {
     ...DEFAULT_SETTINGS,
     proxyUrl,
-    connection: kind === 'token' ? { kind, apiToken: c.apiToken } : { kind, username: c.username, securityCode1: c.securityCode1, securityCode2: c.securityCode2 },
+    connection:
+      kind === 'token'
+        ? { kind, apiToken: c.apiToken }
+        : { kind, username: c.username, securityCode1: c.securityCode1, securityCode2: c.securityCode2 },
     invoice: { ...DEFAULT_SETTINGS.invoice, template: 'Standaard', numberPrefix: 'HX' },
   });
   if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
@@ -104,9 +116,23 @@ async function connectedWorkspace(kind: 'token' | 'securityCodes', proxyUrl = pr
 }
 
 /** Short timeouts and one quick retry, so the slow cases stay fast. */
-const quickApi = (s: Settings) => createEBoekhouden({ ...transportOptions(s), timeoutMs: 3000, retries: 1, retryBaseMs: 1 });
+const quickApi = (s: Settings) =>
+  createEBoekhouden({ ...transportOptions(s), timeoutMs: 3000, retries: 1, retryBaseMs: 1 });
 
-const WORKSPACE_TABLES = ['customers', 'materials', 'hourTypes', 'ledgerAccounts', 'transactions', 'openItems', 'invoiceTemplates', 'administrations', 'workOrders', 'invoices', 'outbox', 'cursors'] as const;
+const WORKSPACE_TABLES = [
+  'customers',
+  'materials',
+  'hourTypes',
+  'ledgerAccounts',
+  'transactions',
+  'openItems',
+  'invoiceTemplates',
+  'administrations',
+  'workOrders',
+  'invoices',
+  'outbox',
+  'cursors',
+] as const;
 
 /** Every workspace table, row for row (the log, progress and connection state are the run's own record). */
 async function snapshot(db: WorkspaceDb, o: { withoutTimes?: boolean } = {}): Promise<Record<string, unknown[]>> {
@@ -128,9 +154,16 @@ describe('oversize request bodies', () => {
   it('are refused by the proxy with 413 and a plain message, with or without a length, and never reach the upstream', async () => {
     const before = upstream.requests;
     const big = 'x'.repeat(BODY_LIMIT + 1);
-    const withLength = await fetch(`${proxy.url}/soap.asmx`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: big });
+    const withLength = await fetch(`${proxy.url}/soap.asmx`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml' },
+      body: big,
+    });
     expect(withLength.status).toBe(413);
-    expect(await withLength.json()).toMatchObject({ error: 'body_too_large', message: expect.stringContaining(String(BODY_LIMIT)) });
+    expect(await withLength.json()).toMatchObject({
+      error: 'body_too_large',
+      message: expect.stringContaining(String(BODY_LIMIT)),
+    });
 
     const chunks = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -138,7 +171,12 @@ describe('oversize request bodies', () => {
         controller.close();
       },
     });
-    const chunked = await fetch(`${proxy.url}/v1/invoice`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunks, duplex: 'half' } as RequestInit);
+    const chunked = await fetch(`${proxy.url}/v1/invoice`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit);
     expect(chunked.status).toBe(413);
     expect((await chunked.json()).error).toBe('body_too_large');
     expect(upstream.requests).toBe(before);
@@ -147,16 +185,54 @@ describe('oversize request bodies', () => {
   });
 
   it('an invoice over the limit is not sent, stays queued with the reason, and goes exactly once when the limit allows it', async () => {
-    const tight = await startProxyServer({ soapUrl: upstream.url, restUrl: upstream.url, allowedExtensionIds: [], upstreamTimeoutMs: 5000, bodyLimitBytes: 1024, port: 0, host: '127.0.0.1', logger: () => undefined });
+    const tight = await startProxyServer({
+      soapUrl: upstream.url,
+      restUrl: upstream.url,
+      allowedExtensionIds: [],
+      upstreamTimeoutMs: 5000,
+      bodyLimitBytes: 1024,
+      port: 0,
+      host: '127.0.0.1',
+      logger: () => undefined,
+    });
     try {
       const { db, settings } = await connectedWorkspace('token', tight.url);
       const store = sb.ctx.store;
       const relation = [...store.relations.values()].find((r) => !r.inactive)!;
-      const product = [...store.products.values()].find((p) => p.active && p.vat.includes('VERK') && store.ledgers.get(p.ledgerId))!;
-      const customerId = (await db.customers.add({ remoteId: relation.id, code: relation.code, type: relation.type, name: relation.name, status: 'active', origin: 'eboekhouden', updatedAt: 1 }))!;
-      const materialId = (await db.materials.add({ remoteId: product.id, code: product.code, description: product.description, unit: 'stuk', priceExcl: 10, vatCode: product.vat, ledgerCode: store.ledgers.get(product.ledgerId)!.code, status: 'active', updatedAt: 1 }))!;
-      const materialLines = Array.from({ length: 12 }, (_, i) => ({ materialId, description: `Onderdeel ${i} voor de cv-ketel, met montage`, quantity: 1 + i, price: 10 }));
-      const wo = await saveWorkOrder(db, { customerId, date: '2026-06-15', description: 'Groot onderhoud', hourLines: [], materialLines }, { settings });
+      const product = [...store.products.values()].find(
+        (p) => p.active && p.vat.includes('VERK') && store.ledgers.get(p.ledgerId),
+      )!;
+      const customerId = (await db.customers.add({
+        remoteId: relation.id,
+        code: relation.code,
+        type: relation.type,
+        name: relation.name,
+        status: 'active',
+        origin: 'eboekhouden',
+        updatedAt: 1,
+      }))!;
+      const materialId = (await db.materials.add({
+        remoteId: product.id,
+        code: product.code,
+        description: product.description,
+        unit: 'stuk',
+        priceExcl: 10,
+        vatCode: product.vat,
+        ledgerCode: store.ledgers.get(product.ledgerId)!.code,
+        status: 'active',
+        updatedAt: 1,
+      }))!;
+      const materialLines = Array.from({ length: 12 }, (_, i) => ({
+        materialId,
+        description: `Onderdeel ${i} voor de cv-ketel, met montage`,
+        quantity: 1 + i,
+        price: 10,
+      }));
+      const wo = await saveWorkOrder(
+        db,
+        { customerId, date: '2026-06-15', description: 'Groot onderhoud', hourLines: [], materialLines },
+        { settings },
+      );
       await completeWorkOrder(db, wo.id!, { settings });
 
       const run = await runSync({ db, trigger: 'manual', steps: EXPORT_STEPS, createApi: quickApi });
@@ -196,10 +272,21 @@ describe.each(['token', 'securityCodes'] as const)('answers from the upstream, %
     mode = 'pass';
     expect(run.result).toBe('failed');
     // Every step that asked for something says which request came back unreadable, in both languages.
-    const steps = ['ledgerAccounts', ...(kind === 'token' ? ['invoiceTemplates'] : []), 'customers', 'products', 'transactions', 'openItems'];
+    const steps = [
+      'ledgerAccounts',
+      ...(kind === 'token' ? ['invoiceTemplates'] : []),
+      'customers',
+      'products',
+      'transactions',
+      'openItems',
+    ];
     expect(run.problems.map((p) => p.step)).toEqual(steps);
     for (const p of run.problems) {
-      expect(p.en).toMatch(kind === 'token' ? /cannot read \(GET \/v1\/[^)]+\): the body is not JSON/ : /cannot read \(Get\w+\): the response is not a complete SOAP envelope/);
+      expect(p.en).toMatch(
+        kind === 'token'
+          ? /cannot read \(GET \/v1\/[^)]+\): the body is not JSON/
+          : /cannot read \(Get\w+\): the response is not a complete SOAP envelope/,
+      );
       expect(p.nl).toMatch(/niet kunnen gebruiken/);
     }
     for (const text of runErrors(run)) {
@@ -227,7 +314,9 @@ describe.each(['token', 'securityCodes'] as const)('answers from the upstream, %
     mode = 'pass';
     expect(servedBytes).toBeGreaterThan(normalBytes * 90);
     expect(big.result).toBe(clean.result);
-    expect(big.steps.map((s) => [s.step, s.fetched, s.created, s.failed])).toEqual(clean.steps.map((s) => [s.step, s.fetched, s.created, s.failed]));
+    expect(big.steps.map((s) => [s.step, s.fetched, s.created, s.failed])).toEqual(
+      clean.steps.map((s) => [s.step, s.fetched, s.created, s.failed]),
+    );
     const got = await snapshot(db2, { withoutTimes: true });
     for (const t of WORKSPACE_TABLES.filter((x) => x !== 'cursors')) expect(got[t], t).toEqual(normal[t]);
     for (const d of [db, db2]) {
@@ -242,7 +331,17 @@ describe.each(['token', 'securityCodes'] as const)('answers from the upstream, %
     expect(['ok', 'warning']).toContain(clean.result);
     const customer = (await db.customers.where('status').equals('active').first())!;
     const hourType = (await db.hourTypes.filter((h) => !!h.vatCode?.includes('VERK') && !!h.ledgerCode).first())!;
-    const wo = await saveWorkOrder(db, { customerId: customer.id!, date: '2026-06-15', description: 'Storing', hourLines: [{ hourTypeId: hourType.id!, hours: 1.5, price: 60 }], materialLines: [] }, { settings });
+    const wo = await saveWorkOrder(
+      db,
+      {
+        customerId: customer.id!,
+        date: '2026-06-15',
+        description: 'Storing',
+        hourLines: [{ hourTypeId: hourType.id!, hours: 1.5, price: 60 }],
+        materialLines: [],
+      },
+      { settings },
+    );
     await completeWorkOrder(db, wo.id!, { settings });
     const before = await snapshot(db);
 

@@ -9,7 +9,15 @@ import { load, settledHeapMB, startFakeUpstream, type FakeUpstream, type LoadReq
 
 const BODY_LIMIT = 64 * 1024;
 const SOAP_ANSWER = `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetRelatiesResponse xmlns="http://www.e-boekhouden.nl/soap"><GetRelatiesResult><ErrorMsg><LastErrorCode /><LastErrorDescription /></ErrorMsg><Relaties>${'<cRelatie><ID>1</ID><Code>R1</Code><Bedrijf>Loodgieter</Bedrijf></cRelatie>'.repeat(20)}</Relaties></GetRelatiesResult></GetRelatiesResponse></soap:Body></soap:Envelope>`;
-const JSON_ANSWER = JSON.stringify({ items: Array.from({ length: 20 }, (_, i) => ({ id: i + 1, code: `${8000 + i}`, description: 'Omzet', category: 'VW' })), count: 20 });
+const JSON_ANSWER = JSON.stringify({
+  items: Array.from({ length: 20 }, (_, i) => ({
+    id: i + 1,
+    code: `${8000 + i}`,
+    description: 'Omzet',
+    category: 'VW',
+  })),
+  count: 20,
+});
 
 let upstream: FakeUpstream;
 let proxy: RunningProxy;
@@ -45,9 +53,18 @@ afterAll(async () => {
 const soap = { 'content-type': 'text/xml; charset=utf-8', soapaction: '"http://www.e-boekhouden.nl/soap/GetRelaties"' };
 const MIX: LoadRequest[] = [
   { method: 'GET', path: '/healthz' },
-  { method: 'POST', path: '/soap.asmx', headers: soap, body: '<soap:Envelope><soap:Body><GetRelaties/></soap:Body></soap:Envelope>' },
+  {
+    method: 'POST',
+    path: '/soap.asmx',
+    headers: soap,
+    body: '<soap:Envelope><soap:Body><GetRelaties/></soap:Body></soap:Envelope>',
+  },
   { method: 'GET', path: '/v1/ledger?limit=100&offset=0', headers: { authorization: 'session-token' } },
-  { method: 'GET', path: '/v1/relation?limit=2000', headers: { authorization: 'session-token', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' } },
+  {
+    method: 'GET',
+    path: '/v1/relation?limit=2000',
+    headers: { authorization: 'session-token', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' },
+  },
   // Configured refusals: a body over the limit, a path outside the allowlist.
   { method: 'POST', path: '/soap.asmx', headers: soap, body: 'x'.repeat(BODY_LIMIT + 1024) },
   { method: 'GET', path: '/admin/secrets' },

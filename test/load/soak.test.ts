@@ -40,14 +40,32 @@ async function seedCatalogue(db: WorkspaceDb) {
   const customers: Customer[] = [...store.relations.values()]
     .filter((r) => !r.inactive)
     .slice(0, 15)
-    .map((r) => ({ remoteId: r.id, code: r.code, type: r.type, name: r.name, status: 'active', origin: 'eboekhouden', updatedAt: now }));
+    .map((r) => ({
+      remoteId: r.id,
+      code: r.code,
+      type: r.type,
+      name: r.name,
+      status: 'active',
+      origin: 'eboekhouden',
+      updatedAt: now,
+    }));
   const hourTypes: HourType[] = [];
   const materials: Material[] = [];
   for (const p of store.products.values()) {
     const unit = store.units.get(p.unitId)?.singular ?? '';
     const ledgerCode = store.ledgers.get(p.ledgerId)?.code;
     if (!p.active || !ledgerCode || !p.vat.includes('VERK')) continue;
-    const row = { remoteId: p.id, code: p.code, description: p.description, unit, priceExcl: p.priceExcl, vatCode: p.vat, ledgerCode, status: 'active' as const, updatedAt: now };
+    const row = {
+      remoteId: p.id,
+      code: p.code,
+      description: p.description,
+      unit,
+      priceExcl: p.priceExcl,
+      vatCode: p.vat,
+      ledgerCode,
+      status: 'active' as const,
+      updatedAt: now,
+    };
     (HOUR_UNITS.test(unit) ? hourTypes : materials).push(row);
   }
   return {
@@ -67,7 +85,11 @@ it('1,000 exports under 30% faults, random aborts and worker deaths: exactly 1,0
     ...(await import('../../lib/settings')).DEFAULT_SETTINGS,
     proxyUrl: sb.url,
     connection: { kind: 'token', apiToken: sb.ctx.config.apiToken },
-    invoice: { ...(await import('../../lib/settings')).DEFAULT_SETTINGS.invoice, template: 'Standaard', numberPrefix: 'SK' },
+    invoice: {
+      ...(await import('../../lib/settings')).DEFAULT_SETTINGS.invoice,
+      template: 'Standaard',
+      numberPrefix: 'SK',
+    },
   });
   if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
   const settings: Settings = saved.settings;
@@ -81,7 +103,9 @@ it('1,000 exports under 30% faults, random aborts and worker deaths: exactly 1,0
         customerId: ids.customers[i % ids.customers.length],
         date: '2026-06-15',
         description: `Soak ${i}`,
-        hourLines: [{ hourTypeId: ids.hourTypes[i % ids.hourTypes.length], hours: 0.5 * (1 + (i % 4)), price: 50 + (i % 5) }],
+        hourLines: [
+          { hourTypeId: ids.hourTypes[i % ids.hourTypes.length], hours: 0.5 * (1 + (i % 4)), price: 50 + (i % 5) },
+        ],
         materialLines: [{ materialId: ids.materials[i % ids.materials.length], quantity: 1 + (i % 3), price: 9.95 }],
       },
       { settings },
@@ -89,7 +113,12 @@ it('1,000 exports under 30% faults, random aborts and worker deaths: exactly 1,0
     await completeWorkOrder(db, wo.id!, { settings });
   }
 
-  await sb.faults({ rate: 0.3, kinds: ['http500', 'timeout', 'drop', 'rateLimit', 'sessionExpired'], seed: 4242, hangMs: 300 });
+  await sb.faults({
+    rate: 0.3,
+    kinds: ['http500', 'timeout', 'drop', 'rateLimit', 'sessionExpired'],
+    seed: 4242,
+    hangMs: 300,
+  });
   const random = prng(99);
 
   interface Started {
@@ -127,7 +156,11 @@ it('1,000 exports under 30% faults, random aborts and worker deaths: exactly 1,0
         retries: 2,
         retryBaseMs: 1,
         sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 5))),
-        fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, deadFetches.signal]) : deadFetches.signal }),
+        fetch: (input, init) =>
+          fetch(input, {
+            ...init,
+            signal: init?.signal ? AbortSignal.any([init.signal, deadFetches.signal]) : deadFetches.signal,
+          }),
       });
       return new Proxy(api, {
         get(target, prop, receiver) {
@@ -149,7 +182,14 @@ it('1,000 exports under 30% faults, random aborts and worker deaths: exactly 1,0
     const doneBefore = await doneOutbox(db);
     const entry: Started = { kind, openAtStart: open };
     try {
-      const run = await runSync({ db, trigger: 'manual', signal: controller.signal, createApi, leaseTtlMs: LEASE_TTL_MS, progressIntervalMs: 1000 });
+      const run = await runSync({
+        db,
+        trigger: 'manual',
+        signal: controller.signal,
+        createApi,
+        leaseTtlMs: LEASE_TTL_MS,
+        progressIntervalMs: 1000,
+      });
       if (run.error?.code === 'BUSY') {
         busy++;
         await new Promise((r) => setTimeout(r, LEASE_TTL_MS));
@@ -175,8 +215,17 @@ it('1,000 exports under 30% faults, random aborts and worker deaths: exactly 1,0
   }
   await sb.faults(null);
   // One last clean run settles whatever the faults left waiting.
-  const final = await runSync({ db, trigger: 'manual', createApi: (s) => createEBoekhouden({ ...transportOptions(s), timeoutMs: 2000 }), leaseTtlMs: LEASE_TTL_MS });
-  started.push({ kind: 'plain', returned: final, openAtStart: (await openOutbox(db)) + (await workOrdersToExport(db)).length });
+  const final = await runSync({
+    db,
+    trigger: 'manual',
+    createApi: (s) => createEBoekhouden({ ...transportOptions(s), timeoutMs: 2000 }),
+    leaseTtlMs: LEASE_TTL_MS,
+  });
+  started.push({
+    kind: 'plain',
+    returned: final,
+    openAtStart: (await openOutbox(db)) + (await workOrdersToExport(db)).length,
+  });
 
   // Exactly 1,000 invoices upstream, none twice, each from one of our work orders.
   const { invoices } = (await sb.state()).created;
@@ -189,7 +238,8 @@ it('1,000 exports under 30% faults, random aborts and worker deaths: exactly 1,0
   const outbox = await db.outbox.toArray();
   expect(outbox.filter((e) => e.state !== 'done')).toEqual([]);
 
-  if (process.env.SOAK_DEBUG) console.log(started.map((s) => `${s.kind}:${s.returned?.result ?? '-'}:${s.openAtStart}`).join(' '));
+  if (process.env.SOAK_DEBUG)
+    console.log(started.map((s) => `${s.kind}:${s.returned?.result ?? '-'}:${s.openAtStart}`).join(' '));
   // The faults and deaths did bite.
   const killed = started.filter((s) => s.kind === 'killed');
   expect(killed.length).toBeGreaterThan(0);
@@ -208,7 +258,10 @@ it('1,000 exports under 30% faults, random aborts and worker deaths: exactly 1,0
   });
   // Every completion is counted once: in the log of the run that made it, or (for a killed run,
   // which never wrote its log) by the outbox it left behind.
-  const createdInLog = log.reduce((n, r) => n + r.steps.filter((st) => st.step === 'exportInvoices').reduce((m, st) => m + st.created, 0), 0);
+  const createdInLog = log.reduce(
+    (n, r) => n + r.steps.filter((st) => st.step === 'exportInvoices').reduce((m, st) => m + st.created, 0),
+    0,
+  );
   const doneByKilled = killed.reduce((n, s) => n + (s.doneInRun ?? 0), 0);
   expect(createdInLog + doneByKilled).toBe(WORK_ORDERS);
   // A run that finished accounts for every entry it found open: sent, failed, or left for the next run.
@@ -216,7 +269,11 @@ it('1,000 exports under 30% faults, random aborts and worker deaths: exactly 1,0
     const st = log[i].steps.find((x) => x.step === 'exportInvoices');
     if (s.kind !== 'plain' || !st || !['ok', 'warning'].includes(log[i].result)) continue;
     expect(st.created + st.failed + st.unchanged, `run ${i}`).toBe(s.openAtStart);
-    if (st.unchanged > 0) expect(log[i].problems.some((p) => p.code === 'EXPORT_DEFERRED' || p.code === 'EXPORT_LIMITED'), `run ${i}`).toBe(true);
+    if (st.unchanged > 0)
+      expect(
+        log[i].problems.some((p) => p.code === 'EXPORT_DEFERRED' || p.code === 'EXPORT_LIMITED'),
+        `run ${i}`,
+      ).toBe(true);
   }
   console.log(
     `[soak] ${started.length} runs (${killed.length} killed, ${aborts} aborted, ${busy} busy), ${outbox.filter((e) => e.remote?.foundByLookup).length} found by lookup, ` +

@@ -7,8 +7,22 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { KV, WorkspaceDb, type RunTrigger, type SyncRun } from '../../lib/db';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { describeError, disconnect, loadSettings, saveSettings, confirmAdministrationSwitch, readLease } from '../../lib/sync/index';
-import { createBackground, registerListeners, RESUME_ALARM, SYNC_ALARM, type Background, type Engine } from '../../entrypoints/background/service';
+import {
+  describeError,
+  disconnect,
+  loadSettings,
+  saveSettings,
+  confirmAdministrationSwitch,
+  readLease,
+} from '../../lib/sync/index';
+import {
+  createBackground,
+  registerListeners,
+  RESUME_ALARM,
+  SYNC_ALARM,
+  type Background,
+  type Engine,
+} from '../../entrypoints/background/service';
 import type { Reply, Request, StatusSnapshot } from '../../lib/messages';
 
 let db: WorkspaceDb;
@@ -22,7 +36,15 @@ function fakeRunSync(o: { db: WorkspaceDb; trigger: RunTrigger; signal?: AbortSi
       trigger: o.trigger,
       signal: o.signal,
       finish: async (r = {}) => {
-        const run: SyncRun = { trigger: o.trigger, startedAt: 1, endedAt: 2, result: 'ok', steps: [], problems: [], ...r };
+        const run: SyncRun = {
+          trigger: o.trigger,
+          startedAt: 1,
+          endedAt: 2,
+          result: 'ok',
+          steps: [],
+          problems: [],
+          ...r,
+        };
         await o.db.syncLog.add(run);
         resolve(run);
       },
@@ -34,7 +56,11 @@ const tokenSettings = { ...DEFAULT_SETTINGS, connection: { kind: 'token' as cons
 
 /** The fake's trigger is typed without sendResponse; the real onMessage passes it third. */
 const deliver = (message: unknown, sender: { id: string }, sendResponse: (r: unknown) => void) =>
-  (fakeBrowser.runtime.onMessage.trigger as unknown as (...a: unknown[]) => Promise<unknown[]>)(message, sender, sendResponse);
+  (fakeBrowser.runtime.onMessage.trigger as unknown as (...a: unknown[]) => Promise<unknown[]>)(
+    message,
+    sender,
+    sendResponse,
+  );
 
 async function send<T>(request: Request): Promise<Reply<T>> {
   return new Promise((resolve) => {
@@ -146,18 +172,27 @@ describe('messages', () => {
   });
 
   it('saveSettings validates with message keys per field, and new credentials resume a paused connection', async () => {
-    const bad = await send<{ ok: boolean; errors?: Record<string, string> }>({ type: 'saveSettings', settings: { ...tokenSettings, connection: { kind: 'token', apiToken: '' } } });
+    const bad = await send<{ ok: boolean; errors?: Record<string, string> }>({
+      type: 'saveSettings',
+      settings: { ...tokenSettings, connection: { kind: 'token', apiToken: '' } },
+    });
     expect(bad.ok && bad.data.errors).toEqual({ 'connection.apiToken': 'settings.error.apiTokenRequired' });
     await saveSettings(db, tokenSettings);
     await db.kv.put({ key: KV.connection, value: { status: 'needsReconnect' } });
-    const good = await send<{ ok: boolean }>({ type: 'saveSettings', settings: { ...tokenSettings, connection: { kind: 'token', apiToken: 'a-new-token' } } });
+    const good = await send<{ ok: boolean }>({
+      type: 'saveSettings',
+      settings: { ...tokenSettings, connection: { kind: 'token', apiToken: 'a-new-token' } },
+    });
     expect(good.ok && good.data.ok).toBe(true);
     const status = await send<StatusSnapshot>({ type: 'status' });
     expect(status.ok && status.data.connection.status).toBe('ok');
   });
 
   it('testConnection refuses invalid unsaved settings without calling e-Boekhouden', async () => {
-    const reply = await send<{ ok: boolean }>({ type: 'testConnection', settings: { ...tokenSettings, proxyUrl: 'nope' } });
+    const reply = await send<{ ok: boolean }>({
+      type: 'testConnection',
+      settings: { ...tokenSettings, proxyUrl: 'nope' },
+    });
     expect(reply.ok && reply.data.ok).toBe(false);
     expect(engine.testConnection).not.toHaveBeenCalled();
     await send({ type: 'testConnection', settings: tokenSettings });
@@ -191,7 +226,16 @@ describe('the badge', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('✓'));
     expect(await fakeBrowser.action.getTitle({})).toContain('Alles in orde');
 
-    await db.outbox.add({ key: 'invoice:BC1', kind: 'invoice', source: { table: 'invoices', id: 1 }, payload: {}, state: 'failed', attempts: 1, createdAt: 1, updatedAt: 1 });
+    await db.outbox.add({
+      key: 'invoice:BC1',
+      kind: 'invoice',
+      source: { table: 'invoices', id: 1 },
+      payload: {},
+      state: 'failed',
+      attempts: 1,
+      createdAt: 1,
+      updatedAt: 1,
+    });
     await bg.updateBadge();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     await db.outbox.clear();

@@ -1,22 +1,109 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer, HourType, Material, WorkOrder, WorkspaceInvoice } from '../../lib/db';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { buildFromInvoice, buildFromWorkOrder, checkLines, computeTotals, type BuildLookups } from '../../lib/sync/invoice-builder';
+import {
+  buildFromInvoice,
+  buildFromWorkOrder,
+  checkLines,
+  computeTotals,
+  type BuildLookups,
+} from '../../lib/sync/invoice-builder';
 import { newInvoiceSchema, type InvoiceLine } from '../../lib/eboekhouden/types';
 
 const settings: Settings = {
   ...DEFAULT_SETTINGS,
-  invoice: { ...DEFAULT_SETTINGS.invoice, template: 'Standaard', termOfPayment: 30, hourVatCode: 'LAAG_VERK_9', hourLedgerCode: '8100', numberPrefix: 'BC' },
+  invoice: {
+    ...DEFAULT_SETTINGS.invoice,
+    template: 'Standaard',
+    termOfPayment: 30,
+    hourVatCode: 'LAAG_VERK_9',
+    hourLedgerCode: '8100',
+    numberPrefix: 'BC',
+  },
 };
 
-const customer: Customer = { id: 1, code: 'R001', remoteId: 77, type: 'B', name: 'De Vries', status: 'active', origin: 'eboekhouden', updatedAt: 0 };
-const labour: HourType = { id: 10, remoteId: 1, code: 'ARB', description: 'Arbeid', unit: 'uur', vatCode: 'HOOG_VERK_21', ledgerCode: '8000', status: 'active', updatedAt: 0 };
-const bareHour: HourType = { id: 11, remoteId: 2, code: 'ARB-X', description: 'Arbeid kaal', unit: 'uur', status: 'active', updatedAt: 0 };
-const halfHour: HourType = { id: 12, remoteId: 3, code: 'ARB-H', description: 'Arbeid half', unit: 'uur', vatCode: 'HOOG_VERK_21', status: 'active', updatedAt: 0 };
-const pipe: Material = { id: 20, remoteId: 4, code: 'KOP15', description: 'Koperen buis', unit: 'meter', vatCode: 'HOOG_VERK_21', ledgerCode: '8000', status: 'active', updatedAt: 0 };
-const noVat: Material = { id: 21, remoteId: 5, code: 'NOVAT', description: 'Zonder btw', unit: 'stuk', ledgerCode: '8000', status: 'active', updatedAt: 0 };
-const noLedger: Material = { id: 22, remoteId: 6, code: 'NOLED', description: 'Zonder rekening', unit: 'stuk', vatCode: 'HOOG_VERK_21', status: 'active', updatedAt: 0 };
-const purchase: Material = { id: 23, remoteId: 7, code: 'INK', description: 'Inkoopcode', unit: 'stuk', vatCode: 'HOOG_INK_21', ledgerCode: '8000', status: 'active', updatedAt: 0 };
+const customer: Customer = {
+  id: 1,
+  code: 'R001',
+  remoteId: 77,
+  type: 'B',
+  name: 'De Vries',
+  status: 'active',
+  origin: 'eboekhouden',
+  updatedAt: 0,
+};
+const labour: HourType = {
+  id: 10,
+  remoteId: 1,
+  code: 'ARB',
+  description: 'Arbeid',
+  unit: 'uur',
+  vatCode: 'HOOG_VERK_21',
+  ledgerCode: '8000',
+  status: 'active',
+  updatedAt: 0,
+};
+const bareHour: HourType = {
+  id: 11,
+  remoteId: 2,
+  code: 'ARB-X',
+  description: 'Arbeid kaal',
+  unit: 'uur',
+  status: 'active',
+  updatedAt: 0,
+};
+const halfHour: HourType = {
+  id: 12,
+  remoteId: 3,
+  code: 'ARB-H',
+  description: 'Arbeid half',
+  unit: 'uur',
+  vatCode: 'HOOG_VERK_21',
+  status: 'active',
+  updatedAt: 0,
+};
+const pipe: Material = {
+  id: 20,
+  remoteId: 4,
+  code: 'KOP15',
+  description: 'Koperen buis',
+  unit: 'meter',
+  vatCode: 'HOOG_VERK_21',
+  ledgerCode: '8000',
+  status: 'active',
+  updatedAt: 0,
+};
+const noVat: Material = {
+  id: 21,
+  remoteId: 5,
+  code: 'NOVAT',
+  description: 'Zonder btw',
+  unit: 'stuk',
+  ledgerCode: '8000',
+  status: 'active',
+  updatedAt: 0,
+};
+const noLedger: Material = {
+  id: 22,
+  remoteId: 6,
+  code: 'NOLED',
+  description: 'Zonder rekening',
+  unit: 'stuk',
+  vatCode: 'HOOG_VERK_21',
+  status: 'active',
+  updatedAt: 0,
+};
+const purchase: Material = {
+  id: 23,
+  remoteId: 7,
+  code: 'INK',
+  description: 'Inkoopcode',
+  unit: 'stuk',
+  vatCode: 'HOOG_INK_21',
+  ledgerCode: '8000',
+  status: 'active',
+  updatedAt: 0,
+};
 
 function lookups(c: Customer | undefined = customer): BuildLookups {
   return {
@@ -48,13 +135,40 @@ describe('work order → invoice lines', () => {
     const r = buildFromWorkOrder(wo(), lookups(), settings, 'BC2026-0001');
     expect(r.problems).toEqual([]);
     expect(r.invoice.lines).toEqual([
-      { code: 'ARB', description: 'Arbeid', quantity: 2.5, unit: 'uur', pricePerUnit: 62.5, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' },
-      { code: 'KOP15', description: 'Buis 15 mm', quantity: 3, unit: 'meter', pricePerUnit: 8.95, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' },
+      {
+        code: 'ARB',
+        description: 'Arbeid',
+        quantity: 2.5,
+        unit: 'uur',
+        pricePerUnit: 62.5,
+        vatCode: 'HOOG_VERK_21',
+        ledgerCode: '8000',
+      },
+      {
+        code: 'KOP15',
+        description: 'Buis 15 mm',
+        quantity: 3,
+        unit: 'meter',
+        pricePerUnit: 8.95,
+        vatCode: 'HOOG_VERK_21',
+        ledgerCode: '8000',
+      },
     ]);
   });
 
   it('uses the settings defaults for an hour type without VAT code or counter account, field by field', () => {
-    const r = buildFromWorkOrder(wo({ hourLines: [{ hourTypeId: 11, hours: 1, price: 50 }, { hourTypeId: 12, hours: 1, price: 50 }], materialLines: [] }), lookups(), settings, 'BC2026-0001');
+    const r = buildFromWorkOrder(
+      wo({
+        hourLines: [
+          { hourTypeId: 11, hours: 1, price: 50 },
+          { hourTypeId: 12, hours: 1, price: 50 },
+        ],
+        materialLines: [],
+      }),
+      lookups(),
+      settings,
+      'BC2026-0001',
+    );
     expect(r.problems).toEqual([]);
     expect(r.invoice.lines.map((l) => [l.vatCode, l.ledgerCode])).toEqual([
       ['LAAG_VERK_9', '8100'],
@@ -64,20 +178,40 @@ describe('work order → invoice lines', () => {
 
   it('takes template, payment term and booking from the settings, and the number given', () => {
     const r = buildFromWorkOrder(wo(), lookups(), settings, 'BC2026-0042');
-    expect(r.invoice).toMatchObject({ number: 'BC2026-0042', relationCode: 'R001', date: '2026-03-04', template: 'Standaard', termOfPayment: 30, bookInAccounts: true });
+    expect(r.invoice).toMatchObject({
+      number: 'BC2026-0042',
+      relationCode: 'R001',
+      date: '2026-03-04',
+      template: 'Standaard',
+      termOfPayment: 30,
+      bookInAccounts: true,
+    });
     expect(r.invoice.bookingDescription).toContain('BC2026-0042');
     expect(r.invoice.email).toBeUndefined();
-    const off = buildFromWorkOrder(wo(), lookups(), { ...settings, invoice: { ...settings.invoice, bookInAccounts: false } }, 'BC2026-0042');
+    const off = buildFromWorkOrder(
+      wo(),
+      lookups(),
+      { ...settings, invoice: { ...settings.invoice, bookInAccounts: false } },
+      'BC2026-0042',
+    );
     expect(off.invoice.bookInAccounts).toBe(false);
     expect(off.invoice.bookingDescription).toBeUndefined();
   });
 });
 
 describe('invoice e-mail', () => {
-  const mailing = (patch: Partial<Settings['invoice']>): Settings => ({ ...settings, invoice: { ...settings.invoice, emailToCustomer: true, ...patch } });
+  const mailing = (patch: Partial<Settings['invoice']>): Settings => ({
+    ...settings,
+    invoice: { ...settings.invoice, emailToCustomer: true, ...patch },
+  });
 
   it('lets e-Boekhouden mail the invoice from the sender in the settings', () => {
-    const r = buildFromWorkOrder(wo(), lookups(), mailing({ emailFromAddress: 'facturen@jansen.nl', emailFromName: 'Loodgieter Jansen' }), 'BC2026-0042');
+    const r = buildFromWorkOrder(
+      wo(),
+      lookups(),
+      mailing({ emailFromAddress: 'facturen@jansen.nl', emailFromName: 'Loodgieter Jansen' }),
+      'BC2026-0042',
+    );
     expect(r.problems).toEqual([]);
     expect(r.invoice.email).toMatchObject({ fromAddress: 'facturen@jansen.nl', fromName: 'Loodgieter Jansen' });
     expect(r.invoice.email?.subject).toContain('BC2026-0042');
@@ -87,13 +221,32 @@ describe('invoice e-mail', () => {
 
   it('leaves the sender name out when none is set, and sends no e-mail while mailing is off', () => {
     const r = buildFromInvoice(
-      { id: 3, number: 'BC2026-0007', customerId: 1, date: '2026-05-01', lines: [{ code: 'X', description: 'Onderhoud', quantity: 1, price: 120, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' }], status: 'final', updatedAt: 0 },
+      {
+        id: 3,
+        number: 'BC2026-0007',
+        customerId: 1,
+        date: '2026-05-01',
+        lines: [
+          { code: 'X', description: 'Onderhoud', quantity: 1, price: 120, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' },
+        ],
+        status: 'final',
+        updatedAt: 0,
+      },
       customer,
       mailing({ emailFromAddress: 'facturen@jansen.nl', emailFromName: '  ' }),
     );
     expect(r.problems).toEqual([]);
-    expect(r.invoice.email).toEqual({ subject: expect.any(String), body: expect.any(String), fromAddress: 'facturen@jansen.nl' });
-    const off = buildFromWorkOrder(wo(), lookups(), mailing({ emailToCustomer: false, emailFromAddress: 'facturen@jansen.nl' }), 'BC2026-0042');
+    expect(r.invoice.email).toEqual({
+      subject: expect.any(String),
+      body: expect.any(String),
+      fromAddress: 'facturen@jansen.nl',
+    });
+    const off = buildFromWorkOrder(
+      wo(),
+      lookups(),
+      mailing({ emailToCustomer: false, emailFromAddress: 'facturen@jansen.nl' }),
+      'BC2026-0042',
+    );
     expect(off.invoice.email).toBeUndefined();
   });
 
@@ -120,7 +273,12 @@ describe('checks before sending', () => {
   });
 
   it('a workspace customer not yet exported makes the invoice wait, not fail', () => {
-    const r = buildFromWorkOrder(wo(), lookups({ ...customer, remoteId: undefined, origin: 'workspace' }), settings, 'BC2026-0001');
+    const r = buildFromWorkOrder(
+      wo(),
+      lookups({ ...customer, remoteId: undefined, origin: 'workspace' }),
+      settings,
+      'BC2026-0001',
+    );
     expect(r.problems).toEqual([]);
     expect(r.waiting?.code).toBe('CUSTOMER_NOT_EXPORTED');
     expect(r.waiting?.nl).toMatch(/R001/);
@@ -132,7 +290,18 @@ describe('checks before sending', () => {
   });
 
   it('a line without VAT code, and one without counter account, name the line', () => {
-    const r = buildFromWorkOrder(wo({ hourLines: [], materialLines: [{ materialId: 21, quantity: 1, price: 1 }, { materialId: 22, quantity: 1, price: 1 }] }), lookups(), settings, 'BC2026-0001');
+    const r = buildFromWorkOrder(
+      wo({
+        hourLines: [],
+        materialLines: [
+          { materialId: 21, quantity: 1, price: 1 },
+          { materialId: 22, quantity: 1, price: 1 },
+        ],
+      }),
+      lookups(),
+      settings,
+      'BC2026-0001',
+    );
     expect(codes(r)).toEqual(['LINE_NO_VAT_CODE', 'LINE_NO_LEDGER']);
     expect(r.problems[0].en).toMatch(/line 1 \(NOVAT\)/);
     expect(r.problems[1].nl).toMatch(/regel 2 \(NOLED\)/);
@@ -140,41 +309,89 @@ describe('checks before sending', () => {
 
   it('an hour type without VAT code when the settings have no default either', () => {
     const bare = { ...settings, invoice: { ...settings.invoice, hourVatCode: '', hourLedgerCode: '' } };
-    const r = buildFromWorkOrder(wo({ hourLines: [{ hourTypeId: 11, hours: 1, price: 10 }], materialLines: [] }), lookups(), bare, 'BC2026-0001');
+    const r = buildFromWorkOrder(
+      wo({ hourLines: [{ hourTypeId: 11, hours: 1, price: 10 }], materialLines: [] }),
+      lookups(),
+      bare,
+      'BC2026-0001',
+    );
     expect(codes(r)).toEqual(['LINE_NO_VAT_CODE', 'LINE_NO_LEDGER']);
   });
 
   it('a purchase VAT code on a sales line', () => {
-    const r = buildFromWorkOrder(wo({ materialLines: [{ materialId: 23, quantity: 1, price: 5 }] }), lookups(), settings, 'BC2026-0001');
+    const r = buildFromWorkOrder(
+      wo({ materialLines: [{ materialId: 23, quantity: 1, price: 5 }] }),
+      lookups(),
+      settings,
+      'BC2026-0001',
+    );
     expect(codes(r)).toEqual(['LINE_PURCHASE_VAT']);
     expect(r.problems[0].en).toMatch(/HOOG_INK_21/);
   });
 
   it('an unknown hour type or material', () => {
-    const r = buildFromWorkOrder(wo({ hourLines: [{ hourTypeId: 999, hours: 1, price: 1 }], materialLines: [{ materialId: 998, quantity: 1, price: 1 }] }), lookups(), settings, 'BC2026-0001');
+    const r = buildFromWorkOrder(
+      wo({
+        hourLines: [{ hourTypeId: 999, hours: 1, price: 1 }],
+        materialLines: [{ materialId: 998, quantity: 1, price: 1 }],
+      }),
+      lookups(),
+      settings,
+      'BC2026-0001',
+    );
     expect(codes(r)).toEqual(['UNKNOWN_HOUR_TYPE', 'UNKNOWN_MATERIAL']);
   });
 
   it('a price with more than 2 decimals and a quantity with more than 4', () => {
-    const r = buildFromWorkOrder(wo({ hourLines: [{ hourTypeId: 10, hours: 1.00001, price: 10 }], materialLines: [{ materialId: 20, quantity: 1, price: 8.955 }] }), lookups(), settings, 'BC2026-0001');
+    const r = buildFromWorkOrder(
+      wo({
+        hourLines: [{ hourTypeId: 10, hours: 1.00001, price: 10 }],
+        materialLines: [{ materialId: 20, quantity: 1, price: 8.955 }],
+      }),
+      lookups(),
+      settings,
+      'BC2026-0001',
+    );
     expect(codes(r)).toEqual(['LINE_QUANTITY_DECIMALS', 'LINE_PRICE_DECIMALS']);
   });
 
   it('line amounts whose cent rounding would not add up to the exact total', () => {
     // 0.5 × € 0.01 = half a cent per line: rounded per line that is 2 cents, exactly it is 1.
-    const lines: InvoiceLine[] = [0, 1].map(() => ({ code: 'X', description: 'x', quantity: 0.5, pricePerUnit: 0.01, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' }));
+    const lines: InvoiceLine[] = [0, 1].map(() => ({
+      code: 'X',
+      description: 'x',
+      quantity: 0.5,
+      pricePerUnit: 0.01,
+      vatCode: 'HOOG_VERK_21',
+      ledgerCode: '8000',
+    }));
     const problems = checkLines(lines, { nl: 'Factuur F1', en: 'Invoice F1' });
     expect(problems.map((p) => p.code)).toEqual(['TOTAL_ROUNDING']);
     expect(problems[0].en).toMatch(/€ 0\.02.*€ 0\.01/);
   });
 
   it('no template chosen', () => {
-    const r = buildFromWorkOrder(wo(), lookups(), { ...settings, invoice: { ...settings.invoice, template: '' } }, 'BC2026-0001');
+    const r = buildFromWorkOrder(
+      wo(),
+      lookups(),
+      { ...settings, invoice: { ...settings.invoice, template: '' } },
+      'BC2026-0001',
+    );
     expect(codes(r)).toEqual(['NO_TEMPLATE']);
   });
 
   it('every message is in Dutch and English and says how to fix it', () => {
-    const r = buildFromWorkOrder(wo({ materialLines: [{ materialId: 23, quantity: 1, price: 5 }, { materialId: 21, quantity: 1, price: 1 }] }), lookups(), settings, 'BC2026-0001');
+    const r = buildFromWorkOrder(
+      wo({
+        materialLines: [
+          { materialId: 23, quantity: 1, price: 5 },
+          { materialId: 21, quantity: 1, price: 1 },
+        ],
+      }),
+      lookups(),
+      settings,
+      'BC2026-0001',
+    );
     for (const p of r.problems) {
       expect(p.nl).toMatch(/WO-0005/);
       expect(p.en).toMatch(/WO-0005/);
@@ -223,7 +440,9 @@ describe('workspace invoice → invoice', () => {
       number: 'BC2026-0007',
       customerId: 1,
       date: '2026-05-01',
-      lines: [{ code: 'X', description: 'Onderhoud', quantity: 1, price: 120, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' }],
+      lines: [
+        { code: 'X', description: 'Onderhoud', quantity: 1, price: 120, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' },
+      ],
       status: 'final',
       updatedAt: 0,
     };
@@ -231,7 +450,11 @@ describe('workspace invoice → invoice', () => {
     expect(r.problems).toEqual([]);
     expect(r.invoice).toMatchObject({ number: 'BC2026-0007', date: '2026-05-01', relationCode: 'R001' });
     expect(r.invoice.lines[0]).toMatchObject({ pricePerUnit: 120, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' });
-    const bad = buildFromInvoice({ ...inv, lines: [{ ...inv.lines[0], vatCode: 'LAAG_INK_9', ledgerCode: '' }] }, customer, settings);
+    const bad = buildFromInvoice(
+      { ...inv, lines: [{ ...inv.lines[0], vatCode: 'LAAG_INK_9', ledgerCode: '' }] },
+      customer,
+      settings,
+    );
     expect(codes(bad)).toEqual(['LINE_PURCHASE_VAT', 'LINE_NO_LEDGER']);
   });
 });

@@ -5,13 +5,26 @@ import { EXPORT_STEPS } from '../../lib/sync/exports/index';
 import { SEND_CONCURRENCY } from '../../lib/sync/exports/outbox';
 import type { NewInvoice } from '../../lib/eboekhouden/types';
 import { completeWorkOrder, createCustomer, retryExport, saveWorkOrder } from '../../lib/workspace';
-import { createFakeApi, ebError, freshDbName, logOf, runSteps, seedBasics, WorkerDied, type Basics, type FakeApi } from '../helpers/run-steps';
+import {
+  createFakeApi,
+  ebError,
+  freshDbName,
+  logOf,
+  runSteps,
+  seedBasics,
+  WorkerDied,
+  type Basics,
+  type FakeApi,
+} from '../helpers/run-steps';
 import { createProxyApp } from '../../proxy/app';
 import type { ProxyConfig } from '../../proxy/config';
 import { createHttp, PROXY_ERROR_CODES } from '../../lib/eboekhouden/http';
 import { EBoekhoudenError } from '../../lib/eboekhouden/errors';
 
-const settings: Settings = { ...DEFAULT_SETTINGS, invoice: { ...DEFAULT_SETTINGS.invoice, template: 'Standaard', numberPrefix: 'BC' } };
+const settings: Settings = {
+  ...DEFAULT_SETTINGS,
+  invoice: { ...DEFAULT_SETTINGS.invoice, template: 'Standaard', numberPrefix: 'BC' },
+};
 
 let db: WorkspaceDb;
 let api: FakeApi;
@@ -29,7 +42,17 @@ afterEach(async () => {
 });
 
 async function completedWorkOrder(customerId = b.customerId, hours = 2): Promise<number> {
-  const wo = await saveWorkOrder(db, { customerId, date: '2026-03-04', description: 'Onderhoud', hourLines: [{ hourTypeId: b.labourId, hours, price: 62.5 }], materialLines: [{ materialId: b.pipeId, quantity: 3, price: 8.95 }] }, { settings });
+  const wo = await saveWorkOrder(
+    db,
+    {
+      customerId,
+      date: '2026-03-04',
+      description: 'Onderhoud',
+      hourLines: [{ hourTypeId: b.labourId, hours, price: 62.5 }],
+      materialLines: [{ materialId: b.pipeId, quantity: 3, price: 8.95 }],
+    },
+    { settings },
+  );
   await completeWorkOrder(db, wo.id!, { settings });
   return wo.id!;
 }
@@ -140,7 +163,8 @@ describe('exactly once when the outcome is unknown', () => {
 
   it('a duplicate reported by e-Boekhouden is looked up: ours → done', async () => {
     await completedWorkOrder();
-    api.fault = (op) => (op === 'createInvoice' ? { error: ebError('validation', { code: 'CFACT026' }), when: 'after' } : undefined);
+    api.fault = (op) =>
+      op === 'createInvoice' ? { error: ebError('validation', { code: 'CFACT026' }), when: 'after' } : undefined;
     await run();
     expect(api.invoices.size).toBe(1);
     expect((await db.outbox.toArray())[0]).toMatchObject({ state: 'done', remote: { foundByLookup: true } });
@@ -148,7 +172,16 @@ describe('exactly once when the outcome is unknown', () => {
 
   it('a number already used upstream by another invoice fails with NUMBER_TAKEN; retry gets a new number', async () => {
     const id = await completedWorkOrder();
-    api.invoices.set('BC2026-0001', { number: 'BC2026-0001', relationCode: 'OTHER', date: '2026-01-01', totalExcl: 10, totalVat: 0, totalIncl: 10, lines: [], template: 'x' });
+    api.invoices.set('BC2026-0001', {
+      number: 'BC2026-0001',
+      relationCode: 'OTHER',
+      date: '2026-01-01',
+      totalExcl: 10,
+      totalVat: 0,
+      totalIncl: 10,
+      lines: [],
+      template: 'x',
+    });
     const r = await run();
     const entry = (await db.outbox.toArray())[0];
     expect(entry.state).toBe('failed');
@@ -182,7 +215,11 @@ describe('exactly once when the outcome is unknown', () => {
   it('a lookup that fails leaves the entry in sending for the next run', async () => {
     await completedWorkOrder();
     api.fault = (op) =>
-      op === 'createInvoice' ? { error: ebError('network', { outcomeUnknown: true }), when: 'after' } : op === 'findInvoice' ? { error: ebError('network'), when: 'before' } : undefined;
+      op === 'createInvoice'
+        ? { error: ebError('network', { outcomeUnknown: true }), when: 'after' }
+        : op === 'findInvoice'
+          ? { error: ebError('network'), when: 'before' }
+          : undefined;
     const r = await run();
     expect((await db.outbox.toArray())[0].state).toBe('sending');
     expect(logOf(r, 'exportInvoices').unchanged).toBe(1);
@@ -229,7 +266,8 @@ describe('errors that are not unknown', () => {
 
   it('an auth error stops the run and leaves the entries pending', async () => {
     for (let i = 0; i < 8; i++) await completedWorkOrder();
-    api.fault = (op) => (op === 'createInvoice' ? { error: ebError('auth', { code: 'API_SESSION_004' }), when: 'before' } : undefined);
+    api.fault = (op) =>
+      op === 'createInvoice' ? { error: ebError('auth', { code: 'API_SESSION_004' }), when: 'before' } : undefined;
     await expect(run()).rejects.toMatchObject({ kind: 'auth' });
     expect(api.calls.filter((c) => c.op === 'createInvoice').length).toBeLessThanOrEqual(SEND_CONCURRENCY);
     expect(new Set((await db.outbox.toArray()).map((e) => e.state))).toEqual(new Set(['pending']));
@@ -258,7 +296,8 @@ describe('relations', () => {
 
   it('a relation create whose answer is lost is found by code', async () => {
     const c = await createCustomer(db, { name: 'Verloren Antwoord' });
-    api.fault = (op) => (op === 'createRelation' ? { error: ebError('network', { outcomeUnknown: true }), when: 'after' } : undefined);
+    api.fault = (op) =>
+      op === 'createRelation' ? { error: ebError('network', { outcomeUnknown: true }), when: 'after' } : undefined;
     await run();
     expect(api.calls.filter((x) => x.op === 'createRelation')).toHaveLength(1);
     expect((await db.customers.get(c.id!))?.remoteId).toBe(api.relations.get(c.code.toLowerCase())?.id);
@@ -268,7 +307,16 @@ describe('relations', () => {
 describe('bad local data and flags', () => {
   it('a completed work order with a bad line is reported and not sent; others still go', async () => {
     await completedWorkOrder();
-    const bad = await db.workOrders.add({ number: 'WO-9999', customerId: b.customerId, date: '2026-03-04', description: 'x', hourLines: [], materialLines: [{ materialId: b.pipeId, quantity: 1, price: 1.234 }], status: 'completed', updatedAt: 0 });
+    const bad = await db.workOrders.add({
+      number: 'WO-9999',
+      customerId: b.customerId,
+      date: '2026-03-04',
+      description: 'x',
+      hourLines: [],
+      materialLines: [{ materialId: b.pipeId, quantity: 1, price: 1.234 }],
+      status: 'completed',
+      updatedAt: 0,
+    });
     const r = await run();
     expect(api.invoices.size).toBe(1);
     expect(r.problems.find((p) => p.code === 'LINE_PRICE_DECIMALS')?.en).toMatch(/WO-9999/);
@@ -300,7 +348,10 @@ describe('bad local data and flags', () => {
  * The error the real HTTP layer makes of the real proxy's answer to an invoice POST (the proxy
  * runs in-process; its upstream must never be reached).
  */
-async function proxyAnswerError(config: Partial<ProxyConfig>, o: { proxyToken?: string; body?: string } = {}): Promise<EBoekhoudenError> {
+async function proxyAnswerError(
+  config: Partial<ProxyConfig>,
+  o: { proxyToken?: string; body?: string } = {},
+): Promise<EBoekhoudenError> {
   const app = createProxyApp({
     soapUrl: 'http://upstream.invalid',
     restUrl: 'http://upstream.invalid',
@@ -319,7 +370,13 @@ async function proxyAnswerError(config: Partial<ProxyConfig>, o: { proxyToken?: 
     fetch: async (input, init) => app.fetch(new Request(input, init)),
   });
   try {
-    await http.send({ operation: 'POST /v1/invoice', url: 'http://proxy.test/v1/invoice', method: 'POST', body: o.body ?? '{}', write: true });
+    await http.send({
+      operation: 'POST /v1/invoice',
+      url: 'http://proxy.test/v1/invoice',
+      method: 'POST',
+      body: o.body ?? '{}',
+      write: true,
+    });
   } catch (e) {
     if (e instanceof EBoekhoudenError) return e;
     throw e;
@@ -328,7 +385,10 @@ async function proxyAnswerError(config: Partial<ProxyConfig>, o: { proxyToken?: 
 }
 
 describe('refused by the proxy before anything was sent', () => {
-  const onCreate = (error: Error): FakeApi['fault'] => (op) => (op === 'createInvoice' ? { error, when: 'before' } : undefined);
+  const onCreate =
+    (error: Error): FakeApi['fault'] =>
+    (op) =>
+      op === 'createInvoice' ? { error, when: 'before' } : undefined;
   const ops = () => api.calls.map((c) => c.op);
 
   it('a body too large for the proxy (413) fails the entry at once, no lookup, with what to change', async () => {
@@ -376,15 +436,34 @@ describe('refused by the proxy before anything was sent', () => {
     await completedWorkOrder();
     // A proxy address with a path: every request, the lookup too, is refused with 404.
     const wrongPath = await (async () => {
-      const app = createProxyApp({ soapUrl: 'http://u.invalid', restUrl: 'http://u.invalid', allowedExtensionIds: [], upstreamTimeoutMs: 1_000, bodyLimitBytes: 1024, logger: () => undefined });
-      const http = createHttp({ baseUrl: 'http://p.test/base', credentials: { kind: 'token', apiToken: 't' }, retries: 0, fetch: async (i, init) => app.fetch(new Request(i, init)) });
-      return http.send({ operation: 'GET /v1/invoice', url: 'http://p.test/base/v1/invoice', method: 'GET', write: false }).then(
-        () => undefined,
-        (e: unknown) => e as EBoekhoudenError,
-      );
+      const app = createProxyApp({
+        soapUrl: 'http://u.invalid',
+        restUrl: 'http://u.invalid',
+        allowedExtensionIds: [],
+        upstreamTimeoutMs: 1_000,
+        bodyLimitBytes: 1024,
+        logger: () => undefined,
+      });
+      const http = createHttp({
+        baseUrl: 'http://p.test/base',
+        credentials: { kind: 'token', apiToken: 't' },
+        retries: 0,
+        fetch: async (i, init) => app.fetch(new Request(i, init)),
+      });
+      return http
+        .send({ operation: 'GET /v1/invoice', url: 'http://p.test/base/v1/invoice', method: 'GET', write: false })
+        .then(
+          () => undefined,
+          (e: unknown) => e as EBoekhoudenError,
+        );
     })();
     expect(wrongPath).toMatchObject({ code: PROXY_ERROR_CODES.path, status: 404, outcomeUnknown: false });
-    api.fault = (op) => (op === 'createInvoice' ? { error: ebError('network', { outcomeUnknown: true }), when: 'after' } : op === 'findInvoice' ? { error: wrongPath!, when: 'before' } : undefined);
+    api.fault = (op) =>
+      op === 'createInvoice'
+        ? { error: ebError('network', { outcomeUnknown: true }), when: 'after' }
+        : op === 'findInvoice'
+          ? { error: wrongPath!, when: 'before' }
+          : undefined;
     const r = await run();
     expect((await db.outbox.toArray())[0].state).toBe('sending');
     expect(r.problems.map((x) => x.code)).toContain(PROXY_ERROR_CODES.path);
@@ -396,10 +475,19 @@ describe('refused by the proxy before anything was sent', () => {
 
   it('any other refusal without processing (HTTP 4xx) fails the entry after one send, no lookup', async () => {
     await completedWorkOrder();
-    api.fault = onCreate(new EBoekhoudenError('e-Boekhouden answered HTTP 400 (AddFactuur).', { kind: 'upstream', operation: 'AddFactuur', status: 400 }));
+    api.fault = onCreate(
+      new EBoekhoudenError('e-Boekhouden answered HTTP 400 (AddFactuur).', {
+        kind: 'upstream',
+        operation: 'AddFactuur',
+        status: 400,
+      }),
+    );
     const r = await run();
     expect(ops()).toEqual(['createInvoice']);
-    expect((await db.outbox.toArray())[0]).toMatchObject({ state: 'failed', lastError: { message: expect.stringContaining('HTTP 400') } });
+    expect((await db.outbox.toArray())[0]).toMatchObject({
+      state: 'failed',
+      lastError: { message: expect.stringContaining('HTTP 400') },
+    });
     expect(r.problems.find((x) => x.code === 'HTTP_400')?.nl).toMatch(/zonder te worden verwerkt/);
   });
 

@@ -43,7 +43,15 @@ function transport(kind: Kind, baseUrl: string, extra: Partial<TransportOptions>
   const c = sb.ctx.config;
   const options: TransportOptions = {
     baseUrl,
-    credentials: kind === 'rest' ? { kind: 'token', apiToken: c.apiToken } : { kind: 'securityCodes', username: c.username, securityCode1: c.securityCode1, securityCode2: c.securityCode2 },
+    credentials:
+      kind === 'rest'
+        ? { kind: 'token', apiToken: c.apiToken }
+        : {
+            kind: 'securityCodes',
+            username: c.username,
+            securityCode1: c.securityCode1,
+            securityCode2: c.securityCode2,
+          },
     source: 'tests',
     retries: 2,
     retryBaseMs: 1,
@@ -93,10 +101,17 @@ describe.each<Kind>(['rest', 'soap'])('%s through the proxy', (kind) => {
   it('a proxy token that is missing or wrong: not processed, says to set it, never mistaken for the credentials', async () => {
     const url = await proxy({ proxyToken: PROXY_TOKEN });
     const missing = await caught(transport(kind, url).open());
-    expect(missing).toMatchObject({ kind: 'upstream', code: PROXY_ERROR_CODES.token, status: 401, outcomeUnknown: false });
+    expect(missing).toMatchObject({
+      kind: 'upstream',
+      code: PROXY_ERROR_CODES.token,
+      status: 401,
+      outcomeUnknown: false,
+    });
     expect(missing.message).toMatch(/proxy asks for a proxy token.*set the proxy token in the settings/i);
 
-    const wrong = await caught(transport(kind, url, { proxyToken: 'not-the-token' }).createInvoice(bigInvoice('T2026-0001')));
+    const wrong = await caught(
+      transport(kind, url, { proxyToken: 'not-the-token' }).createInvoice(bigInvoice('T2026-0001')),
+    );
     expect(wrong).toMatchObject({ code: PROXY_ERROR_CODES.token, outcomeUnknown: false });
     expect(wrong.message).toMatch(/does not accept the proxy token/);
     expect(JSON.stringify(wrong.toJSON())).not.toContain('not-the-token');
@@ -108,7 +123,14 @@ describe.each<Kind>(['rest', 'soap'])('%s through the proxy', (kind) => {
 
   it('an extension the proxy does not allow: not processed, says where to allow it', async () => {
     const url = await proxy({ allowedExtensionIds: [EXTENSION_ID] });
-    const asOther: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), Origin: 'chrome-extension://someotherextensionidxxxxxxxxxxxx' } });
+    const asOther: typeof fetch = (input, init) =>
+      fetch(input, {
+        ...init,
+        headers: {
+          ...(init?.headers as Record<string, string>),
+          Origin: 'chrome-extension://someotherextensionidxxxxxxxxxxxx',
+        },
+      });
     const e = await caught(transport(kind, url, { fetch: asOther }).open());
     expect(e).toMatchObject({ kind: 'upstream', code: PROXY_ERROR_CODES.origin, status: 403, outcomeUnknown: false });
     expect(e.message).toMatch(/ALLOWED_EXTENSION_IDS/);
@@ -130,7 +152,12 @@ describe.each<Kind>(['rest', 'soap'])('%s through the proxy', (kind) => {
     const { items } = await collect(transport('rest', sb.url).listRelations());
     const before = await sb.stats();
     const e = await caught(t.createInvoice(bigInvoice(number, items[0].code)));
-    expect(e).toMatchObject({ kind: 'validation', code: PROXY_ERROR_CODES.tooLarge, status: 413, outcomeUnknown: false });
+    expect(e).toMatchObject({
+      kind: 'validation',
+      code: PROXY_ERROR_CODES.tooLarge,
+      status: 413,
+      outcomeUnknown: false,
+    });
     expect(e.message).toMatch(/too large.*nothing was sent to e-Boekhouden.*4000 bytes/);
     const after = await sb.stats();
     // The lookups before the send (relation, template, ledger) went through; the invoice itself did not.
@@ -162,14 +189,30 @@ describe("e-Boekhouden's own answers through the proxy keep their meaning", () =
 
 describe('413 from anything in front of e-Boekhouden', () => {
   it('is not processed, whatever the body, and a write that gets a 5xx stays outcome-unknown', async () => {
-    const answer = (status: number, body: string, type: string): typeof fetch => async () => new Response(body, { status, headers: { 'Content-Type': type } });
-    const send = (f: typeof fetch) => createHttp({ baseUrl: 'http://x', credentials: { kind: 'token', apiToken: 't' }, fetch: f, retries: 0 }).send({ operation: 'POST /v1/invoice', url: 'http://x/v1/invoice', method: 'POST', body: '{}', write: true });
+    const answer =
+      (status: number, body: string, type: string): typeof fetch =>
+      async () =>
+        new Response(body, { status, headers: { 'Content-Type': type } });
+    const send = (f: typeof fetch) =>
+      createHttp({ baseUrl: 'http://x', credentials: { kind: 'token', apiToken: 't' }, fetch: f, retries: 0 }).send({
+        operation: 'POST /v1/invoice',
+        url: 'http://x/v1/invoice',
+        method: 'POST',
+        body: '{}',
+        write: true,
+      });
     const html = await caught(send(answer(413, '<html>Request Entity Too Large</html>', 'text/html')));
     expect(html).toMatchObject({ code: PROXY_ERROR_CODES.tooLarge, status: 413, outcomeUnknown: false });
     const gateway = await caught(send(answer(502, '{"error":"upstream_unreachable"}', 'application/json')));
     expect(gateway).toMatchObject({ kind: 'upstream', status: 502, outcomeUnknown: true });
     // A 401 that is not the proxy's (no proxy body) goes back to the transport untouched.
-    const passed = await send(answer(401, '{"type":"security","code":"SECURITY_010","title":"Not authenticated","status":401}', 'application/json'));
+    const passed = await send(
+      answer(
+        401,
+        '{"type":"security","code":"SECURITY_010","title":"Not authenticated","status":401}',
+        'application/json',
+      ),
+    );
     expect(passed.status).toBe(401);
     expect(((await passed.json()) as { code: string }).code).toBe('SECURITY_010');
   });

@@ -11,7 +11,9 @@ const invoice: NewInvoice = {
   termOfPayment: 14,
   template: 'Standaard',
   bookInAccounts: true,
-  lines: [{ code: 'ARB', description: 'Arbeid', quantity: 2, pricePerUnit: 50, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' }],
+  lines: [
+    { code: 'ARB', description: 'Arbeid', quantity: 2, pricePerUnit: 50, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' },
+  ],
 };
 
 const invoiceRoutes = () => ({
@@ -27,20 +29,45 @@ describe('REST errors', () => {
   it('a 400 Error body is a validation error with its code, propertyName as field and its message', async () => {
     const { transport } = harness({
       'POST /v1/relation': () =>
-        json(400, { type: 'validation', code: 'REL_002', title: 'Validation failed', message: 'Name is mandatory.', propertyName: 'name', status: 400 }),
+        json(400, {
+          type: 'validation',
+          code: 'REL_002',
+          title: 'Validation failed',
+          message: 'Name is mandatory.',
+          propertyName: 'name',
+          status: 400,
+        }),
     });
     const error = await caught(transport.createRelation({ code: 'X1', type: 'B', name: 'Valid here' }));
     expect(error).toBeInstanceOf(EBoekhoudenError);
-    expect(error).toMatchObject({ kind: 'validation', code: 'REL_002', field: 'name', status: 400, operation: 'POST /v1/relation' });
+    expect(error).toMatchObject({
+      kind: 'validation',
+      code: 'REL_002',
+      field: 'name',
+      status: 400,
+      operation: 'POST /v1/relation',
+    });
     expect((error as Error).message).toContain('Name is mandatory.');
   });
 
   it('PAGE_* and EP_001 are validation errors with their code', async () => {
-    const page = harness({ 'GET /v1/relation': () => json(400, { type: 'validation', code: 'PAGE_001', title: 'Limit must be between 1 and 2000.', status: 400 }) });
-    expect(await caught(collect(page.transport.listRelations()))).toMatchObject({ kind: 'validation', code: 'PAGE_001' });
+    const page = harness({
+      'GET /v1/relation': () =>
+        json(400, { type: 'validation', code: 'PAGE_001', title: 'Limit must be between 1 and 2000.', status: 400 }),
+    });
+    expect(await caught(collect(page.transport.listRelations()))).toMatchObject({
+      kind: 'validation',
+      code: 'PAGE_001',
+    });
 
     const ep = harness({
-      'GET /v1/administration': () => json(400, { type: 'validation', code: 'EP_001', title: 'This endpoint is only available to accountants.', status: 400 }),
+      'GET /v1/administration': () =>
+        json(400, {
+          type: 'validation',
+          code: 'EP_001',
+          title: 'This endpoint is only available to accountants.',
+          status: 400,
+        }),
     });
     const error = await caught(ep.transport.listAdministrations());
     expect(error).toMatchObject({ kind: 'validation', code: 'EP_001', operation: 'GET /v1/administration' });
@@ -49,17 +76,28 @@ describe('REST errors', () => {
 
   it('a 404 is a validation error with the code as sent', async () => {
     const { transport } = harness({
-      'GET /v1/relation/{id}': () => json(404, { type: 'notfound', code: 'REL_055', title: 'Relation not found.', status: 404 }),
+      'GET /v1/relation/{id}': () =>
+        json(404, { type: 'notfound', code: 'REL_055', title: 'Relation not found.', status: 404 }),
     });
     expect(await caught(transport.getRelation(77))).toMatchObject({ kind: 'validation', code: 'REL_055', status: 404 });
   });
 
   it('a 500 is an upstream error and a read is not retried for it; a write gets outcomeUnknown', async () => {
-    const read = harness({ 'GET /v1/relation': () => json(500, { type: 'error', code: 'ERR_001', title: 'Something went wrong.', status: 500 }) });
-    expect(await caught(collect(read.transport.listRelations()))).toMatchObject({ kind: 'upstream', code: 'ERR_001', status: 500 });
+    const read = harness({
+      'GET /v1/relation': () =>
+        json(500, { type: 'error', code: 'ERR_001', title: 'Something went wrong.', status: 500 }),
+    });
+    expect(await caught(collect(read.transport.listRelations()))).toMatchObject({
+      kind: 'upstream',
+      code: 'ERR_001',
+      status: 500,
+    });
     expect(read.fake.callsTo('GET /v1/relation')).toHaveLength(1);
 
-    const write = harness({ ...invoiceRoutes(), 'POST /v1/invoice': () => new Response('Internal Server Error', { status: 500 }) });
+    const write = harness({
+      ...invoiceRoutes(),
+      'POST /v1/invoice': () => new Response('Internal Server Error', { status: 500 }),
+    });
     const error = await caught(write.transport.createInvoice(invoice));
     expect(error).toMatchObject({ kind: 'upstream', status: 500, outcomeUnknown: true });
     expect(write.fake.callsTo('POST /v1/invoice')).toHaveLength(1);
@@ -68,14 +106,23 @@ describe('REST errors', () => {
   it('429 + Retry-After is honoured for reads and writes (the injected sleep records the wait)', async () => {
     const { transport, fake, sleeps } = harness({
       ...invoiceRoutes(),
-      'GET /v1/ledger': (call, nth) => (nth === 0 ? json(429, { title: 'Too many requests' }, { 'Retry-After': '3' }) : paged([])(call, nth)),
+      'GET /v1/ledger': (call, nth) =>
+        nth === 0 ? json(429, { title: 'Too many requests' }, { 'Retry-After': '3' }) : paged([])(call, nth),
       'POST /v1/invoice': (_call, nth) =>
-        nth === 0 ? json(429, { title: 'Too many requests' }, { 'Retry-After': '2' }) : json(201, { id: 5, invoiceNumber: 'F2024-0001', inExVat: 'EX' }),
+        nth === 0
+          ? json(429, { title: 'Too many requests' }, { 'Retry-After': '2' })
+          : json(201, { id: 5, invoiceNumber: 'F2024-0001', inExVat: 'EX' }),
     });
     await collect(transport.listLedgerAccounts());
     expect(sleeps).toEqual([3000]);
     // The lookups for the invoice need ledgers: serve them now.
-    fake.on('GET /v1/ledger', paged([{ id: 1, code: '8000', description: 'Omzet', category: 'VW' }, { id: 2, code: '1300', description: 'Deb', category: 'DEB' }]));
+    fake.on(
+      'GET /v1/ledger',
+      paged([
+        { id: 1, code: '8000', description: 'Omzet', category: 'VW' },
+        { id: 2, code: '1300', description: 'Deb', category: 'DEB' },
+      ]),
+    );
     expect(await transport.createInvoice(invoice)).toEqual({ number: 'F2024-0001', id: 5 });
     expect(sleeps).toEqual([3000, 2000]);
     expect(fake.callsTo('POST /v1/invoice')).toHaveLength(2);
@@ -107,7 +154,9 @@ describe('REST errors', () => {
 
   it('a read that fails once and then answers succeeds', async () => {
     const serve = paged([{ id: 1, type: 'B', code: 'A' }]);
-    const { transport } = harness({ 'GET /v1/relation': (call, nth) => (nth === 0 ? networkDown() : serve(call, nth)) });
+    const { transport } = harness({
+      'GET /v1/relation': (call, nth) => (nth === 0 ? networkDown() : serve(call, nth)),
+    });
     expect((await collect(transport.listRelations())).items).toHaveLength(1);
   });
 
@@ -123,7 +172,13 @@ describe('REST errors', () => {
     const { transport } = harness({
       ...invoiceRoutes(),
       'POST /v1/invoice': () =>
-        json(400, { type: 'validation', code: 'FACT_101', title: 'Invoice number is in use.', propertyName: 'invoiceNumber', status: 400 }),
+        json(400, {
+          type: 'validation',
+          code: 'FACT_101',
+          title: 'Invoice number is in use.',
+          propertyName: 'invoiceNumber',
+          status: 400,
+        }),
     });
     const error = await caught(transport.createInvoice(invoice));
     expect(error).toMatchObject({ kind: 'validation', code: 'FACT_101', field: 'invoiceNumber' });

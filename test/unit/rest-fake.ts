@@ -33,7 +33,13 @@ export function paged(items: readonly unknown[]): Handler {
   return (call) => {
     const limit = Number(call.query.get('limit') ?? 100);
     const offset = Number(call.query.get('offset') ?? 0);
-    if (!(limit >= 1 && limit <= 2000)) return json(400, { type: 'validation', code: 'PAGE_001', title: 'Limit must be between 1 and 2000.', status: 400 });
+    if (!(limit >= 1 && limit <= 2000))
+      return json(400, {
+        type: 'validation',
+        code: 'PAGE_001',
+        title: 'Limit must be between 1 and 2000.',
+        status: 400,
+      });
     const page = items.slice(offset, offset + limit);
     return json(200, { items: page, count: page.length });
   };
@@ -52,7 +58,8 @@ export function createFake(routes: Record<string, Handler> = {}): Fake {
   const calls: FakeCall[] = [];
   const counts = new Map<string, number>();
   const table = new Map<string, Handler>(Object.entries(routes));
-  if (!table.has('POST /v1/session')) table.set('POST /v1/session', () => json(200, { token: SESSION_TOKEN, expiresIn: 3600 }));
+  if (!table.has('POST /v1/session'))
+    table.set('POST /v1/session', () => json(200, { token: SESSION_TOKEN, expiresIn: 3600 }));
   if (!table.has('DELETE /v1/session')) table.set('DELETE /v1/session', () => new Response(null, { status: 204 }));
 
   const doFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {

@@ -10,8 +10,24 @@ const invoice: NewInvoice = {
   template: 'Standaard',
   bookInAccounts: true,
   lines: [
-    { code: 'ARB', description: 'Arbeid', quantity: 2.5, unit: 'uur', pricePerUnit: 55, vatCode: 'HOOG_VERK_21', ledgerCode: '8100' },
-    { code: 'KAB', description: 'Kabel 3x2,5', quantity: 10, pricePerUnit: 1.25, vatCode: 'HOOG_VERK_21', ledgerCode: '8000', costCenterId: 3 },
+    {
+      code: 'ARB',
+      description: 'Arbeid',
+      quantity: 2.5,
+      unit: 'uur',
+      pricePerUnit: 55,
+      vatCode: 'HOOG_VERK_21',
+      ledgerCode: '8100',
+    },
+    {
+      code: 'KAB',
+      description: 'Kabel 3x2,5',
+      quantity: 10,
+      pricePerUnit: 1.25,
+      vatCode: 'HOOG_VERK_21',
+      ledgerCode: '8000',
+      costCenterId: 3,
+    },
   ],
 };
 
@@ -29,7 +45,11 @@ const created = () => json(201, { id: 555, invoiceNumber: 'F2024-0001', inExVat:
 
 describe('REST createInvoice', () => {
   it('sends ids for codes, EX VAT, and books on the lowest-code DEB ledger', async () => {
-    const { transport, fake } = harness({ ...lookupRoutes(), 'GET /v1/relation': relationsByCode, 'POST /v1/invoice': created });
+    const { transport, fake } = harness({
+      ...lookupRoutes(),
+      'GET /v1/relation': relationsByCode,
+      'POST /v1/invoice': created,
+    });
     expect(await transport.createInvoice(invoice)).toEqual({ number: 'F2024-0001', id: 555 });
     expect(fake.callsTo('GET /v1/relation')[0].query.get('code')).toBe('KL001');
     const [post] = fake.callsTo('POST /v1/invoice');
@@ -41,8 +61,24 @@ describe('REST createInvoice', () => {
       date: '2024-05-01',
       inExVat: 'EX',
       items: [
-        { description: 'Arbeid', vatCode: 'HOOG_VERK_21', ledgerId: 22206463, quantity: 2.5, code: 'ARB', pricePerUnit: 55, unitId: 5 },
-        { description: 'Kabel 3x2,5', vatCode: 'HOOG_VERK_21', ledgerId: 22206462, quantity: 10, code: 'KAB', pricePerUnit: 1.25, costCenterId: 3 },
+        {
+          description: 'Arbeid',
+          vatCode: 'HOOG_VERK_21',
+          ledgerId: 22206463,
+          quantity: 2.5,
+          code: 'ARB',
+          pricePerUnit: 55,
+          unitId: 5,
+        },
+        {
+          description: 'Kabel 3x2,5',
+          vatCode: 'HOOG_VERK_21',
+          ledgerId: 22206462,
+          quantity: 10,
+          code: 'KAB',
+          pricePerUnit: 1.25,
+          costCenterId: 3,
+        },
       ],
       mutation: { description: 'Factuur F2024-0001', ledgerId: 22206002 },
     });
@@ -50,27 +86,52 @@ describe('REST createInvoice', () => {
   });
 
   it('leaves out the booking when not asked, the number when empty, and sends the e-mail object when set', async () => {
-    const { transport, fake } = harness({ ...lookupRoutes(), 'GET /v1/relation': relationsByCode, 'POST /v1/invoice': created });
+    const { transport, fake } = harness({
+      ...lookupRoutes(),
+      'GET /v1/relation': relationsByCode,
+      'POST /v1/invoice': created,
+    });
     await transport.createInvoice({
       ...invoice,
       number: '',
       bookInAccounts: false,
-      email: { subject: 'Uw factuur', body: 'Zie bijlage', fromAddress: 'info@example.nl', fromName: 'Installatiebedrijf' },
+      email: {
+        subject: 'Uw factuur',
+        body: 'Zie bijlage',
+        fromAddress: 'info@example.nl',
+        fromName: 'Installatiebedrijf',
+      },
     });
     const body = fake.callsTo('POST /v1/invoice')[0].body as Record<string, unknown>;
     expect(body).not.toHaveProperty('mutation');
     expect(body).not.toHaveProperty('invoiceNumber');
-    expect(body.email).toEqual({ fromEmail: 'info@example.nl', fromName: 'Installatiebedrijf', subject: 'Uw factuur', body: 'Zie bijlage' });
+    expect(body.email).toEqual({
+      fromEmail: 'info@example.nl',
+      fromName: 'Installatiebedrijf',
+      subject: 'Uw factuur',
+      body: 'Zie bijlage',
+    });
   });
 
   it('uses a custom booking description', async () => {
-    const { transport, fake } = harness({ ...lookupRoutes(), 'GET /v1/relation': relationsByCode, 'POST /v1/invoice': created });
+    const { transport, fake } = harness({
+      ...lookupRoutes(),
+      'GET /v1/relation': relationsByCode,
+      'POST /v1/invoice': created,
+    });
     await transport.createInvoice({ ...invoice, bookingDescription: 'Werkbon 12' });
-    expect((fake.callsTo('POST /v1/invoice')[0].body as { mutation: unknown }).mutation).toEqual({ description: 'Werkbon 12', ledgerId: 22206002 });
+    expect((fake.callsTo('POST /v1/invoice')[0].body as { mutation: unknown }).mutation).toEqual({
+      description: 'Werkbon 12',
+      ledgerId: 22206002,
+    });
   });
 
   it('looks up each table once per session and each relation code once', async () => {
-    const { transport, fake } = harness({ ...lookupRoutes(), 'GET /v1/relation': relationsByCode, 'POST /v1/invoice': created });
+    const { transport, fake } = harness({
+      ...lookupRoutes(),
+      'GET /v1/relation': relationsByCode,
+      'POST /v1/invoice': created,
+    });
     await transport.createInvoice(invoice);
     await transport.createInvoice({ ...invoice, number: 'F2024-0002' });
     expect(fake.callsTo('GET /v1/relation')).toHaveLength(1);
@@ -92,17 +153,30 @@ describe('REST createInvoice', () => {
       'lines[1].ledgerCode',
       /9999/,
     ],
-  ])('%s is a validation error with a clear message, and nothing is sent', async (_what, change, code, field, mentions) => {
-    const { transport, fake } = harness({ ...lookupRoutes(), 'GET /v1/relation': relationsByCode, 'POST /v1/invoice': created });
-    const error = await caught(transport.createInvoice({ ...invoice, ...change } as NewInvoice));
-    expect(error).toMatchObject({ kind: 'validation', code, field, operation: 'POST /v1/invoice' });
-    expect((error as Error).message).toMatch(mentions);
-    expect(fake.callsTo('POST /v1/invoice')).toHaveLength(0);
-  });
+  ])(
+    '%s is a validation error with a clear message, and nothing is sent',
+    async (_what, change, code, field, mentions) => {
+      const { transport, fake } = harness({
+        ...lookupRoutes(),
+        'GET /v1/relation': relationsByCode,
+        'POST /v1/invoice': created,
+      });
+      const error = await caught(transport.createInvoice({ ...invoice, ...change } as NewInvoice));
+      expect(error).toMatchObject({ kind: 'validation', code, field, operation: 'POST /v1/invoice' });
+      expect((error as Error).message).toMatch(mentions);
+      expect(fake.callsTo('POST /v1/invoice')).toHaveLength(0);
+    },
+  );
 
   it('an invoice our own rules refuse is never sent (purchase VAT code, no lines)', async () => {
-    const { transport, fake } = harness({ ...lookupRoutes(), 'GET /v1/relation': relationsByCode, 'POST /v1/invoice': created });
-    const purchase = await caught(transport.createInvoice({ ...invoice, lines: [{ ...invoice.lines[0], vatCode: 'HOOG_INK_21' }] }));
+    const { transport, fake } = harness({
+      ...lookupRoutes(),
+      'GET /v1/relation': relationsByCode,
+      'POST /v1/invoice': created,
+    });
+    const purchase = await caught(
+      transport.createInvoice({ ...invoice, lines: [{ ...invoice.lines[0], vatCode: 'HOOG_INK_21' }] }),
+    );
     expect(purchase).toMatchObject({ kind: 'validation', field: 'lines[0].vatCode' });
     const empty = await caught(transport.createInvoice({ ...invoice, lines: [] }));
     expect(empty).toMatchObject({ kind: 'validation', field: 'lines' });
@@ -122,8 +196,16 @@ describe('REST createInvoice', () => {
   });
 
   it('an answer without an invoice number is an upstream error naming the field', async () => {
-    const { transport } = harness({ ...lookupRoutes(), 'GET /v1/relation': relationsByCode, 'POST /v1/invoice': () => json(200, { id: 1 }) });
-    expect(await caught(transport.createInvoice(invoice))).toMatchObject({ kind: 'upstream', field: 'invoiceNumber', operation: 'POST /v1/invoice' });
+    const { transport } = harness({
+      ...lookupRoutes(),
+      'GET /v1/relation': relationsByCode,
+      'POST /v1/invoice': () => json(200, { id: 1 }),
+    });
+    expect(await caught(transport.createInvoice(invoice))).toMatchObject({
+      kind: 'upstream',
+      field: 'invoiceNumber',
+      operation: 'POST /v1/invoice',
+    });
   });
 });
 
@@ -141,7 +223,15 @@ describe('REST findInvoice', () => {
     templateId: 71,
     inExVat: 'EX',
     items: [
-      { code: 'ARB', description: 'Arbeid', quantity: 2, unitId: 5, pricePerUnit: 50, vatCode: 'HOOG_VERK_21', ledgerId: 22206463 },
+      {
+        code: 'ARB',
+        description: 'Arbeid',
+        quantity: 2,
+        unitId: 5,
+        pricePerUnit: 50,
+        vatCode: 'HOOG_VERK_21',
+        ledgerId: 22206463,
+      },
       { description: 'Voorrijkosten', amount: 1, pricePerUnit: 50, vatCode: 'HOOG_VERK_21', ledgerId: 22206462 },
     ],
   };
@@ -150,7 +240,9 @@ describe('REST findInvoice', () => {
     const { transport, fake } = harness({
       ...lookupRoutes(),
       'GET /v1/invoice': (call) =>
-        paged(call.query.get('invoiceNumber') === 'F2024-0001' ? [{ ...detail, items: undefined, inExVat: undefined }] : [])(call, 0),
+        paged(
+          call.query.get('invoiceNumber') === 'F2024-0001' ? [{ ...detail, items: undefined, inExVat: undefined }] : [],
+        )(call, 0),
       'GET /v1/invoice/{id}': () => json(200, detail),
       'GET /v1/relation/{id}': () => json(200, { id: 902, type: 'P', code: 'KL002', name: 'Visser' }),
     });
@@ -164,8 +256,23 @@ describe('REST findInvoice', () => {
       totalIncl: 181.5,
       pdfUrl: 'https://example.test/f.pdf',
       lines: [
-        { code: 'ARB', description: 'Arbeid', quantity: 2, unit: 'uur', pricePerUnit: 50, vatCode: 'HOOG_VERK_21', ledgerCode: '8100' },
-        { code: '', description: 'Voorrijkosten', quantity: 1, pricePerUnit: 50, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' },
+        {
+          code: 'ARB',
+          description: 'Arbeid',
+          quantity: 2,
+          unit: 'uur',
+          pricePerUnit: 50,
+          vatCode: 'HOOG_VERK_21',
+          ledgerCode: '8100',
+        },
+        {
+          code: '',
+          description: 'Voorrijkosten',
+          quantity: 1,
+          pricePerUnit: 50,
+          vatCode: 'HOOG_VERK_21',
+          ledgerCode: '8000',
+        },
       ],
     });
     expect(fake.callsTo('GET /v1/invoice/{id}')[0].path).toBe('/v1/invoice/555');
@@ -177,9 +284,13 @@ describe('REST findInvoice', () => {
     const { transport } = harness({
       ...lookupRoutes(),
       'GET /v1/invoice': paged([{ ...detail, items: undefined }]),
-      'GET /v1/invoice/{id}': () => json(200, { ...detail, items: [detail.items[0], { ...detail.items[1], vatCode: 21 }] }),
+      'GET /v1/invoice/{id}': () =>
+        json(200, { ...detail, items: [detail.items[0], { ...detail.items[1], vatCode: 21 }] }),
     });
-    expect(await caught(transport.findInvoice('F2024-0001'))).toMatchObject({ kind: 'upstream', field: 'items[1].vatCode' });
+    expect(await caught(transport.findInvoice('F2024-0001'))).toMatchObject({
+      kind: 'upstream',
+      field: 'items[1].vatCode',
+    });
   });
 });
 
@@ -187,9 +298,15 @@ describe('REST relations by code', () => {
   it('findRelationByCode returns the whole relation, or null when the code is unknown', async () => {
     const { transport, fake } = harness({
       'GET /v1/relation': relationsByCode,
-      'GET /v1/relation/{id}': () => json(200, { id: 901, type: 'B', code: 'KL001', name: 'Bakkerij Jansen', inactive: true }),
+      'GET /v1/relation/{id}': () =>
+        json(200, { id: 901, type: 'B', code: 'KL001', name: 'Bakkerij Jansen', inactive: true }),
     });
-    expect(await transport.findRelationByCode('KL001')).toMatchObject({ id: 901, code: 'KL001', name: 'Bakkerij Jansen', inactive: true });
+    expect(await transport.findRelationByCode('KL001')).toMatchObject({
+      id: 901,
+      code: 'KL001',
+      name: 'Bakkerij Jansen',
+      inactive: true,
+    });
     expect(await transport.findRelationByCode('ZZZ')).toBeNull();
     expect(fake.callsTo('GET /v1/relation/{id}')).toHaveLength(1);
   });
@@ -197,12 +314,19 @@ describe('REST relations by code', () => {
   it('a relation that vanished between list and read is null; a path nobody serves is an error', async () => {
     const gone = harness({
       'GET /v1/relation': relationsByCode,
-      'GET /v1/relation/{id}': () => json(404, { type: 'notfound', code: 'REL_055', title: 'Relation not found.', status: 404 }),
+      'GET /v1/relation/{id}': () =>
+        json(404, { type: 'notfound', code: 'REL_055', title: 'Relation not found.', status: 404 }),
     });
     expect(await gone.transport.findRelationByCode('KL001')).toBeNull();
 
-    const misrouted = harness({ 'GET /v1/relation': relationsByCode, 'GET /v1/relation/{id}': () => json(404, { title: 'Not Found', status: 404 }) });
-    expect(await caught(misrouted.transport.findRelationByCode('KL001'))).toMatchObject({ kind: 'upstream', status: 404 });
+    const misrouted = harness({
+      'GET /v1/relation': relationsByCode,
+      'GET /v1/relation/{id}': () => json(404, { title: 'Not Found', status: 404 }),
+    });
+    expect(await caught(misrouted.transport.findRelationByCode('KL001'))).toMatchObject({
+      kind: 'upstream',
+      status: 404,
+    });
   });
 
   it('createRelation sends REST names, returns {id, code}, and remembers the code for invoices', async () => {
@@ -238,7 +362,10 @@ describe('REST relations by code', () => {
 
   it('a relation our rules refuse is not sent', async () => {
     const { transport, fake } = harness({ 'POST /v1/relation': () => json(201, { id: 1, code: 'X' }) });
-    expect(await caught(transport.createRelation({ code: 'X', type: 'B', name: ' ' }))).toMatchObject({ kind: 'validation', field: 'name' });
+    expect(await caught(transport.createRelation({ code: 'X', type: 'B', name: ' ' }))).toMatchObject({
+      kind: 'validation',
+      field: 'name',
+    });
     expect(fake.calls).toHaveLength(0);
   });
 });

@@ -59,7 +59,8 @@ describe('REST mapping: wire JSON → domain records', () => {
 
   it('accepts a relation with only the required fields; empty and null fields are left out', async () => {
     const { transport } = harness({
-      'GET /v1/relation/{id}': () => json(200, { id: 5, type: 'P', code: 'P5', name: 'An', emailAddress: '', city: null }),
+      'GET /v1/relation/{id}': () =>
+        json(200, { id: 5, type: 'P', code: 'P5', name: 'An', emailAddress: '', city: null }),
     });
     expect(await transport.getRelation(5)).toEqual({ id: 5, code: 'P5', type: 'P', name: 'An', inactive: false });
   });
@@ -122,7 +123,14 @@ describe('REST mapping: wire JSON → domain records', () => {
       ...lookupRoutes(),
       'GET /v1/product/groups': paged([{ id: 301, code: 'INST', description: 'Installatie' }]),
       'GET /v1/product/{id}': (call) =>
-        json(200, { id: Number(call.path.split('/').pop()), code: 'K', description: 'Kabel', unitId: 6, active: true, groupId: call.path.endsWith('/1') ? 301 : 0 }),
+        json(200, {
+          id: Number(call.path.split('/').pop()),
+          code: 'K',
+          description: 'Kabel',
+          unitId: 6,
+          active: true,
+          groupId: call.path.endsWith('/1') ? 301 : 0,
+        }),
     });
     expect(await transport.getProduct(2)).not.toHaveProperty('groupCode');
     expect(fake.callsTo('GET /v1/product/groups')).toHaveLength(0);
@@ -151,7 +159,15 @@ describe('REST mapping: wire JSON → domain records', () => {
       ...lookupRoutes(),
       'GET /v1/mutation': paged([
         { id: 0, type: 0, date: '2024-01-01', ledgerId: 22206001, amount: 100 },
-        { id: 17, type: 2, date: '2024-03-05T00:00:00', invoiceNumber: 'F2024-7', ledgerId: 22206002, amount: 121, entryNumber: '' },
+        {
+          id: 17,
+          type: 2,
+          date: '2024-03-05T00:00:00',
+          invoiceNumber: 'F2024-7',
+          ledgerId: 22206002,
+          amount: 121,
+          entryNumber: '',
+        },
       ]),
     });
     const { items } = await collect(transport.listMutations({ afterId: 0, from: '2024-01-01', to: '2024-12-31' }));
@@ -200,12 +216,20 @@ describe('REST mapping: wire JSON → domain records', () => {
                   paidAmount: 21,
                   outstandingAmount: 100,
                 },
-                { date: '2024-04-02', invoiceNumber: 'F2', relationId: 902, company: 'Visser', totalAmount: 50, outstandingAmount: 50 },
+                {
+                  date: '2024-04-02',
+                  invoiceNumber: 'F2',
+                  relationId: 902,
+                  company: 'Visser',
+                  totalAmount: 50,
+                  outstandingAmount: 50,
+                },
               ],
               count: 2,
             })
           : json(200, { items: [], count: 0 }),
-      'GET /v1/relation/{id}': (call) => json(200, { id: 902, type: 'P', code: 'KL002', name: 'Visser' , path: call.path }),
+      'GET /v1/relation/{id}': (call) =>
+        json(200, { id: 902, type: 'P', code: 'KL002', name: 'Visser', path: call.path }),
     });
     const debtors = await collect(transport.listOpenItems('debtors'));
     expect(debtors.items).toEqual([
@@ -220,7 +244,16 @@ describe('REST mapping: wire JSON → domain records', () => {
         outstanding: 100,
         mutationId: 33,
       },
-      { side: 'debtors', date: '2024-04-02', invoiceNumber: 'F2', relationCode: 'KL002', relationName: 'Visser', total: 50, paid: 0, outstanding: 50 },
+      {
+        side: 'debtors',
+        date: '2024-04-02',
+        invoiceNumber: 'F2',
+        relationCode: 'KL002',
+        relationName: 'Visser',
+        total: 50,
+        paid: 0,
+        outstanding: 50,
+      },
     ]);
     expect(fake.callsTo('GET /v1/relation/{id}').map((c) => c.path)).toEqual(['/v1/relation/902']);
     const creditors = await collect(transport.listOpenItems('creditors'));

@@ -13,7 +13,11 @@ describe('REST session', () => {
     const { transport, fake } = harness(lookupRoutes());
     await collect(transport.listLedgerAccounts());
     const [start, list] = fake.calls;
-    expect(start).toMatchObject({ method: 'POST', path: '/v1/session', body: { accessToken: API_TOKEN, source: 'BoekhoudC' } });
+    expect(start).toMatchObject({
+      method: 'POST',
+      path: '/v1/session',
+      body: { accessToken: API_TOKEN, source: 'BoekhoudC' },
+    });
     expect(start.headers.authorization).toBeUndefined();
     expect(list.headers.authorization).toBe(SESSION_TOKEN);
   });
@@ -33,7 +37,11 @@ describe('REST session', () => {
 
   it('reuses one session for many calls, also when they start at the same time', async () => {
     const { transport, fake } = harness(lookupRoutes());
-    await Promise.all([collect(transport.listLedgerAccounts()), collect(transport.listInvoiceTemplates()), transport.open()]);
+    await Promise.all([
+      collect(transport.listLedgerAccounts()),
+      collect(transport.listInvoiceTemplates()),
+      transport.open(),
+    ]);
     await collect(transport.listLedgerAccounts());
     expect(fake.callsTo('POST /v1/session')).toHaveLength(1);
   });
@@ -62,7 +70,9 @@ describe('REST session', () => {
       {
         'POST /v1/session': () => json(200, { token: `session-${++n}`, expiresIn: 3600 }),
         'GET /v1/relation': (call, nth) =>
-          nth === 1 ? json(401, { type: 'security', code: 'SECURITY_010', title: 'Not authenticated.', status: 401 }) : serve(call, nth),
+          nth === 1
+            ? json(401, { type: 'security', code: 'SECURITY_010', title: 'Not authenticated.', status: 401 })
+            : serve(call, nth),
       },
       { pageSize: 2 },
     );
@@ -79,7 +89,8 @@ describe('REST session', () => {
 
   it('a second 401 right after renewing is a session error: one renewal, one retry, no loop', async () => {
     const { transport, fake } = harness({
-      'GET /v1/relation': () => json(401, { type: 'security', code: 'SECURITY_010', title: 'Not authenticated.', status: 401 }),
+      'GET /v1/relation': () =>
+        json(401, { type: 'security', code: 'SECURITY_010', title: 'Not authenticated.', status: 401 }),
     });
     const error = await caught(collect(transport.listRelations()));
     expect(error).toMatchObject({ kind: 'session', code: 'SECURITY_010', status: 401, operation: 'GET /v1/relation' });
@@ -106,9 +117,20 @@ describe('REST session', () => {
 
   it('a refused source is a validation error naming the field, and a wrong base URL is not blamed on the token', async () => {
     const source = harness({
-      'POST /v1/session': () => json(400, { type: 'validation', code: 'API_SESSION_002', title: 'Source does not match pattern.', propertyName: 'source', status: 400 }),
+      'POST /v1/session': () =>
+        json(400, {
+          type: 'validation',
+          code: 'API_SESSION_002',
+          title: 'Source does not match pattern.',
+          propertyName: 'source',
+          status: 400,
+        }),
     });
-    expect(await caught(source.transport.open())).toMatchObject({ kind: 'validation', code: 'API_SESSION_002', field: 'source' });
+    expect(await caught(source.transport.open())).toMatchObject({
+      kind: 'validation',
+      code: 'API_SESSION_002',
+      field: 'source',
+    });
 
     const nowhere = harness({ 'POST /v1/session': () => json(404, { title: 'Not Found', status: 404 }) });
     const error = await caught(nowhere.transport.open());
@@ -117,7 +139,14 @@ describe('REST session', () => {
 
   it('a 403 on a call is an auth error, not retried and no new session', async () => {
     const { transport, fake } = harness({
-      'GET /v1/relation/{id}': () => json(403, { type: 'security', code: 'SECURITY_003', title: 'No access to the requested administration.', status: 403, securityType: 1 }),
+      'GET /v1/relation/{id}': () =>
+        json(403, {
+          type: 'security',
+          code: 'SECURITY_003',
+          title: 'No access to the requested administration.',
+          status: 403,
+          securityType: 1,
+        }),
     });
     const error = await caught(transport.getRelation(1));
     expect(error).toMatchObject({ kind: 'auth', code: 'SECURITY_003', status: 403 });
@@ -127,7 +156,11 @@ describe('REST session', () => {
 
   it('a session answer without a token is an upstream error naming the field', async () => {
     const { transport } = harness({ 'POST /v1/session': () => json(200, { expiresIn: 3600 }) });
-    expect(await caught(transport.open())).toMatchObject({ kind: 'upstream', operation: 'POST /v1/session', field: 'token' });
+    expect(await caught(transport.open())).toMatchObject({
+      kind: 'upstream',
+      operation: 'POST /v1/session',
+      field: 'token',
+    });
   });
 
   it('close() ends the session with DELETE and the token; a later call opens a new one', async () => {

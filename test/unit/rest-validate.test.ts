@@ -84,7 +84,9 @@ describe('shared wire validation (validate.ts)', () => {
     }
     expect(error).toBeInstanceOf(EBoekhoudenError);
     expect(error).toMatchObject({ kind: 'upstream', operation: 'GET /v1/x', field: 'items[1].id', status: 200 });
-    expect((error as Error).message).toBe('e-Boekhouden sent a response we cannot read (GET /v1/x): items[1].id: expected number, received undefined.');
+    expect((error as Error).message).toBe(
+      'e-Boekhouden sent a response we cannot read (GET /v1/x): items[1].id: expected number, received undefined.',
+    );
   });
 
   it('compact leaves out undefined fields only', () => {

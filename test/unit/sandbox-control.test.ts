@@ -9,7 +9,10 @@ afterAll(() => sb.close());
 beforeEach(() => sb.reset('demo'));
 
 async function rest(path: string, token: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${sb.url}/v1${path}`, { ...init, headers: { Authorization: token, 'Content-Type': 'application/json' } });
+  const res = await fetch(`${sb.url}/v1${path}`, {
+    ...init,
+    headers: { Authorization: token, 'Content-Type': 'application/json' },
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
@@ -22,8 +25,14 @@ describe('control API', () => {
     const demo = await sb.reset('demo');
     const s = sb.ctx.store;
     expect(demo.counts).toEqual({
-      relations: s.relations.size, products: s.products.size, ledgers: s.ledgers.size, mutations: s.mutations.size, invoices: s.invoices.size,
-      templates: s.templates.size, openDebtors: s.openItems('D').length, openCreditors: s.openItems('C').length,
+      relations: s.relations.size,
+      products: s.products.size,
+      ledgers: s.ledgers.size,
+      mutations: s.mutations.size,
+      invoices: s.invoices.size,
+      templates: s.templates.size,
+      openDebtors: s.openItems('D').length,
+      openCreditors: s.openItems('C').length,
     });
     await expect(sb.reset('huge' as never)).rejects.toThrow(/400/);
   });
@@ -43,7 +52,10 @@ describe('control API', () => {
   });
 
   it('config changes apply at once and never show credentials', async () => {
-    const res = await fetch(`${sb.url}/__sandbox/config`, { method: 'POST', body: JSON.stringify({ soapListCap: 50, apiToken: 'changed-token' }) });
+    const res = await fetch(`${sb.url}/__sandbox/config`, {
+      method: 'POST',
+      body: JSON.stringify({ soapListCap: 50, apiToken: 'changed-token' }),
+    });
     const text = await res.text();
     expect(JSON.parse(text).soapListCap).toBe(50);
     expect(text).not.toContain('changed-token');
@@ -53,19 +65,44 @@ describe('control API', () => {
 
   it('state lists what was created through the API, with invoice lines, and not the seed', async () => {
     const token = await sb.restToken();
-    const created = await rest('/relation', token, { method: 'POST', body: JSON.stringify({ name: 'Nieuw B.V.', code: 'NW1' }) });
+    const created = await rest('/relation', token, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Nieuw B.V.', code: 'NW1' }),
+    });
     const invoice = {
-      relationId: created.body.id, templateId: sb.ctx.store.templateByName('Standaard')!.id, termOfPayment: 30, date: '2026-11-21', invoiceNumber: 'ST-1',
+      relationId: created.body.id,
+      templateId: sb.ctx.store.templateByName('Standaard')!.id,
+      termOfPayment: 30,
+      date: '2026-11-21',
+      invoiceNumber: 'ST-1',
       items: [
-        { description: 'Arbeid', vatCode: 'HOOG_VERK_21', ledgerId: sb.ctx.store.ledgerByCode('8000')!.id, quantity: 2, pricePerUnit: 60 },
-        { description: 'Isolatie', vatCode: 'LAAG_VERK_9', ledgerId: sb.ctx.store.ledgerByCode('8100')!.id, quantity: 10, pricePerUnit: 11.5 },
+        {
+          description: 'Arbeid',
+          vatCode: 'HOOG_VERK_21',
+          ledgerId: sb.ctx.store.ledgerByCode('8000')!.id,
+          quantity: 2,
+          pricePerUnit: 60,
+        },
+        {
+          description: 'Isolatie',
+          vatCode: 'LAAG_VERK_9',
+          ledgerId: sb.ctx.store.ledgerByCode('8100')!.id,
+          quantity: 10,
+          pricePerUnit: 11.5,
+        },
       ],
     };
     expect((await rest('/invoice', token, { method: 'POST', body: JSON.stringify(invoice) })).status).toBe(200);
     const state = await sb.state();
     expect(state.created.relations.map((r) => r.code)).toEqual(['NW1']);
     expect(state.created.invoices).toHaveLength(1);
-    expect(state.created.invoices[0]).toMatchObject({ invoiceNumber: 'ST-1', createdVia: 'rest', totalExcl: 235, vatAmount: 35.55, totalAmount: 270.55 });
+    expect(state.created.invoices[0]).toMatchObject({
+      invoiceNumber: 'ST-1',
+      createdVia: 'rest',
+      totalExcl: 235,
+      vatAmount: 35.55,
+      totalAmount: 270.55,
+    });
     expect(state.created.invoices[0].items.map((i) => i.vatPercentage)).toEqual([21, 9]);
     expect(state.counts.invoices).toBe(sb.ctx.store.invoices.size);
   });
@@ -77,7 +114,11 @@ describe('control API', () => {
     await rest(`/relation/${id + 1}`, token);
     await rest('/relation', token);
     const stats = await sb.stats();
-    expect(stats.byOperation).toMatchObject({ 'POST /v1/session': 1, 'GET /v1/relation/{id}': 2, 'GET /v1/relation': 1 });
+    expect(stats.byOperation).toMatchObject({
+      'POST /v1/session': 1,
+      'GET /v1/relation/{id}': 2,
+      'GET /v1/relation': 1,
+    });
     expect(stats.total).toBe(4);
     await sb.resetStats();
     expect(await sb.stats()).toEqual({ total: 0, byOperation: {} });
@@ -94,7 +135,11 @@ describe('control API', () => {
 
     const relation = sb.ctx.store.sorted(sb.ctx.store.relations)[0];
     await sb.corrupt('relation', relation.id, 'type', 'X');
-    expect((await rest('/relation?limit=1', token)).body.items[0]).toEqual({ id: relation.id, type: 'X', code: relation.code });
+    expect((await rest('/relation?limit=1', token)).body.items[0]).toEqual({
+      id: relation.id,
+      type: 'X',
+      code: relation.code,
+    });
   });
 
   it('a mutation with corrupt rows does not break lists or open items', async () => {

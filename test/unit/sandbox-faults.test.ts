@@ -12,10 +12,14 @@ beforeEach(async () => {
   token = await sb.restToken();
 });
 
-const getLedgers = (signal?: AbortSignal) => fetch(`${sb.url}/v1/ledger`, { headers: { Authorization: token }, signal });
+const getLedgers = (signal?: AbortSignal) =>
+  fetch(`${sb.url}/v1/ledger`, { headers: { Authorization: token }, signal });
 function createRelation(code: string, signal?: AbortSignal) {
   return fetch(`${sb.url}/v1/relation`, {
-    method: 'POST', headers: { Authorization: token, 'Content-Type': 'application/json' }, body: JSON.stringify({ code, name: `Relatie ${code}` }), signal,
+    method: 'POST',
+    headers: { Authorization: token, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code, name: `Relatie ${code}` }),
+    signal,
   });
 }
 
@@ -36,7 +40,7 @@ describe('fault injection', () => {
     expect(sb.ctx.store.relationByCode('F429')).toBeUndefined();
   });
 
-  it('sessionExpired: the protocol\'s 401 SECURITY_010 although the session is valid', async () => {
+  it("sessionExpired: the protocol's 401 SECURITY_010 although the session is valid", async () => {
     await sb.faults({ rate: 1, kinds: ['sessionExpired'] });
     const res = await getLedgers();
     expect(res.status).toBe(401);
@@ -48,13 +52,18 @@ describe('fault injection', () => {
   it('sessionExpired never hits opening a session (REST and SOAP): there is no session to expire yet', async () => {
     await sb.faults({ rate: 1, kinds: ['sessionExpired'] });
     const rest = await fetch(`${sb.url}/v1/session`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ accessToken: 'sandbox-token', source: 'Test' }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ accessToken: 'sandbox-token', source: 'Test' }),
     });
     expect(rest.status).toBe(200);
     expect(await rest.json()).toHaveProperty('token');
     const soap = await fetch(`${sb.url}/soap.asmx`, {
       method: 'POST',
-      headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"http://www.e-boekhouden.nl/soap/OpenSession"' },
+      headers: {
+        'Content-Type': 'text/xml; charset=utf-8',
+        SOAPAction: '"http://www.e-boekhouden.nl/soap/OpenSession"',
+      },
       body: `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><OpenSession xmlns="http://www.e-boekhouden.nl/soap"><Username>demo</Username><SecurityCode1>0123456789abcdef0123456789abcdef</SecurityCode1><SecurityCode2>1A2B3C4D-0000-1111-2222-333344445555</SecurityCode2><Source>Test</Source></OpenSession></soap:Body></soap:Envelope>`,
     });
     const xml = await soap.text();
@@ -74,7 +83,9 @@ describe('fault injection', () => {
     const other = await startTestSandbox({ seed: 'empty' });
     const otherToken = await other.restToken();
     await other.faults({ rate: 1, kinds: ['timeout'] });
-    await expect(fetch(`${other.url}/v1/ledger`, { headers: { Authorization: otherToken }, signal: AbortSignal.timeout(200) })).rejects.toThrow();
+    await expect(
+      fetch(`${other.url}/v1/ledger`, { headers: { Authorization: otherToken }, signal: AbortSignal.timeout(200) }),
+    ).rejects.toThrow();
     const started = Date.now();
     await other.close();
     expect(Date.now() - started).toBeLessThan(2000);
@@ -100,12 +111,29 @@ describe('fault injection', () => {
     await sb.faults({ rate: 1, kinds: ['drop'], operations: ['POST /v1/invoice'] });
     const customer = [...sb.ctx.store.relations.values()].find((r) => !r.inactive)!;
     const body = {
-      relationId: customer.id, templateId: sb.ctx.store.templateByName('Standaard')!.id, termOfPayment: 14, date: '2026-11-20', invoiceNumber: 'DROP-2026-1',
-      items: [{ description: 'Arbeid', vatCode: 'HOOG_VERK_21', ledgerId: sb.ctx.store.ledgerByCode('8000')!.id, quantity: 1, pricePerUnit: 50 }], mutation: {},
+      relationId: customer.id,
+      templateId: sb.ctx.store.templateByName('Standaard')!.id,
+      termOfPayment: 14,
+      date: '2026-11-20',
+      invoiceNumber: 'DROP-2026-1',
+      items: [
+        {
+          description: 'Arbeid',
+          vatCode: 'HOOG_VERK_21',
+          ledgerId: sb.ctx.store.ledgerByCode('8000')!.id,
+          quantity: 1,
+          pricePerUnit: 50,
+        },
+      ],
+      mutation: {},
     };
-    await expect(fetch(`${sb.url}/v1/invoice`, { method: 'POST', headers: { Authorization: token }, body: JSON.stringify(body) })).rejects.toThrow();
+    await expect(
+      fetch(`${sb.url}/v1/invoice`, { method: 'POST', headers: { Authorization: token }, body: JSON.stringify(body) }),
+    ).rejects.toThrow();
     await sb.faults(null);
-    const found = await (await fetch(`${sb.url}/v1/invoice?invoiceNumber=DROP-2026-1`, { headers: { Authorization: token } })).json();
+    const found = await (
+      await fetch(`${sb.url}/v1/invoice?invoiceNumber=DROP-2026-1`, { headers: { Authorization: token } })
+    ).json();
     expect(found.count).toBe(1);
     expect(sb.ctx.store.invoiceByNumber('DROP-2026-1')!.mutationId).toBeGreaterThan(0);
   });

@@ -39,8 +39,13 @@ describe('REST paging (large seed)', () => {
   });
 
   it.each([
-    ['limit=2001', 'PAGE_001'], ['limit=0', 'PAGE_001'], ['limit=-1', 'PAGE_001'], ['limit=abc', 'PAGE_001'], ['limit=1.5', 'PAGE_001'],
-    ['offset=-1', 'PAGE_002'], ['offset=x', 'PAGE_002'],
+    ['limit=2001', 'PAGE_001'],
+    ['limit=0', 'PAGE_001'],
+    ['limit=-1', 'PAGE_001'],
+    ['limit=abc', 'PAGE_001'],
+    ['limit=1.5', 'PAGE_001'],
+    ['offset=-1', 'PAGE_002'],
+    ['offset=x', 'PAGE_002'],
   ])('%s → 400 %s', async (query, code) => {
     const { status, body } = await get(`/mutation?${query}`);
     expect(status).toBe(400);
@@ -67,22 +72,44 @@ describe('REST list shapes', () => {
     const { body } = await get('/relation?limit=5');
     for (const item of body.items) expect(Object.keys(item).sort()).toEqual(['code', 'id', 'type']);
     const detail = await get(`/relation/${body.items[0].id}`);
-    expect(detail.body).toMatchObject({ id: body.items[0].id, code: body.items[0].code, name: expect.any(String), freeText10: expect.any(String) });
+    expect(detail.body).toMatchObject({
+      id: body.items[0].id,
+      code: body.items[0].code,
+      name: expect.any(String),
+      freeText10: expect.any(String),
+    });
   });
 
   it('product list items are {id, code, description, unitId, active}; detail adds prices, VAT and ledger', async () => {
     const { body } = await get('/product?limit=3');
-    for (const item of body.items) expect(Object.keys(item).sort()).toEqual(['active', 'code', 'description', 'id', 'unitId']);
+    for (const item of body.items)
+      expect(Object.keys(item).sort()).toEqual(['active', 'code', 'description', 'id', 'unitId']);
     const detail = (await get(`/product/${body.items[0].id}`)).body;
-    expect(detail).toMatchObject({ vat: expect.any(String), ledgerId: expect.any(Number), priceExcl: expect.any(Number), inStockManagement: false });
+    expect(detail).toMatchObject({
+      vat: expect.any(String),
+      ledgerId: expect.any(Number),
+      priceExcl: expect.any(Number),
+      inStockManagement: false,
+    });
   });
 
   it('mutation list items have no rows; the detail has rows and a VAT summary', async () => {
     const { body } = await get('/mutation?type=2&limit=1');
-    expect(Object.keys(body.items[0]).sort()).toEqual(['amount', 'date', 'entryNumber', 'id', 'invoiceNumber', 'ledgerId', 'type']);
+    expect(Object.keys(body.items[0]).sort()).toEqual([
+      'amount',
+      'date',
+      'entryNumber',
+      'id',
+      'invoiceNumber',
+      'ledgerId',
+      'type',
+    ]);
     const detail = (await get(`/mutation/${body.items[0].id}`)).body;
     expect(detail.rows.length).toBeGreaterThan(0);
-    const rowsIncl = detail.rows.reduce((s: number, r: { amount: number; vatAmount: number }) => s + r.amount + r.vatAmount, 0);
+    const rowsIncl = detail.rows.reduce(
+      (s: number, r: { amount: number; vatAmount: number }) => s + r.amount + r.vatAmount,
+      0,
+    );
     expect(body.items[0].amount).toBeCloseTo(rowsIncl, 2);
   });
 
@@ -103,7 +130,9 @@ describe('REST filters', () => {
 
   it('id range, gte/lte and not_eq', async () => {
     expect((await get('/mutation?id[range]=100,109')).body.count).toBe(10);
-    expect((await get('/mutation?id[gte]=100&id[lte]=104')).body.items.map((m: { id: number }) => m.id)).toEqual([100, 101, 102, 103, 104]);
+    expect((await get('/mutation?id[gte]=100&id[lte]=104')).body.items.map((m: { id: number }) => m.id)).toEqual([
+      100, 101, 102, 103, 104,
+    ]);
     const notEq = (await get('/mutation?id[lte]=3&id[not_eq]=2')).body.items.map((m: { id: number }) => m.id);
     expect(notEq).toEqual([1, 3]);
   });
@@ -113,7 +142,9 @@ describe('REST filters', () => {
     expect((await get('/relation?code[eq]=R00042')).body.count).toBe(1);
     expect((await get('/relation?code[like]=R000%25&limit=2000')).body.count).toBe(99);
     expect((await get('/relation?code[like]=R0004?&limit=2000')).body.count).toBe(10);
-    const notLike = (await get('/product?code[not_like]=P000%25&limit=2000&offset=2000')).body.items.map((p: { code: string }) => p.code);
+    const notLike = (await get('/product?code[not_like]=P000%25&limit=2000&offset=2000')).body.items.map(
+      (p: { code: string }) => p.code,
+    );
     expect(notLike.length).toBe(sb.ctx.store.products.size - 99 - 2000);
     expect(notLike.every((c: string) => !c.startsWith('P000'))).toBe(true);
   });
@@ -142,8 +173,15 @@ describe('REST filters', () => {
   });
 
   it('a bad filter value or operator is ERR_002 naming the parameter', async () => {
-    expect((await get('/mutation?id[gt]=abc')).body).toMatchObject({ code: 'ERR_002', propertyName: 'id', status: 400 });
-    expect((await get('/mutation?date[range]=2026-01-01')).body).toMatchObject({ code: 'ERR_002', propertyName: 'date' });
+    expect((await get('/mutation?id[gt]=abc')).body).toMatchObject({
+      code: 'ERR_002',
+      propertyName: 'id',
+      status: 400,
+    });
+    expect((await get('/mutation?date[range]=2026-01-01')).body).toMatchObject({
+      code: 'ERR_002',
+      propertyName: 'date',
+    });
     expect((await get('/mutation?id[between]=1')).body).toMatchObject({ code: 'ERR_002' });
   });
 
@@ -173,11 +211,22 @@ describe('REST other lists', () => {
 
   it('outstanding needs credDeb C or D', async () => {
     expect((await get('/mutation/invoice/outstanding')).body).toMatchObject({ code: 'MUTA_006', status: 400 });
-    expect((await get('/mutation/invoice/outstanding?credDeb=X')).body).toMatchObject({ code: 'MUTA_007', status: 400 });
+    expect((await get('/mutation/invoice/outstanding?credDeb=X')).body).toMatchObject({
+      code: 'MUTA_007',
+      status: 400,
+    });
     const debtors = (await get('/mutation/invoice/outstanding?credDeb=D&limit=3')).body;
-    expect(Object.keys(debtors.items[0]).sort()).toEqual(
-      ['company', 'date', 'invoiceNumber', 'mutationId', 'outstandingAmount', 'paidAmount', 'relationCode', 'relationId', 'totalAmount'],
-    );
+    expect(Object.keys(debtors.items[0]).sort()).toEqual([
+      'company',
+      'date',
+      'invoiceNumber',
+      'mutationId',
+      'outstandingAmount',
+      'paidAmount',
+      'relationCode',
+      'relationId',
+      'totalAmount',
+    ]);
   });
 
   it('units, groups, templates, cost centers and ledger balances', async () => {

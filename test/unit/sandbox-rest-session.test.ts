@@ -9,9 +9,14 @@ afterAll(() => sb.close());
 beforeEach(() => sb.reset('empty'));
 
 function openSession(body: unknown) {
-  return fetch(`${sb.url}/v1/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${sb.url}/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
-const ledgers = (authorization?: string) => fetch(`${sb.url}/v1/ledger`, { headers: authorization === undefined ? {} : { Authorization: authorization } });
+const ledgers = (authorization?: string) =>
+  fetch(`${sb.url}/v1/ledger`, { headers: authorization === undefined ? {} : { Authorization: authorization } });
 
 describe('REST sessions', () => {
   it('gives a session token and expiresIn from config; the token works raw and with Bearer', async () => {
@@ -35,7 +40,13 @@ describe('REST sessions', () => {
   ])('rejects %j with %s', async (body, code) => {
     const res = await openSession(body);
     expect(res.status).toBe(400);
-    const error = (await res.json()) as { code: string; type: string; title: string; status: number; propertyName: string };
+    const error = (await res.json()) as {
+      code: string;
+      type: string;
+      title: string;
+      status: number;
+      propertyName: string;
+    };
     expect(error).toMatchObject({ code, type: 'validation', status: 400 });
     expect(error.title.length).toBeGreaterThan(0);
   });

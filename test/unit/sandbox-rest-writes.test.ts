@@ -29,18 +29,43 @@ const template = (name = 'Standaard') => store().templateByName(name)!.id;
 
 function invoice(overrides: Record<string, unknown> = {}, item: Record<string, unknown> = {}) {
   return {
-    relationId: activeCustomer().id, templateId: template(), termOfPayment: 14, date: '2026-11-20', invoiceNumber: 'WB2026-001',
-    items: [{ description: 'Arbeid monteur', vatCode: 'HOOG_VERK_21', ledgerId: ledgerId('8000'), quantity: 2.5, pricePerUnit: 62.5, ...item }],
+    relationId: activeCustomer().id,
+    templateId: template(),
+    termOfPayment: 14,
+    date: '2026-11-20',
+    invoiceNumber: 'WB2026-001',
+    items: [
+      {
+        description: 'Arbeid monteur',
+        vatCode: 'HOOG_VERK_21',
+        ledgerId: ledgerId('8000'),
+        quantity: 2.5,
+        pricePerUnit: 62.5,
+        ...item,
+      },
+    ],
     ...overrides,
   };
 }
 
 describe('REST relations', () => {
   it('creates a relation → {id, code}; it lists, reads back and shows in state', async () => {
-    const { status, body } = await call('POST', '/relation', { type: 'P', code: 'K9001', name: 'Jan Pietersen', emailAddress: 'jan@example.nl', iban: 'NL91ABNA0417164300', city: 'Ede' });
+    const { status, body } = await call('POST', '/relation', {
+      type: 'P',
+      code: 'K9001',
+      name: 'Jan Pietersen',
+      emailAddress: 'jan@example.nl',
+      iban: 'NL91ABNA0417164300',
+      city: 'Ede',
+    });
     expect(status).toBe(200);
     expect(body).toEqual({ id: expect.any(Number), code: 'K9001' });
-    expect((await call('GET', `/relation/${body.id}`)).body).toMatchObject({ type: 'P', name: 'Jan Pietersen', emailAddress: 'jan@example.nl', city: 'Ede' });
+    expect((await call('GET', `/relation/${body.id}`)).body).toMatchObject({
+      type: 'P',
+      name: 'Jan Pietersen',
+      emailAddress: 'jan@example.nl',
+      city: 'Ede',
+    });
     expect((await call('GET', '/relation?code=K9001')).body.items).toEqual([{ id: body.id, type: 'P', code: 'K9001' }]);
     const state = await sb.state();
     expect(state.created.relations.map((r) => r.code)).toEqual(['K9001']);
@@ -86,20 +111,26 @@ describe('REST relations', () => {
     expect((await call('POST', '/relation', '{"name":')).body).toMatchObject({ code: 'ERR_002' });
   });
 
-  it('PATCH needs name, keeps its own code, rejects another relation\'s code, 404s on unknown ids', async () => {
+  it("PATCH needs name, keeps its own code, rejects another relation's code, 404s on unknown ids", async () => {
     const r = activeCustomer();
     expect((await call('PATCH', `/relation/${r.id}`, { city: 'Baarn' })).body).toMatchObject({ code: 'REL_002' });
     const ok = await call('PATCH', `/relation/${r.id}`, { name: r.name, code: r.code, city: 'Baarn' });
     expect(ok.status).toBe(204);
     expect(store().relations.get(r.id)!.city).toBe('Baarn');
-    expect((await call('PATCH', `/relation/${r.id}`, { name: r.name, code: '2001' })).body).toMatchObject({ code: 'REL_049' });
+    expect((await call('PATCH', `/relation/${r.id}`, { name: r.name, code: '2001' })).body).toMatchObject({
+      code: 'REL_049',
+    });
     expect((await call('PATCH', '/relation/1', { name: 'X' })).body).toMatchObject({ code: 'REL_055', status: 404 });
   });
 });
 
 describe('REST invoices', () => {
   it('creates and books an invoice: totals per line in cents, a type-2 mutation on the debtors ledger, an open item', async () => {
-    const res = await call('POST', '/invoice', invoice({ mutation: { description: 'Werkbon 2026-001' } }, { quantity: 3, pricePerUnit: 33.33 }));
+    const res = await call(
+      'POST',
+      '/invoice',
+      invoice({ mutation: { description: 'Werkbon 2026-001' } }, { quantity: 3, pricePerUnit: 33.33 }),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ id: expect.any(Number), invoiceNumber: 'WB2026-001', inExVat: 'EX' });
     const saved = (await call('GET', `/invoice/${res.body.id}`)).body;
@@ -109,9 +140,21 @@ describe('REST invoices', () => {
     expect(saved.items).toHaveLength(1);
     const booked = store().invoiceByNumber('WB2026-001')!;
     const mutation = store().mutations.get(booked.mutationId)!;
-    expect(mutation).toMatchObject({ type: 2, ledgerId: ledgerId('1300'), invoiceNumber: 'WB2026-001', description: 'Werkbon 2026-001' });
+    expect(mutation).toMatchObject({
+      type: 2,
+      ledgerId: ledgerId('1300'),
+      invoiceNumber: 'WB2026-001',
+      description: 'Werkbon 2026-001',
+    });
     const open = (await call('GET', '/mutation/invoice/outstanding?credDeb=D&invoiceNumber=WB2026-001')).body.items;
-    expect(open).toEqual([expect.objectContaining({ totalAmount: 120.99, paidAmount: 0, outstandingAmount: 120.99, relationCode: activeCustomer().code })]);
+    expect(open).toEqual([
+      expect.objectContaining({
+        totalAmount: 120.99,
+        paidAmount: 0,
+        outstandingAmount: 120.99,
+        relationCode: activeCustomer().code,
+      }),
+    ]);
     expect((await sb.state()).created.invoices.map((i) => i.invoiceNumber)).toEqual(['WB2026-001']);
   });
 
@@ -128,8 +171,14 @@ describe('REST invoices', () => {
     const again = await call('POST', '/invoice', invoice());
     expect(again.body).toMatchObject({ code: 'FACT_101', propertyName: 'invoiceNumber', status: 400 });
     const seeded = [...store().invoices.values()][0].invoiceNumber;
-    expect((await call('POST', '/invoice', invoice({ invoiceNumber: seeded }))).body).toMatchObject({ code: 'FACT_101' });
-    expect(store().sorted(store().invoices).filter((i) => i.invoiceNumber === 'WB2026-001')).toHaveLength(1);
+    expect((await call('POST', '/invoice', invoice({ invoiceNumber: seeded }))).body).toMatchObject({
+      code: 'FACT_101',
+    });
+    expect(
+      store()
+        .sorted(store().invoices)
+        .filter((i) => i.invoiceNumber === 'WB2026-001'),
+    ).toHaveLength(1);
   });
 
   it('numbers the invoice when no number is given', async () => {
@@ -179,11 +228,19 @@ describe('REST invoices', () => {
   });
 
   it('an inactive relation is FACT_003', async () => {
-    expect((await call('POST', '/invoice', invoice({ relationId: inactiveCustomer().id }))).body).toMatchObject({ code: 'FACT_003' });
+    expect((await call('POST', '/invoice', invoice({ relationId: inactiveCustomer().id }))).body).toMatchObject({
+      code: 'FACT_003',
+    });
   });
 
   it('a valid e-mail block is accepted (and nothing is sent)', async () => {
-    const res = await call('POST', '/invoice', invoice({ email: { fromEmail: 'factuur@vandijk.nl', fromName: 'Van Dijk', subject: 'Factuur', body: 'Zie bijlage' } }));
+    const res = await call(
+      'POST',
+      '/invoice',
+      invoice({
+        email: { fromEmail: 'factuur@vandijk.nl', fromName: 'Van Dijk', subject: 'Factuur', body: 'Zie bijlage' },
+      }),
+    );
     expect(res.status).toBe(200);
   });
 
@@ -197,11 +254,16 @@ describe('open items follow payments', () => {
   it('a partial payment lowers the outstanding amount; paying the rest removes the item', async () => {
     const customer = activeCustomer();
     await call('POST', '/invoice', invoice({ mutation: {} }, { quantity: 1, pricePerUnit: 100 }));
-    const outstanding = async () => (await call('GET', '/mutation/invoice/outstanding?credDeb=D&invoiceNumber=WB2026-001')).body.items;
+    const outstanding = async () =>
+      (await call('GET', '/mutation/invoice/outstanding?credDeb=D&invoiceNumber=WB2026-001')).body.items;
     expect((await outstanding())[0]).toMatchObject({ totalAmount: 121, outstandingAmount: 121 });
     const pay = (amount: number) =>
       call('POST', '/mutation', {
-        type: 3, date: '2026-11-25', ledgerId: ledgerId('1100'), relationId: customer.id, description: 'Betaling',
+        type: 3,
+        date: '2026-11-25',
+        ledgerId: ledgerId('1100'),
+        relationId: customer.id,
+        description: 'Betaling',
         rows: [{ ledgerId: ledgerId('1300'), vatCode: 'GEEN', amount, invoiceNumber: 'WB2026-001' }],
       });
     const first = await pay(50);
@@ -215,14 +277,23 @@ describe('open items follow payments', () => {
   it('a purchase invoice is outstanding on the creditors side until paid', async () => {
     const supplier = store().relationByCode('2001')!;
     const book = await call('POST', '/mutation', {
-      type: 1, date: '2026-11-02', ledgerId: ledgerId('1600'), relationId: supplier.id, invoiceNumber: 'TU-77001', description: 'Materialen',
+      type: 1,
+      date: '2026-11-02',
+      ledgerId: ledgerId('1600'),
+      relationId: supplier.id,
+      invoiceNumber: 'TU-77001',
+      description: 'Materialen',
       rows: [{ ledgerId: ledgerId('4700'), vatCode: 'HOOG_INK_21', amount: 200 }],
     });
     expect(book.status).toBe(200);
-    const creditors = async () => (await call('GET', '/mutation/invoice/outstanding?credDeb=C&invoiceNumber=TU-77001')).body.items;
+    const creditors = async () =>
+      (await call('GET', '/mutation/invoice/outstanding?credDeb=C&invoiceNumber=TU-77001')).body.items;
     expect((await creditors())[0]).toMatchObject({ totalAmount: 242, outstandingAmount: 242, relationCode: '2001' });
     await call('POST', '/mutation', {
-      type: 4, date: '2026-11-20', ledgerId: ledgerId('1100'), relationId: supplier.id,
+      type: 4,
+      date: '2026-11-20',
+      ledgerId: ledgerId('1100'),
+      relationId: supplier.id,
       rows: [{ ledgerId: ledgerId('1600'), vatCode: 'GEEN', amount: 242, invoiceNumber: 'TU-77001' }],
     });
     expect(await creditors()).toEqual([]);
@@ -238,8 +309,14 @@ describe('open items follow payments', () => {
         totals.set(number, (totals.get(number) ?? 0) + sign * r.amountIncl);
       }
     }
-    const expected = [...totals].filter(([, v]) => Math.abs(v) > 0.004).map(([n]) => n).sort();
-    const items = (await call('GET', '/mutation/invoice/outstanding?credDeb=D&limit=2000')).body.items as { invoiceNumber: string; outstandingAmount: number }[];
+    const expected = [...totals]
+      .filter(([, v]) => Math.abs(v) > 0.004)
+      .map(([n]) => n)
+      .sort();
+    const items = (await call('GET', '/mutation/invoice/outstanding?credDeb=D&limit=2000')).body.items as {
+      invoiceNumber: string;
+      outstandingAmount: number;
+    }[];
     expect(items.map((i) => i.invoiceNumber).sort()).toEqual(expected);
     for (const i of items) expect(i.outstandingAmount).toBeCloseTo(totals.get(i.invoiceNumber)!, 2);
     expect(expected.length).toBeGreaterThan(0);
@@ -248,7 +325,10 @@ describe('open items follow payments', () => {
 
 describe('REST mutations', () => {
   const valid = () => ({
-    type: 6, date: '2026-11-10', ledgerId: ledgerId('1100'), description: 'Parkeren',
+    type: 6,
+    date: '2026-11-10',
+    ledgerId: ledgerId('1100'),
+    description: 'Parkeren',
     rows: [{ ledgerId: ledgerId('4200'), vatCode: 'HOOG_INK_21', amount: 10 }],
   });
 
@@ -275,20 +355,39 @@ describe('REST mutations', () => {
     [{ inExVat: 'BOTH' }, 'MUT_017', 'inExVat'],
     [{ invoiceNumber: 'n'.repeat(51) }, 'MUT_018', 'invoiceNumber'],
     [{ rows: [] }, 'MUT_100', 'rows'],
-    [{ rows: Array.from({ length: 101 }, () => ({ ledgerId: 'L:4200', vatCode: 'GEEN', amount: 1 })) }, 'MUT_101', 'rows'],
+    [
+      { rows: Array.from({ length: 101 }, () => ({ ledgerId: 'L:4200', vatCode: 'GEEN', amount: 1 })) },
+      'MUT_101',
+      'rows',
+    ],
     [{ rows: [{ vatCode: 'GEEN', amount: 1 }] }, 'MUTA_004', 'rows[0].ledgerId'],
     [{ rows: [{ ledgerId: 1, vatCode: 'GEEN', amount: 1 }] }, 'MUT_104', 'rows[0].ledgerId'],
     [{ rows: [{ ledgerId: 'L:4200', vatCode: 'XYZ', amount: 1 }] }, 'MUT_109', 'rows[0].vatCode'],
     [{ rows: [{ ledgerId: 'L:4200', vatCode: 'HOOG_VERK_21', amount: 1 }] }, 'MUT_110', 'rows[0].vatCode'],
     [{ type: 5, rows: [{ ledgerId: 'L:8000', vatCode: 'HOOG_INK_21', amount: 1 }] }, 'MUT_111', 'rows[0].vatCode'],
-    [{ rows: [{ ledgerId: 'L:4200', vatCode: 'HOOG_INK_21', amount: 1, vatAmount: 0.2 }] }, 'MUTA_003', 'rows[0].vatAmount'],
+    [
+      { rows: [{ ledgerId: 'L:4200', vatCode: 'HOOG_INK_21', amount: 1, vatAmount: 0.2 }] },
+      'MUTA_003',
+      'rows[0].vatAmount',
+    ],
     [{ type: 3, rows: [{ ledgerId: 'L:1300', vatCode: 'GEEN', amount: 1 }] }, 'MUT_120', 'rows[0].invoiceNumber'],
-    [{ rows: [{ ledgerId: 'L:4200', vatCode: 'GEEN', amount: 1, costCenterId: 1 }] }, 'MUT_117', 'rows[0].costCenterId'],
+    [
+      { rows: [{ ledgerId: 'L:4200', vatCode: 'GEEN', amount: 1, costCenterId: 1 }] },
+      'MUT_117',
+      'rows[0].costCenterId',
+    ],
   ])('%j → %s', async (overrides, code, propertyName) => {
     // 'L:code' and 'R:code' stand for the ids of that ledger / relation.
     const resolve = (v: unknown): unknown =>
-      typeof v === 'string' && v.startsWith('L:') ? ledgerId(v.slice(2)) : typeof v === 'string' && v.startsWith('R:') ? store().relationByCode(v.slice(2))!.id
-        : Array.isArray(v) ? v.map(resolve) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)])) : v;
+      typeof v === 'string' && v.startsWith('L:')
+        ? ledgerId(v.slice(2))
+        : typeof v === 'string' && v.startsWith('R:')
+          ? store().relationByCode(v.slice(2))!.id
+          : Array.isArray(v)
+            ? v.map(resolve)
+            : v && typeof v === 'object'
+              ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]))
+              : v;
     const before = store().mutations.size;
     const res = await call('POST', '/mutation', resolve({ ...valid(), ...overrides }));
     expect(res.body).toMatchObject({ code, propertyName, status: 400 });
@@ -298,13 +397,21 @@ describe('REST mutations', () => {
   it('a sales invoice number already booked is MUT_019; a supplier invoice number twice for one supplier is MUT_020', async () => {
     const seeded = [...store().invoices.values()][0];
     const sales = await call('POST', '/mutation', {
-      type: 2, date: '2026-11-10', ledgerId: ledgerId('1300'), relationId: seeded.relationId, invoiceNumber: seeded.invoiceNumber,
+      type: 2,
+      date: '2026-11-10',
+      ledgerId: ledgerId('1300'),
+      relationId: seeded.relationId,
+      invoiceNumber: seeded.invoiceNumber,
       rows: [{ ledgerId: ledgerId('8000'), vatCode: 'HOOG_VERK_21', amount: 10 }],
     });
     expect(sales.body).toMatchObject({ code: 'MUT_019' });
     const supplier = store().relationByCode('2002')!;
     const purchase = {
-      type: 1, date: '2026-11-10', ledgerId: ledgerId('1600'), relationId: supplier.id, invoiceNumber: 'RX-1',
+      type: 1,
+      date: '2026-11-10',
+      ledgerId: ledgerId('1600'),
+      relationId: supplier.id,
+      invoiceNumber: 'RX-1',
       rows: [{ ledgerId: ledgerId('4700'), vatCode: 'HOOG_INK_21', amount: 10 }],
     };
     expect((await call('POST', '/mutation', purchase)).status).toBe(200);

@@ -6,7 +6,17 @@ import { isValidIban } from '../../sandbox/rest-validate';
 /** A fingerprint of a store: every `step`th record of every table (step 1 = all of them). */
 function digest(store: Store, step = 1): string {
   const hash = createHash('sha256');
-  for (const map of [store.relations, store.units, store.productGroups, store.products, store.ledgers, store.costCenters, store.mutations, store.templates, store.invoices]) {
+  for (const map of [
+    store.relations,
+    store.units,
+    store.productGroups,
+    store.products,
+    store.ledgers,
+    store.costCenters,
+    store.mutations,
+    store.templates,
+    store.invoices,
+  ]) {
     hash.update(String(map.size));
     let i = 0;
     for (const record of map.values()) if (i++ % step === 0) hash.update(JSON.stringify(record));
@@ -51,7 +61,9 @@ describe('seeds', () => {
 
   it('empty: chart of accounts, units and templates only', () => {
     const store = new Store('empty');
-    expect([store.relations.size, store.products.size, store.mutations.size, store.invoices.size]).toEqual([0, 0, 0, 0]);
+    expect([store.relations.size, store.products.size, store.mutations.size, store.invoices.size]).toEqual([
+      0, 0, 0, 0,
+    ]);
     expect(store.ledgers.size).toBeGreaterThan(20);
     expect(store.units.size).toBeGreaterThan(5);
     expect(store.templates.size).toBeGreaterThan(0);
@@ -90,8 +102,17 @@ describe('seeds', () => {
     });
 
     it('has the usual chart of accounts', () => {
-      const expected: Record<string, string> = { '1000': 'FIN', '1100': 'FIN', '1300': 'DEB', '1600': 'CRED', '4000': 'VW', '8000': 'VW', '8100': 'VW' };
-      for (const [code, category] of Object.entries(expected)) expect(store.ledgerByCode(code)?.category, code).toBe(category);
+      const expected: Record<string, string> = {
+        '1000': 'FIN',
+        '1100': 'FIN',
+        '1300': 'DEB',
+        '1600': 'CRED',
+        '4000': 'VW',
+        '8000': 'VW',
+        '8100': 'VW',
+      };
+      for (const [code, category] of Object.entries(expected))
+        expect(store.ledgerByCode(code)?.category, code).toBe(category);
       expect(store.ledgerByCode('1500')).toBeDefined();
     });
 

@@ -13,8 +13,17 @@ export const CODES = {
 
 /** List item elements: always arrays after parsing, so one item and many look the same. */
 const ITEMS = new Set([
-  'cRelatie', 'cArtikel', 'cGrootboekrekening', 'cKostenplaats', 'cMutatieList', 'cMutatieListRegel', 'cOpenPost',
-  'cFactuurList', 'cFactuurRegel', 'cSaldo', 'cAdministratie',
+  'cRelatie',
+  'cArtikel',
+  'cGrootboekrekening',
+  'cKostenplaats',
+  'cMutatieList',
+  'cMutatieListRegel',
+  'cOpenPost',
+  'cFactuurList',
+  'cFactuurRegel',
+  'cSaldo',
+  'cAdministratie',
 ]);
 
 const parser = new XMLParser({
@@ -47,7 +56,8 @@ export interface CallOptions {
 }
 
 export function envelope(op: string, inner: string, version: '1.1' | '1.2' = '1.1'): string {
-  const ns = version === '1.1' ? 'http://schemas.xmlsoap.org/soap/envelope/' : 'http://www.w3.org/2003/05/soap-envelope';
+  const ns =
+    version === '1.1' ? 'http://schemas.xmlsoap.org/soap/envelope/' : 'http://www.w3.org/2003/05/soap-envelope';
   return `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:soap="${ns}"><soap:Body><${op} xmlns="${TNS}">${inner}</${op}></soap:Body></soap:Envelope>`;
 }
 
@@ -59,9 +69,14 @@ export async function soap(url: string, op: string, inner = '', opts: CallOption
     const action = opts.action === undefined ? `"${TNS}/${op}"` : opts.action;
     if (action !== null) headers.SOAPAction = action;
   } else {
-    headers['Content-Type'] = opts.contentType ?? `application/soap+xml; charset=utf-8${opts.action ? `; action="${opts.action}"` : ''}`;
+    headers['Content-Type'] =
+      opts.contentType ?? `application/soap+xml; charset=utf-8${opts.action ? `; action="${opts.action}"` : ''}`;
   }
-  const res = await fetch(`${url}/soap.asmx`, { method: 'POST', headers, body: opts.raw ?? envelope(op, inner, version) });
+  const res = await fetch(`${url}/soap.asmx`, {
+    method: 'POST',
+    headers,
+    body: opts.raw ?? envelope(op, inner, version),
+  });
   const text = await res.text();
   let body: Xml = {};
   try {
@@ -70,7 +85,13 @@ export async function soap(url: string, op: string, inner = '', opts: CallOption
     body = {};
   }
   const response = body[`${op}Response`] as Xml | undefined;
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', text, body, result: response?.[`${op}Result`] as Xml | undefined };
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type') ?? '',
+    text,
+    body,
+    result: response?.[`${op}Result`] as Xml | undefined,
+  };
 }
 
 export function credentials(codes: Partial<typeof CODES> = {}): string {

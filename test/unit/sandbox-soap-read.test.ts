@@ -33,8 +33,16 @@ describe('GetRelaties', () => {
     expect(all.map((r) => Number(r.ID))).toEqual(store.map((r) => r.id));
     const first = store[0];
     expect(all[0]).toMatchObject({
-      Code: first.code, Bedrijf: first.name, Plaats: first.city, Postcode: first.postalCode, Email: first.emailAddress, BP: first.type,
-      IBAN: first.iban, AddDatum: dateTime(first.date), Gb_ID: String(first.ledgerId), LA: '0',
+      Code: first.code,
+      Bedrijf: first.name,
+      Plaats: first.city,
+      Postcode: first.postalCode,
+      Email: first.emailAddress,
+      BP: first.type,
+      IBAN: first.iban,
+      AddDatum: dateTime(first.date),
+      Gb_ID: String(first.ledgerId),
+      LA: '0',
     });
   });
 
@@ -48,7 +56,9 @@ describe('GetRelaties', () => {
     expect(found.map((r) => r.Code)).toContain(target.code);
     expect(found.length).toBeLessThan(sb.ctx.store.relations.size);
     for (const r of found) {
-      expect([r.Code, r.Bedrijf, r.Plaats, r.Contactpersoon ?? '', r.Email ?? '', r.BP].join('|').toLowerCase()).toContain(keyword.toLowerCase());
+      expect(
+        [r.Code, r.Bedrijf, r.Plaats, r.Contactpersoon ?? '', r.Email ?? '', r.BP].join('|').toLowerCase(),
+      ).toContain(keyword.toLowerCase());
     }
     expect(await relaties('<Code>NO-SUCH</Code><ID>0</ID>')).toEqual([]);
   });
@@ -56,7 +66,12 @@ describe('GetRelaties', () => {
   it('returns at most soapListCap relations: the rest is simply not returned', async () => {
     await config({ soapListCap: 5 });
     const capped = await relaties('<ID>0</ID>');
-    expect(capped.map((r) => Number(r.ID))).toEqual(sb.ctx.store.sorted(sb.ctx.store.relations).slice(0, 5).map((r) => r.id));
+    expect(capped.map((r) => Number(r.ID))).toEqual(
+      sb.ctx.store
+        .sorted(sb.ctx.store.relations)
+        .slice(0, 5)
+        .map((r) => r.id),
+    );
   });
 
   it('renders an empty list per soapEmptyList', async () => {
@@ -88,11 +103,19 @@ describe('GetArtikelen', () => {
 
   it('filters on ArtikelCode and group, and caps at soapListCap', async () => {
     const product = [...sb.ctx.store.products.values()][3];
-    const byCode = await soap(sb.url, 'GetArtikelen', `${auth}<cFilter><ArtikelID>0</ArtikelID><ArtikelCode>${product.code}</ArtikelCode></cFilter>`);
+    const byCode = await soap(
+      sb.url,
+      'GetArtikelen',
+      `${auth}<cFilter><ArtikelID>0</ArtikelID><ArtikelCode>${product.code}</ArtikelCode></cFilter>`,
+    );
     expect(items(byCode.result, 'Artikelen', 'cArtikel').map((a) => Number(a.ArtikelID))).toEqual([product.id]);
 
     const group = sb.ctx.store.productGroups.get(product.groupId)!;
-    const byGroup = items((await soap(sb.url, 'GetArtikelen', `${auth}<cFilter><GroepCode>${group.code}</GroepCode></cFilter>`)).result, 'Artikelen', 'cArtikel');
+    const byGroup = items(
+      (await soap(sb.url, 'GetArtikelen', `${auth}<cFilter><GroepCode>${group.code}</GroepCode></cFilter>`)).result,
+      'Artikelen',
+      'cArtikel',
+    );
     expect(byGroup.length).toBe([...sb.ctx.store.products.values()].filter((p) => p.groupId === group.id).length);
 
     await config({ soapListCap: 3 });
@@ -102,20 +125,55 @@ describe('GetArtikelen', () => {
 
 describe('GetGrootboekrekeningen and GetKostenplaatsen', () => {
   it('lists ledgers by code and filters on Code and Categorie', async () => {
-    const all = items((await soap(sb.url, 'GetGrootboekrekeningen', `${auth}<cFilter><ID>0</ID></cFilter>`)).result, 'Rekeningen', 'cGrootboekrekening');
+    const all = items(
+      (await soap(sb.url, 'GetGrootboekrekeningen', `${auth}<cFilter><ID>0</ID></cFilter>`)).result,
+      'Rekeningen',
+      'cGrootboekrekening',
+    );
     expect(all).toHaveLength(sb.ctx.store.ledgers.size);
-    const debtors = items((await soap(sb.url, 'GetGrootboekrekeningen', `${auth}<cFilter><ID>0</ID><Code>1300</Code></cFilter>`)).result, 'Rekeningen', 'cGrootboekrekening');
-    expect(debtors).toEqual([expect.objectContaining({ Code: '1300', Categorie: 'DEB', ID: String(sb.ctx.store.ledgerByCode('1300')!.id) })]);
-    const vw = items((await soap(sb.url, 'GetGrootboekrekeningen', `${auth}<cFilter><ID>0</ID><Categorie>VW</Categorie></cFilter>`)).result, 'Rekeningen', 'cGrootboekrekening');
+    const debtors = items(
+      (await soap(sb.url, 'GetGrootboekrekeningen', `${auth}<cFilter><ID>0</ID><Code>1300</Code></cFilter>`)).result,
+      'Rekeningen',
+      'cGrootboekrekening',
+    );
+    expect(debtors).toEqual([
+      expect.objectContaining({ Code: '1300', Categorie: 'DEB', ID: String(sb.ctx.store.ledgerByCode('1300')!.id) }),
+    ]);
+    const vw = items(
+      (await soap(sb.url, 'GetGrootboekrekeningen', `${auth}<cFilter><ID>0</ID><Categorie>VW</Categorie></cFilter>`))
+        .result,
+      'Rekeningen',
+      'cGrootboekrekening',
+    );
     expect(vw.length).toBeGreaterThan(0);
     expect(vw.every((l) => l.Categorie === 'VW')).toBe(true);
   });
 
   it('lists cost centres with KostenplaatsId / KostenplaatsParentId and filters on the parent', async () => {
-    const all = items((await soap(sb.url, 'GetKostenplaatsen', `${auth}<cFilter><KostenplaatsID>0</KostenplaatsID><KostenplaatsParentID>0</KostenplaatsParentID></cFilter>`)).result, 'Kostenplaatsen', 'cKostenplaats');
+    const all = items(
+      (
+        await soap(
+          sb.url,
+          'GetKostenplaatsen',
+          `${auth}<cFilter><KostenplaatsID>0</KostenplaatsID><KostenplaatsParentID>0</KostenplaatsParentID></cFilter>`,
+        )
+      ).result,
+      'Kostenplaatsen',
+      'cKostenplaats',
+    );
     expect(all).toHaveLength(sb.ctx.store.costCenters.size);
     const child = [...sb.ctx.store.costCenters.values()].find((c) => c.parentId)!;
-    const children = items((await soap(sb.url, 'GetKostenplaatsen', `${auth}<cFilter><KostenplaatsParentID>${child.parentId}</KostenplaatsParentID></cFilter>`)).result, 'Kostenplaatsen', 'cKostenplaats');
+    const children = items(
+      (
+        await soap(
+          sb.url,
+          'GetKostenplaatsen',
+          `${auth}<cFilter><KostenplaatsParentID>${child.parentId}</KostenplaatsParentID></cFilter>`,
+        )
+      ).result,
+      'Kostenplaatsen',
+      'cKostenplaats',
+    );
     expect(children.map((c) => Number(c.KostenplaatsId))).toEqual([child.id]);
     expect(children[0].KostenplaatsParentId).toBe(String(child.parentId));
   });
@@ -135,14 +193,23 @@ describe('GetMutaties', () => {
     expect(list.map((m) => Number(m.MutatieNr))).toEqual(ids().slice(-50));
 
     // Within a window the same rule applies: the window's last 50.
-    const window = await mutaties('<MutatieNr>0</MutatieNr><MutatieNrVan>1</MutatieNrVan><MutatieNrTm>120</MutatieNrTm>');
-    expect(window.map((m) => Number(m.MutatieNr))).toEqual(ids().filter((id) => id <= 120).slice(-50));
+    const window = await mutaties(
+      '<MutatieNr>0</MutatieNr><MutatieNrVan>1</MutatieNrVan><MutatieNrTm>120</MutatieNrTm>',
+    );
+    expect(window.map((m) => Number(m.MutatieNr))).toEqual(
+      ids()
+        .filter((id) => id <= 120)
+        .slice(-50),
+    );
   });
 
   it('filters on MutatieNr, MutatieNrVan/MutatieNrTm (inclusive), Factuurnummer and DatumVan/DatumTm (inclusive)', async () => {
     expect((await mutaties('<MutatieNr>7</MutatieNr>')).map((m) => Number(m.MutatieNr))).toEqual([7]);
-    expect((await mutaties('<MutatieNr>0</MutatieNr><MutatieNrVan>10</MutatieNrVan><MutatieNrTm>20</MutatieNrTm>')).map((m) => Number(m.MutatieNr)))
-      .toEqual(ids().filter((id) => id >= 10 && id <= 20));
+    expect(
+      (await mutaties('<MutatieNr>0</MutatieNr><MutatieNrVan>10</MutatieNrVan><MutatieNrTm>20</MutatieNrTm>')).map(
+        (m) => Number(m.MutatieNr),
+      ),
+    ).toEqual(ids().filter((id) => id >= 10 && id <= 20));
 
     const invoice = [...sb.ctx.store.invoices.values()].find((i) => i.mutationId)!;
     const byNumber = await mutaties(`<MutatieNr>0</MutatieNr><Factuurnummer>${invoice.invoiceNumber}</Factuurnummer>`);
@@ -161,8 +228,12 @@ describe('GetMutaties', () => {
     const m = sb.ctx.store.mutations.get(invoice.mutationId)!;
     const [record] = await mutaties(`<MutatieNr>${m.id}</MutatieNr>`);
     expect(record).toMatchObject({
-      Soort: 'FactuurVerstuurd', Datum: dateTime(m.date), Rekening: sb.ctx.store.ledgers.get(m.ledgerId)!.code,
-      RelatieCode: sb.ctx.store.relations.get(m.relationId)!.code, Factuurnummer: m.invoiceNumber, InExBTW: m.inExVat,
+      Soort: 'FactuurVerstuurd',
+      Datum: dateTime(m.date),
+      Rekening: sb.ctx.store.ledgers.get(m.ledgerId)!.code,
+      RelatieCode: sb.ctx.store.relations.get(m.relationId)!.code,
+      Factuurnummer: m.invoiceNumber,
+      InExBTW: m.inExVat,
     });
     const rows = items(record, 'MutatieRegels', 'cMutatieListRegel');
     expect(rows).toHaveLength(m.rows.length);
@@ -173,7 +244,10 @@ describe('GetMutaties', () => {
 
   it('answers E003.1 once the month’s call quota is used up', async () => {
     await config({ soapMutationCallsPerMonth: 3 });
-    for (let i = 0; i < 3; i++) expect(errorCode((await soap(sb.url, 'GetMutaties', `${auth}<cFilter><MutatieNr>1</MutatieNr></cFilter>`)).result)).toBe('');
+    for (let i = 0; i < 3; i++)
+      expect(
+        errorCode((await soap(sb.url, 'GetMutaties', `${auth}<cFilter><MutatieNr>1</MutatieNr></cFilter>`)).result),
+      ).toBe('');
     const over = await soap(sb.url, 'GetMutaties', `${auth}<cFilter><MutatieNr>1</MutatieNr></cFilter>`);
     expect(over.status).toBe(200);
     expect(errorCode(over.result)).toBe('E003.1');
@@ -183,13 +257,23 @@ describe('GetMutaties', () => {
 
 describe('GetOpenPosten and GetFacturen', () => {
   it('lists open items per side as Openposten > cOpenPost with RelCode and RelBedrijf', async () => {
-    for (const [soort, side] of [['Debiteuren', 'D'], ['Crediteuren', 'C']] as const) {
-      const list = items((await soap(sb.url, 'GetOpenPosten', `${auth}<OpSoort>${soort}</OpSoort>`)).result, 'Openposten', 'cOpenPost');
+    for (const [soort, side] of [
+      ['Debiteuren', 'D'],
+      ['Crediteuren', 'C'],
+    ] as const) {
+      const list = items(
+        (await soap(sb.url, 'GetOpenPosten', `${auth}<OpSoort>${soort}</OpSoort>`)).result,
+        'Openposten',
+        'cOpenPost',
+      );
       const expected = sb.ctx.store.openItems(side);
       expect(list).toHaveLength(expected.length);
       expect(list[0]).toMatchObject({
-        MutFactuur: expected[0].invoiceNumber, RelCode: expected[0].relationCode, RelBedrijf: expected[0].company,
-        Openstaand: String(expected[0].outstandingAmount), MutDatum: dateTime(expected[0].date),
+        MutFactuur: expected[0].invoiceNumber,
+        RelCode: expected[0].relationCode,
+        RelBedrijf: expected[0].company,
+        Openstaand: String(expected[0].outstandingAmount),
+        MutDatum: dateTime(expected[0].date),
       });
     }
     const bad = await soap(sb.url, 'GetOpenPosten', `${auth}<OpSoort>Iedereen</OpSoort>`);
@@ -199,22 +283,65 @@ describe('GetOpenPosten and GetFacturen', () => {
   it('finds invoices by number, relation and date, with their lines', async () => {
     const invoice = [...sb.ctx.store.invoices.values()][2];
     const relation = sb.ctx.store.relations.get(invoice.relationId)!;
-    const [found, ...rest] = items((await soap(sb.url, 'GetFacturen', `${auth}<cFilter><Factuurnummer>${invoice.invoiceNumber}</Factuurnummer><DatumVan>1980-01-01</DatumVan><DatumTm>2049-12-31</DatumTm></cFilter>`)).result, 'Facturen', 'cFactuurList');
+    const [found, ...rest] = items(
+      (
+        await soap(
+          sb.url,
+          'GetFacturen',
+          `${auth}<cFilter><Factuurnummer>${invoice.invoiceNumber}</Factuurnummer><DatumVan>1980-01-01</DatumVan><DatumTm>2049-12-31</DatumTm></cFilter>`,
+        )
+      ).result,
+      'Facturen',
+      'cFactuurList',
+    );
     expect(rest).toEqual([]);
-    expect(found).toMatchObject({ Factuurnummer: invoice.invoiceNumber, Datum: dateTime(invoice.date), TotaalInclBTW: String(invoice.totalAmount) });
+    expect(found).toMatchObject({
+      Factuurnummer: invoice.invoiceNumber,
+      Datum: dateTime(invoice.date),
+      TotaalInclBTW: String(invoice.totalAmount),
+    });
     expect(found.Relatiecode['#text']).toBe(relation.code);
     expect(items(found, 'Regels', 'cFactuurRegel')).toHaveLength(invoice.items.length);
 
-    const byRelation = items((await soap(sb.url, 'GetFacturen', `${auth}<cFilter><Relatiecode>${relation.code}</Relatiecode></cFilter>`)).result, 'Facturen', 'cFactuurList');
-    expect(byRelation.length).toBe([...sb.ctx.store.invoices.values()].filter((i) => i.relationId === relation.id).length);
+    const byRelation = items(
+      (await soap(sb.url, 'GetFacturen', `${auth}<cFilter><Relatiecode>${relation.code}</Relatiecode></cFilter>`))
+        .result,
+      'Facturen',
+      'cFactuurList',
+    );
+    expect(byRelation.length).toBe(
+      [...sb.ctx.store.invoices.values()].filter((i) => i.relationId === relation.id).length,
+    );
 
-    const byDate = items((await soap(sb.url, 'GetFacturen', `${auth}<cFilter><DatumVan>${invoice.date}</DatumVan><DatumTm>${invoice.date}</DatumTm></cFilter>`)).result, 'Facturen', 'cFactuurList');
-    expect(byDate.map((f) => f.Factuurnummer)).toEqual([...sb.ctx.store.invoices.values()].filter((i) => i.date === invoice.date).map((i) => i.invoiceNumber));
+    const byDate = items(
+      (
+        await soap(
+          sb.url,
+          'GetFacturen',
+          `${auth}<cFilter><DatumVan>${invoice.date}</DatumVan><DatumTm>${invoice.date}</DatumTm></cFilter>`,
+        )
+      ).result,
+      'Facturen',
+      'cFactuurList',
+    );
+    expect(byDate.map((f) => f.Factuurnummer)).toEqual(
+      [...sb.ctx.store.invoices.values()].filter((i) => i.date === invoice.date).map((i) => i.invoiceNumber),
+    );
   });
 
   it('reports what is still open on an invoice', async () => {
     const open = sb.ctx.store.openItems('D')[0];
-    const [found] = items((await soap(sb.url, 'GetFacturen', `${auth}<cFilter><Factuurnummer>${open.invoiceNumber}</Factuurnummer></cFilter>`)).result, 'Facturen', 'cFactuurList');
+    const [found] = items(
+      (
+        await soap(
+          sb.url,
+          'GetFacturen',
+          `${auth}<cFilter><Factuurnummer>${open.invoiceNumber}</Factuurnummer></cFilter>`,
+        )
+      ).result,
+      'Facturen',
+      'cFactuurList',
+    );
     expect(Number(found.TotaalOpenstaand)).toBe(open.outstandingAmount);
   });
 });
@@ -222,12 +349,26 @@ describe('GetOpenPosten and GetFacturen', () => {
 describe('GetSaldi and GetSaldo', () => {
   it('gives ledger balances from the store, per category and per ledger', async () => {
     const balances = sb.ctx.store.balances();
-    const saldi = items((await soap(sb.url, 'GetSaldi', `${auth}<cFilter><KostenPlaatsId>0</KostenPlaatsId><DatumVan xsi:nil="true" /><DatumTot xsi:nil="true" /><Categorie>FIN</Categorie></cFilter>`)).result, 'Saldi', 'cSaldo');
+    const saldi = items(
+      (
+        await soap(
+          sb.url,
+          'GetSaldi',
+          `${auth}<cFilter><KostenPlaatsId>0</KostenPlaatsId><DatumVan xsi:nil="true" /><DatumTot xsi:nil="true" /><Categorie>FIN</Categorie></cFilter>`,
+        )
+      ).result,
+      'Saldi',
+      'cSaldo',
+    );
     expect(saldi.length).toBe([...sb.ctx.store.ledgers.values()].filter((l) => l.category === 'FIN').length);
     for (const s of saldi) expect(Number(s.Saldo)).toBe(balances.get(Number(s.ID)) ?? 0);
 
     const bank = sb.ctx.store.ledgerByCode('1100')!;
-    const saldo = await soap(sb.url, 'GetSaldo', `${auth}<cFilter><GbCode>1100</GbCode><KostenPlaatsId>0</KostenPlaatsId><DatumVan>1980-01-01</DatumVan><DatumTot>2049-12-31</DatumTot></cFilter>`);
+    const saldo = await soap(
+      sb.url,
+      'GetSaldo',
+      `${auth}<cFilter><GbCode>1100</GbCode><KostenPlaatsId>0</KostenPlaatsId><DatumVan>1980-01-01</DatumVan><DatumTot>2049-12-31</DatumTot></cFilter>`,
+    );
     expect(errorCode(saldo.result)).toBe('');
     expect(Number(saldo.result?.Saldo)).toBe(balances.get(bank.id));
     expect(balances.get(bank.id)).not.toBe(0);
@@ -239,16 +380,34 @@ describe('the large seed', () => {
     const large = await startSandbox({ port: 0, seed: 'large' });
     try {
       const { auth: a } = await openSession(large.url);
-      const relations = items((await soap(large.url, 'GetRelaties', `${a}<cFilter><ID>0</ID></cFilter>`)).result, 'Relaties', 'cRelatie');
+      const relations = items(
+        (await soap(large.url, 'GetRelaties', `${a}<cFilter><ID>0</ID></cFilter>`)).result,
+        'Relaties',
+        'cRelatie',
+      );
       expect(large.ctx.store.relations.size).toBeGreaterThan(2000);
       expect(relations).toHaveLength(2000);
       const products = items((await soap(large.url, 'GetArtikelen', a)).result, 'Artikelen', 'cArtikel');
       expect(large.ctx.store.products.size).toBeGreaterThan(2000);
       expect(products).toHaveLength(2000);
-      const mutations = items((await soap(large.url, 'GetMutaties', `${a}<cFilter><MutatieNr>0</MutatieNr></cFilter>`)).result, 'Mutaties', 'cMutatieList');
+      const mutations = items(
+        (await soap(large.url, 'GetMutaties', `${a}<cFilter><MutatieNr>0</MutatieNr></cFilter>`)).result,
+        'Mutaties',
+        'cMutatieList',
+      );
       const ids = large.ctx.store.sorted(large.ctx.store.mutations).map((m) => m.id);
       expect(mutations.map((m) => Number(m.MutatieNr))).toEqual(ids.slice(-500));
-      const window = items((await soap(large.url, 'GetMutaties', `${a}<cFilter><MutatieNr>0</MutatieNr><MutatieNrVan>1001</MutatieNrVan><MutatieNrTm>1500</MutatieNrTm></cFilter>`)).result, 'Mutaties', 'cMutatieList');
+      const window = items(
+        (
+          await soap(
+            large.url,
+            'GetMutaties',
+            `${a}<cFilter><MutatieNr>0</MutatieNr><MutatieNrVan>1001</MutatieNrVan><MutatieNrTm>1500</MutatieNrTm></cFilter>`,
+          )
+        ).result,
+        'Mutaties',
+        'cMutatieList',
+      );
       expect(window.map((m) => Number(m.MutatieNr))).toEqual(ids.filter((id) => id >= 1001 && id <= 1500));
     } finally {
       await large.close();

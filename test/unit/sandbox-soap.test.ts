@@ -1,7 +1,17 @@
 /** The sandbox's SOAP transport and session rules, over real HTTP (SOAP.md §1, §2, §5). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-import { authFor, CODES, credentials, envelope, errorCode, items, openSession, soap, TNS } from './sandbox-soap-helpers';
+import {
+  authFor,
+  CODES,
+  credentials,
+  envelope,
+  errorCode,
+  items,
+  openSession,
+  soap,
+  TNS,
+} from './sandbox-soap-helpers';
 
 let sb: RunningSandbox;
 
@@ -99,7 +109,9 @@ describe('SOAP 1.1 and 1.2', () => {
     expect(version.status).toBe(500);
     expect(version.body.Fault?.faultcode).toBe('soap:VersionMismatch');
 
-    const wrongNs = await soap(sb.url, 'OpenSession', '', { raw: envelope('OpenSession', credentials()).replace(TNS, 'http://example.com/other') });
+    const wrongNs = await soap(sb.url, 'OpenSession', '', {
+      raw: envelope('OpenSession', credentials()).replace(TNS, 'http://example.com/other'),
+    });
     expect(wrongNs.status).toBe(500);
   });
 
@@ -111,14 +123,23 @@ describe('SOAP 1.1 and 1.2', () => {
 
 describe('sessions', () => {
   it('refuses wrong credentials with E001.1 and a wrong SecurityCode2 with E001.3, with an empty SessionID', async () => {
-    const wrongPassword = await soap(sb.url, 'OpenSession', credentials({ securityCode1: 'ffffffffffffffffffffffffffffffff' }));
+    const wrongPassword = await soap(
+      sb.url,
+      'OpenSession',
+      credentials({ securityCode1: 'ffffffffffffffffffffffffffffffff' }),
+    );
     expect(wrongPassword.status).toBe(200);
     expect(errorCode(wrongPassword.result)).toBe('E001.1');
     expect(wrongPassword.result?.SessionID).toBe('');
     expect(wrongPassword.text).toContain('<SessionID />');
 
     expect(errorCode((await soap(sb.url, 'OpenSession', credentials({ username: 'someone' }))).result)).toBe('E001.1');
-    expect(errorCode((await soap(sb.url, 'OpenSession', credentials({ securityCode2: '00000000-0000-0000-0000-000000000000' }))).result)).toBe('E001.3');
+    expect(
+      errorCode(
+        (await soap(sb.url, 'OpenSession', credentials({ securityCode2: '00000000-0000-0000-0000-000000000000' })))
+          .result,
+      ),
+    ).toBe('E001.3');
   });
 
   it('accepts OpenSession without the optional Source', async () => {
@@ -128,10 +149,24 @@ describe('sessions', () => {
 
   it('needs SessionID then SecurityCode2 on every other call: E002.1, E002.2, E001.3', async () => {
     const { sessionId } = await openSession(sb.url);
-    expect(errorCode((await soap(sb.url, 'GetRelaties', `<SessionID></SessionID><SecurityCode2>${CODES.securityCode2}</SecurityCode2>`)).result)).toBe('E002.1');
+    expect(
+      errorCode(
+        (
+          await soap(
+            sb.url,
+            'GetRelaties',
+            `<SessionID></SessionID><SecurityCode2>${CODES.securityCode2}</SecurityCode2>`,
+          )
+        ).result,
+      ),
+    ).toBe('E002.1');
     expect(errorCode((await soap(sb.url, 'GetRelaties', `<SessionID>${sessionId}</SessionID>`)).result)).toBe('E002.1');
-    expect(errorCode((await soap(sb.url, 'GetRelaties', authFor('{00000000-0000-0000-0000-000000000000}'))).result)).toBe('E002.2');
-    expect(errorCode((await soap(sb.url, 'GetRelaties', authFor(sessionId, 'AAAAAAAA-0000-1111-2222-333344445555'))).result)).toBe('E001.3');
+    expect(
+      errorCode((await soap(sb.url, 'GetRelaties', authFor('{00000000-0000-0000-0000-000000000000}'))).result),
+    ).toBe('E002.2');
+    expect(
+      errorCode((await soap(sb.url, 'GetRelaties', authFor(sessionId, 'AAAAAAAA-0000-1111-2222-333344445555'))).result),
+    ).toBe('E001.3');
     expect(errorCode((await soap(sb.url, 'GetRelaties', authFor(sessionId))).result)).toBe('');
   });
 
@@ -155,7 +190,9 @@ describe('sessions', () => {
       now = base + 2 * ttl - 2000; // within a TTL of the last use
       expect(errorCode((await soap(sb.url, 'GetRelaties', auth + '<cFilter><ID>1</ID></cFilter>')).result)).toBe('');
       now += ttl + 1;
-      expect(errorCode((await soap(sb.url, 'GetRelaties', auth + '<cFilter><ID>1</ID></cFilter>')).result)).toBe('E002.3');
+      expect(errorCode((await soap(sb.url, 'GetRelaties', auth + '<cFilter><ID>1</ID></cFilter>')).result)).toBe(
+        'E002.3',
+      );
     } finally {
       sb.ctx.sessions.now = () => Date.now();
     }
@@ -167,23 +204,37 @@ describe('sessions', () => {
     expect(((await res.json()) as { expired: number }).expired).toBeGreaterThanOrEqual(1);
     expect(errorCode((await soap(sb.url, 'GetRelaties', auth)).result)).toBe('E002.3');
     const again = await openSession(sb.url);
-    expect(errorCode((await soap(sb.url, 'GetRelaties', again.auth + '<cFilter><ID>1</ID></cFilter>')).result)).toBe('');
+    expect(errorCode((await soap(sb.url, 'GetRelaties', again.auth + '<cFilter><ID>1</ID></cFilter>')).result)).toBe(
+      '',
+    );
   });
 
   it('OpenSessionSub: E002.5 when not an accountant; otherwise a session on the administration, whose Guid is its SecurityCode2', async () => {
     const guid = sb.ctx.store.administrations[1].guid;
-    const notAccountant = await soap(sb.url, 'OpenSessionSub', `${credentials()}<Source>Tests</Source><AdministratieGUID>${guid}</AdministratieGUID>`);
+    const notAccountant = await soap(
+      sb.url,
+      'OpenSessionSub',
+      `${credentials()}<Source>Tests</Source><AdministratieGUID>${guid}</AdministratieGUID>`,
+    );
     expect(errorCode(notAccountant.result)).toBe('E002.5');
-    expect(errorCode((await soap(sb.url, 'GetAdministraties', (await openSession(sb.url)).auth)).result)).toBe('E002.5');
+    expect(errorCode((await soap(sb.url, 'GetAdministraties', (await openSession(sb.url)).auth)).result)).toBe(
+      'E002.5',
+    );
 
     await fetch(`${sb.url}/__sandbox/config`, { method: 'POST', body: JSON.stringify({ accountant: true }) });
     const sub = await soap(sb.url, 'OpenSessionSub', `${credentials()}<AdministratieGUID>${guid}</AdministratieGUID>`);
     expect(errorCode(sub.result)).toBe('');
     const sessionId = sub.result?.SessionID as string;
     expect(sessionId).toHaveLength(38);
-    expect(errorCode((await soap(sb.url, 'GetRelaties', authFor(sessionId, guid) + '<cFilter><ID>1</ID></cFilter>')).result)).toBe('');
+    expect(
+      errorCode((await soap(sb.url, 'GetRelaties', authFor(sessionId, guid) + '<cFilter><ID>1</ID></cFilter>')).result),
+    ).toBe('');
 
-    const unknown = await soap(sb.url, 'OpenSessionSub', `${credentials()}<AdministratieGUID>DEADBEEF-0000-0000-0000-000000000000</AdministratieGUID>`);
+    const unknown = await soap(
+      sb.url,
+      'OpenSessionSub',
+      `${credentials()}<AdministratieGUID>DEADBEEF-0000-0000-0000-000000000000</AdministratieGUID>`,
+    );
     expect(errorCode(unknown.result)).toBe('E001.2');
 
     const admins = await soap(sb.url, 'GetAdministraties', (await openSession(sb.url)).auth);
@@ -209,7 +260,11 @@ describe('faults', () => {
 
   it('sessionExpired answers E002.3 in the operation’s own result shape', async () => {
     const { auth } = await openSession(sb.url);
-    await plan({ rate: 1, kinds: ['sessionExpired'], operations: ['GetRelaties', 'UpdateRelatie', 'AddFactuur', 'GetSaldo'] });
+    await plan({
+      rate: 1,
+      kinds: ['sessionExpired'],
+      operations: ['GetRelaties', 'UpdateRelatie', 'AddFactuur', 'GetSaldo'],
+    });
     const relaties = await soap(sb.url, 'GetRelaties', auth);
     expect(relaties.status).toBe(200);
     expect(errorCode(relaties.result)).toBe('E002.3');
@@ -234,7 +289,11 @@ describe('faults', () => {
     const { auth } = await openSession(sb.url);
     await fetch(`${sb.url}/__sandbox/stats/reset`, { method: 'POST' });
     await plan({ rate: 1, kinds: ['http500'], operations: ['AddRelatie'] });
-    const failed = await soap(sb.url, 'AddRelatie', `${auth}<oRel><ID>0</ID><AddDatum>2024-01-01</AddDatum><Code>FAULT1</Code><Bedrijf>X</Bedrijf><BP>B</BP><Gb_ID>0</Gb_ID><GeenEmail>0</GeenEmail><NieuwsbriefgroepenCount>0</NieuwsbriefgroepenCount></oRel>`);
+    const failed = await soap(
+      sb.url,
+      'AddRelatie',
+      `${auth}<oRel><ID>0</ID><AddDatum>2024-01-01</AddDatum><Code>FAULT1</Code><Bedrijf>X</Bedrijf><BP>B</BP><Gb_ID>0</Gb_ID><GeenEmail>0</GeenEmail><NieuwsbriefgroepenCount>0</NieuwsbriefgroepenCount></oRel>`,
+    );
     expect(failed.status).toBe(500);
     expect(sb.ctx.store.relationByCode('FAULT1')).toBeUndefined();
 
@@ -261,7 +320,11 @@ describe('faults', () => {
     const { auth } = await openSession(sb.url);
     await plan({ rate: 1, kinds: ['drop'], operations: ['AddRelatie'] });
     await expect(
-      soap(sb.url, 'AddRelatie', `${auth}<oRel><ID>0</ID><AddDatum>2024-01-01</AddDatum><Code>DROP1</Code><Bedrijf>Dropped BV</Bedrijf><BP>B</BP><Gb_ID>0</Gb_ID><GeenEmail>0</GeenEmail><NieuwsbriefgroepenCount>0</NieuwsbriefgroepenCount></oRel>`),
+      soap(
+        sb.url,
+        'AddRelatie',
+        `${auth}<oRel><ID>0</ID><AddDatum>2024-01-01</AddDatum><Code>DROP1</Code><Bedrijf>Dropped BV</Bedrijf><BP>B</BP><Gb_ID>0</Gb_ID><GeenEmail>0</GeenEmail><NieuwsbriefgroepenCount>0</NieuwsbriefgroepenCount></oRel>`,
+      ),
     ).rejects.toThrow();
     expect(sb.ctx.store.relationByCode('DROP1')?.name).toBe('Dropped BV');
   });

@@ -15,7 +15,10 @@ import type { StatusSnapshot } from '../../lib/messages';
 import SettingsSection from '../../entrypoints/options/sections/SettingsSection.vue';
 
 type Invoice = Settings['invoice'];
-const withInvoice = (patch: Partial<Invoice>) => ({ ...DEFAULT_SETTINGS, invoice: { ...DEFAULT_SETTINGS.invoice, ...patch } });
+const withInvoice = (patch: Partial<Invoice>) => ({
+  ...DEFAULT_SETTINGS,
+  invoice: { ...DEFAULT_SETTINGS.invoice, ...patch },
+});
 
 let n = 0;
 const newDb = () => new WorkspaceDb(`settings-${process.pid}-${Date.now()}-${n++}`);
@@ -24,14 +27,29 @@ describe('invoice e-mail sender', () => {
   it('needs a valid sender address when e-Boekhouden mails the invoice', () => {
     for (const address of ['', '   ', 'facturen', 'facturen@', '@bedrijf.nl', 'a b@bedrijf.nl']) {
       const r = validateSettings(withInvoice({ emailToCustomer: true, emailFromAddress: address }));
-      expect(r, JSON.stringify(address)).toEqual({ ok: false, errors: { 'invoice.emailFromAddress': 'settings.error.emailFromAddress' } });
+      expect(r, JSON.stringify(address)).toEqual({
+        ok: false,
+        errors: { 'invoice.emailFromAddress': 'settings.error.emailFromAddress' },
+      });
     }
   });
 
   it('accepts a valid sender, trimmed, with an optional name', () => {
-    const r = validateSettings(withInvoice({ emailToCustomer: true, emailFromAddress: '  facturen@bedrijf.nl ', emailFromName: ' Loodgieter Jansen ' }));
-    expect(r.ok && r.settings.invoice).toMatchObject({ emailToCustomer: true, emailFromAddress: 'facturen@bedrijf.nl', emailFromName: 'Loodgieter Jansen' });
-    const noName = validateSettings(withInvoice({ emailToCustomer: true, emailFromAddress: 'facturen@bedrijf.nl', emailFromName: '' }));
+    const r = validateSettings(
+      withInvoice({
+        emailToCustomer: true,
+        emailFromAddress: '  facturen@bedrijf.nl ',
+        emailFromName: ' Loodgieter Jansen ',
+      }),
+    );
+    expect(r.ok && r.settings.invoice).toMatchObject({
+      emailToCustomer: true,
+      emailFromAddress: 'facturen@bedrijf.nl',
+      emailFromName: 'Loodgieter Jansen',
+    });
+    const noName = validateSettings(
+      withInvoice({ emailToCustomer: true, emailFromAddress: 'facturen@bedrijf.nl', emailFromName: '' }),
+    );
     expect(noName.ok).toBe(true);
   });
 
@@ -42,16 +60,36 @@ describe('invoice e-mail sender', () => {
 
   it('reports the sender next to other field errors, and refuses over-long values', () => {
     const r = validateSettings(withInvoice({ emailToCustomer: true, emailFromAddress: '', numberPrefix: 'B C' }));
-    expect(r.ok ? {} : r.errors).toEqual({ 'invoice.numberPrefix': 'settings.error.prefixCharacters', 'invoice.emailFromAddress': 'settings.error.emailFromAddress' });
-    const long = validateSettings(withInvoice({ emailToCustomer: true, emailFromAddress: `${'a'.repeat(140)}@bedrijf.nl`, emailFromName: 'n'.repeat(151) }));
-    expect(long.ok ? {} : long.errors).toEqual({ 'invoice.emailFromAddress': 'settings.error.emailFromAddressTooLong', 'invoice.emailFromName': 'settings.error.emailFromNameTooLong' });
+    expect(r.ok ? {} : r.errors).toEqual({
+      'invoice.numberPrefix': 'settings.error.prefixCharacters',
+      'invoice.emailFromAddress': 'settings.error.emailFromAddress',
+    });
+    const long = validateSettings(
+      withInvoice({
+        emailToCustomer: true,
+        emailFromAddress: `${'a'.repeat(140)}@bedrijf.nl`,
+        emailFromName: 'n'.repeat(151),
+      }),
+    );
+    expect(long.ok ? {} : long.errors).toEqual({
+      'invoice.emailFromAddress': 'settings.error.emailFromAddressTooLong',
+      'invoice.emailFromName': 'settings.error.emailFromNameTooLong',
+    });
   });
 
   it('loads settings stored before the sender fields existed, with empty defaults', async () => {
     const { emailFromAddress: _a, emailFromName: _n, ...older } = DEFAULT_SETTINGS.invoice;
-    const stored = { ...DEFAULT_SETTINGS, connection: { kind: 'token' as const, apiToken: 'tok' }, invoice: { ...older, numberPrefix: 'JF' } };
+    const stored = {
+      ...DEFAULT_SETTINGS,
+      connection: { kind: 'token' as const, apiToken: 'tok' },
+      invoice: { ...older, numberPrefix: 'JF' },
+    };
     const direct = validateSettings(stored);
-    expect(direct.ok && direct.settings.invoice).toMatchObject({ numberPrefix: 'JF', emailFromAddress: '', emailFromName: '' });
+    expect(direct.ok && direct.settings.invoice).toMatchObject({
+      numberPrefix: 'JF',
+      emailFromAddress: '',
+      emailFromName: '',
+    });
 
     const db = newDb();
     await db.kv.put({ key: KV.settings, value: stored });
@@ -62,9 +100,16 @@ describe('invoice e-mail sender', () => {
 
   it('saves the sender and reads it back', async () => {
     const db = newDb();
-    const r = await saveSettings(db, withInvoice({ emailToCustomer: true, emailFromAddress: 'facturen@bedrijf.nl', emailFromName: 'Jansen' }));
+    const r = await saveSettings(
+      db,
+      withInvoice({ emailToCustomer: true, emailFromAddress: 'facturen@bedrijf.nl', emailFromName: 'Jansen' }),
+    );
     expect(r.ok).toBe(true);
-    expect((await loadSettings(db)).invoice).toMatchObject({ emailToCustomer: true, emailFromAddress: 'facturen@bedrijf.nl', emailFromName: 'Jansen' });
+    expect((await loadSettings(db)).invoice).toMatchObject({
+      emailToCustomer: true,
+      emailFromAddress: 'facturen@bedrijf.nl',
+      emailFromName: 'Jansen',
+    });
     const refused = await saveSettings(db, withInvoice({ emailToCustomer: true, emailFromAddress: '' }));
     expect(refused.ok).toBe(false);
     expect((await loadSettings(db)).invoice.emailFromAddress).toBe('facturen@bedrijf.nl');
@@ -94,7 +139,11 @@ describe('options page: sender fields', () => {
     expect(off).not.toContain('settings-emailFromAddress');
     expect(off).not.toContain('settings-emailFromName');
 
-    status.value = snapshot({ emailToCustomer: true, emailFromAddress: 'facturen@bedrijf.nl', emailFromName: 'Jansen' });
+    status.value = snapshot({
+      emailToCustomer: true,
+      emailFromAddress: 'facturen@bedrijf.nl',
+      emailFromName: 'Jansen',
+    });
     const on = await render();
     expect(on).toContain('<label for="settings-emailFromAddress">Afzenderadres</label>');
     expect(on).toMatch(/id="settings-emailFromAddress" type="email"[^>]*value="facturen@bedrijf.nl"/);
@@ -118,7 +167,10 @@ describe('reading stored settings back', () => {
     expect(restored.connection).toEqual(connection);
     expect(restored.refreshDays).toBe(DEFAULT_SETTINGS.refreshDays);
     expect(restored.exports.invoices).toBe(false);
-    expect(restored.invoice).toMatchObject({ numberPrefix: 'JF', termOfPayment: DEFAULT_SETTINGS.invoice.termOfPayment });
+    expect(restored.invoice).toMatchObject({
+      numberPrefix: 'JF',
+      termOfPayment: DEFAULT_SETTINGS.invoice.termOfPayment,
+    });
   });
 
   it('mailing switched on without a sender falls back to the invoice defaults, not to a blank connection', async () => {
@@ -138,6 +190,8 @@ describe('reading stored settings back', () => {
 
   it('a stored value that is not an object at all gives the defaults', () => {
     expect(restoreSettings('garbage')).toEqual(DEFAULT_SETTINGS);
-    expect(restoreSettings({ ...DEFAULT_SETTINGS, invoice: 'x', connection: { kind: 'token', apiToken: '' } })).toEqual(DEFAULT_SETTINGS);
+    expect(restoreSettings({ ...DEFAULT_SETTINGS, invoice: 'x', connection: { kind: 'token', apiToken: '' } })).toEqual(
+      DEFAULT_SETTINGS,
+    );
   });
 });

@@ -28,7 +28,13 @@ export type Pairs = [string, string | Pairs][];
 /** A handler's answer: XML inside `<Op>Result>` (ErrorMsg added), or a full raw response. */
 export type Answer = string | { raw: string; status?: number } | { error: string; description?: string } | Error;
 
-const ordered = new XMLParser({ preserveOrder: true, removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false, trimValues: true });
+const ordered = new XMLParser({
+  preserveOrder: true,
+  removeNSPrefix: true,
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+});
 
 function toPairs(nodes: Record<string, unknown>[]): Pairs {
   const out: Pairs = [];
@@ -86,7 +92,9 @@ export function failed(operation: string, code: string, description = 'Fout'): s
 }
 
 export function fault(message: string): string {
-  return envelope(`<soap:Fault><faultcode>soap:Client</faultcode><faultstring>${message}</faultstring><detail /></soap:Fault>`);
+  return envelope(
+    `<soap:Fault><faultcode>soap:Client</faultcode><faultstring>${message}</faultstring><detail /></soap:Fault>`,
+  );
 }
 
 /**
@@ -100,7 +108,14 @@ export function fakeSoap(handler: (call: SoapCall, n: number) => Answer | undefi
     const body = String(init?.body ?? '');
     const headers = new Headers(init?.headers);
     const { operation, fields } = parseRequest(body);
-    const call: SoapCall = { operation, soapAction: headers.get('SOAPAction'), contentType: headers.get('Content-Type'), url: String(input), body, fields };
+    const call: SoapCall = {
+      operation,
+      soapAction: headers.get('SOAPAction'),
+      contentType: headers.get('Content-Type'),
+      url: String(input),
+      body,
+      fields,
+    };
     calls.push(call);
     let answer = handler(call, calls.filter((c) => c.operation === operation).length);
     if (answer === undefined) {
@@ -114,25 +129,68 @@ export function fakeSoap(handler: (call: SoapCall, n: number) => Answer | undefi
       }
     }
     if (answer instanceof Error) throw answer;
-    if (typeof answer === 'string') return new Response(ok(operation, answer), { status: 200, headers: { 'Content-Type': 'text/xml; charset=utf-8' } });
+    if (typeof answer === 'string')
+      return new Response(ok(operation, answer), {
+        status: 200,
+        headers: { 'Content-Type': 'text/xml; charset=utf-8' },
+      });
     if ('error' in answer) return new Response(failed(operation, answer.error, answer.description), { status: 200 });
-    return new Response(answer.raw, { status: answer.status ?? 200, headers: { 'Content-Type': 'text/xml; charset=utf-8' } });
+    return new Response(answer.raw, {
+      status: answer.status ?? 200,
+      headers: { 'Content-Type': 'text/xml; charset=utf-8' },
+    });
   }) as typeof globalThis.fetch;
   return { fetch, calls, ops: () => calls.map((c) => c.operation) };
 }
 
 export function options(fetch: typeof globalThis.fetch, extra: Partial<TransportOptions> = {}): TransportOptions {
-  return { baseUrl: 'http://soap.test/', credentials: CREDENTIALS, fetch, retries: 2, retryBaseMs: 1, sleep: async () => {}, random: () => 0.5, ...extra };
+  return {
+    baseUrl: 'http://soap.test/',
+    credentials: CREDENTIALS,
+    fetch,
+    retries: 2,
+    retryBaseMs: 1,
+    sleep: async () => {},
+    random: () => 0.5,
+    ...extra,
+  };
 }
 
 /** A cRelatie as e-Boekhouden renders it; `over` replaces or adds elements (null removes one). */
 export function relatieXml(over: Record<string, string | null> = {}): string {
   const base: Record<string, string> = {
-    ID: '101', AddDatum: '2023-01-19T00:00:00', Code: 'R0002', Bedrijf: 'Acme BV', Contactpersoon: 'J. Jansen', Geslacht: 'm',
-    Adres: 'Straat 1', Postcode: '1234 AB', Plaats: 'Utrecht', Land: 'NL', Adres2: '', Postcode2: '', Plaats2: '', Land2: '',
-    Telefoon: '030-1234567', GSM: '', FAX: '', Email: 'info@acme.nl', Site: '', Notitie: '', Bankrekening: '', Girorekening: '',
-    BTWNummer: 'NL001234567B01', KvkNummer: '12345678', Aanhef: '', IBAN: 'NL91ABNA0417164300', BIC: 'ABNANL2A', BP: 'B',
-    LA: '0', Gb_ID: '0', GeenEmail: '0', NieuwsbriefgroepenCount: '0',
+    ID: '101',
+    AddDatum: '2023-01-19T00:00:00',
+    Code: 'R0002',
+    Bedrijf: 'Acme BV',
+    Contactpersoon: 'J. Jansen',
+    Geslacht: 'm',
+    Adres: 'Straat 1',
+    Postcode: '1234 AB',
+    Plaats: 'Utrecht',
+    Land: 'NL',
+    Adres2: '',
+    Postcode2: '',
+    Plaats2: '',
+    Land2: '',
+    Telefoon: '030-1234567',
+    GSM: '',
+    FAX: '',
+    Email: 'info@acme.nl',
+    Site: '',
+    Notitie: '',
+    Bankrekening: '',
+    Girorekening: '',
+    BTWNummer: 'NL001234567B01',
+    KvkNummer: '12345678',
+    Aanhef: '',
+    IBAN: 'NL91ABNA0417164300',
+    BIC: 'ABNANL2A',
+    BP: 'B',
+    LA: '0',
+    Gb_ID: '0',
+    GeenEmail: '0',
+    NieuwsbriefgroepenCount: '0',
   };
   return `<cRelatie>${elements({ ...base, ...over })}</cRelatie>`;
 }

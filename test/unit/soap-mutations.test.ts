@@ -68,22 +68,32 @@ function expectOldestFirstOnce(pages: Page<Mutation>[], expected: number[]) {
 }
 
 describe('listMutations: MutatieNr windows', () => {
-  it.each([0, 1, 499, 500, 501, 1000, 1001, 2500])('%i consecutive mutations all arrive once, oldest first', async (count) => {
-    const server = mutationServer(rowsFor(range(1, count)));
-    const soap = createSoapTransport(options(server.fetch));
-    const pages = await pagesOf(soap.listMutations());
-    expectOldestFirstOnce(pages, range(1, count));
-    // no window may have been cut short by the 500 limit without being walked below
-    const calls = server.windows.length;
-    expect(calls).toBeLessThanOrEqual(Math.ceil(count / 500) + 1);
-  });
+  it.each([0, 1, 499, 500, 501, 1000, 1001, 2500])(
+    '%i consecutive mutations all arrive once, oldest first',
+    async (count) => {
+      const server = mutationServer(rowsFor(range(1, count)));
+      const soap = createSoapTransport(options(server.fetch));
+      const pages = await pagesOf(soap.listMutations());
+      expectOldestFirstOnce(pages, range(1, count));
+      // no window may have been cut short by the 500 limit without being walked below
+      const calls = server.windows.length;
+      expect(calls).toBeLessThanOrEqual(Math.ceil(count / 500) + 1);
+    },
+  );
 
   it('sends the filter in WSDL order with the required dates, a wide range when no dates are asked', async () => {
     const server = mutationServer(rowsFor(range(1, 3)));
     await pagesOf(createSoapTransport(options(server.fetch)).listMutations());
     const request = server.calls.find((c) => c.operation === 'GetMutaties')!;
     const filter = field(request.fields, 'cFilter') as Pairs;
-    expect(filter.map(([n]) => n)).toEqual(['MutatieNr', 'MutatieNrVan', 'MutatieNrTm', 'Factuurnummer', 'DatumVan', 'DatumTm']);
+    expect(filter.map(([n]) => n)).toEqual([
+      'MutatieNr',
+      'MutatieNrVan',
+      'MutatieNrTm',
+      'Factuurnummer',
+      'DatumVan',
+      'DatumTm',
+    ]);
     expect(field(filter, 'MutatieNr')).toBe('0');
     expect(field(filter, 'MutatieNrVan')).toBe('1');
     expect(field(filter, 'DatumVan')).toBe('1980-01-01');
@@ -115,15 +125,22 @@ describe('listMutations: MutatieNr windows', () => {
   it('finds every mutation in a date range when matches are sparse among many numbers', async () => {
     const rows = rowsFor(range(1, 20_000), (nr) => (nr % 97 === 0 ? '2024-06-01' : '2023-01-01'));
     const server = mutationServer(rows);
-    const pages = await pagesOf(createSoapTransport(options(server.fetch)).listMutations({ from: '2024-01-01', to: '2024-12-31' }));
-    expectOldestFirstOnce(pages, range(1, 20_000).filter((nr) => nr % 97 === 0));
+    const pages = await pagesOf(
+      createSoapTransport(options(server.fetch)).listMutations({ from: '2024-01-01', to: '2024-12-31' }),
+    );
+    expectOldestFirstOnce(
+      pages,
+      range(1, 20_000).filter((nr) => nr % 97 === 0),
+    );
     expect(server.windows.every((w) => w.from === '2024-01-01' && w.to === '2024-12-31')).toBe(true);
   });
 
   it('finds all of a dense date range that holds more than 500', async () => {
     const rows = rowsFor(range(1, 3000), (nr) => (nr > 1000 && nr <= 2200 ? '2024-06-01' : '2023-01-01'));
     const server = mutationServer(rows);
-    const pages = await pagesOf(createSoapTransport(options(server.fetch)).listMutations({ from: '2024-06-01', to: '2024-06-30' }));
+    const pages = await pagesOf(
+      createSoapTransport(options(server.fetch)).listMutations({ from: '2024-06-01', to: '2024-06-30' }),
+    );
     expectOldestFirstOnce(pages, range(1001, 2200));
   });
 
@@ -153,15 +170,22 @@ describe('listMutations: MutatieNr windows', () => {
     expect(e1).toBeInstanceOf(EBoekhoudenError);
     expect(e1).toMatchObject({ kind: 'upstream', operation: 'GetMutaties' });
 
-    const outside = mutationServer([], ({ van }) => `<Mutaties>${mutatieXml({ nr: van - 1, date: '2023-01-01' })}</Mutaties>`);
-    const e2 = await pagesOf(createSoapTransport(options(outside.fetch)).listMutations({ afterId: 10 })).catch((e: unknown) => e);
+    const outside = mutationServer(
+      [],
+      ({ van }) => `<Mutaties>${mutatieXml({ nr: van - 1, date: '2023-01-01' })}</Mutaties>`,
+    );
+    const e2 = await pagesOf(createSoapTransport(options(outside.fetch)).listMutations({ afterId: 10 })).catch(
+      (e: unknown) => e,
+    );
     expect(e2).toMatchObject({ kind: 'upstream', field: 'MutatieNr' });
   });
 
   it('passes a bad mutation on as rejected without losing its neighbours or the walk', async () => {
     const server = mutationServer(rowsFor(range(1, 600)), ({ van, tm }) =>
       van === 1 && tm < 1000
-        ? `<Mutaties>${rowsFor(range(1, 100)).map((r) => (r.nr === 50 ? mutatieXml(r).replace('<Soort>GeldOntvangen', '<Soort>Kapot') : mutatieXml(r))).join('')}</Mutaties>`
+        ? `<Mutaties>${rowsFor(range(1, 100))
+            .map((r) => (r.nr === 50 ? mutatieXml(r).replace('<Soort>GeldOntvangen', '<Soort>Kapot') : mutatieXml(r)))
+            .join('')}</Mutaties>`
         : undefined,
     );
     const pages = await pagesOf(createSoapTransport(options(server.fetch)).listMutations());

@@ -7,7 +7,17 @@ import { collect } from '../../lib/eboekhouden/api';
 import { EBoekhoudenError, isDuplicate } from '../../lib/eboekhouden/errors';
 import { createSoapTransport } from '../../lib/eboekhouden/soap';
 import type { NewInvoice } from '../../lib/eboekhouden/types';
-import { CREDENTIALS, envelope, fakeSoap, fault, field, options, relatieXml, SESSION_ID, type Pairs } from './soap-fake';
+import {
+  CREDENTIALS,
+  envelope,
+  fakeSoap,
+  fault,
+  field,
+  options,
+  relatieXml,
+  SESSION_ID,
+  type Pairs,
+} from './soap-fake';
 
 async function caught(p: Promise<unknown> | AsyncIterable<unknown>): Promise<EBoekhoudenError> {
   try {
@@ -73,7 +83,9 @@ describe('session', () => {
   });
 
   it.each(['E001.1', 'E001.3'])('reports %s at OpenSession as auth, and never retries it', async (code) => {
-    const fake = fakeSoap((call) => (call.operation === 'OpenSession' ? { error: code, description: 'Ongeldige gegevens' } : undefined));
+    const fake = fakeSoap((call) =>
+      call.operation === 'OpenSession' ? { error: code, description: 'Ongeldige gegevens' } : undefined,
+    );
     const soap = createSoapTransport(options(fake.fetch));
     const e = await caught(soap.open());
     expect(e).toMatchObject({ kind: 'auth', code, operation: 'OpenSession' });
@@ -108,7 +120,13 @@ describe('session', () => {
     expect(fake.ops()).toEqual(['OpenSession', 'GetRelaties', 'CloseSession']);
     expect(fake.calls[2]!.fields).toEqual([['SessionID', SESSION_ID]]);
 
-    const broken = fakeSoap((call) => (call.operation === 'CloseSession' ? new TypeError('fetch failed') : call.operation === 'GetRelaties' ? '' : undefined));
+    const broken = fakeSoap((call) =>
+      call.operation === 'CloseSession'
+        ? new TypeError('fetch failed')
+        : call.operation === 'GetRelaties'
+          ? ''
+          : undefined,
+    );
     const soap2 = createSoapTransport(options(broken.fetch, { retries: 0 }));
     await soap2.findRelationByCode('X');
     await expect(soap2.close()).resolves.toBeUndefined();
@@ -117,7 +135,11 @@ describe('session', () => {
 
 describe('error kinds', () => {
   it('maps CFACT026 to a duplicate validation error naming the operation', async () => {
-    const fake = fakeSoap((call) => (call.operation === 'AddFactuur' ? { error: 'CFACT026', description: 'Factuurnummer is niet beschikbaar' } : undefined));
+    const fake = fakeSoap((call) =>
+      call.operation === 'AddFactuur'
+        ? { error: 'CFACT026', description: 'Factuurnummer is niet beschikbaar' }
+        : undefined,
+    );
     const soap = createSoapTransport(options(fake.fetch));
     const e = await caught(soap.createInvoice(invoice()));
     expect(e).toMatchObject({ kind: 'validation', code: 'CFACT026', operation: 'AddFactuur', outcomeUnknown: false });
@@ -128,12 +150,21 @@ describe('error kinds', () => {
   it('maps E003.1 to limit', async () => {
     const fake = fakeSoap((call) => (call.operation === 'GetMutaties' ? { error: 'E003.1' } : undefined));
     const soap = createSoapTransport(options(fake.fetch));
-    expect(await caught(soap.listMutations())).toMatchObject({ kind: 'limit', code: 'E003.1', operation: 'GetMutaties' });
+    expect(await caught(soap.listMutations())).toMatchObject({
+      kind: 'limit',
+      code: 'E003.1',
+      operation: 'GetMutaties',
+    });
   });
 
   it('maps an HTTP 500 soap:Fault to upstream with the fault text', async () => {
     const fake = fakeSoap((call) =>
-      call.operation === 'GetRelaties' ? { raw: fault('Server was unable to read request. ---&gt; Input string was not in a correct format.'), status: 500 } : undefined,
+      call.operation === 'GetRelaties'
+        ? {
+            raw: fault('Server was unable to read request. ---&gt; Input string was not in a correct format.'),
+            status: 500,
+          }
+        : undefined,
     );
     const soap = createSoapTransport(options(fake.fetch));
     const e = await caught(soap.listRelations());
@@ -143,19 +174,30 @@ describe('error kinds', () => {
 
   it('calls a response without the result element, or with a malformed ErrorMsg, upstream and names the field', async () => {
     const missing = fakeSoap((call) =>
-      call.operation === 'GetRelaties' ? { raw: envelope('<GetRelatiesResponse xmlns="http://www.e-boekhouden.nl/soap" />') } : undefined,
+      call.operation === 'GetRelaties'
+        ? { raw: envelope('<GetRelatiesResponse xmlns="http://www.e-boekhouden.nl/soap" />') }
+        : undefined,
     );
     expect(await caught(createSoapTransport(options(missing.fetch)).listRelations())).toMatchObject({
       kind: 'upstream',
       field: 'GetRelatiesResult',
     });
     const session = fakeSoap((call) => (call.operation === 'OpenSession' ? '<SessionID />' : undefined));
-    expect(await caught(createSoapTransport(options(session.fetch)).open())).toMatchObject({ kind: 'upstream', field: 'SessionID', operation: 'OpenSession' });
+    expect(await caught(createSoapTransport(options(session.fetch)).open())).toMatchObject({
+      kind: 'upstream',
+      field: 'SessionID',
+      operation: 'OpenSession',
+    });
   });
 
   it('calls an HTML error page upstream, and a connection failure network after bounded retries for reads', async () => {
-    const html = fakeSoap((call) => (call.operation === 'GetRelaties' ? { raw: '<html><body>Bad gateway</body></html>', status: 500 } : undefined));
-    expect(await caught(createSoapTransport(options(html.fetch)).listRelations())).toMatchObject({ kind: 'upstream', status: 500 });
+    const html = fakeSoap((call) =>
+      call.operation === 'GetRelaties' ? { raw: '<html><body>Bad gateway</body></html>', status: 500 } : undefined,
+    );
+    expect(await caught(createSoapTransport(options(html.fetch)).listRelations())).toMatchObject({
+      kind: 'upstream',
+      status: 500,
+    });
 
     const down = fakeSoap((call) => (call.operation === 'GetRelaties' ? new TypeError('fetch failed') : undefined));
     const e = await caught(createSoapTransport(options(down.fetch, { retries: 2 })).listRelations());
@@ -170,18 +212,47 @@ describe('error kinds', () => {
     expect(e).toMatchObject({ kind: 'validation', code: 'NOT_SUPPORTED' });
     expect(e.message).toMatch(/template name/);
     expect(fake.calls).toEqual([]);
-    expect(soap.capabilities).toEqual({ completeLists: false, listInvoiceTemplates: false, listsCarryDetails: true, mutationLinesInLists: true });
+    expect(soap.capabilities).toEqual({
+      completeLists: false,
+      listInvoiceTemplates: false,
+      listsCarryDetails: true,
+      mutationLinesInLists: true,
+    });
   });
 
   it('never puts a security code or session id in an error, even when e-Boekhouden echoes them', async () => {
     const secrets = [CREDENTIALS.securityCode1, CREDENTIALS.securityCode2, SESSION_ID];
     const echo = `SessionID ${SESSION_ID} with code ${CREDENTIALS.securityCode2} / ${CREDENTIALS.securityCode1}`;
-    const scenarios: [string, Parameters<typeof fakeSoap>[0], (s: ReturnType<typeof createSoapTransport>) => Promise<unknown> | AsyncIterable<unknown>][] = [
-      ['fault', (c) => (c.operation === 'GetRelaties' ? { raw: fault(echo), status: 500 } : undefined), (s) => s.listRelations()],
-      ['auth', (c) => (c.operation === 'OpenSession' ? { error: 'E001.1', description: echo } : undefined), (s) => s.open()],
-      ['session', (c) => (c.operation === 'GetRelaties' ? { error: 'E002.3', description: echo } : undefined), (s) => s.listRelations()],
-      ['validation', (c) => (c.operation === 'AddFactuur' ? { error: 'CFACT025', description: echo } : undefined), (s) => s.createInvoice(invoice())],
-      ['network', (c) => (c.operation === 'GetRelaties' ? new TypeError(`connect failed ${echo}`) : undefined), (s) => s.listRelations()],
+    const scenarios: [
+      string,
+      Parameters<typeof fakeSoap>[0],
+      (s: ReturnType<typeof createSoapTransport>) => Promise<unknown> | AsyncIterable<unknown>,
+    ][] = [
+      [
+        'fault',
+        (c) => (c.operation === 'GetRelaties' ? { raw: fault(echo), status: 500 } : undefined),
+        (s) => s.listRelations(),
+      ],
+      [
+        'auth',
+        (c) => (c.operation === 'OpenSession' ? { error: 'E001.1', description: echo } : undefined),
+        (s) => s.open(),
+      ],
+      [
+        'session',
+        (c) => (c.operation === 'GetRelaties' ? { error: 'E002.3', description: echo } : undefined),
+        (s) => s.listRelations(),
+      ],
+      [
+        'validation',
+        (c) => (c.operation === 'AddFactuur' ? { error: 'CFACT025', description: echo } : undefined),
+        (s) => s.createInvoice(invoice()),
+      ],
+      [
+        'network',
+        (c) => (c.operation === 'GetRelaties' ? new TypeError(`connect failed ${echo}`) : undefined),
+        (s) => s.listRelations(),
+      ],
     ];
     for (const [, handler, act] of scenarios) {
       const fake = fakeSoap(handler);
@@ -202,8 +273,24 @@ function invoice(over: Partial<NewInvoice> = {}): NewInvoice {
     bookInAccounts: true,
     bookingDescription: 'Werkbon 12',
     lines: [
-      { code: 'ADV', description: 'Advies <ter plaatse>', quantity: 1.5, unit: 'uur', pricePerUnit: 95, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' },
-      { code: 'MAT', description: 'Kabel', quantity: 3, pricePerUnit: 2.5, vatCode: 'LAAG_VERK_9', ledgerCode: '8100', costCenterId: 4 },
+      {
+        code: 'ADV',
+        description: 'Advies <ter plaatse>',
+        quantity: 1.5,
+        unit: 'uur',
+        pricePerUnit: 95,
+        vatCode: 'HOOG_VERK_21',
+        ledgerCode: '8000',
+      },
+      {
+        code: 'MAT',
+        description: 'Kabel',
+        quantity: 3,
+        pricePerUnit: 2.5,
+        vatCode: 'LAAG_VERK_9',
+        ledgerCode: '8100',
+        costCenterId: 4,
+      },
     ],
     ...over,
   };
@@ -211,16 +298,42 @@ function invoice(over: Partial<NewInvoice> = {}): NewInvoice {
 
 describe('writes', () => {
   it('AddFactuur sends every cFactuur element in WSDL order, lines as Regels > cFactuurRegel', async () => {
-    const fake = fakeSoap((call) => (call.operation === 'AddFactuur' ? '<Factuurnummer>F00012</Factuurnummer>' : undefined));
+    const fake = fakeSoap((call) =>
+      call.operation === 'AddFactuur' ? '<Factuurnummer>F00012</Factuurnummer>' : undefined,
+    );
     const soap = createSoapTransport(options(fake.fetch));
-    expect(await soap.createInvoice(invoice({ lines: [invoice().lines[0]!, { ...invoice().lines[1]!, pricePerUnit: 2.5 }] }))).toEqual({ number: 'F00012' });
+    expect(
+      await soap.createInvoice(
+        invoice({ lines: [invoice().lines[0]!, { ...invoice().lines[1]!, pricePerUnit: 2.5 }] }),
+      ),
+    ).toEqual({ number: 'F00012' });
     const oFact = field(fake.calls.find((c) => c.operation === 'AddFactuur')!.fields, 'oFact') as Pairs;
     expect(names(oFact)).toEqual([
-      'Factuurnummer', 'Relatiecode', 'Datum', 'Betalingstermijn', 'Factuursjabloon', 'PerEmailVerzenden', 'EmailOnderwerp', 'EmailBericht',
-      'EmailVanAdres', 'EmailVanNaam', 'AutomatischeIncasso', 'IncassoIBAN', 'IncassoMachtigingSoort', 'IncassoMachtigingID',
-      'IncassoMachtigingDatumOndertekening', 'IncassoMachtigingFirst', 'IncassoRekeningNummer', 'IncassoTnv', 'IncassoPlaats',
-      'IncassoOmschrijvingRegel1', 'IncassoOmschrijvingRegel2', 'IncassoOmschrijvingRegel3', 'InBoekhoudingPlaatsen',
-      'BoekhoudmutatieOmschrijving', 'Regels',
+      'Factuurnummer',
+      'Relatiecode',
+      'Datum',
+      'Betalingstermijn',
+      'Factuursjabloon',
+      'PerEmailVerzenden',
+      'EmailOnderwerp',
+      'EmailBericht',
+      'EmailVanAdres',
+      'EmailVanNaam',
+      'AutomatischeIncasso',
+      'IncassoIBAN',
+      'IncassoMachtigingSoort',
+      'IncassoMachtigingID',
+      'IncassoMachtigingDatumOndertekening',
+      'IncassoMachtigingFirst',
+      'IncassoRekeningNummer',
+      'IncassoTnv',
+      'IncassoPlaats',
+      'IncassoOmschrijvingRegel1',
+      'IncassoOmschrijvingRegel2',
+      'IncassoOmschrijvingRegel3',
+      'InBoekhoudingPlaatsen',
+      'BoekhoudmutatieOmschrijving',
+      'Regels',
     ]);
     expect(field(oFact, 'Factuursjabloon')).toBe('Standaard & Co');
     expect(field(oFact, 'PerEmailVerzenden')).toBe('false');
@@ -244,10 +357,16 @@ describe('writes', () => {
   });
 
   it('AddFactuur with e-mail fills PerEmailVerzenden and the Email fields; booking without description gets one', async () => {
-    const fake = fakeSoap((call) => (call.operation === 'AddFactuur' ? '<Factuurnummer>F9</Factuurnummer>' : undefined));
+    const fake = fakeSoap((call) =>
+      call.operation === 'AddFactuur' ? '<Factuurnummer>F9</Factuurnummer>' : undefined,
+    );
     const soap = createSoapTransport(options(fake.fetch));
     await soap.createInvoice(
-      invoice({ number: 'F9', bookingDescription: undefined, email: { subject: 'Uw factuur', body: 'Zie bijlage', fromAddress: 'info@bedrijf.nl', fromName: 'Bedrijf' } }),
+      invoice({
+        number: 'F9',
+        bookingDescription: undefined,
+        email: { subject: 'Uw factuur', body: 'Zie bijlage', fromAddress: 'info@bedrijf.nl', fromName: 'Bedrijf' },
+      }),
     );
     const oFact = field(fake.calls.find((c) => c.operation === 'AddFactuur')!.fields, 'oFact') as Pairs;
     expect(field(oFact, 'PerEmailVerzenden')).toBe('true');
@@ -261,7 +380,9 @@ describe('writes', () => {
   it('refuses an invalid invoice before sending it', async () => {
     const fake = fakeSoap(() => undefined);
     const soap = createSoapTransport(options(fake.fetch));
-    const e = await caught(soap.createInvoice(invoice({ lines: [{ ...invoice().lines[0]!, vatCode: 'HOOG_INK_21' }] })));
+    const e = await caught(
+      soap.createInvoice(invoice({ lines: [{ ...invoice().lines[0]!, vatCode: 'HOOG_INK_21' }] })),
+    );
     expect(e).toMatchObject({ kind: 'validation', operation: 'AddFactuur', field: 'lines[0].vatCode' });
     expect(fake.calls).toEqual([]);
   });
@@ -275,7 +396,13 @@ describe('writes', () => {
   });
 
   it('repeats a write once after E002 (the call was not processed)', async () => {
-    const fake = fakeSoap((call, n) => (call.operation === 'AddFactuur' ? (n === 1 ? { error: 'E002.3' } : '<Factuurnummer>F00012</Factuurnummer>') : undefined));
+    const fake = fakeSoap((call, n) =>
+      call.operation === 'AddFactuur'
+        ? n === 1
+          ? { error: 'E002.3' }
+          : '<Factuurnummer>F00012</Factuurnummer>'
+        : undefined,
+    );
     const soap = createSoapTransport(options(fake.fetch));
     expect(await soap.createInvoice(invoice())).toEqual({ number: 'F00012' });
     expect(fake.ops()).toEqual(['OpenSession', 'AddFactuur', 'OpenSession', 'AddFactuur']);
@@ -284,14 +411,59 @@ describe('writes', () => {
   it('AddRelatie sends every cRelatie element in WSDL order with ID 0 and today as AddDatum', async () => {
     const fake = fakeSoap((call) => (call.operation === 'AddRelatie' ? '<Rel_ID>4711</Rel_ID>' : undefined));
     const soap = createSoapTransport(options(fake.fetch));
-    const created = await soap.createRelation({ code: 'K0001', type: 'P', name: 'Jan de Vries', email: 'jan@example.nl', city: "'s-Hertogenbosch", cocNumber: '0123' });
+    const created = await soap.createRelation({
+      code: 'K0001',
+      type: 'P',
+      name: 'Jan de Vries',
+      email: 'jan@example.nl',
+      city: "'s-Hertogenbosch",
+      cocNumber: '0123',
+    });
     expect(created).toEqual({ id: 4711, code: 'K0001' });
     const oRel = field(fake.calls.find((c) => c.operation === 'AddRelatie')!.fields, 'oRel') as Pairs;
     expect(names(oRel)).toEqual([
-      'ID', 'AddDatum', 'Code', 'Bedrijf', 'Contactpersoon', 'Geslacht', 'Adres', 'Postcode', 'Plaats', 'Land', 'Adres2', 'Postcode2',
-      'Plaats2', 'Land2', 'Telefoon', 'GSM', 'FAX', 'Email', 'Site', 'Notitie', 'Bankrekening', 'Girorekening', 'BTWNummer',
-      'KvkNummer', 'Aanhef', 'IBAN', 'BIC', 'BP', 'Def1', 'Def2', 'Def3', 'Def4', 'Def5', 'Def6', 'Def7', 'Def8', 'Def9', 'Def10',
-      'LA', 'Gb_ID', 'GeenEmail', 'NieuwsbriefgroepenCount',
+      'ID',
+      'AddDatum',
+      'Code',
+      'Bedrijf',
+      'Contactpersoon',
+      'Geslacht',
+      'Adres',
+      'Postcode',
+      'Plaats',
+      'Land',
+      'Adres2',
+      'Postcode2',
+      'Plaats2',
+      'Land2',
+      'Telefoon',
+      'GSM',
+      'FAX',
+      'Email',
+      'Site',
+      'Notitie',
+      'Bankrekening',
+      'Girorekening',
+      'BTWNummer',
+      'KvkNummer',
+      'Aanhef',
+      'IBAN',
+      'BIC',
+      'BP',
+      'Def1',
+      'Def2',
+      'Def3',
+      'Def4',
+      'Def5',
+      'Def6',
+      'Def7',
+      'Def8',
+      'Def9',
+      'Def10',
+      'LA',
+      'Gb_ID',
+      'GeenEmail',
+      'NieuwsbriefgroepenCount',
     ]);
     expect(field(oRel, 'ID')).toBe('0');
     expect(field(oRel, 'AddDatum')).toBe(new Date().toISOString().slice(0, 10));
@@ -303,9 +475,14 @@ describe('writes', () => {
   });
 
   it('reports an AddRelatie refusal (duplicate code) as validation', async () => {
-    const fake = fakeSoap((call) => (call.operation === 'AddRelatie' ? { error: 'REL_DUP', description: 'Code bestaat al' } : undefined));
+    const fake = fakeSoap((call) =>
+      call.operation === 'AddRelatie' ? { error: 'REL_DUP', description: 'Code bestaat al' } : undefined,
+    );
     const soap = createSoapTransport(options(fake.fetch));
-    expect(await caught(soap.createRelation({ code: 'K1', type: 'B', name: 'X' }))).toMatchObject({ kind: 'validation', code: 'REL_DUP' });
+    expect(await caught(soap.createRelation({ code: 'K1', type: 'B', name: 'X' }))).toMatchObject({
+      kind: 'validation',
+      code: 'REL_DUP',
+    });
   });
 });
 
@@ -316,12 +493,21 @@ describe('relations and products', () => {
     const soap = createSoapTransport(options(fake.fetch));
     const pages = [];
     for await (const p of soap.listRelations()) pages.push(p);
-    expect(pages.at(-1)!.truncated).toMatchObject({ operation: 'GetRelaties', received: 2000, limit: 2000, message: expect.stringMatching(/API token/) });
+    expect(pages.at(-1)!.truncated).toMatchObject({
+      operation: 'GetRelaties',
+      received: 2000,
+      limit: 2000,
+      message: expect.stringMatching(/API token/),
+    });
     expect(pages.reduce((n, p) => n + p.items.length, 0)).toBe(2000);
   });
 
   it('does not report a cap below 2,000', async () => {
-    const fake = fakeSoap((call) => (call.operation === 'GetArtikelen' ? `<Artikelen><cArtikel><ArtikelID>1</ArtikelID><ArtikelCode>A</ArtikelCode><Actief>true</Actief></cArtikel></Artikelen>` : undefined));
+    const fake = fakeSoap((call) =>
+      call.operation === 'GetArtikelen'
+        ? `<Artikelen><cArtikel><ArtikelID>1</ArtikelID><ArtikelCode>A</ArtikelCode><Actief>true</Actief></cArtikel></Artikelen>`
+        : undefined,
+    );
     const soap = createSoapTransport(options(fake.fetch));
     const result = await collect(soap.listProducts());
     expect(result.items).toHaveLength(1);
@@ -330,9 +516,12 @@ describe('relations and products', () => {
 
   it('gets a relation and a product by id through the ID filters; an unknown id is NOT_FOUND', async () => {
     const fake = fakeSoap((call) => {
-      if (call.operation === 'GetRelaties') return field(call.fields, 'cFilter/ID') === '101' ? `<Relaties>${relatieXml()}</Relaties>` : '<Relaties />';
+      if (call.operation === 'GetRelaties')
+        return field(call.fields, 'cFilter/ID') === '101' ? `<Relaties>${relatieXml()}</Relaties>` : '<Relaties />';
       if (call.operation === 'GetArtikelen')
-        return field(call.fields, 'cFilter/ArtikelID') === '12' ? '<Artikelen><cArtikel><ArtikelID>12</ArtikelID><ArtikelCode>P12</ArtikelCode><Eenheid>stuk</Eenheid></cArtikel></Artikelen>' : '';
+        return field(call.fields, 'cFilter/ArtikelID') === '12'
+          ? '<Artikelen><cArtikel><ArtikelID>12</ArtikelID><ArtikelCode>P12</ArtikelCode><Eenheid>stuk</Eenheid></cArtikel></Artikelen>'
+          : '';
       return undefined;
     });
     const soap = createSoapTransport(options(fake.fetch));
@@ -341,12 +530,18 @@ describe('relations and products', () => {
     expect(await caught(soap.getRelation(5))).toMatchObject({ kind: 'validation', code: 'NOT_FOUND' });
     expect(await caught(soap.getProduct(5))).toMatchObject({ kind: 'validation', code: 'NOT_FOUND' });
     const filter = field(fake.calls.find((c) => c.operation === 'GetRelaties')!.fields, 'cFilter') as Pairs;
-    expect(filter).toEqual([['Trefwoord', ''], ['Code', ''], ['ID', '101']]);
+    expect(filter).toEqual([
+      ['Trefwoord', ''],
+      ['Code', ''],
+      ['ID', '101'],
+    ]);
   });
 
   it('finds a relation by its exact code only', async () => {
     const fake = fakeSoap((call) =>
-      call.operation === 'GetRelaties' ? `<Relaties>${relatieXml({ Code: 'R00021', ID: '1' })}${relatieXml({ Code: 'R0002', ID: '2' })}</Relaties>` : undefined,
+      call.operation === 'GetRelaties'
+        ? `<Relaties>${relatieXml({ Code: 'R00021', ID: '1' })}${relatieXml({ Code: 'R0002', ID: '2' })}</Relaties>`
+        : undefined,
     );
     const soap = createSoapTransport(options(fake.fetch));
     expect((await soap.findRelationByCode('R0002'))?.id).toBe(2);

@@ -47,11 +47,21 @@ describe('relations (cRelatie)', () => {
     const minimal = `<cRelatie><ID>7</ID><AddDatum>2024-02-29T13:45:00</AddDatum><Code xsi:type="xsd:string">0001</Code><Bedrijf>Piet Puk</Bedrijf><Email /><BP>p</BP></cRelatie>`;
     const soap = transportAnswering('GetRelaties', `<Relaties>${minimal}</Relaties>`);
     const { items } = await collect(soap.listRelations());
-    expect(items[0]!.relation).toEqual({ id: 7, code: '0001', type: 'P', name: 'Piet Puk', inactive: false, addedOn: '2024-02-29' });
+    expect(items[0]!.relation).toEqual({
+      id: 7,
+      code: '0001',
+      type: 'P',
+      name: 'Piet Puk',
+      inactive: false,
+      addedOn: '2024-02-29',
+    });
   });
 
   it('rejects one bad relation with its field and keeps the others', async () => {
-    const soap = transportAnswering('GetRelaties', `<Relaties>${relatieXml({ ID: 'abc', Code: 'BAD1' })}${relatieXml({ ID: '5', Code: 'OK1' })}</Relaties>`);
+    const soap = transportAnswering(
+      'GetRelaties',
+      `<Relaties>${relatieXml({ ID: 'abc', Code: 'BAD1' })}${relatieXml({ ID: '5', Code: 'OK1' })}</Relaties>`,
+    );
     const pages = [];
     for await (const p of soap.listRelations()) pages.push(p);
     expect(pages).toHaveLength(1);
@@ -70,9 +80,21 @@ describe('relations (cRelatie)', () => {
 describe('products (cArtikel)', () => {
   const artikel = (over: Record<string, string | null> = {}) =>
     `<cArtikel>${elements({
-      ArtikelID: '12', ArtikelOmschrijving: 'Monteur per uur', ArtikelCode: '0042', GroepOmschrijving: 'Arbeid', GroepCode: 'ARB',
-      Eenheid: 'uur', InkoopprijsExclBTW: '30.0000', VerkoopprijsExclBTW: '65.5000', VerkoopprijsInclBTW: '79.2550',
-      BTWCode: 'HOOG_VERK_21', TegenrekeningCode: '8000', BtwPercentage: '21.00', KostenplaatsID: '0', Actief: 'true', ...over,
+      ArtikelID: '12',
+      ArtikelOmschrijving: 'Monteur per uur',
+      ArtikelCode: '0042',
+      GroepOmschrijving: 'Arbeid',
+      GroepCode: 'ARB',
+      Eenheid: 'uur',
+      InkoopprijsExclBTW: '30.0000',
+      VerkoopprijsExclBTW: '65.5000',
+      VerkoopprijsInclBTW: '79.2550',
+      BTWCode: 'HOOG_VERK_21',
+      TegenrekeningCode: '8000',
+      BtwPercentage: '21.00',
+      KostenplaatsID: '0',
+      Actief: 'true',
+      ...over,
     })}</cArtikel>`;
 
   it('maps a product with its unit name, prices as numbers and the counter account', async () => {
@@ -113,7 +135,10 @@ describe('products (cArtikel)', () => {
   });
 
   it('rejects a product whose price is not a number', async () => {
-    const soap = transportAnswering('GetArtikelen', `<Artikelen>${artikel({ VerkoopprijsExclBTW: '12,50' })}</Artikelen>`);
+    const soap = transportAnswering(
+      'GetArtikelen',
+      `<Artikelen>${artikel({ VerkoopprijsExclBTW: '12,50' })}</Artikelen>`,
+    );
     const pages = [];
     for await (const p of soap.listProducts()) pages.push(p);
     expect(pages[0]!.items).toEqual([]);
@@ -142,11 +167,22 @@ describe('open items (cOpenPost)', () => {
     const soap = createSoapTransport(options(fake.fetch));
     const debtors = await collect(soap.listOpenItems('debtors'));
     expect(debtors.items).toEqual([
-      { side: 'debtors', date: '2024-03-01', invoiceNumber: 'F0007', relationCode: 'R0002', relationName: 'Acme BV', total: 121, paid: 21.5, outstanding: 99.5 },
+      {
+        side: 'debtors',
+        date: '2024-03-01',
+        invoiceNumber: 'F0007',
+        relationCode: 'R0002',
+        relationName: 'Acme BV',
+        total: 121,
+        paid: 21.5,
+        outstanding: 99.5,
+      },
     ]);
     const creditors = await collect(soap.listOpenItems('creditors'));
     expect(creditors.items[0]!.side).toBe('creditors');
-    const opSoorts = fake.calls.filter((c) => c.operation === 'GetOpenPosten').map((c) => c.fields.find(([n]) => n === 'OpSoort')![1]);
+    const opSoorts = fake.calls
+      .filter((c) => c.operation === 'GetOpenPosten')
+      .map((c) => c.fields.find(([n]) => n === 'OpSoort')![1]);
     expect(opSoorts).toEqual(['Debiteuren', 'Crediteuren']);
   });
 });
@@ -160,7 +196,9 @@ describe('invoices (cFactuurList)', () => {
     `<KostenplaatsID>0</KostenplaatsID></cFactuurRegel></Regels></cFactuurList>`;
 
   it('finds an invoice by number, with its lines, and sends the number in the filter', async () => {
-    const fake = fakeSoap((call) => (call.operation === 'GetFacturen' ? `<Facturen>${factuur('F00012')}</Facturen>` : undefined));
+    const fake = fakeSoap((call) =>
+      call.operation === 'GetFacturen' ? `<Facturen>${factuur('F00012')}</Facturen>` : undefined,
+    );
     const soap = createSoapTransport(options(fake.fetch));
     expect(await soap.findInvoice('F00012')).toEqual({
       number: 'F00012',
@@ -172,7 +210,17 @@ describe('invoices (cFactuurList)', () => {
       totalIncl: 1149.5,
       outstanding: 1149.5,
       pdfUrl: 'https://secure.e-boekhouden.nl/f.pdf',
-      lines: [{ code: 'ADV', description: 'Advies', quantity: 10, unit: 'uur', pricePerUnit: 95, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' }],
+      lines: [
+        {
+          code: 'ADV',
+          description: 'Advies',
+          quantity: 10,
+          unit: 'uur',
+          pricePerUnit: 95,
+          vatCode: 'HOOG_VERK_21',
+          ledgerCode: '8000',
+        },
+      ],
     });
     const request = fake.calls.find((c) => c.operation === 'GetFacturen')!;
     expect(request.fields.find(([n]) => n === 'cFilter')![1]).toEqual([
@@ -186,11 +234,16 @@ describe('invoices (cFactuurList)', () => {
   it('returns null when no invoice has exactly that number (absent list, or only others)', async () => {
     expect(await transportAnswering('GetFacturen', '').findInvoice('F1')).toBeNull();
     expect(await transportAnswering('GetFacturen', '<Facturen />').findInvoice('F1')).toBeNull();
-    expect(await transportAnswering('GetFacturen', `<Facturen>${factuur('F10')}</Facturen>`).findInvoice('F1')).toBeNull();
+    expect(
+      await transportAnswering('GetFacturen', `<Facturen>${factuur('F10')}</Facturen>`).findInvoice('F1'),
+    ).toBeNull();
   });
 
   it('reads an untyped empty Relatiecode and an invoice without lines', async () => {
-    const soap = transportAnswering('GetFacturen', `<Facturen>${factuur('F2', '<Relatiecode />').replace(/<Regels>.*<\/Regels>/, '')}</Facturen>`);
+    const soap = transportAnswering(
+      'GetFacturen',
+      `<Facturen>${factuur('F2', '<Relatiecode />').replace(/<Regels>.*<\/Regels>/, '')}</Facturen>`,
+    );
     expect(await soap.findInvoice('F2')).toMatchObject({ number: 'F2', relationCode: '', lines: [] });
   });
 });
@@ -235,8 +288,26 @@ describe('mutations (cMutatieList)', () => {
         inExVat: 'IN',
         amount: 131.9,
         lines: [
-          { ledgerCode: '8140', vatCode: 'HOOG_VERK_21', amount: 121, amountExcl: 100, vatAmount: 21, amountIncl: 121, vatPercentage: 21, invoiceNumber: 'F00007' },
-          { ledgerCode: '8100', vatCode: 'LAAG_VERK_9', amount: 10.9, amountExcl: 10, vatAmount: 0.9, amountIncl: 10.9, vatPercentage: 9, costCenterId: 3 },
+          {
+            ledgerCode: '8140',
+            vatCode: 'HOOG_VERK_21',
+            amount: 121,
+            amountExcl: 100,
+            vatAmount: 21,
+            amountIncl: 121,
+            vatPercentage: 21,
+            invoiceNumber: 'F00007',
+          },
+          {
+            ledgerCode: '8100',
+            vatCode: 'LAAG_VERK_9',
+            amount: 10.9,
+            amountExcl: 10,
+            vatAmount: 0.9,
+            amountIncl: 10.9,
+            vatPercentage: 9,
+            costCenterId: 3,
+          },
         ],
       },
     ]);
@@ -250,7 +321,9 @@ describe('mutations (cMutatieList)', () => {
     );
     const pages = [];
     for await (const p of soap.listMutations()) pages.push(p);
-    expect(pages.flatMap((p) => p.items)).toEqual([{ id: 5, type: 7, date: '2023-01-02', ledgerCode: '1000', lines: [] }]);
+    expect(pages.flatMap((p) => p.items)).toEqual([
+      { id: 5, type: 7, date: '2023-01-02', ledgerCode: '1000', lines: [] },
+    ]);
     expect(pages.flatMap((p) => p.rejected ?? [])).toEqual([{ id: 6, message: expect.stringMatching(/^Soort: /) }]);
   });
 });

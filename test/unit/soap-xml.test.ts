@@ -7,7 +7,14 @@ describe('buildEnvelope', () => {
     const xml = buildEnvelope('GetRelaties', [
       ['SessionID', 's'],
       ['SecurityCode2', 'c'],
-      ['cFilter', [['Trefwoord', ''], ['Code', 'R1'], ['ID', '0']]],
+      [
+        'cFilter',
+        [
+          ['Trefwoord', ''],
+          ['Code', 'R1'],
+          ['ID', '0'],
+        ],
+      ],
     ]);
     expect(xml).toContain('xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"');
     expect(xml).toMatch(/<soap:Body><GetRelaties xmlns="http:\/\/www\.e-boekhouden\.nl\/soap">/);
@@ -21,7 +28,16 @@ describe('buildEnvelope', () => {
 
   it('escapes text so markup in a value cannot change the document', () => {
     const nasty = `Smit & Zn <b>"quoted"</b> 'x' ]]> </Code><ID>9</ID>`;
-    const xml = buildEnvelope('GetRelaties', [['cFilter', [['Trefwoord', nasty], ['Code', ''], ['ID', '0']]]]);
+    const xml = buildEnvelope('GetRelaties', [
+      [
+        'cFilter',
+        [
+          ['Trefwoord', nasty],
+          ['Code', ''],
+          ['ID', '0'],
+        ],
+      ],
+    ]);
     expect(xml).not.toContain('<b>');
     expect(xml).not.toContain('</Code><ID>9');
     const { fields } = parseRequest(xml);
@@ -81,19 +97,27 @@ describe('parseEnvelope', () => {
     expect(parseEnvelope('<html><body>502 Bad Gateway', 'GetRelaties').kind).toBe('unreadable');
     expect(parseEnvelope('{"json":true}', 'GetRelaties').kind).toBe('unreadable');
     expect(parseEnvelope('<soap:Envelope xmlns:soap="x"></soap:Envelope>', 'GetRelaties').kind).toBe('unreadable');
-    expect(parseEnvelope(ok('GetArtikelen', ''), 'GetRelaties')).toMatchObject({ kind: 'unreadable', reason: expect.stringContaining('GetRelatiesResponse') });
+    expect(parseEnvelope(ok('GetArtikelen', ''), 'GetRelaties')).toMatchObject({
+      kind: 'unreadable',
+      reason: expect.stringContaining('GetRelatiesResponse'),
+    });
   });
 
   it('calls a cut-off answer unreadable instead of reading it as a shorter list', () => {
     const full = ok('GetRelaties', `<Relaties>${'<cRelatie><Code>A</Code></cRelatie>'.repeat(3)}</Relaties>`);
     expect(parseEnvelope(full, 'GetRelaties').kind).toBe('result');
     const cut = full.slice(0, full.indexOf('</cRelatie>') + '</cRelatie>'.length);
-    expect(parseEnvelope(cut, 'GetRelaties')).toMatchObject({ kind: 'unreadable', reason: expect.stringMatching(/complete/) });
+    expect(parseEnvelope(cut, 'GetRelaties')).toMatchObject({
+      kind: 'unreadable',
+      reason: expect.stringMatching(/complete/),
+    });
     expect(parseEnvelope(`${full}\n`, 'GetRelaties').kind).toBe('result');
   });
 
   it('reads an empty response element (CloseSession)', () => {
-    expect(parseEnvelope(envelope('<CloseSessionResponse xmlns="http://www.e-boekhouden.nl/soap" />'), 'CloseSession')).toEqual({
+    expect(
+      parseEnvelope(envelope('<CloseSessionResponse xmlns="http://www.e-boekhouden.nl/soap" />'), 'CloseSession'),
+    ).toEqual({
       kind: 'result',
       response: '',
     });
@@ -110,12 +134,24 @@ describe('listItems', () => {
     expect(listItems(relaties(''), 'cRelatie')).toEqual([]);
     expect(listItems(relaties('<Relaties/>'), 'cRelatie')).toEqual([]);
     expect(listItems(relaties('<Relaties>\n   </Relaties>'), 'cRelatie')).toEqual([]);
-    expect(listItems(relaties('<Relaties><cRelatie><Code>A</Code></cRelatie></Relaties>'), 'cRelatie')).toEqual([{ Code: 'A' }]);
-    expect(listItems(relaties('<Relaties><cRelatie><Code>A</Code></cRelatie><cRelatie><Code>B</Code></cRelatie></Relaties>'), 'cRelatie')).toHaveLength(2);
+    expect(listItems(relaties('<Relaties><cRelatie><Code>A</Code></cRelatie></Relaties>'), 'cRelatie')).toEqual([
+      { Code: 'A' },
+    ]);
+    expect(
+      listItems(
+        relaties('<Relaties><cRelatie><Code>A</Code></cRelatie><cRelatie><Code>B</Code></cRelatie></Relaties>'),
+        'cRelatie',
+      ),
+    ).toHaveLength(2);
   });
 
   it('drops nil items and refuses a wrapper that is not a list', () => {
-    expect(listItems(relaties('<Relaties><cRelatie xsi:nil="true"/><cRelatie><Code>B</Code></cRelatie></Relaties>'), 'cRelatie')).toEqual([{ Code: 'B' }]);
+    expect(
+      listItems(
+        relaties('<Relaties><cRelatie xsi:nil="true"/><cRelatie><Code>B</Code></cRelatie></Relaties>'),
+        'cRelatie',
+      ),
+    ).toEqual([{ Code: 'B' }]);
     expect(listItems('some text', 'cRelatie')).toBeUndefined();
     expect(listItems({ cRelatie: 'x' }, 'cRelatie')).toBeUndefined();
   });

@@ -21,10 +21,19 @@ describe('settings', () => {
 
   it('refuses invalid settings with a message per field and stores nothing', async () => {
     const db = newDb();
-    const r = await saveSettings(db, { ...DEFAULT_SETTINGS, proxyUrl: 'ftp://x', connection: { kind: 'securityCodes', username: '', securityCode1: 'xyz', securityCode2: 'nope' } });
+    const r = await saveSettings(db, {
+      ...DEFAULT_SETTINGS,
+      proxyUrl: 'ftp://x',
+      connection: { kind: 'securityCodes', username: '', securityCode1: 'xyz', securityCode2: 'nope' },
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(Object.keys(r.errors).sort()).toEqual(['connection.securityCode1', 'connection.securityCode2', 'connection.username', 'proxyUrl']);
+    expect(Object.keys(r.errors).sort()).toEqual([
+      'connection.securityCode1',
+      'connection.securityCode2',
+      'connection.username',
+      'proxyUrl',
+    ]);
     expect(await db.kv.get(KV.settings)).toBeUndefined();
   });
 
@@ -50,15 +59,24 @@ describe('testConnection', () => {
   it('is ok with accepted credentials and lists administrations for accountants', async () => {
     const data = fakeData();
     const settings = { ...DEFAULT_SETTINGS, connection: { kind: 'token' as const, apiToken: 't' } };
-    expect(await testConnection(settings, { createApi: () => new FakeEBoekhouden(data) })).toEqual({ ok: true, administrations: [] });
+    expect(await testConnection(settings, { createApi: () => new FakeEBoekhouden(data) })).toEqual({
+      ok: true,
+      administrations: [],
+    });
     data.administrations = [{ guid: 'g-1', company: 'Kantoor' }];
-    expect(await testConnection(settings, { createApi: () => new FakeEBoekhouden(data) })).toEqual({ ok: true, administrations: data.administrations });
+    expect(await testConnection(settings, { createApi: () => new FakeEBoekhouden(data) })).toEqual({
+      ok: true,
+      administrations: data.administrations,
+    });
   });
 
   it('explains refused credentials in Dutch and English', async () => {
     const api = new FakeEBoekhouden(fakeData(), { kind: 'soap' });
     api.rejectCredentials = true;
-    const r = await testConnection({ ...DEFAULT_SETTINGS, connection: { kind: 'token', apiToken: 't' } }, { createApi: () => api });
+    const r = await testConnection(
+      { ...DEFAULT_SETTINGS, connection: { kind: 'token', apiToken: 't' } },
+      { createApi: () => api },
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toMatchObject({ kind: 'auth', code: 'E001.1' });
@@ -69,11 +87,20 @@ describe('testConnection', () => {
 
 describe('describeError', () => {
   it('gives the fix per kind and code, and never repeats a secret', () => {
-    const expired = describeError(new EBoekhoudenError('token expired', { kind: 'auth', code: 'API_SESSION_004', operation: 'POST /v1/session' }));
+    const expired = describeError(
+      new EBoekhoudenError('token expired', { kind: 'auth', code: 'API_SESSION_004', operation: 'POST /v1/session' }),
+    );
     expect(expired.en).toMatch(/new token/);
-    const network = describeError(new EBoekhoudenError('Could not reach', { kind: 'network', operation: 'GET /v1/relation' }));
+    const network = describeError(
+      new EBoekhoudenError('Could not reach', { kind: 'network', operation: 'GET /v1/relation' }),
+    );
     expect(network.nl).toMatch(/proxy/);
-    const leaky = describeError(new EBoekhoudenError('refused <SecurityCode2>1A2B3C4D-0000-1111-2222-333344445555</SecurityCode2>', { kind: 'validation', operation: 'AddFactuur' }));
+    const leaky = describeError(
+      new EBoekhoudenError('refused <SecurityCode2>1A2B3C4D-0000-1111-2222-333344445555</SecurityCode2>', {
+        kind: 'validation',
+        operation: 'AddFactuur',
+      }),
+    );
     expect(leaky.en).not.toContain('1A2B3C4D-0000-1111-2222-333344445555');
     expect(describeError(new Error('x'))).toMatchObject({ kind: 'unknown' });
   });
@@ -81,7 +108,12 @@ describe('describeError', () => {
   it("explains the proxy's own refusals in Dutch too, without an English aside", async () => {
     const { createHttp } = await import('../../lib/eboekhouden/http');
     // The proxy's error names (proxy/app.ts); test/unit/http-proxy.test.ts runs the real proxy.
-    const proxyError: Record<number, string> = { 401: 'proxy_token_required', 403: 'origin_not_allowed', 404: 'not_found', 413: 'body_too_large' };
+    const proxyError: Record<number, string> = {
+      401: 'proxy_token_required',
+      403: 'origin_not_allowed',
+      404: 'not_found',
+      413: 'body_too_large',
+    };
     const refusals: Array<[number, string]> = [
       [401, 'proxytoken'],
       [403, 'ALLOWED_EXTENSION_IDS'],
@@ -93,16 +125,27 @@ describe('describeError', () => {
         baseUrl: 'http://proxy.test',
         credentials: { kind: 'token', apiToken: 't' },
         retries: 0,
-        fetch: async () => new Response(JSON.stringify({ error: proxyError[status], message: 'refused' }), { status, headers: { 'Content-Type': 'application/json' } }),
+        fetch: async () =>
+          new Response(JSON.stringify({ error: proxyError[status], message: 'refused' }), {
+            status,
+            headers: { 'Content-Type': 'application/json' },
+          }),
       });
-      const error = await http.send({ operation: 'POST /v1/invoice', url: 'http://proxy.test/v1/invoice', method: 'POST', body: '{}', write: true }).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+      const error = await http
+        .send({
+          operation: 'POST /v1/invoice',
+          url: 'http://proxy.test/v1/invoice',
+          method: 'POST',
+          body: '{}',
+          write: true,
+        })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       const text = describeError(error);
       expect(text.nl, `HTTP ${status}`).toContain(dutch);
       expect(text.nl, `HTTP ${status}`).not.toMatch(/nothing was sent|The proxy/);
     }
   });
 });
-

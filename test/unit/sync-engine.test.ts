@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { KV, WorkspaceDb, type ConnectionState, type SyncProgress } from '../../lib/db';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { autoSyncAllowed, confirmAdministrationSwitch, getConnectionState, IMPORT_STEPS, runSync, saveSettings } from '../../lib/sync/index';
+import {
+  autoSyncAllowed,
+  confirmAdministrationSwitch,
+  getConnectionState,
+  IMPORT_STEPS,
+  runSync,
+  saveSettings,
+} from '../../lib/sync/index';
 import { acquireLease, readLease } from '../../lib/sync/lease';
 import { FakeEBoekhouden, fakeData } from './sync-fake-api';
 
@@ -156,7 +163,12 @@ describe('runSync: credentials', () => {
     const switched = await run(db, otherApi);
     expect(switched.result).toBe('ok');
     expect(await db.customers.count()).toBe(7);
-    expect(await db.ledgerAccounts.where('remoteId').anyOf(other.ledgerAccounts.map((a) => a.id)).count()).toBe(other.ledgerAccounts.length);
+    expect(
+      await db.ledgerAccounts
+        .where('remoteId')
+        .anyOf(other.ledgerAccounts.map((a) => a.id))
+        .count(),
+    ).toBe(other.ledgerAccounts.length);
     expect(await db.ledgerAccounts.count()).toBe(other.ledgerAccounts.length);
   });
 
@@ -259,7 +271,10 @@ describe('runSync: cancel and resume', () => {
     const ids = (await db.transactions.toCollection().primaryKeys()) as number[];
     expect(new Set(ids).size).toBe(1000);
     const log = await db.syncLog.toArray();
-    const created = log.flatMap((r) => r.steps).filter((s) => s.step === 'transactions').reduce((n, s) => n + s.created, 0);
+    const created = log
+      .flatMap((r) => r.steps)
+      .filter((s) => s.step === 'transactions')
+      .reduce((n, s) => n + s.created, 0);
     expect(created).toBe(1000);
   });
 

@@ -51,19 +51,32 @@ export class FakeEBoekhouden implements EBoekhouden {
   private pageSize: number;
   private soapCap: number;
 
-  constructor(public data: FakeData, o: FakeOptions = {}) {
+  constructor(
+    public data: FakeData,
+    o: FakeOptions = {},
+  ) {
     this.kind = o.kind ?? 'rest';
     this.pageSize = o.pageSize ?? 100;
     this.soapCap = o.soapCap ?? 2000;
     const rest = this.kind === 'rest';
-    this.capabilities = { completeLists: rest, listInvoiceTemplates: rest, listsCarryDetails: !rest, mutationLinesInLists: !rest };
+    this.capabilities = {
+      completeLists: rest,
+      listInvoiceTemplates: rest,
+      listsCarryDetails: !rest,
+      mutationLinesInLists: !rest,
+    };
   }
 
   private async hit(op: string) {
     this.requests++;
     this.calls[op] = (this.calls[op] ?? 0) + 1;
     if (this.rejectCredentials) {
-      throw new EBoekhoudenError('The access token was refused.', { kind: 'auth', code: this.kind === 'rest' ? 'API_SESSION_004' : 'E001.1', operation: op, status: 403 });
+      throw new EBoekhoudenError('The access token was refused.', {
+        kind: 'auth',
+        code: this.kind === 'rest' ? 'API_SESSION_004' : 'E001.1',
+        operation: op,
+        status: 403,
+      });
     }
     await this.beforeRequest?.(op);
   }
@@ -84,33 +97,57 @@ export class FakeEBoekhouden implements EBoekhouden {
 
   async listAdministrations() {
     await this.hit('listAdministrations');
-    if (!this.data.administrations) throw new EBoekhoudenError('This endpoint is only available to accountants.', { kind: 'validation', code: 'EP_001', operation: 'GET /v1/administration', status: 400 });
+    if (!this.data.administrations)
+      throw new EBoekhoudenError('This endpoint is only available to accountants.', {
+        kind: 'validation',
+        code: 'EP_001',
+        operation: 'GET /v1/administration',
+        status: 400,
+      });
     return this.data.administrations;
   }
 
   listRelations(): AsyncIterable<Page<RelationListItem>> {
-    if (this.kind === 'rest') return this.pages('listRelations', this.data.relations.map((r) => ({ id: r.id, code: r.code, type: r.type })));
-    return this.capped('listRelations', this.data.relations.map((r) => ({ id: r.id, code: r.code, type: r.type, relation: structuredClone(r) })));
+    if (this.kind === 'rest')
+      return this.pages(
+        'listRelations',
+        this.data.relations.map((r) => ({ id: r.id, code: r.code, type: r.type })),
+      );
+    return this.capped(
+      'listRelations',
+      this.data.relations.map((r) => ({ id: r.id, code: r.code, type: r.type, relation: structuredClone(r) })),
+    );
   }
 
   private async *capped<T extends { id: number }>(op: string, all: T[]): AsyncIterable<Page<T>> {
     await this.hit(op);
     const items = all.slice(0, this.soapCap);
-    const rejected = items.filter((i) => this.corruptProducts.has(i.id) && op === 'listProducts').map((i) => ({ id: i.id, message: 'Prijs: expected a number' }));
+    const rejected = items
+      .filter((i) => this.corruptProducts.has(i.id) && op === 'listProducts')
+      .map((i) => ({ id: i.id, message: 'Prijs: expected a number' }));
     const ok = items.filter((i) => !(this.corruptProducts.has(i.id) && op === 'listProducts'));
     yield {
       items: ok,
       received: items.length,
       total: items.length,
       rejected: rejected.length ? rejected : undefined,
-      truncated: all.length > this.soapCap ? { operation: op, received: this.soapCap, limit: this.soapCap, message: 'cut short' } : undefined,
+      truncated:
+        all.length > this.soapCap
+          ? { operation: op, received: this.soapCap, limit: this.soapCap, message: 'cut short' }
+          : undefined,
     };
   }
 
   async getRelation(id: number) {
     await this.hit('getRelation');
     const r = this.data.relations.find((x) => x.id === id);
-    if (!r) throw new EBoekhoudenError('Relation not found.', { kind: 'validation', code: 'REL_055', operation: 'GET /v1/relation/{id}', status: 404 });
+    if (!r)
+      throw new EBoekhoudenError('Relation not found.', {
+        kind: 'validation',
+        code: 'REL_055',
+        operation: 'GET /v1/relation/{id}',
+        status: 404,
+      });
     return structuredClone(r);
   }
 
@@ -124,16 +161,36 @@ export class FakeEBoekhouden implements EBoekhouden {
   }
 
   listProducts(): AsyncIterable<Page<ProductListItem>> {
-    const rows = this.data.products.map((p) => ({ id: p.id, code: p.code, description: p.description, unit: p.unit, active: p.active }));
+    const rows = this.data.products.map((p) => ({
+      id: p.id,
+      code: p.code,
+      description: p.description,
+      unit: p.unit,
+      active: p.active,
+    }));
     if (this.kind === 'rest') return this.pages('listProducts', rows);
-    return this.capped('listProducts', this.data.products.map((p, i) => ({ ...rows[i], product: structuredClone(p) })));
+    return this.capped(
+      'listProducts',
+      this.data.products.map((p, i) => ({ ...rows[i], product: structuredClone(p) })),
+    );
   }
 
   async getProduct(id: number) {
     await this.hit('getProduct');
-    if (this.corruptProducts.has(id)) throw new EBoekhoudenError('GET /v1/product/{id}: priceExcl: expected a number', { kind: 'upstream', operation: 'GET /v1/product/{id}', status: 200 });
+    if (this.corruptProducts.has(id))
+      throw new EBoekhoudenError('GET /v1/product/{id}: priceExcl: expected a number', {
+        kind: 'upstream',
+        operation: 'GET /v1/product/{id}',
+        status: 200,
+      });
     const p = this.data.products.find((x) => x.id === id);
-    if (!p) throw new EBoekhoudenError('Product not found.', { kind: 'validation', code: 'ART_001', operation: 'GET /v1/product/{id}', status: 404 });
+    if (!p)
+      throw new EBoekhoudenError('Product not found.', {
+        kind: 'validation',
+        code: 'ART_001',
+        operation: 'GET /v1/product/{id}',
+        status: 404,
+      });
     return structuredClone(p);
   }
 
@@ -142,16 +199,26 @@ export class FakeEBoekhouden implements EBoekhouden {
   }
 
   listMutations(q: MutationQuery = {}) {
-    const rows = this.data.mutations.filter((m) => q.afterId === undefined || m.id > q.afterId).sort((a, b) => a.id - b.id);
+    const rows = this.data.mutations
+      .filter((m) => q.afterId === undefined || m.id > q.afterId)
+      .sort((a, b) => a.id - b.id);
     return this.pages('listMutations', rows);
   }
 
   listOpenItems(side: OpenItemSide) {
-    return this.pages('listOpenItems', this.data.openItems.filter((i) => i.side === side));
+    return this.pages(
+      'listOpenItems',
+      this.data.openItems.filter((i) => i.side === side),
+    );
   }
 
   listInvoiceTemplates() {
-    if (this.kind === 'soap') throw new EBoekhoudenError('Not supported', { kind: 'validation', code: 'NOT_SUPPORTED', operation: 'listInvoiceTemplates' });
+    if (this.kind === 'soap')
+      throw new EBoekhoudenError('Not supported', {
+        kind: 'validation',
+        code: 'NOT_SUPPORTED',
+        operation: 'listInvoiceTemplates',
+      });
     return this.pages('listInvoiceTemplates', this.data.templates);
   }
 
@@ -165,7 +232,9 @@ export class FakeEBoekhouden implements EBoekhouden {
 }
 
 /** A deterministic administration of the given size. */
-export function fakeData(n: { relations?: number; products?: number; mutations?: number; ledger?: number; openItems?: number } = {}): FakeData {
+export function fakeData(
+  n: { relations?: number; products?: number; mutations?: number; ledger?: number; openItems?: number } = {},
+): FakeData {
   const relations: Relation[] = Array.from({ length: n.relations ?? 30 }, (_, i) => ({
     id: 1000 + i,
     code: `R${String(i + 1).padStart(4, '0')}`,
@@ -186,7 +255,12 @@ export function fakeData(n: { relations?: number; products?: number; mutations?:
     vatCode: i % 2 ? 'LAAG_VERK_9' : 'HOOG_VERK_21',
     ledgerCode: i % 2 ? '8010' : '8000',
   }));
-  const ledgerAccounts: LedgerAccount[] = Array.from({ length: n.ledger ?? 12 }, (_, i) => ({ id: 22206000 + i, code: String(8000 + i * 10), description: `Rekening ${i}`, category: 'VW' }));
+  const ledgerAccounts: LedgerAccount[] = Array.from({ length: n.ledger ?? 12 }, (_, i) => ({
+    id: 22206000 + i,
+    code: String(8000 + i * 10),
+    description: `Rekening ${i}`,
+    category: 'VW',
+  }));
   const mutations: Mutation[] = Array.from({ length: n.mutations ?? 250 }, (_, i) => ({
     id: i + 1,
     type: 2,

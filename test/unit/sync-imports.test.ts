@@ -10,7 +10,11 @@ function newDb() {
 }
 
 async function connect(db: WorkspaceDb, refreshDays = 7) {
-  const r = await saveSettings(db, { ...DEFAULT_SETTINGS, refreshDays, connection: { kind: 'token', apiToken: 'token-for-tests' } });
+  const r = await saveSettings(db, {
+    ...DEFAULT_SETTINGS,
+    refreshDays,
+    connection: { kind: 'token', apiToken: 'token-for-tests' },
+  });
   expect(r.ok).toBe(true);
 }
 
@@ -23,7 +27,8 @@ function run(db: WorkspaceDb, api: FakeEBoekhouden, extra: Partial<Parameters<ty
 describe('the hour-unit rule', () => {
   it('knows uur, uren, hour, hours and u in any case, and nothing else', () => {
     for (const u of ['uur', 'UUR', 'Uren', 'hour', 'Hours', 'u', 'U', ' uur ']) expect(isHourUnit(u), u).toBe(true);
-    for (const u of ['', 'stuk', 'uurtje', 'min', 'dag', 'm', 'us', undefined]) expect(isHourUnit(u), String(u)).toBe(false);
+    for (const u of ['', 'stuk', 'uurtje', 'min', 'dag', 'm', 'us', undefined])
+      expect(isHourUnit(u), String(u)).toBe(false);
   });
 
   for (const kind of ['rest', 'soap'] as const) {
@@ -34,7 +39,12 @@ describe('the hour-unit rule', () => {
       await run(db, new FakeEBoekhouden(data, { kind }));
       const hourTypes = await db.hourTypes.toArray();
       const materials = await db.materials.toArray();
-      expect(hourTypes.map((h) => h.unit).sort()).toEqual(data.products.filter((p) => isHourUnit(p.unit)).map((p) => p.unit).sort());
+      expect(hourTypes.map((h) => h.unit).sort()).toEqual(
+        data.products
+          .filter((p) => isHourUnit(p.unit))
+          .map((p) => p.unit)
+          .sort(),
+      );
       expect(materials).toHaveLength(data.products.length - hourTypes.length);
       expect(materials.some((m) => m.unit === 'uurtje')).toBe(true);
       for (const row of [...hourTypes, ...materials]) {
@@ -106,7 +116,10 @@ describe('imports keep records that vanish or turn inactive', () => {
     const rows = await db.openItems.toArray();
     expect(rows).toHaveLength(6);
     expect(rows.filter((i) => !i.open).map((i) => i.invoiceNumber)).toEqual([paid.invoiceNumber]);
-    expect(rows.find((i) => i.invoiceNumber === data.openItems[0].invoiceNumber && i.side === data.openItems[0].side)?.outstanding).toBe(100);
+    expect(
+      rows.find((i) => i.invoiceNumber === data.openItems[0].invoiceNumber && i.side === data.openItems[0].side)
+        ?.outstanding,
+    ).toBe(100);
     expect(r.steps.find((s) => s.step === 'openItems')).toMatchObject({ updated: 2, unchanged: 4 });
   });
 
@@ -141,7 +154,14 @@ describe('imports keep records that vanish or turn inactive', () => {
     const db = newDb();
     await connect(db);
     const data = fakeData({ relations: 3 });
-    await db.customers.add({ code: data.relations[1].code, type: 'B', name: 'Lokaal', status: 'active', origin: 'workspace', updatedAt: 1 });
+    await db.customers.add({
+      code: data.relations[1].code,
+      type: 'B',
+      name: 'Lokaal',
+      status: 'active',
+      origin: 'workspace',
+      updatedAt: 1,
+    });
     const r = await run(db, new FakeEBoekhouden(data));
     expect(r.result).toBe('ok');
     const linked = await db.customers.where('code').equals(data.relations[1].code).toArray();
@@ -239,7 +259,9 @@ describe('the refresh rotation (REST)', () => {
     expect(api.calls.getRelation).toBe(25);
     expect(api.calls.getProduct).toBe(9);
     expect(r.steps.find((s) => s.step === 'products')?.updated).toBe(1);
-    const row = (await db.materials.where('remoteId').equals(data.products[2].id).first()) ?? (await db.hourTypes.where('remoteId').equals(data.products[2].id).first());
+    const row =
+      (await db.materials.where('remoteId').equals(data.products[2].id).first()) ??
+      (await db.hourTypes.where('remoteId').equals(data.products[2].id).first());
     expect(row?.vatCode).toBe('VERL_VERK');
   });
 

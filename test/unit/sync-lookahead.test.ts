@@ -166,14 +166,20 @@ describe('the imports overlap fetching and writing', () => {
 
   it('asks for the next page before the previous one is written, and still stores every page once', async () => {
     const db = newDb();
-    const saved = await saveSettings(db, { ...DEFAULT_SETTINGS, connection: { kind: 'token', apiToken: 'token-for-tests' } });
+    const saved = await saveSettings(db, {
+      ...DEFAULT_SETTINGS,
+      connection: { kind: 'token', apiToken: 'token-for-tests' },
+    });
     expect(saved.ok).toBe(true);
     const api = new FakeEBoekhouden(fakeData({ mutations: 500 }), { pageSize: 100 });
     // What the cursor says is stored when each page's request starts. IndexedDB runs transactions
     // in the order they were made, so this read sees the page before only if it was written first.
     const storedWhenAsked: (number | undefined)[] = [];
     api.beforeRequest = async (op) => {
-      if (op === 'listMutations') storedWhenAsked.push(((await db.cursors.get('transactions'))?.value as { afterId?: number } | undefined)?.afterId);
+      if (op === 'listMutations')
+        storedWhenAsked.push(
+          ((await db.cursors.get('transactions'))?.value as { afterId?: number } | undefined)?.afterId,
+        );
     };
     const r = await runSync({ db, trigger: 'manual', createApi: () => api, steps: IMPORT_STEPS });
     expect(r.result).toBe('ok');
@@ -185,7 +191,10 @@ describe('the imports overlap fetching and writing', () => {
 
   it("reads the next page's relations in full while the previous page is written, storing each once", async () => {
     const db = newDb();
-    const saved = await saveSettings(db, { ...DEFAULT_SETTINGS, connection: { kind: 'token', apiToken: 'token-for-tests' } });
+    const saved = await saveSettings(db, {
+      ...DEFAULT_SETTINGS,
+      connection: { kind: 'token', apiToken: 'token-for-tests' },
+    });
     expect(saved.ok).toBe(true);
     const data = fakeData({ relations: 300 });
     const api = new FakeEBoekhouden(data, { pageSize: 100 });

@@ -18,8 +18,16 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { draftFromSettings, extraOriginFor, settingsFromDraft } from '../../lib/stores/settings-draft';
 import type { StatusSnapshot } from '../../lib/messages';
 
-interface Row { id: number; name: string; amount: number }
-const rows: Row[] = Array.from({ length: 10_000 }, (_, i) => ({ id: i + 1, name: `Klant ${String(i + 1).padStart(5, '0')}`, amount: (i * 37) % 1000 }));
+interface Row {
+  id: number;
+  name: string;
+  amount: number;
+}
+const rows: Row[] = Array.from({ length: 10_000 }, (_, i) => ({
+  id: i + 1,
+  name: `Klant ${String(i + 1).padStart(5, '0')}`,
+  amount: (i * 37) % 1000,
+}));
 const columns: Column<Row>[] = [
   { key: 'name', label: 'Naam', value: (r) => r.name },
   { key: 'amount', label: 'Bedrag', value: (r) => r.amount, numeric: true },
@@ -40,15 +48,27 @@ describe('the virtual window', () => {
   });
 
   it('stays inside the rows at both ends and when there are none', () => {
-    expect(rowWindow({ scrollTop: 0, viewport: 360, rowHeight: 36, count: 10_000, overscan: 8 })).toMatchObject({ start: 0, end: 18, padTop: 0 });
+    expect(rowWindow({ scrollTop: 0, viewport: 360, rowHeight: 36, count: 10_000, overscan: 8 })).toMatchObject({
+      start: 0,
+      end: 18,
+      padTop: 0,
+    });
     const last = rowWindow({ scrollTop: 36 * 10_000, viewport: 360, rowHeight: 36, count: 10_000, overscan: 8 });
     expect(last.end).toBe(10_000);
     expect(last.padBottom).toBe(0);
-    expect(rowWindow({ scrollTop: 500, viewport: 360, rowHeight: 36, count: 0, overscan: 8 })).toMatchObject({ start: 0, end: 0, padTop: 0, padBottom: 0 });
+    expect(rowWindow({ scrollTop: 500, viewport: 360, rowHeight: 36, count: 0, overscan: 8 })).toMatchObject({
+      start: 0,
+      end: 0,
+      padTop: 0,
+      padBottom: 0,
+    });
   });
 
   it('searches every row by every word, and sorts numbers and codes naturally', () => {
-    const index = searchIndex(rows, columns.map((c) => c.value));
+    const index = searchIndex(
+      rows,
+      columns.map((c) => c.value),
+    );
     expect(filterRows(rows, index, 'klant 09999').map((r) => r.id)).toEqual([9999]);
     expect(filterRows(rows, index, '09999 KLANT')).toHaveLength(1);
     expect(filterRows(rows, index, '   ')).toBe(rows);
@@ -60,7 +80,14 @@ describe('the virtual window', () => {
 
 describe('DataTable', () => {
   it('puts only a window of 10,000 rows in the page, and tells how many there are', async () => {
-    const html = await render(DataTable, { rows, columns, rowKey: (r: Row) => r.id, caption: 'Klanten', height: 360, rowHeight: 36 });
+    const html = await render(DataTable, {
+      rows,
+      columns,
+      rowKey: (r: Row) => r.id,
+      caption: 'Klanten',
+      height: 360,
+      rowHeight: 36,
+    });
     const dataRows = html.match(/<tr aria-rowindex="\d+" style/g) ?? [];
     expect(dataRows.length).toBe(18);
     expect(html).toContain('aria-rowcount="10001"');
@@ -73,7 +100,13 @@ describe('DataTable', () => {
   });
 
   it('renders only the matches of a search', async () => {
-    const html = await render(DataTable, { rows, columns, rowKey: (r: Row) => r.id, caption: 'Klanten', query: 'klant 0999' });
+    const html = await render(DataTable, {
+      rows,
+      columns,
+      rowKey: (r: Row) => r.id,
+      caption: 'Klanten',
+      query: 'klant 0999',
+    });
     // 00999 and 09990…09999
     expect(html).toContain('11 van 10000 rijen');
     expect(html).toContain('Klant 09990');
@@ -95,7 +128,11 @@ function snapshot(patch: Partial<StatusSnapshot>): StatusSnapshot {
 
 describe('SyncPanel', () => {
   it('shows the step, the count and a stop button while syncing', async () => {
-    status.value = snapshot({ syncing: true, health: 'syncing', progress: { running: true, step: 'customers', done: 1200, total: 10000, updatedAt: 1 } });
+    status.value = snapshot({
+      syncing: true,
+      health: 'syncing',
+      progress: { running: true, step: 'customers', done: 1200, total: 10000, updatedAt: 1 },
+    });
     const html = await render(SyncPanel, { idPrefix: 't' });
     expect(html).toContain('Klanten: 1.200 van 10.000');
     expect(html).toMatch(/<progress id="t-progress" value="1200" max="10000"/);
@@ -106,7 +143,13 @@ describe('SyncPanel', () => {
   });
 
   it('says that auto-sync is paused, and why, when the credentials were rejected', async () => {
-    status.value = snapshot({ connection: { status: 'needsReconnect', message: { nl: 'Het API-token is verlopen. Maak een nieuw token aan.', en: 'The API token has expired.' } }, health: 'attention' });
+    status.value = snapshot({
+      connection: {
+        status: 'needsReconnect',
+        message: { nl: 'Het API-token is verlopen. Maak een nieuw token aan.', en: 'The API token has expired.' },
+      },
+      health: 'attention',
+    });
     const html = await render(SyncPanel, { idPrefix: 't' });
     expect(html).toContain('Gepauzeerd tot je opnieuw verbindt');
     expect(html).toContain('Het API-token is verlopen');
@@ -116,19 +159,48 @@ describe('SyncPanel', () => {
   it('tells the outcome of a run in plain words', () => {
     const run = { trigger: 'manual' as const, startedAt: 1, steps: [], problems: [] };
     expect(outcomeOf({ ...run, result: 'ok' }, pick).key).toBe('sync.doneOk');
-    expect(outcomeOf({ ...run, result: 'warning', problems: [{ step: 'x', nl: 'a', en: 'a' }, { step: 'x', nl: 'b', en: 'b' }] }, pick)).toEqual({ kind: 'warn', key: 'sync.doneWarning', params: { count: 2 } });
-    expect(outcomeOf({ ...run, result: 'failed', error: { kind: 'network', nl: 'De proxy antwoordt niet.', en: 'The proxy does not answer.' } }, pick)).toEqual({ kind: 'error', key: 'sync.doneFailed', params: { message: 'De proxy antwoordt niet.' } });
-    expect(outcomeOf({ ...run, result: 'cancelled', error: { kind: 'sync', code: 'BUSY', nl: '', en: '' } }, pick).key).toBe('sync.busy');
+    expect(
+      outcomeOf(
+        {
+          ...run,
+          result: 'warning',
+          problems: [
+            { step: 'x', nl: 'a', en: 'a' },
+            { step: 'x', nl: 'b', en: 'b' },
+          ],
+        },
+        pick,
+      ),
+    ).toEqual({ kind: 'warn', key: 'sync.doneWarning', params: { count: 2 } });
+    expect(
+      outcomeOf(
+        {
+          ...run,
+          result: 'failed',
+          error: { kind: 'network', nl: 'De proxy antwoordt niet.', en: 'The proxy does not answer.' },
+        },
+        pick,
+      ),
+    ).toEqual({ kind: 'error', key: 'sync.doneFailed', params: { message: 'De proxy antwoordt niet.' } });
+    expect(
+      outcomeOf({ ...run, result: 'cancelled', error: { kind: 'sync', code: 'BUSY', nl: '', en: '' } }, pick).key,
+    ).toBe('sync.busy');
   });
 });
 
 describe('ConnectionFields and the settings draft', () => {
   it('shows each error in plain words, linked to its field', async () => {
     const draft = reactive({ ...draftFromSettings(DEFAULT_SETTINGS), connectionKind: 'securityCodes' as const });
-    const html = await render(ConnectionFields, { draft, errors: { 'connection.username': 'settings.error.usernameRequired', proxyUrl: 'settings.error.proxyUrlInvalid' }, idPrefix: 'p' });
+    const html = await render(ConnectionFields, {
+      draft,
+      errors: { 'connection.username': 'settings.error.usernameRequired', proxyUrl: 'settings.error.proxyUrlInvalid' },
+      idPrefix: 'p',
+    });
     expect(html).not.toContain('id="p-apiToken"');
     expect(html).toMatch(/id="p-username"[^>]*aria-invalid="true"[^>]*aria-describedby="p-username-error"/);
-    expect(html).toContain('<span id="p-username-error" class="error">Vul je gebruikersnaam van e-Boekhouden in.</span>');
+    expect(html).toContain(
+      '<span id="p-username-error" class="error">Vul je gebruikersnaam van e-Boekhouden in.</span>',
+    );
     expect(html).toContain('<label for="p-securityCode1">Beveiligingscode 1</label>');
     // The proxy section opens by itself when one of its fields is wrong.
     expect(html).toMatch(/<details class="proxy[^"]*" open/);
@@ -138,9 +210,17 @@ describe('ConnectionFields and the settings draft', () => {
   it('keeps both kinds of credentials while editing and sends only the chosen one', () => {
     const draft = draftFromSettings({ ...DEFAULT_SETTINGS, connection: { kind: 'token', apiToken: 'tok' } });
     Object.assign(draft, { connectionKind: 'securityCodes', username: 'demo', securityCode1: 'a', securityCode2: 'b' });
-    expect((settingsFromDraft(draft) as { connection: unknown }).connection).toEqual({ kind: 'securityCodes', username: 'demo', securityCode1: 'a', securityCode2: 'b' });
+    expect((settingsFromDraft(draft) as { connection: unknown }).connection).toEqual({
+      kind: 'securityCodes',
+      username: 'demo',
+      securityCode1: 'a',
+      securityCode2: 'b',
+    });
     draft.connectionKind = 'token';
-    expect((settingsFromDraft(draft) as { connection: unknown }).connection).toEqual({ kind: 'token', apiToken: 'tok' });
+    expect((settingsFromDraft(draft) as { connection: unknown }).connection).toEqual({
+      kind: 'token',
+      apiToken: 'tok',
+    });
   });
 
   it('asks for a host permission only for a proxy other than the default', () => {

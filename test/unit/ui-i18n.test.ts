@@ -42,7 +42,8 @@ describe('dictionaries', () => {
     for (const f of [...files('components'), ...files('entrypoints'), ...files('lib/stores')]) {
       const src = readFileSync(f, 'utf8');
       for (const m of src.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.add(m[1]);
-      for (const m of src.matchAll(/message-key="([^"]*)"/g)) for (const q of m[1].matchAll(/'([a-z]+\.[a-zA-Z0-9_.]+)'/g)) used.add(q[1]);
+      for (const m of src.matchAll(/message-key="([^"]*)"/g))
+        for (const q of m[1].matchAll(/'([a-z]+\.[a-zA-Z0-9_.]+)'/g)) used.add(q[1]);
       for (const m of src.matchAll(/key: '([a-z]+\.[a-zA-Z0-9_.]+)'/g)) used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(100);
@@ -60,9 +61,20 @@ describe('dictionaries', () => {
       'invoices.status': ['draft', 'final', 'exported'],
       'connection.status': ['ok', 'notConfigured', 'needsReconnect'],
       'data.mutationType': ['0', '1', '2', '3', '4', '5', '6', '7'],
-      step: ['customers', 'products', 'ledgerAccounts', 'transactions', 'openItems', 'invoiceTemplates', 'administrations', 'exportCustomers', 'exportInvoices'],
+      step: [
+        'customers',
+        'products',
+        'ledgerAccounts',
+        'transactions',
+        'openItems',
+        'invoiceTemplates',
+        'administrations',
+        'exportCustomers',
+        'exportInvoices',
+      ],
     };
-    for (const [family, members] of Object.entries(families)) for (const m of members) expect(nl, `${family}.${m}`).toHaveProperty([`${family}.${m}`]);
+    for (const [family, members] of Object.entries(families))
+      for (const m of members) expect(nl, `${family}.${m}`).toHaveProperty([`${family}.${m}`]);
   });
 
   it('fills placeholders and leaves unknown keys readable', () => {

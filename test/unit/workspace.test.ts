@@ -23,7 +23,13 @@ import { createFakeApi, freshDbName, runSteps, seedBasics, type Basics } from '.
 
 const settings: Settings = {
   ...DEFAULT_SETTINGS,
-  invoice: { ...DEFAULT_SETTINGS.invoice, template: 'Standaard', numberPrefix: 'F', hourVatCode: 'LAAG_VERK_9', hourLedgerCode: '8100' },
+  invoice: {
+    ...DEFAULT_SETTINGS.invoice,
+    template: 'Standaard',
+    numberPrefix: 'F',
+    hourVatCode: 'LAAG_VERK_9',
+    hourLedgerCode: '8100',
+  },
 };
 const o = { settings, now: () => Date.UTC(2026, 4, 6, 10) };
 
@@ -83,7 +89,8 @@ describe('customers', () => {
   it('editing before export re-queues fresh data; after export it flags and keeps the code', async () => {
     const c = await createCustomer(db, { name: 'Oud' }, o);
     const api = createFakeApi();
-    api.fault = (op) => (op === 'createRelation' ? { error: Object.assign(new Error('x'), { name: 'X' }), when: 'before' } : undefined);
+    api.fault = (op) =>
+      op === 'createRelation' ? { error: Object.assign(new Error('x'), { name: 'X' }), when: 'before' } : undefined;
     // Queue it (the send fails in a way that is not an e-Boekhouden error: it stays 'sending').
     await runSteps({ db, api, settings, steps: EXPORT_STEPS }).catch(() => undefined);
     await db.outbox.toCollection().modify({ state: 'pending' });
@@ -95,7 +102,9 @@ describe('customers', () => {
 
     const updated = await updateCustomer(db, c.id!, { name: 'Na export' }, o);
     expect(updated.changedAfterExport).toBe(true);
-    expect((await refused(updateCustomer(db, c.id!, { code: 'ANDERS', name: 'Na export' }, o))).code).toBe('CODE_FIXED');
+    expect((await refused(updateCustomer(db, c.id!, { code: 'ANDERS', name: 'Na export' }, o))).code).toBe(
+      'CODE_FIXED',
+    );
     await runSteps({ db, api, settings, steps: EXPORT_STEPS });
     expect(api.calls.filter((x) => x.op === 'createRelation')).toHaveLength(2); // one failed attempt, one real
   });
@@ -114,7 +123,13 @@ describe('work orders', () => {
   });
 
   it('refuses impossible input with the line named', async () => {
-    const e = await refused(saveWorkOrder(db, order({ date: '2026-02-30', hourLines: [{ hourTypeId: b.labourId, hours: 0, price: 1.999 }] }), o));
+    const e = await refused(
+      saveWorkOrder(
+        db,
+        order({ date: '2026-02-30', hourLines: [{ hourTypeId: b.labourId, hours: 0, price: 1.999 }] }),
+        o,
+      ),
+    );
     expect(e.problems.map((p) => p.code)).toEqual(['INVALID_DATE', 'INVALID_HOURS', 'INVALID_PRICE']);
     expect(e.problems[1].en).toMatch(/hour line 1/);
   });
@@ -130,7 +145,9 @@ describe('work orders', () => {
   it('a completed work order can be corrected but must still pass the completion checks', async () => {
     const wo = await saveWorkOrder(db, order(), o);
     await completeWorkOrder(db, wo.id!, o);
-    expect((await refused(saveWorkOrder(db, { ...order({ hourLines: [], materialLines: [] }), id: wo.id }, o))).code).toBe('NO_LINES');
+    expect(
+      (await refused(saveWorkOrder(db, { ...order({ hourLines: [], materialLines: [] }), id: wo.id }, o))).code,
+    ).toBe('NO_LINES');
     expect((await db.workOrders.get(wo.id!))?.hourLines).toHaveLength(1);
     expect((await refused(deleteWorkOrder(db, wo.id!))).code).toBe('NOT_A_DRAFT');
     const draft = await saveWorkOrder(db, order(), o);
@@ -159,8 +176,24 @@ describe('invoices', () => {
     expect(inv).toMatchObject({ status: 'draft', workOrderId: wo.id, customerId: b.customerId, date: '2026-05-06' });
     expect(inv.number).toMatch(/^CONCEPT-/);
     expect(inv.lines).toEqual([
-      { code: 'ARB-X', description: 'Arbeid zonder instellingen', quantity: 1.5, unit: 'uur', price: 60, vatCode: 'LAAG_VERK_9', ledgerCode: '8100' },
-      { code: 'MAT-ISOL', description: 'Glaswol isolatiedeken', quantity: 2, unit: 'm2', price: 11.5, vatCode: 'LAAG_VERK_9', ledgerCode: '8100' },
+      {
+        code: 'ARB-X',
+        description: 'Arbeid zonder instellingen',
+        quantity: 1.5,
+        unit: 'uur',
+        price: 60,
+        vatCode: 'LAAG_VERK_9',
+        ledgerCode: '8100',
+      },
+      {
+        code: 'MAT-ISOL',
+        description: 'Glaswol isolatiedeken',
+        quantity: 2,
+        unit: 'm2',
+        price: 11.5,
+        vatCode: 'LAAG_VERK_9',
+        ledgerCode: '8100',
+      },
     ]);
     expect((await refused(createInvoiceFromWorkOrder(db, wo.id!, o))).code).toBe('ALREADY_INVOICED');
     expect(await workOrdersToExport(db)).toEqual([]);
@@ -180,19 +213,48 @@ describe('invoices', () => {
     const wo = await saveWorkOrder(db, order(), o);
     await completeWorkOrder(db, wo.id!, o);
     const inv = await createInvoiceFromWorkOrder(db, wo.id!, o);
-    const e = await refused(saveInvoice(db, { customerId: b.customerId, date: '2026-05-01', workOrderId: wo.id, lines: [] }, o));
+    const e = await refused(
+      saveInvoice(db, { customerId: b.customerId, date: '2026-05-01', workOrderId: wo.id, lines: [] }, o),
+    );
     expect(e.code).toBe('ALREADY_INVOICED');
-    expect(JSON.parse(JSON.stringify(e))).toMatchObject({ name: 'WorkspaceError', code: 'ALREADY_INVOICED', nl: e.nl, en: e.en });
+    expect(JSON.parse(JSON.stringify(e))).toMatchObject({
+      name: 'WorkspaceError',
+      code: 'ALREADY_INVOICED',
+      nl: e.nl,
+      en: e.en,
+    });
     expect(await workOrdersToExport(db)).toEqual([]);
     await deleteDraftInvoice(db, inv.id!);
     expect((await workOrdersToExport(db)).map((w) => w.id)).toEqual([wo.id]);
   });
 
   it('finalize checks the lines and allocates numbers, skipping numbers already known from e-Boekhouden', async () => {
-    await db.transactions.add({ remoteId: 1, type: 2, date: '2026-01-01', ledgerCode: '1300', invoiceNumber: 'F2026-0001' });
-    const bad = await saveInvoice(db, { customerId: b.customerId, date: '2026-05-01', lines: [{ code: 'X', description: 'x', quantity: 1, price: 10, vatCode: 'HOOG_INK_21', ledgerCode: '8000' }] }, o);
+    await db.transactions.add({
+      remoteId: 1,
+      type: 2,
+      date: '2026-01-01',
+      ledgerCode: '1300',
+      invoiceNumber: 'F2026-0001',
+    });
+    const bad = await saveInvoice(
+      db,
+      {
+        customerId: b.customerId,
+        date: '2026-05-01',
+        lines: [{ code: 'X', description: 'x', quantity: 1, price: 10, vatCode: 'HOOG_INK_21', ledgerCode: '8000' }],
+      },
+      o,
+    );
     expect((await refused(finalizeInvoice(db, bad.id!, o))).code).toBe('LINE_PURCHASE_VAT');
-    const good = await saveInvoice(db, { customerId: b.customerId, date: '2026-05-01', lines: [{ code: 'X', description: 'x', quantity: 1, price: 10, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' }] }, o);
+    const good = await saveInvoice(
+      db,
+      {
+        customerId: b.customerId,
+        date: '2026-05-01',
+        lines: [{ code: 'X', description: 'x', quantity: 1, price: 10, vatCode: 'HOOG_VERK_21', ledgerCode: '8000' }],
+      },
+      o,
+    );
     const f = await finalizeInvoice(db, good.id!, o);
     expect(f.number).toBe('F2026-0002');
     expect((await refused(finalizeInvoice(db, good.id!, o))).code).toBe('NOT_A_DRAFT');
@@ -207,7 +269,9 @@ describe('preview and retry', () => {
     const ok = await saveWorkOrder(db, order(), o);
     await completeWorkOrder(db, ok.id!, o);
     const noTemplate = await previewExports(db, { ...settings, invoice: { ...settings.invoice, template: '' } });
-    expect(noTemplate.find((i) => i.key === `new:workOrders:${ok.id}`)?.problems.map((p) => p.code)).toEqual(['NO_TEMPLATE']);
+    expect(noTemplate.find((i) => i.key === `new:workOrders:${ok.id}`)?.problems.map((p) => p.code)).toEqual([
+      'NO_TEMPLATE',
+    ]);
 
     const items = await previewExports(db, settings);
     expect(items.map((i) => [i.kind, i.state])).toEqual([

@@ -19,8 +19,20 @@ export const customerColumns = (): Column<Customer>[] => [
   { key: 'type', label: t('data.col.type'), value: (r) => r.type, format: (v) => t(`data.type.${v}`), width: '7rem' },
   { key: 'city', label: t('data.col.city'), value: (r) => r.city, width: '10rem' },
   { key: 'email', label: t('data.col.email'), value: (r) => r.email },
-  { key: 'origin', label: t('data.col.origin'), value: (r) => r.origin, format: (v) => t(`data.origin.${v}`), width: '9rem' },
-  { key: 'status', label: t('data.col.status'), value: (r) => r.status, format: (v) => t(`data.status.${v}`), width: '6.5rem' },
+  {
+    key: 'origin',
+    label: t('data.col.origin'),
+    value: (r) => r.origin,
+    format: (v) => t(`data.origin.${v}`),
+    width: '9rem',
+  },
+  {
+    key: 'status',
+    label: t('data.col.status'),
+    value: (r) => r.status,
+    format: (v) => t(`data.status.${v}`),
+    width: '6.5rem',
+  },
 ];
 
 export const articleColumns = (): Column<Article>[] => [
@@ -30,25 +42,50 @@ export const articleColumns = (): Column<Article>[] => [
   { key: 'price', label: t('data.col.price'), value: (r) => r.priceExcl, format: money, numeric: true, width: '8rem' },
   { key: 'vatCode', label: t('data.col.vatCode'), value: (r) => r.vatCode, width: '9rem' },
   { key: 'ledgerCode', label: t('data.col.ledgerCode'), value: (r) => r.ledgerCode, width: '8rem' },
-  { key: 'status', label: t('data.col.status'), value: (r) => r.status, format: (v) => t(`data.status.${v}`), width: '6.5rem' },
+  {
+    key: 'status',
+    label: t('data.col.status'),
+    value: (r) => r.status,
+    format: (v) => t(`data.status.${v}`),
+    width: '6.5rem',
+  },
 ];
 
 export const ledgerColumns = (): Column<LedgerAccountRow>[] => [
   { key: 'code', label: t('data.col.code'), value: (r) => r.code, width: '7rem' },
   { key: 'description', label: t('data.col.description'), value: (r) => r.description },
   { key: 'category', label: t('data.col.category'), value: (r) => r.category, width: '8rem' },
-  { key: 'status', label: t('data.col.status'), value: (r) => r.status, format: (v) => t(`data.status.${v}`), width: '6.5rem' },
+  {
+    key: 'status',
+    label: t('data.col.status'),
+    value: (r) => r.status,
+    format: (v) => t(`data.status.${v}`),
+    width: '6.5rem',
+  },
 ];
 
 export const transactionColumns = (): Column<Transaction>[] => [
   { key: 'date', label: t('data.col.date'), value: (r) => r.date, format: date, width: '7rem' },
   { key: 'number', label: t('data.col.number'), value: (r) => r.remoteId, numeric: true, width: '5rem' },
-  { key: 'type', label: t('data.col.type'), value: (r) => r.type, format: (v) => t(`data.mutationType.${v}`), width: '9.5rem' },
+  {
+    key: 'type',
+    label: t('data.col.type'),
+    value: (r) => r.type,
+    format: (v) => t(`data.mutationType.${v}`),
+    width: '9.5rem',
+  },
   { key: 'ledgerCode', label: t('data.col.ledgerCode'), value: (r) => r.ledgerCode, width: '7rem' },
   { key: 'relation', label: t('data.col.relation'), value: (r) => r.relationCode, width: '6.5rem' },
   { key: 'invoiceNumber', label: t('data.col.invoiceNumber'), value: (r) => r.invoiceNumber, width: '8.5rem' },
   { key: 'description', label: t('data.col.description'), value: (r) => r.description },
-  { key: 'amount', label: t('data.col.amount'), value: (r) => r.amount ?? r.lines?.reduce((s, l) => s + (l.amountIncl ?? l.amount), 0), format: money, numeric: true, width: '8rem' },
+  {
+    key: 'amount',
+    label: t('data.col.amount'),
+    value: (r) => r.amount ?? r.lines?.reduce((s, l) => s + (l.amountIncl ?? l.amount), 0),
+    format: money,
+    numeric: true,
+    width: '8rem',
+  },
 ];
 
 export const openItemColumns = (): Column<OpenItemRow>[] => [
@@ -58,7 +95,14 @@ export const openItemColumns = (): Column<OpenItemRow>[] => [
   { key: 'relation', label: t('data.col.relation'), value: (r) => `${r.relationCode} ${r.relationName}`.trim() },
   { key: 'total', label: t('data.col.total'), value: (r) => r.total, format: money, numeric: true, width: '8rem' },
   { key: 'paid', label: t('data.col.paid'), value: (r) => r.paid, format: money, numeric: true, width: '8rem' },
-  { key: 'outstanding', label: t('data.col.outstanding'), value: (r) => r.outstanding, format: money, numeric: true, width: '8rem' },
+  {
+    key: 'outstanding',
+    label: t('data.col.outstanding'),
+    value: (r) => r.outstanding,
+    format: money,
+    numeric: true,
+    width: '8rem',
+  },
   { key: 'age', label: t('data.col.age'), value: (r) => daysSince(r.date), numeric: true, width: '5rem' },
 ];
 

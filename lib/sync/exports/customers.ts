@@ -14,7 +14,18 @@ export function customerRecord(c: Pick<Customer, 'code' | 'name'>): { nl: string
 
 /** The relation e-Boekhouden gets for a workspace customer; empty fields are left out. */
 export function relationPayload(c: Customer): NewRelation {
-  const optional = ['contact', 'email', 'phone', 'address', 'postalCode', 'city', 'country', 'vatNumber', 'cocNumber', 'iban'] as const;
+  const optional = [
+    'contact',
+    'email',
+    'phone',
+    'address',
+    'postalCode',
+    'city',
+    'country',
+    'vatNumber',
+    'cocNumber',
+    'iban',
+  ] as const;
   const out: NewRelation = { code: c.code.trim(), type: c.type, name: c.name.trim() };
   for (const f of optional) {
     const v = c[f]?.trim();
@@ -52,7 +63,10 @@ export async function customersToExport(ctx: Pick<StepContext, 'db'>, inOutbox?:
   const seen = inOutbox ?? (await sourcesInOutbox(ctx.db));
   const all = await ctx.db.customers.where('origin').equals('workspace').toArray();
   return all
-    .filter((c) => c.remoteId === undefined && c.status === 'active' && !seen.has(sourceKey({ table: 'customers', id: c.id! })))
+    .filter(
+      (c) =>
+        c.remoteId === undefined && c.status === 'active' && !seen.has(sourceKey({ table: 'customers', id: c.id! })),
+    )
     .sort((a, b) => a.id! - b.id!);
 }
 

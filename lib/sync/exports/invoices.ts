@@ -26,7 +26,9 @@ import { processOutbox, sourceKey, sourcesInOutbox, type ExportKind } from './ou
 export async function workOrdersToExport(db: WorkspaceDb, inOutbox?: Set<string>): Promise<WorkOrder[]> {
   const seen = inOutbox ?? (await sourcesInOutbox(db));
   const completed = await db.workOrders.where('status').equals('completed').toArray();
-  const invoiced = new Set((await db.invoices.toArray()).map((i) => i.workOrderId).filter((id): id is number => id !== undefined));
+  const invoiced = new Set(
+    (await db.invoices.toArray()).map((i) => i.workOrderId).filter((id): id is number => id !== undefined),
+  );
   return completed
     .filter((wo) => !seen.has(sourceKey({ table: 'workOrders', id: wo.id! })) && !invoiced.has(wo.id!))
     .sort((a, b) => a.id! - b.id!);
@@ -53,9 +55,13 @@ export function totalDiffers(found: Invoice, payload: NewInvoice): boolean {
   return Math.abs(Math.round(found.totalExcl * 100) - computeTotals(payload.lines).exclCents) > 1;
 }
 
-export function entryLabel(entry: Pick<OutboxEntry, 'source' | 'payload'>, sourceNumber?: string): { nl: string; en: string } {
+export function entryLabel(
+  entry: Pick<OutboxEntry, 'source' | 'payload'>,
+  sourceNumber?: string,
+): { nl: string; en: string } {
   const number = (entry.payload as NewInvoice).number;
-  if (entry.source.table === 'workOrders' && sourceNumber) return { nl: `Werkbon ${sourceNumber} (factuur ${number})`, en: `Work order ${sourceNumber} (invoice ${number})` };
+  if (entry.source.table === 'workOrders' && sourceNumber)
+    return { nl: `Werkbon ${sourceNumber} (factuur ${number})`, en: `Work order ${sourceNumber} (invoice ${number})` };
   return { nl: `Factuur ${number}`, en: `Invoice ${number}` };
 }
 
@@ -97,12 +103,22 @@ export const invoiceExport: ExportKind = {
   async markSource(db, entry, remote, at) {
     const number = remote.number ?? (entry.payload as NewInvoice).number;
     if (entry.source.table === 'workOrders') {
-      await db.workOrders.update(entry.source.id, { status: 'exported', invoiceNumber: number, exportedAt: at, updatedAt: at });
+      await db.workOrders.update(entry.source.id, {
+        status: 'exported',
+        invoiceNumber: number,
+        exportedAt: at,
+        updatedAt: at,
+      });
     } else if (entry.source.table === 'invoices') {
       const inv = await db.invoices.get(entry.source.id);
       await db.invoices.update(entry.source.id, { status: 'exported', exportedAt: at, updatedAt: at });
       if (inv?.workOrderId !== undefined) {
-        await db.workOrders.update(inv.workOrderId, { status: 'exported', invoiceNumber: number, exportedAt: at, updatedAt: at });
+        await db.workOrders.update(inv.workOrderId, {
+          status: 'exported',
+          invoiceNumber: number,
+          exportedAt: at,
+          updatedAt: at,
+        });
       }
     }
   },
@@ -127,7 +143,17 @@ function readyToQueue(ctx: StepContext, record: { en: string }, built: BuildResu
   return true;
 }
 
-const ENQUEUE_TABLES = (db: WorkspaceDb) => [db.workOrders, db.invoices, db.outbox, db.kv, db.transactions, db.openItems, db.customers, db.hourTypes, db.materials];
+const ENQUEUE_TABLES = (db: WorkspaceDb) => [
+  db.workOrders,
+  db.invoices,
+  db.outbox,
+  db.kv,
+  db.transactions,
+  db.openItems,
+  db.customers,
+  db.hourTypes,
+  db.materials,
+];
 
 async function enqueueWorkOrder(ctx: StepContext, wo: WorkOrder): Promise<void> {
   const db = ctx.db;

@@ -24,7 +24,8 @@ import { PROXY_ERROR_CODES } from '../../eboekhouden/http';
 export type Remote = NonNullable<OutboxEntry['remote']>;
 
 /** found: it is there and it is ours (with a warning when something about it looks off). */
-export type LookupResult = { found: true; remote: Remote; warning?: Message } | { found: false } | { conflict: Message };
+export type LookupResult =
+  { found: true; remote: Remote; warning?: Message } | { found: false } | { conflict: Message };
 
 export interface ExportKind {
   kind: OutboxEntry['kind'];
@@ -97,12 +98,21 @@ async function markDone(ctx: StepContext, k: ExportKind, entry: OutboxEntry, rem
   });
 }
 
-async function markFailed(ctx: StepContext, entry: OutboxEntry, lastError: NonNullable<OutboxEntry['lastError']>): Promise<void> {
+async function markFailed(
+  ctx: StepContext,
+  entry: OutboxEntry,
+  lastError: NonNullable<OutboxEntry['lastError']>,
+): Promise<void> {
   await ctx.db.outbox.update(entry.id!, { state: 'failed', lastError, sendingSince: undefined, updatedAt: ctx.now() });
 }
 
 async function markPending(ctx: StepContext, entry: OutboxEntry, lastError?: OutboxEntry['lastError']): Promise<void> {
-  await ctx.db.outbox.update(entry.id!, { state: 'pending', sendingSince: undefined, updatedAt: ctx.now(), ...(lastError ? { lastError } : {}) });
+  await ctx.db.outbox.update(entry.id!, {
+    state: 'pending',
+    sendingSince: undefined,
+    updatedAt: ctx.now(),
+    ...(lastError ? { lastError } : {}),
+  });
 }
 
 /** An HTTP 4xx answer that is not outcome-unknown: the request was refused before anything was processed. */
@@ -149,7 +159,10 @@ function blockedMessage(e: EBoekhoudenError, what: What): What {
         en: `The proxy does not serve this address. Check the proxy address under Connection: just the proxy's own address, such as http://127.0.0.1:8787. ${then.en}`,
       };
     default:
-      return { nl: `De proxy weigerde het verzoek (HTTP ${e.status ?? '?'}). ${then.nl}`, en: `The proxy refused the request (HTTP ${e.status ?? '?'}). ${then.en}` };
+      return {
+        nl: `De proxy weigerde het verzoek (HTTP ${e.status ?? '?'}). ${then.nl}`,
+        en: `The proxy refused the request (HTTP ${e.status ?? '?'}). ${then.en}`,
+      };
   }
 }
 
@@ -191,7 +204,8 @@ export async function processEntry(
       }
       if (result.found) {
         await markDone(ctx, k, entry, { ...result.remote, foundByLookup: true });
-        if (result.warning) ctx.problem({ record: label.en, code: result.warning.code, nl: result.warning.nl, en: result.warning.en });
+        if (result.warning)
+          ctx.problem({ record: label.en, code: result.warning.code, nl: result.warning.nl, en: result.warning.en });
         return 'done';
       }
       if (duplicateReported) {
@@ -213,7 +227,12 @@ export async function processEntry(
     }
     sends += 1;
     const sendingSince = ctx.now();
-    await ctx.db.outbox.update(entry.id!, { state: 'sending', sendingSince, attempts: entry.attempts + 1, updatedAt: sendingSince });
+    await ctx.db.outbox.update(entry.id!, {
+      state: 'sending',
+      sendingSince,
+      attempts: entry.attempts + 1,
+      updatedAt: sendingSince,
+    });
     entry = { ...entry, state: 'sending', sendingSince, attempts: entry.attempts + 1 };
 
     try {
@@ -288,9 +307,13 @@ export const SEND_CONCURRENCY = 3;
 
 /** Resolves every pending or unknown ('sending') entry of one kind, oldest first. */
 export async function processOutbox(ctx: StepContext, k: ExportKind, concurrency = SEND_CONCURRENCY): Promise<void> {
-  const entries = (await ctx.db.outbox.where('state').anyOf('pending', 'sending').filter((e) => e.kind === k.kind).toArray()).sort(
-    (a, b) => a.id! - b.id!,
-  );
+  const entries = (
+    await ctx.db.outbox
+      .where('state')
+      .anyOf('pending', 'sending')
+      .filter((e) => e.kind === k.kind)
+      .toArray()
+  ).sort((a, b) => a.id! - b.id!);
   const total = entries.length;
   let next = 0;
   let done = 0;

@@ -20,13 +20,19 @@ export const importAdministrations: SyncStep = {
   async run(ctx) {
     const { db, api } = ctx;
     const cursor = (await readCursor<AdministrationsCursor>(db, STEP)) ?? {};
-    if (ctx.trigger !== 'refresh' && cursor.notAccountantUntil !== undefined && cursor.notAccountantUntil > ctx.now()) return;
+    if (ctx.trigger !== 'refresh' && cursor.notAccountantUntil !== undefined && cursor.notAccountantUntil > ctx.now())
+      return;
     let list;
     try {
       list = await api.listAdministrations();
     } catch (e) {
       if (!isNotAccountant(e)) throw e;
-      await writeCursor(db, STEP, { notAccountantUntil: ctx.now() + DAY_MS } satisfies AdministrationsCursor, ctx.now());
+      await writeCursor(
+        db,
+        STEP,
+        { notAccountantUntil: ctx.now() + DAY_MS } satisfies AdministrationsCursor,
+        ctx.now(),
+      );
       return;
     }
     ctx.log.fetched += list.length;

@@ -44,7 +44,12 @@ export function throwIfAborted(signal: AbortSignal): void {
 }
 
 /** Runs `fn` over `items` with at most `limit` at a time, in order of completion. Stops early on abort. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, signal: AbortSignal, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  signal: AbortSignal,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   let failure: unknown;
@@ -76,7 +81,11 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, signal:
  * thrown once the page before it is stored, as it would have been without the look-ahead.
  * Whatever the exit, no request of the listing is still running when this returns.
  */
-export async function forEachPage<T>(pages: AsyncIterable<Page<T>>, signal: AbortSignal, store: (page: Page<T>) => Promise<void>): Promise<void> {
+export async function forEachPage<T>(
+  pages: AsyncIterable<Page<T>>,
+  signal: AbortSignal,
+  store: (page: Page<T>) => Promise<void>,
+): Promise<void> {
   const it = pages[Symbol.asyncIterator]();
   let ahead: Promise<IteratorResult<Page<T>>> = it.next();
   let finished = false;
@@ -144,7 +153,11 @@ export function trailingWrites() {
 export function logRejected(ctx: StepContext, page: Page<unknown>): void {
   for (const r of page.rejected ?? []) {
     ctx.log.failed++;
-    ctx.problem({ record: r.code ?? (r.id !== undefined ? String(r.id) : undefined), code: 'REJECTED', ...TEXT.rejected(r.message) });
+    ctx.problem({
+      record: r.code ?? (r.id !== undefined ? String(r.id) : undefined),
+      code: 'REJECTED',
+      ...TEXT.rejected(r.message),
+    });
   }
 }
 
@@ -159,7 +172,11 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
  * Counts each incoming row as created, unchanged or updated against the stored one at the same
  * index (`stored[i]`, undefined when new), and returns the rows that need writing.
  */
-export function changedRows<T extends object>(ctx: StepContext, stored: readonly (T | undefined)[], rows: readonly T[]): T[] {
+export function changedRows<T extends object>(
+  ctx: StepContext,
+  stored: readonly (T | undefined)[],
+  rows: readonly T[],
+): T[] {
   return rows.filter((r, i) => {
     const e = stored[i];
     if (!e) ctx.log.created++;
@@ -189,7 +206,11 @@ export async function readDetails<T>(
       if (isNotFound(e)) gone.push(id);
       else {
         ctx.log.failed++;
-        ctx.problem({ record: String(id), code: 'REJECTED', ...TEXT.rejected(e instanceof Error ? e.message : String(e)) });
+        ctx.problem({
+          record: String(id),
+          code: 'REJECTED',
+          ...TEXT.rejected(e instanceof Error ? e.message : String(e)),
+        });
       }
       return undefined;
     } finally {
@@ -205,7 +226,10 @@ export async function readDetails<T>(
  * IndexedDB) walks `anyOf` with one cursor jump per key, which is very slow for large pages;
  * a range read of a page's ids (which arrive in id order) is one request.
  */
-export async function rowsByRemoteId<T extends { remoteId?: number }>(table: Table<T, any, any>, ids: readonly number[]): Promise<T[]> {
+export async function rowsByRemoteId<T extends { remoteId?: number }>(
+  table: Table<T, any, any>,
+  ids: readonly number[],
+): Promise<T[]> {
   if (ids.length === 0) return [];
   let min = Infinity;
   let max = -Infinity;

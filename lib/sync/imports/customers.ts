@@ -33,12 +33,23 @@ export const importCustomers: SyncStep = {
 
 /** Imported customers not marked gone. */
 async function countLive(ctx: StepContext): Promise<number> {
-  return (await ctx.db.customers.orderBy('remoteId').count()) - (await ctx.db.customers.where('status').equals('gone').count());
+  return (
+    (await ctx.db.customers.orderBy('remoteId').count()) -
+    (await ctx.db.customers.where('status').equals('gone').count())
+  );
 }
 
 /** See ListingImport.readPage. */
-async function readPage(ctx: StepContext, items: RelationListItem[], afterKnownRead: () => Promise<void>, progress: (done: number) => void): Promise<{ full: Relation[]; live: number }> {
-  const existing = await rowsByRemoteId(ctx.db.customers, items.map((i) => i.id));
+async function readPage(
+  ctx: StepContext,
+  items: RelationListItem[],
+  afterKnownRead: () => Promise<void>,
+  progress: (done: number) => void,
+): Promise<{ full: Relation[]; live: number }> {
+  const existing = await rowsByRemoteId(
+    ctx.db.customers,
+    items.map((i) => i.id),
+  );
   await afterKnownRead();
   const byRemote = new Map(existing.map((c) => [c.remoteId!, c]));
   const full: Relation[] = [];
@@ -46,7 +57,8 @@ async function readPage(ctx: StepContext, items: RelationListItem[], afterKnownR
   for (const item of items) {
     const known = byRemote.get(item.id);
     if (item.relation) full.push(item.relation);
-    else if (!known || known.code !== item.code || known.type !== item.type || known.status === 'gone') needDetails.push(item.id);
+    else if (!known || known.code !== item.code || known.type !== item.type || known.status === 'gone')
+      needDetails.push(item.id);
     else ctx.log.unchanged++; // re-read in rotation
   }
   // Full reads are the slow part of a first import: report them as they come in.
@@ -56,7 +68,13 @@ async function readPage(ctx: StepContext, items: RelationListItem[], afterKnownR
 }
 
 function readRelations(ctx: StepContext, ids: number[], onRead?: () => void): Promise<Relation[]> {
-  return readDetails(ctx, ids, (id) => ctx.api.getRelation(id), (gone) => markGone(ctx, gone), onRead);
+  return readDetails(
+    ctx,
+    ids,
+    (id) => ctx.api.getRelation(id),
+    (gone) => markGone(ctx, gone),
+    onRead,
+  );
 }
 
 async function storeRelations(ctx: StepContext, relations: Relation[], countUnchanged: boolean): Promise<void> {
@@ -64,7 +82,14 @@ async function storeRelations(ctx: StepContext, relations: Relation[], countUnch
   const { db } = ctx;
   const now = ctx.now();
   await db.transaction('rw', db.customers, async () => {
-    const byRemote = new Map((await rowsByRemoteId(db.customers, relations.map((r) => r.id))).map((c) => [c.remoteId!, c]));
+    const byRemote = new Map(
+      (
+        await rowsByRemoteId(
+          db.customers,
+          relations.map((r) => r.id),
+        )
+      ).map((c) => [c.remoteId!, c]),
+    );
     // Who holds each code: only asked for new relations and changed codes (one indexed read each).
     const codesToCheck = relations.filter((r) => byRemote.get(r.id)?.code !== r.code).map((r) => r.code);
     const holders = await Promise.all(codesToCheck.map((code) => db.customers.where('code').equals(code).first()));

@@ -18,4 +18,12 @@ export const IMPORT_STEPS: SyncStep[] = [
   importOpenItems,
 ];
 
-export { importAdministrations, importCustomers, importInvoiceTemplates, importLedgerAccounts, importOpenItems, importProducts, importTransactions };
+export {
+  importAdministrations,
+  importCustomers,
+  importInvoiceTemplates,
+  importLedgerAccounts,
+  importOpenItems,
+  importProducts,
+  importTransactions,
+};

@@ -25,7 +25,9 @@ export const importInvoiceTemplates: SyncStep = {
       });
     });
     // A template deleted upstream can no longer be chosen; the row stays for invoices that name it.
-    const missing = ((await db.invoiceTemplates.toCollection().primaryKeys()) as number[]).filter((id) => !seen.has(id));
+    const missing = ((await db.invoiceTemplates.toCollection().primaryKeys()) as number[]).filter(
+      (id) => !seen.has(id),
+    );
     if (missing.length) {
       ctx.log.updated += await db.invoiceTemplates
         .where('remoteId')

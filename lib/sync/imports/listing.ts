@@ -20,7 +20,12 @@ export interface ListingImport<Item extends { id: number }, Full> {
    * Reads one page in full (details where needed); `afterKnownRead` runs once its stored rows are
    * read (see trailingWrites). `live`: how many of its rows were already known and not gone.
    */
-  readPage(ctx: StepContext, items: Item[], afterKnownRead: () => Promise<void>, progress: (done: number) => void): Promise<{ full: Full[]; live: number }>;
+  readPage(
+    ctx: StepContext,
+    items: Item[],
+    afterKnownRead: () => Promise<void>,
+    progress: (done: number) => void,
+  ): Promise<{ full: Full[]; live: number }>;
   store(ctx: StepContext, records: Full[]): Promise<void>;
   markVanished(ctx: StepContext, seen: Set<number>): Promise<void>;
   rotationSource(ctx: StepContext): RotationSource;
@@ -30,7 +35,10 @@ interface ListingCursor {
   rotation?: RotationCursor;
 }
 
-export async function runListingImport<Item extends { id: number }, Full>(ctx: StepContext, spec: ListingImport<Item, Full>): Promise<void> {
+export async function runListingImport<Item extends { id: number }, Full>(
+  ctx: StepContext,
+  spec: ListingImport<Item, Full>,
+): Promise<void> {
   const { db, api } = ctx;
   const cursor = (await readCursor<ListingCursor>(db, spec.step)) ?? {};
   const seen = new Set<number>();
@@ -48,7 +56,9 @@ export async function runListingImport<Item extends { id: number }, Full>(ctx: S
       }
       for (const item of page.items) seen.add(item.id);
       const before = page.received - page.items.length;
-      const read = await spec.readPage(ctx, page.items, writes.flush, (done) => ctx.progress(before + done, page.total));
+      const read = await spec.readPage(ctx, page.items, writes.flush, (done) =>
+        ctx.progress(before + done, page.total),
+      );
       liveListed += read.live;
       writes.hold(() => spec.store(ctx, read.full));
       ctx.progress(page.received, page.total);
@@ -61,6 +71,8 @@ export async function runListingImport<Item extends { id: number }, Full>(ctx: S
   // listed again, nothing vanished and the key scan is not needed.
   if (complete && liveListed !== liveBefore) await spec.markVanished(ctx, seen);
   if (!api.capabilities.listsCarryDetails) {
-    await rotate(ctx, cursor.rotation, spec.rotationSource(ctx), (rotation) => writeCursor(db, spec.step, { ...cursor, rotation }, ctx.now()));
+    await rotate(ctx, cursor.rotation, spec.rotationSource(ctx), (rotation) =>
+      writeCursor(db, spec.step, { ...cursor, rotation }, ctx.now()),
+    );
   }
 }

@@ -28,7 +28,9 @@ export const importOpenItems: SyncStep = {
   enabled: (s) => s.imports.openItems,
   async run(ctx) {
     const { db } = ctx;
-    const mutationsAfterId = ctx.settings.imports.transactions ? (await readCursor<{ afterId?: number }>(db, 'transactions'))?.afterId : undefined;
+    const mutationsAfterId = ctx.settings.imports.transactions
+      ? (await readCursor<{ afterId?: number }>(db, 'transactions'))?.afterId
+      : undefined;
     const last = await readCursor<OpenItemsCursor>(db, STEP);
     const fresh =
       last !== undefined &&

@@ -63,8 +63,16 @@ async function countLive(ctx: StepContext): Promise<number> {
 }
 
 /** See ListingImport.readPage. */
-async function readPage(ctx: StepContext, items: ProductListItem[], afterKnownRead: () => Promise<void>, progress: (done: number) => void): Promise<{ full: Product[]; live: number }> {
-  const known = await findKnown(ctx, items.map((i) => i.id));
+async function readPage(
+  ctx: StepContext,
+  items: ProductListItem[],
+  afterKnownRead: () => Promise<void>,
+  progress: (done: number) => void,
+): Promise<{ full: Product[]; live: number }> {
+  const known = await findKnown(
+    ctx,
+    items.map((i) => i.id),
+  );
   await afterKnownRead();
   const full: Product[] = [];
   const needDetails: number[] = [];
@@ -83,7 +91,13 @@ async function readPage(ctx: StepContext, items: ProductListItem[], afterKnownRe
 }
 
 function readProducts(ctx: StepContext, ids: number[], onRead?: () => void): Promise<Product[]> {
-  return readDetails(ctx, ids, (id) => ctx.api.getProduct(id), (gone) => markGone(ctx, gone), onRead);
+  return readDetails(
+    ctx,
+    ids,
+    (id) => ctx.api.getProduct(id),
+    (gone) => markGone(ctx, gone),
+    onRead,
+  );
 }
 
 async function storeProducts(ctx: StepContext, products: Product[], countUnchanged: boolean): Promise<void> {
@@ -91,7 +105,10 @@ async function storeProducts(ctx: StepContext, products: Product[], countUnchang
   const { db } = ctx;
   const now = ctx.now();
   await db.transaction('rw', db.materials, db.hourTypes, async () => {
-    const known = await findKnown(ctx, products.map((p) => p.id));
+    const known = await findKnown(
+      ctx,
+      products.map((p) => p.id),
+    );
     const puts: Record<ArticleTable, Article[]> = { materials: [], hourTypes: [] };
     const moves: Record<ArticleTable, number[]> = { materials: [], hourTypes: [] };
     for (const p of products) {

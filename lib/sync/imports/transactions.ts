@@ -34,7 +34,8 @@ export const importTransactions: SyncStep = {
         const existing = onlyNew ? [] : await db.transactions.bulkGet(rows.map((r) => r.remoteId));
         const changed = changedRows(ctx, existing, rows);
         await db.transactions.bulkPut(changed);
-        if (pageMax !== undefined) await writeCursor(db, STEP, { afterId: pageMax } satisfies TransactionsCursor, ctx.now());
+        if (pageMax !== undefined)
+          await writeCursor(db, STEP, { afterId: pageMax } satisfies TransactionsCursor, ctx.now());
       });
       afterId = pageMax;
       ctx.progress(page.received, page.total);
