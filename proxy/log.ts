@@ -26,6 +26,7 @@ export function formatLogLine(entry: RequestLogEntry): string {
     entry.start.toISOString(),
     entry.method,
     // Paths come from a parsed URL (percent-encoded), but keep the line one line regardless.
+    // eslint-disable-next-line no-control-regex
     path.replace(/[\s\u0000-\u001f\u007f]/g, '?'),
     String(entry.status),
     `${entry.durationMs.toFixed(1)}ms`,

@@ -118,6 +118,7 @@ export function validateRelation(store: Store, body: Body, selfId?: number): Par
   }
   const code = body.code;
   if (present(code) && code !== '') {
+    // eslint-disable-next-line no-control-regex
     if (typeof code !== 'string' || code.trim() === '' || /[\u0000-\u001f]/.test(code)) fail('REL_005', 'code');
     if (code.length > 15) fail('REL_006', 'code');
     const existing = store.relationByCode(code);
@@ -222,6 +223,7 @@ export function validateInvoice(store: Store, body: Body): ValidInvoice {
   let invoiceNumber = '';
   if (present(body.invoiceNumber) && body.invoiceNumber !== '') {
     const n = body.invoiceNumber;
+    // eslint-disable-next-line no-control-regex
     if (typeof n !== 'string' || /[\u0000-\u001f]/.test(n) || n.trim() !== n) fail('FACT_008', 'invoiceNumber');
     if (n.length > 50) fail('FACT_007', 'invoiceNumber');
     if (!/\d$/.test(n)) fail('FACT_009', 'invoiceNumber');

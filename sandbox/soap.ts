@@ -49,7 +49,7 @@ import {
 } from './soap-xml';
 
 /** All 20 operations of soap.wsdl. */
-export const SOAP_OPERATIONS: ReadonlyMap<string, SoapOperation<any>> = new Map(
+export const SOAP_OPERATIONS: ReadonlyMap<string, SoapOperation> = new Map(
   [
     openSession,
     openSessionSub,
@@ -71,7 +71,7 @@ export const SOAP_OPERATIONS: ReadonlyMap<string, SoapOperation<any>> = new Map(
     addFactuur,
     getSaldi,
     getSaldo,
-  ].map((op) => [op.name, op as SoapOperation<any>]),
+  ].map((op) => [op.name, op as SoapOperation]),
 );
 
 const ACTION_PREFIX = `${TNS}/`;

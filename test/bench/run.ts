@@ -123,7 +123,7 @@ async function main(): Promise<void> {
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         if (!message.includes('EADDRINUSE') || attempt >= 24) {
-          throw new Error(`could not start the sandbox + proxy on 127.0.0.1:8787 (is another proxy or an e2e run using it?): ${message}`);
+          throw new Error(`could not start the sandbox + proxy on 127.0.0.1:8787 (is another proxy or an e2e run using it?): ${message}`, { cause: e });
         }
         if (attempt === 1) process.stderr.write('· 127.0.0.1:8787 is in use; waiting for it (up to 2 minutes) …\n');
         await new Promise((r) => setTimeout(r, 5000));

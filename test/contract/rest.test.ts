@@ -329,8 +329,7 @@ describe('REST transport against the sandbox (demo)', () => {
   });
 
   it('429 from the service is honoured: the transport waits Retry-After and carries on', async () => {
-    let harness!: ReturnType<typeof transportFor>;
-    harness = transportFor(sb, {
+    const harness: ReturnType<typeof transportFor> = transportFor(sb, {
       sleep: async (ms) => {
         harness.sleeps.push(ms);
         await sb.faults(null);

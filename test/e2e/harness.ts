@@ -54,6 +54,7 @@ async function startProxyOnDefaultPort(upstream: string, waitMs = 120_000): Prom
       if (Date.now() > until)
         throw new Error(
           `Port ${PROXY_PORT} stays in use by another process; the e2e tests need it for the proxy (the manifest's default). Stop that process and run again.`,
+          { cause: e },
         );
       await new Promise((r) => setTimeout(r, 1000));
     }

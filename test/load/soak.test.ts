@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { WorkspaceDb, type Customer, type HourType, type Material, type SyncRun } from '../../lib/db';
 import { createEBoekhouden } from '../../lib/eboekhouden/index';
 import { transportOptions, type Settings } from '../../lib/settings';
-import { EXPORT_STEPS, runSync, saveSettings } from '../../lib/sync/index';
+import { runSync, saveSettings } from '../../lib/sync/index';
 import { workOrdersToExport } from '../../lib/sync/exports/invoices';
 import { completeWorkOrder, saveWorkOrder } from '../../lib/workspace';
 import { prng } from '../../sandbox/faults';
@@ -129,7 +129,6 @@ it('1,000 exports under 30% faults, random aborts and worker deaths: exactly 1,0
   }
   const started: Started[] = [];
   let busy = 0;
-  let kills = 0;
   let aborts = 0;
   const t0 = Date.now();
 
@@ -144,7 +143,6 @@ it('1,000 exports under 30% faults, random aborts and worker deaths: exactly 1,0
     let dieAt = kind === 'killed' ? 1 + Math.floor(random() * 60) : Infinity;
     const runDb = db;
     const die = () => {
-      kills++;
       deadFetches.abort();
       runDb.close();
       throw new WorkerDied();

@@ -78,7 +78,7 @@ export async function soap(url: string, op: string, inner = '', opts: CallOption
     body: opts.raw ?? envelope(op, inner, version),
   });
   const text = await res.text();
-  let body: Xml = {};
+  let body: Xml;
   try {
     body = ((parser.parse(text) as Xml).Envelope?.Body ?? {}) as Xml;
   } catch {

@@ -217,7 +217,6 @@ export async function processEntry(
         ctx.problem({ record: label.en, code: 'DUPLICATE_NOT_FOUND', ...msg });
         return 'failed';
       }
-      needsLookup = false;
     }
 
     if (sends >= MAX_SENDS_PER_RUN) {

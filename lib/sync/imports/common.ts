@@ -227,7 +227,7 @@ export async function readDetails<T>(
  * a range read of a page's ids (which arrive in id order) is one request.
  */
 export async function rowsByRemoteId<T extends { remoteId?: number }>(
-  table: Table<T, any, any>,
+  table: Table<T>,
   ids: readonly number[],
 ): Promise<T[]> {
   if (ids.length === 0) return [];
