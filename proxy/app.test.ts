@@ -308,12 +308,28 @@ describe.each(FETCHES)('proxy with %s', (_name, upstreamFetch) => {
         const mine = await fetch(`${narrow.url}/v1/ledger`, { headers: { Origin: EXTENSION } });
         expect(mine.status).toBe(200);
         expect(mine.headers.get('access-control-allow-origin')).toBe(EXTENSION);
-        const other = await fetch(`${narrow.url}/v1/ledger`, {
-          headers: { Origin: 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba' },
+        const before = rest.requests.length;
+        const otherOrigin = 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba';
+        // Another extension is refused, in words it can read: the preflight passes, the request gets a 403 with CORS headers.
+        const preflight = await fetch(`${narrow.url}/v1/ledger`, {
+          method: 'OPTIONS',
+          headers: { Origin: otherOrigin, 'Access-Control-Request-Method': 'GET' },
         });
+        expect(preflight.status).toBe(204);
+        expect(preflight.headers.get('access-control-allow-origin')).toBe(otherOrigin);
+        const other = await fetch(`${narrow.url}/v1/ledger`, { headers: { Origin: otherOrigin } });
         expect(other.status).toBe(403);
-        expect(other.headers.get('access-control-allow-origin')).toBeNull();
-        expect((await fetch(`${narrow.url}/v1/ledger`, { headers: { Origin: FIREFOX } })).status).toBe(403);
+        expect(other.headers.get('access-control-allow-origin')).toBe(otherOrigin);
+        expect(await other.json()).toEqual({
+          error: 'extension_not_allowed',
+          message: expect.stringMatching(
+            /origin chrome-extension:\/\/ponmlkjihgfedcbaponmlkjihgfedcba\).*ALLOWED_EXTENSION_IDS/,
+          ),
+        });
+        const firefox = await fetch(`${narrow.url}/v1/ledger`, { headers: { Origin: FIREFOX } });
+        expect(firefox.status).toBe(403);
+        expect(firefox.headers.get('access-control-allow-origin')).toBe(FIREFOX);
+        expect(rest.requests.length).toBe(before);
       } finally {
         await narrow.close();
       }

@@ -85,6 +85,17 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
           'origin_not_allowed',
           'This proxy only answers the Boekhoud Companion extension; this origin is not allowed.',
         );
+      } else if (verdict.kind === 'other-extension') {
+        // The preflight passes so that the browser lets the extension read the 403 that says why.
+        origin = verdict.origin;
+        reply =
+          method === 'OPTIONS' && header.get('access-control-request-method') !== null
+            ? { status: 204, headers: preflightHeaders(origin), body: null }
+            : failure(
+                403,
+                'extension_not_allowed',
+                `This proxy does not allow this extension (origin ${origin}); add it to ALLOWED_EXTENSION_IDS.`,
+              );
       } else {
         origin = verdict.kind === 'extension' ? verdict.origin : undefined;
         if (origin && method === 'OPTIONS' && header.get('access-control-request-method') !== null) {

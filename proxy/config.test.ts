@@ -33,16 +33,16 @@ describe('loadProxyConfig', () => {
     const c = loadProxyConfig({
       PORT: '9000',
       HOST: '0.0.0.0',
-      PROXY_TOKEN: ' s3cret ',
-      ALLOWED_EXTENSION_IDS: 'aaa, bbb ccc',
+      PROXY_TOKEN: ' s3cret-token-0123456 ',
+      ALLOWED_EXTENSION_IDS: 'aaa, chrome-extension://bbb/ moz-extension://0b9c5e4e-1f7d-4c1b-9a55-3c2f0e1d2a3b',
       UPSTREAM_TIMEOUT_MS: '5000',
       BODY_LIMIT_BYTES: '2048',
     });
     expect(c).toMatchObject({
       port: 9000,
       host: '0.0.0.0',
-      proxyToken: 's3cret',
-      allowedExtensionIds: ['aaa', 'bbb', 'ccc'],
+      proxyToken: 's3cret-token-0123456',
+      allowedExtensionIds: ['aaa', 'bbb', '0b9c5e4e-1f7d-4c1b-9a55-3c2f0e1d2a3b'],
       upstreamTimeoutMs: 5000,
       bodyLimitBytes: 2048,
     });
@@ -58,6 +58,12 @@ describe('loadProxyConfig', () => {
     [{ EB_REST_URL: 'not a url' }, 'EB_REST_URL'],
     [{ EB_REST_URL: 'https://user:pw@api.example' }, 'EB_REST_URL'],
     [{ EB_REST_URL: 'https://api.example/?x=1' }, 'EB_REST_URL'],
+    [{ PROXY_TOKEN: '   ' }, 'PROXY_TOKEN is set but empty'],
+    [{ PROXY_TOKEN: 'x' }, 'at least 16'],
+    [{ PROXY_TOKEN: 'geheim-wachtwoord-één' }, 'visible ASCII'],
+    [{ PROXY_TOKEN: 'two words in one token' }, 'visible ASCII'],
+    [{ ALLOWED_EXTENSION_IDS: 'boekhoud-companion@example.nl' }, 'Internal UUID'],
+    [{ ALLOWED_EXTENSION_IDS: 'https://example.nl' }, 'not an extension id or origin'],
   ])('refuses %o with a message naming %s', (env, name) => {
     expect(() => loadProxyConfig(env)).toThrow(ProxyConfigError);
     expect(() => loadProxyConfig(env)).toThrow(name);
@@ -108,7 +114,10 @@ describe('judgeOrigin', () => {
       kind: 'extension',
       origin: 'chrome-extension://abc',
     });
-    expect(judgeOrigin('chrome-extension://abd', ['abc'])).toEqual({ kind: 'refused' });
+    expect(judgeOrigin('chrome-extension://abd', ['abc'])).toEqual({
+      kind: 'other-extension',
+      origin: 'chrome-extension://abd',
+    });
     expect(judgeOrigin('https://chrome-extension.example', [])).toEqual({ kind: 'refused' });
     expect(judgeOrigin('chrome-extension://abc.evil.example', [])).toEqual({ kind: 'refused' });
     expect(judgeOrigin('', [])).toEqual({ kind: 'refused' });

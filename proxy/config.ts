@@ -61,14 +61,13 @@ export function loadProxyConfig(env: Env, fallbackUpstreams?: { soapUrl: string;
   const base =
     upstream === 'live' || !fallbackUpstreams ? { soapUrl: LIVE_SOAP_URL, restUrl: LIVE_REST_URL } : fallbackUpstreams;
 
-  const token = env.PROXY_TOKEN?.trim();
   return {
     port: integer(env, 'PORT', DEFAULT_PORT, 0, 65_535),
     host: env.HOST?.trim() || DEFAULT_HOST,
     soapUrl: upstreamUrl(env.EB_SOAP_URL?.trim() || base.soapUrl, 'EB_SOAP_URL', '/soap.asmx'),
     restUrl: upstreamUrl(env.EB_REST_URL?.trim() || base.restUrl, 'EB_REST_URL', '/v1'),
-    proxyToken: token ? token : undefined,
-    allowedExtensionIds: (env.ALLOWED_EXTENSION_IDS ?? '').split(/[\s,]+/).filter(Boolean),
+    proxyToken: proxyToken(env.PROXY_TOKEN),
+    allowedExtensionIds: extensionIds(env.ALLOWED_EXTENSION_IDS),
     upstreamTimeoutMs: integer(env, 'UPSTREAM_TIMEOUT_MS', DEFAULT_UPSTREAM_TIMEOUT_MS, 1, 600_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', DEFAULT_BODY_LIMIT_BYTES, 1, 64 * 1024 * 1024),
   };
@@ -94,6 +93,65 @@ export function upstreamUrl(raw: string, name: string, forwardedPrefix: string):
   let path = url.pathname.replace(/\/+$/, '');
   if (path.toLowerCase().endsWith(forwardedPrefix.toLowerCase())) path = path.slice(0, -forwardedPrefix.length);
   return url.origin + path;
+}
+
+export const MIN_PROXY_TOKEN_LENGTH = 16;
+
+/** The token travels in a header: visible ASCII only, and long enough not to be guessed. */
+function proxyToken(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const token = raw.trim();
+  if (token === '') {
+    throw new ProxyConfigError(
+      'PROXY_TOKEN is set but empty: give it a value, or remove the variable to need no token.',
+    );
+  }
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    throw new ProxyConfigError(
+      'PROXY_TOKEN may contain only visible ASCII characters (letters, digits, punctuation; no spaces or accents).',
+    );
+  }
+  if (token.length < MIN_PROXY_TOKEN_LENGTH) {
+    throw new ProxyConfigError(
+      `PROXY_TOKEN must be at least ${MIN_PROXY_TOKEN_LENGTH} characters long (for example: openssl rand -hex 24).`,
+    );
+  }
+  return token;
+}
+
+const EXTENSION_ID = /^[A-Za-z0-9-]{1,64}$/;
+const EXTENSION_ORIGIN_ENTRY = /^(?:chrome-extension|moz-extension):\/\/([^/]+)\/?$/i;
+
+/**
+ * Extension ids, or the origins the browser sends (`chrome-extension://<id>`, `moz-extension://<uuid>`).
+ * Firefox sends its internal UUID, never the add-on id (`name@example`), so such an id is refused with the way to find the UUID.
+ */
+function extensionIds(raw: string | undefined): string[] {
+  const ids: string[] = [];
+  for (const entry of (raw ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const id = EXTENSION_ORIGIN_ENTRY.exec(entry)?.[1] ?? entry;
+    if (id.includes('@') || /^\{.*\}$/.test(id)) {
+      throw new ProxyConfigError(
+        `ALLOWED_EXTENSION_IDS: "${entry}" is a Firefox add-on id, which Firefox never sends. Use the add-on's Internal UUID from about:debugging (This Firefox), or moz-extension://<that UUID>.`,
+      );
+    }
+    if (!EXTENSION_ID.test(id)) {
+      throw new ProxyConfigError(
+        `ALLOWED_EXTENSION_IDS: "${entry}" is not an extension id or origin (expected letters, digits and hyphens, e.g. the id on chrome://extensions, or chrome-extension://<id>).`,
+      );
+    }
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** Loopback addresses, where a proxy without a token is reachable only from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {

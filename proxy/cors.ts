@@ -4,7 +4,12 @@
  * a cross-origin browser request and is allowed; the token, when set, still applies.
  */
 
-export type OriginVerdict = { kind: 'none' } | { kind: 'extension'; origin: string } | { kind: 'refused' };
+export type OriginVerdict =
+  | { kind: 'none' }
+  | { kind: 'extension'; origin: string }
+  /** An extension that ALLOWED_EXTENSION_IDS leaves out: refused, but told why in a way it can read (CORS headers). */
+  | { kind: 'other-extension'; origin: string }
+  | { kind: 'refused' };
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/([A-Za-z0-9-]{1,64})$/;
 
@@ -12,7 +17,7 @@ export function judgeOrigin(origin: string | undefined | null, allowedIds: reado
   if (origin === undefined || origin === null) return { kind: 'none' };
   const match = EXTENSION_ORIGIN.exec(origin);
   if (!match) return { kind: 'refused' };
-  if (allowedIds.length > 0 && !allowedIds.includes(match[2])) return { kind: 'refused' };
+  if (allowedIds.length > 0 && !allowedIds.includes(match[2])) return { kind: 'other-extension', origin };
   return { kind: 'extension', origin };
 }
 

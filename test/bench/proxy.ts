@@ -248,7 +248,7 @@ export async function benchProxy(opts: { durationSec?: number; connections?: num
     sandbox = await startChild(sandboxPath, { SANDBOX_PORT: '0', SANDBOX_HOST: '127.0.0.1', SANDBOX_SEED: 'demo' }, /listening on (http:\/\/\S+)/);
     proxy = await startChild(
       proxyPath,
-      { PORT: '0', HOST: '127.0.0.1', EB_SOAP_URL: sandbox.url, EB_REST_URL: sandbox.url, PROXY_TOKEN: '' },
+      { PORT: '0', HOST: '127.0.0.1', EB_SOAP_URL: sandbox.url, EB_REST_URL: sandbox.url },
       /Proxy listening on (http:\/\/\S+)/,
     );
     if (withFloor) floorProxy = await startChild({ script: FLOOR_PROXY }, { UPSTREAM: sandbox.url }, /listening on (http:\/\/\S+)/);
