@@ -95,6 +95,22 @@ export function isEmailAddress(text: string): boolean {
   return z.email().safeParse(text).success;
 }
 
+/** Hosts where plain http never leaves this computer. */
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'] as const;
+
+/**
+ * A token or security codes travel to the proxy: over https, or over http only to this computer.
+ * (Unparsable addresses are left to the check before this one.)
+ */
+function isEncryptedOrLocal(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol !== 'http:' || (LOOPBACK_HOSTS as readonly string[]).includes(u.hostname);
+  } catch {
+    return true;
+  }
+}
+
 export const settingsSchema = z.object({
   connection: connectionSchema.nullable(),
   proxyUrl: trimmed
@@ -107,6 +123,7 @@ export const settingsSchema = z.object({
         return false;
       }
     }, 'settings.error.proxyUrlInvalid')
+    .refine(isEncryptedOrLocal, 'settings.error.proxyUrlInsecure')
     .transform((u) => u.replace(/\/+$/, '')),
   proxyToken: trimmed.max(200, 'settings.error.proxyTokenTooLong'),
   /** Accountants: the administration to sync; '' = the one the credentials open. */

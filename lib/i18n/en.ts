@@ -196,6 +196,8 @@ export const en: Record<MessageKey, string> = {
   'settings.error.proxyUrlRequired': 'Enter the proxy address, for example http://127.0.0.1:8787.',
   'settings.error.proxyUrlInvalid':
     'This is not a valid address. Start with http:// or https://, for example http://127.0.0.1:8787.',
+  'settings.error.proxyUrlInsecure':
+    'Use https:// for a proxy on another computer, so that your token or security codes travel encrypted. http:// is only for this computer (127.0.0.1, localhost).',
   'settings.error.proxyTokenTooLong': 'The proxy token is too long (at most 200 characters).',
   'settings.error.templateTooLong': 'The template name is too long (at most 50 characters).',
   'settings.error.termOfPayment': 'Enter a payment term from 0 to 365 days.',

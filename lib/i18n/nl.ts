@@ -194,6 +194,8 @@ export const nl = {
   'settings.error.proxyUrlRequired': 'Vul het adres van de proxy in, bijvoorbeeld http://127.0.0.1:8787.',
   'settings.error.proxyUrlInvalid':
     'Dit is geen geldig adres. Begin met http:// of https://, bijvoorbeeld http://127.0.0.1:8787.',
+  'settings.error.proxyUrlInsecure':
+    'Gebruik https:// voor een proxy op een andere computer, zodat uw token of beveiligingscodes versleuteld reizen. http:// mag alleen op deze computer (127.0.0.1, localhost).',
   'settings.error.proxyTokenTooLong': 'Het proxy-token is te lang (maximaal 200 tekens).',
   'settings.error.templateTooLong': 'De naam van het sjabloon is te lang (maximaal 50 tekens).',
   'settings.error.termOfPayment': 'Vul een betalingstermijn in van 0 tot en met 365 dagen.',

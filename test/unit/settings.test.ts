@@ -9,7 +9,7 @@ import { renderToString } from 'vue/server-renderer';
 import { DEFAULT_SETTINGS, restoreSettings, validateSettings, type Settings } from '../../lib/settings';
 import { KV, WorkspaceDb } from '../../lib/db';
 import { loadSettings, saveSettings } from '../../lib/sync/index';
-import { setLanguage } from '../../lib/i18n';
+import { setLanguage, translate } from '../../lib/i18n';
 import { status } from '../../lib/stores/status';
 import type { StatusSnapshot } from '../../lib/messages';
 import SettingsSection from '../../entrypoints/options/sections/SettingsSection.vue';
@@ -193,5 +193,29 @@ describe('reading stored settings back', () => {
     expect(restoreSettings({ ...DEFAULT_SETTINGS, invoice: 'x', connection: { kind: 'token', apiToken: '' } })).toEqual(
       DEFAULT_SETTINGS,
     );
+  });
+});
+
+describe('proxy address', () => {
+  const withProxy = (proxyUrl: string) => validateSettings({ ...DEFAULT_SETTINGS, proxyUrl });
+
+  it('accepts https anywhere and http only on this computer', () => {
+    for (const url of [
+      'https://proxy.example.nl',
+      'https://proxy.example.nl:8443/base',
+      'http://127.0.0.1:8787',
+      'http://localhost:9000',
+      'http://[::1]:8787',
+    ]) {
+      expect(withProxy(url), url).toMatchObject({ ok: true });
+    }
+  });
+
+  it('refuses plain http to another computer, saying why and what to use', () => {
+    for (const url of ['http://proxy.example.nl', 'http://192.168.1.20:8787', 'http://127.0.0.1.example.nl']) {
+      expect(withProxy(url), url).toMatchObject({ ok: false, errors: { proxyUrl: 'settings.error.proxyUrlInsecure' } });
+    }
+    expect(translate('en', 'settings.error.proxyUrlInsecure')).toMatch(/https:\/\/.*encrypted/);
+    expect(translate('nl', 'settings.error.proxyUrlInsecure')).toMatch(/https:\/\/.*versleuteld/);
   });
 });
