@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     // Command-line programs and tests print to the terminal.
-    files: ['proxy/**', 'sandbox/**', 'test/**'],
+    files: ['proxy/**', 'sandbox/**', 'scripts/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },
   {
