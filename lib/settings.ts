@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { isSalesVatCode } from './eboekhouden/types';
 import type { TransportOptions } from './eboekhouden/api';
+import { DEFAULT_PROXY_URL } from './default-proxy';
 
-export const DEFAULT_PROXY_URL = 'http://127.0.0.1:8787';
+export { DEFAULT_PROXY_URL };
 
 const trimmed = z.string().trim();
 

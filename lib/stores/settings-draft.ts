@@ -9,9 +9,10 @@ import type { FieldErrors, Settings } from '../settings';
 import { send, type PlainError, type SaveSettingsResult } from '../messages';
 import { toPlainError, refreshStatus } from './status';
 import { language } from '../i18n';
+import { DEFAULT_PROXY_URL } from '../default-proxy';
 
-/** Matches DEFAULT_PROXY_URL in lib/settings.ts (not imported: that module brings zod). */
-export const DEFAULT_PROXY_ORIGIN = 'http://127.0.0.1:8787';
+/** The origin of this build's default proxy (from lib/default-proxy.ts: lib/settings.ts brings zod). */
+export const DEFAULT_PROXY_ORIGIN = new URL(DEFAULT_PROXY_URL).origin;
 
 export interface SettingsDraft extends Omit<Settings, 'connection'> {
   connectionKind: 'token' | 'securityCodes';

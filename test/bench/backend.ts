@@ -1,6 +1,6 @@
 /**
  * The benchmarks' upstream side in its own process: the sandbox (ephemeral port) behind the
- * proxy (BENCH_PROXY_PORT, default 8787: the extension's host permission). Kept out of the
+ * proxy (BENCH_PROXY_PORT, default 0: any free port; run.ts builds the extension for it). Kept out of the
  * measuring process so its memory and CPU do not count as the client's.
  * Prints one JSON line `{ "sandbox": url, "proxy": url }` when ready; SIGTERM stops it.
  */
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     allowedExtensionIds: [],
     upstreamTimeoutMs: 60_000,
     bodyLimitBytes: 1024 * 1024,
-    port: Number(process.env.BENCH_PROXY_PORT ?? 8787),
+    port: Number(process.env.BENCH_PROXY_PORT ?? 0),
     host: '127.0.0.1',
     logger: () => undefined,
   });

@@ -1,7 +1,8 @@
 /**
  * The built extension in headless Chromium (playwright-core, /usr/bin/chromium): the full import
  * through its own background with real IndexedDB, its floor in the same service worker, and the
- * popup's load time. The proxy must listen on 127.0.0.1:8787 (the manifest's host permission).
+ * popup's load time. The import needs a build whose host permission is the bench's proxy
+ * (run.ts builds one for its free port, see test/e2e/proxy-build.ts); the popup needs any build.
  */
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,15 +22,16 @@ export interface BenchExtension {
   close(): Promise<void>;
 }
 
-export async function launchBenchExtension(): Promise<BenchExtension> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first (npm run build).');
+/** The built extension in `extensionDir` (default: `npm run build`'s) in headless Chromium. */
+export async function launchBenchExtension(extensionDir = EXTENSION_DIR): Promise<BenchExtension> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`Build the extension first (${extensionDir} is missing).`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}.`);
   const profile = mkdtempSync(join(tmpdir(), 'bc-bench-'));
   const userData = join(profile, 'user-data');
   // A copy, so a rebuild of .output by someone else during the run cannot pull files away.
-  const extensionDir = join(profile, 'extension');
-  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  const { context, worker: first, id } = await launchWithExtension(extensionDir, userData);
+  const copy = join(profile, 'extension');
+  cpSync(extensionDir, copy, { recursive: true });
+  const { context, worker: first, id } = await launchWithExtension(copy, userData);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${id}/manifest.json`);
   return {

@@ -19,10 +19,10 @@ export interface Backend {
 
 const backendPath = fileURLToPath(new URL('./backend.ts', import.meta.url));
 
-/** Starts the sandbox + proxy process; the proxy on `proxyPort` (8787 for the extension, 0 = any). */
+/** Starts the sandbox + proxy process; the proxy on `proxyPort` (0, the default: any free port). */
 export function startBackend(o: { proxyPort?: number; seed?: string } = {}): Promise<Backend> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', backendPath], {
-    env: { ...process.env, BENCH_PROXY_PORT: String(o.proxyPort ?? 8787), BENCH_SEED: o.seed ?? 'large' },
+    env: { ...process.env, BENCH_PROXY_PORT: String(o.proxyPort ?? 0), BENCH_SEED: o.seed ?? 'large' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

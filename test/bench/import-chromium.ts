@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { control, counts, resetStats, SANDBOX_CREDENTIALS, SOAP_LIST_CAP, stats, type Backend, type Kind } from './common';
+import { grantedProxyOrigin } from '../e2e/proxy-build';
 import { attachWorker, extensionCounts, extensionSettings, heapProbe, launchBenchExtension, message, syncNowAndWait, type BenchExtension } from './chromium';
 import { expectedRecords, missingRecords, total, type ImportFigures } from './import-node';
 import { stepComparison, type FloorResult } from './floor';
@@ -74,11 +75,13 @@ async function floorInWorker(ext: BenchExtension, b: Backend, kind: Kind): Promi
   return { wallMs: r.value.ms, requests: s.total, records: r.value.records, recordsPerSec: r.value.records / (r.value.ms / 1000), peakHeapMB: mb(r.peak), peakRssMB: NaN, steps: r.value.steps };
 }
 
-export async function benchChromiumImport(b: Backend, kind: Kind): Promise<ChromiumImportBench> {
-  if (!b.proxy.endsWith(':8787')) throw new Error('the extension only reaches the proxy on 127.0.0.1:8787');
+/** `extensionDir`: a build whose host permission is the bench's proxy (buildExtensionFor(b.proxy, …)). */
+export async function benchChromiumImport(b: Backend, kind: Kind, extensionDir: string): Promise<ChromiumImportBench> {
+  const granted = grantedProxyOrigin(extensionDir);
+  if (granted !== new URL(b.proxy).origin) throw new Error(`the extension in ${extensionDir} reaches ${granted}, not the bench's proxy ${b.proxy}`);
   await control(b, 'reset', { seed: 'large' });
   const want = expectedRecords(await counts(b), kind, SOAP_LIST_CAP, kind === 'token');
-  const ext = await launchBenchExtension();
+  const ext = await launchBenchExtension(extensionDir);
   try {
     const saved = await message<{ ok: boolean }>(ext, { type: 'saveSettings', settings: extensionSettings(kind, b.proxy, SANDBOX_CREDENTIALS) });
     if (!saved.ok) throw new Error(`the extension refused the settings: ${JSON.stringify(saved)}`);

@@ -5,12 +5,13 @@
  *   npm run bench                     everything (about 5–10 minutes on 2 cores)
  *   npm run bench -- node export      only some sections: node soap incremental export chromium popup proxy
  *
- * The Chromium sections need the built extension (`npm run build`) and the proxy on
- * 127.0.0.1:8787, the only host the extension may reach.
+ * The proxy listens on a free port (never needs 8787, which `npm start` or an e2e run may hold).
+ * The Chromium import builds the extension for that port (its default proxy and host permission,
+ * see test/e2e/proxy-build.ts); the popup section measures `npm run build`'s extension.
  */
 import 'fake-indexeddb/auto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { benchProxy, type ProxyBenchResult } from './proxy';
@@ -22,6 +23,7 @@ import { benchExport, type ExportBench } from './export';
 import { EXTENSION_DIR, launchBenchExtension } from './chromium';
 import { popupBytes, popupTiming, type PopupBytes, type PopupTiming } from './popup';
 import { formatTable, type Row } from './table';
+import { buildExtensionFor } from '../e2e/proxy-build';
 
 const SECTIONS = ['node', 'soap', 'incremental', 'export', 'chromium', 'popup', 'proxy'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -104,8 +106,8 @@ async function main(): Promise<void> {
   };
 
   const needsChromium = want('chromium') || want('popup');
-  if (needsChromium) {
-    results.machine.chromium = chromiumVersion();
+  if (needsChromium) results.machine.chromium = chromiumVersion();
+  if (want('popup')) {
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
       process.stderr.write('· building the extension (npm run build) …\n');
       const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
@@ -114,23 +116,16 @@ async function main(): Promise<void> {
   }
 
   let backend: Backend | undefined;
-  if (want('node') || want('soap') || want('incremental') || want('export') || want('chromium')) {
-    // 8787 may be held for a while by an e2e run or `npm start`: wait for it (bounded).
-    for (let attempt = 1; ; attempt++) {
-      try {
-        backend = await startBackend({ proxyPort: 8787 });
-        break;
-      } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        if (!message.includes('EADDRINUSE') || attempt >= 24) {
-          throw new Error(`could not start the sandbox + proxy on 127.0.0.1:8787 (is another proxy or an e2e run using it?): ${message}`, { cause: e });
-        }
-        if (attempt === 1) process.stderr.write('· 127.0.0.1:8787 is in use; waiting for it (up to 2 minutes) …\n');
-        await new Promise((r) => setTimeout(r, 5000));
-      }
-    }
-  }
+  // The proxy takes any free port, so a proxy on 8787 (`npm start`, an e2e run) is no obstacle.
+  if (want('node') || want('soap') || want('incremental') || want('export') || want('chromium')) backend = await startBackend({ proxyPort: 0 });
+  let buildDir: string | undefined;
+  let chromiumBuild: string | undefined;
   try {
+    if (backend && want('chromium')) {
+      buildDir = join('.output', `bench-${new URL(backend.proxy).port}`);
+      process.stderr.write(`· building the extension for the bench's proxy ${backend.proxy} …\n`);
+      chromiumBuild = buildExtensionFor(backend.proxy, buildDir);
+    }
     if (backend && (want('node') || want('incremental') || want('export'))) {
       const b = backend;
       const rest = await section(results, 'import, Node, API token', () => benchNodeImport(b, 'token', { keep: want('incremental') || want('export') }));
@@ -153,13 +148,15 @@ async function main(): Promise<void> {
         results.importNodeSoap = figures;
       }
     }
-    if (backend && want('chromium')) {
+    if (backend && chromiumBuild) {
       const b = backend;
-      results.importChromiumRest = await section(results, 'import, Chromium, API token', () => benchChromiumImport(b, 'token'));
-      if (want('soap') || asked.length === 0) results.importChromiumSoap = await section(results, 'import, Chromium, security codes', () => benchChromiumImport(b, 'securityCodes'));
+      const dir = chromiumBuild;
+      results.importChromiumRest = await section(results, 'import, Chromium, API token', () => benchChromiumImport(b, 'token', dir));
+      if (want('soap') || asked.length === 0) results.importChromiumSoap = await section(results, 'import, Chromium, security codes', () => benchChromiumImport(b, 'securityCodes', dir));
     }
   } finally {
     await backend?.close();
+    if (buildDir) rmSync(buildDir, { recursive: true, force: true });
   }
 
   if (want('popup')) {

@@ -5,11 +5,13 @@
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { inject } from 'vitest';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv2');
+/** The add-on built for this e2e run's proxy (test/e2e/global-setup.ts). */
+const FIREFOX_EXTENSION_DIR = inject('e2eFirefoxDir');
 /** The moz-extension:// host of the add-on in the test profile. */
 export const FIREFOX_UUID = '6d1f0c3a-2b7e-4f59-8a61-0e9b4c7d2f35';
 
@@ -21,7 +23,7 @@ export interface FirefoxExtension {
 
 export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
   const manifestPath = join(FIREFOX_EXTENSION_DIR, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new Error('Build the Firefox add-on first (npm run build:firefox).');
+  if (!existsSync(manifestPath)) throw new Error(`No Firefox build in ${FIREFOX_EXTENSION_DIR}.`);
   if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX} (apt-get install firefox-esr).`);
   const geckoId = JSON.parse(readFileSync(manifestPath, 'utf8')).browser_specific_settings.gecko.id as string;
   const profile = mkdtempSync(join(tmpdir(), 'bc-ff-'));

@@ -1,20 +1,24 @@
 /**
- * Real-browser harness: the built extension (.output/chrome-mv3) in Debian's Chromium via
- * playwright-core, with the sandbox (ephemeral port) behind the proxy on 127.0.0.1:8787 —
- * the only host the manifest lets the extension reach without asking.
+ * Real-browser harness: the extension in Debian's Chromium via playwright-core, with the sandbox
+ * (ephemeral port) behind the proxy on a free port of this run. global-setup.ts chose the port and
+ * built the extension for it: that proxy is its default and the only host it may reach without
+ * asking, as 127.0.0.1:8787 is for a person's build.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { startProxyServer, type RunningProxy } from '../../proxy/server';
 import { CHROMIUM, EXTENSION_DIR, launchWithExtension } from './launch';
 
 export { CHROMIUM, EXTENSION_DIR, launchWithExtension };
 
-export const PROXY_PORT = 8787;
+/** The proxy's port for this run (chosen free by global-setup.ts; never 8787). */
+export const PROXY_PORT = inject('e2eProxyPort');
+/** The extension built for that proxy (the product build stays in EXTENSION_DIR). */
+const E2E_EXTENSION_DIR = inject('e2eExtensionDir');
 export const SCREENSHOTS = resolve('test-results/screenshots');
 
 export const SANDBOX = {
@@ -31,11 +35,12 @@ export interface Backends {
 }
 
 /**
- * The proxy must listen on 8787: it is the only host the manifest grants without a prompt, and
- * a headless browser cannot answer a permission prompt. If another process holds the port
- * (a benchmark, `npm start`), wait for it a while, then say plainly what is wrong.
+ * The proxy must listen on PROXY_PORT: it is the only host the test build grants without a prompt,
+ * and a headless browser cannot answer a permission prompt. The port was free when chosen and lies
+ * outside the kernel's ephemeral range; the previous test file's proxy may still be letting it go,
+ * so wait a few seconds, then say plainly what is wrong.
  */
-async function startProxyOnDefaultPort(upstream: string, waitMs = 120_000): Promise<RunningProxy> {
+async function startProxyOnItsPort(upstream: string, waitMs = 10_000): Promise<RunningProxy> {
   const until = Date.now() + waitMs;
   for (;;) {
     try {
@@ -53,7 +58,7 @@ async function startProxyOnDefaultPort(upstream: string, waitMs = 120_000): Prom
       if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
       if (Date.now() > until)
         throw new Error(
-          `Port ${PROXY_PORT} stays in use by another process; the e2e tests need it for the proxy (the manifest's default). Stop that process and run again.`,
+          `Port ${PROXY_PORT}, chosen free for this e2e run, was taken by another process meanwhile; run the e2e tests again.`,
           { cause: e },
         );
       await new Promise((r) => setTimeout(r, 1000));
@@ -63,7 +68,7 @@ async function startProxyOnDefaultPort(upstream: string, waitMs = 120_000): Prom
 
 export async function startBackends(): Promise<Backends> {
   const sandbox = await startTestSandbox({ seed: 'demo' });
-  const proxy = await startProxyOnDefaultPort(sandbox.url);
+  const proxy = await startProxyOnItsPort(sandbox.url);
   return {
     sandbox,
     proxy,
@@ -82,10 +87,11 @@ export interface Extension {
 }
 
 export async function launchExtension(): Promise<Extension> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first (npm run build).');
+  if (!existsSync(join(E2E_EXTENSION_DIR, 'manifest.json')))
+    throw new Error(`The e2e build is missing (${E2E_EXTENSION_DIR}); global-setup.ts makes it.`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium).`);
   const profile = mkdtempSync(join(tmpdir(), 'bc-e2e-'));
-  const { context, worker, id } = await launchWithExtension(EXTENSION_DIR, profile, { width: 1280, height: 900 });
+  const { context, worker, id } = await launchWithExtension(E2E_EXTENSION_DIR, profile, { width: 1280, height: 900 });
   return {
     context,
     worker,

@@ -1,5 +1,5 @@
 /**
- * Soak: 1,000 completed work orders exported through lib/workspace.ts + runSync under 30%
+ * Soak: 1,000 completed work orders exported through lib/workspace + runSync under 30%
  * injected faults of every kind, with runs aborted at random points and "workers" killed at
  * random points (the database closes under the run, fetches die with it, the lease is left to
  * expire and an outbox entry stays in 'sending'). The sandbox must end with exactly 1,000

@@ -1,0 +1,103 @@
+/** Retrying a failed export after the person fixed the cause. */
+import type { OutboxEntry, WorkspaceDb } from '../db';
+import type { NewInvoice, NewRelation } from '../eboekhouden/types';
+import { buildWorkOrderInvoice, buildWorkspaceInvoice } from '../sync/invoice-builder';
+import { allocateInvoiceNumber } from '../sync/numbering';
+import { checkRelation, customerRecord, relationPayload } from '../sync/exports/customers';
+import { fail, WorkspaceError } from './errors';
+import { nowOf, settingsOf, type Options } from './options';
+
+/**
+ * failed → pending, after the person fixed the cause. The payload is rebuilt from the record
+ * as it is now (a failed entry was never created upstream); the invoice number stays, unless
+ * e-Boekhouden already had that number for another invoice, then a new one is allocated.
+ */
+export async function retryExport(db: WorkspaceDb, outboxId: number, o?: Options): Promise<OutboxEntry> {
+  const settings = await settingsOf(db, o);
+  const at = nowOf(o);
+  const entry = await db.outbox.get(outboxId);
+  if (!entry)
+    fail(
+      'EXPORT_NOT_FOUND',
+      `Export ${outboxId} bestaat niet (meer). Vernieuw de lijst.`,
+      `Export ${outboxId} does not exist (any more). Refresh the list.`,
+    );
+  if (entry.state !== 'failed') {
+    fail(
+      'NOT_FAILED',
+      `Deze export is niet mislukt (status: ${entry.state}); er valt niets opnieuw te proberen.`,
+      `This export has not failed (state: ${entry.state}); there is nothing to retry.`,
+    );
+  }
+
+  let payload: unknown = entry.payload;
+  let key = entry.key;
+  if (entry.kind === 'relation') {
+    const c = await db.customers.get(entry.source.id);
+    if (!c)
+      fail(
+        'CUSTOMER_NOT_FOUND',
+        'De klant van deze export bestaat niet meer.',
+        'The customer of this export no longer exists.',
+      );
+    payload = relationPayload(c);
+    const problems = checkRelation(payload as NewRelation, customerRecord(c));
+    if (problems.length > 0) throw new WorkspaceError(problems);
+    key = `relation:${c.code}`;
+  } else {
+    const oldNumber = (entry.payload as NewInvoice).number;
+    const newNumberNeeded = entry.lastError?.code === 'NUMBER_TAKEN';
+    const number = newNumberNeeded
+      ? await allocateInvoiceNumber(db, settings, (entry.payload as NewInvoice).date)
+      : oldNumber;
+    let built;
+    if (entry.source.table === 'workOrders') {
+      const wo = await db.workOrders.get(entry.source.id);
+      if (!wo)
+        fail(
+          'WORK_ORDER_NOT_FOUND',
+          'De werkbon van deze export bestaat niet meer.',
+          'The work order of this export no longer exists.',
+        );
+      built = await buildWorkOrderInvoice(db, settings, wo, number);
+    } else {
+      const inv = await db.invoices.get(entry.source.id);
+      if (!inv)
+        fail(
+          'INVOICE_NOT_FOUND',
+          'De factuur van deze export bestaat niet meer.',
+          'The invoice of this export no longer exists.',
+        );
+      built = await buildWorkspaceInvoice(db, settings, { ...inv, number });
+    }
+    if (built.problems.length > 0) throw new WorkspaceError(built.problems);
+    if (built.waiting) throw new WorkspaceError([built.waiting]);
+    payload = built.invoice;
+    key = `invoice:${number}`;
+  }
+
+  return db.transaction('rw', [db.outbox, db.workOrders, db.invoices], async () => {
+    const fresh = await db.outbox.get(outboxId);
+    if (!fresh || fresh.state !== 'failed')
+      fail('NOT_FAILED', 'Deze export is intussen al opnieuw gestart.', 'This export has been restarted already.');
+    const number = entry.kind === 'invoice' ? (payload as NewInvoice).number : undefined;
+    if (number !== undefined && number !== (fresh.payload as NewInvoice).number) {
+      if (fresh.source.table === 'workOrders')
+        await db.workOrders.update(fresh.source.id, { invoiceNumber: number, updatedAt: at });
+      else await db.invoices.update(fresh.source.id, { number, updatedAt: at });
+    }
+    const next: OutboxEntry = {
+      ...fresh,
+      key,
+      payload,
+      state: 'pending',
+      lastError: undefined,
+      sendingSince: undefined,
+      updatedAt: at,
+    };
+    delete next.lastError;
+    delete next.sendingSince;
+    await db.outbox.put(next);
+    return next;
+  });
+}
