@@ -18,7 +18,7 @@ import {
   type SyncNowResult,
   type TestConnectionResult,
 } from '../../lib/messages';
-import { BADGE, healthOf } from '../../lib/stores/health';
+import { BADGE, healthOf } from '../../lib/health';
 import { translate } from '../../lib/i18n/translate';
 
 export const SYNC_ALARM = 'sync';

@@ -2,7 +2,7 @@
 import { ref } from 'vue';
 import { send, type PlainError } from '../messages';
 import type { Administration } from '../eboekhouden/types';
-import { settingsFromDraft, type SettingsDraft } from './settings-draft';
+import { settingsFromDraft, type SettingsDraft } from '../settings-draft';
 import { toPlainError } from './status';
 
 export type TestOutcome =

@@ -12,10 +12,10 @@ import SyncPanel from '../../components/SyncPanel.vue';
 import ConnectionFields from '../../components/ConnectionFields.vue';
 import { filterRows, rowWindow, searchIndex, sortRows } from '../../components/virtual';
 import { status } from '../../lib/stores/status';
-import { outcomeOf } from '../../lib/stores/sync-outcome';
+import { outcomeOf } from '../../lib/sync-outcome';
 import { pick, setLanguage } from '../../lib/i18n';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { draftFromSettings, extraOriginFor, settingsFromDraft } from '../../lib/stores/settings-draft';
+import { draftFromSettings, extraOriginFor, settingsFromDraft } from '../../lib/settings-draft';
 import type { StatusSnapshot } from '../../lib/messages';
 
 interface Row {
