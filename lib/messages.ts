@@ -73,6 +73,9 @@ export interface Responses {
 export type RequestType = keyof Requests;
 export type Request = Requests[RequestType];
 
+/** The background's answer to each request: the request's type decides the handler's argument and reply. */
+export type RequestHandlers = { [K in RequestType]: (request: Requests[K]) => Promise<Responses[K]> };
+
 /** What travels back: the background never throws across the boundary. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: PlainError };
 

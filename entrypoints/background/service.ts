@@ -6,12 +6,14 @@
 import { browser } from 'wxt/browser';
 import type { ConnectionState, SyncProgress, SyncRun, RunTrigger, WorkspaceDb } from '../../lib/db';
 import { KV } from '../../lib/db';
-import type { FieldErrors, Settings } from '../../lib/settings';
+import type { Settings } from '../../lib/settings';
 import { validateSettings } from '../../lib/settings';
 import {
   isRequest,
   type PlainError,
-  type Request,
+  type RequestHandlers,
+  type Requests,
+  type RequestType,
   type Responses,
   type SaveSettingsResult,
   type StatusSnapshot,
@@ -49,7 +51,7 @@ export interface Background {
   /** Called at every service-worker start. */
   start(): Promise<void>;
   ensureAlarm(): Promise<void>;
-  handle<K extends Request['type']>(request: Extract<Request, { type: K }>): Promise<Responses[K]>;
+  handle<K extends RequestType>(request: Requests[K]): Promise<Responses[K]>;
   onAlarm(alarm: { name: string; periodInMinutes?: number }): Promise<void>;
   startRun(trigger: RunTrigger): Promise<SyncNowResult>;
   updateBadge(): Promise<void>;
@@ -217,44 +219,46 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     return true;
   }
 
-  async function handle(request: Request): Promise<unknown> {
-    switch (request.type) {
-      case 'status':
-        return status();
-      case 'syncNow':
-        return startRun(request.refresh ? 'refresh' : 'manual');
-      case 'cancelSync':
-        return { cancelled: await cancelRun() };
-      case 'testConnection':
-        return testConnection(request.settings);
-      case 'validateSettings': {
-        const v = validateSettings(request.settings);
-        return (v.ok ? {} : v.errors) satisfies FieldErrors;
-      }
-      case 'saveSettings': {
-        const result = await engine.saveSettings(db, request.settings);
-        if (result.ok) {
-          await ensureAlarm();
-          await updateBadge();
-        }
-        return result;
-      }
-      case 'disconnect': {
-        const run = current?.promise;
-        await cancelRun();
-        if (run) await Promise.race([run, new Promise((r) => setTimeout(r, 10_000))]);
-        await engine.disconnect(db);
+  /** One handler per message type; the type of lib/messages.ts' requests decides argument and reply. */
+  const handlers: RequestHandlers = {
+    status: () => status(),
+    syncNow: (request) => startRun(request.refresh ? 'refresh' : 'manual'),
+    cancelSync: async () => ({ cancelled: await cancelRun() }),
+    testConnection: (request) => testConnection(request.settings),
+    validateSettings: async (request) => {
+      const v = validateSettings(request.settings);
+      return v.ok ? {} : v.errors;
+    },
+    saveSettings: async (request) => {
+      const result = await engine.saveSettings(db, request.settings);
+      if (result.ok) {
+        await ensureAlarm();
         await updateBadge();
-        return { ok: true };
       }
-      case 'confirmAdministrationSwitch':
-        await engine.confirmAdministrationSwitch(db);
-        await updateBadge();
-        return { ok: true };
-      case 'refreshBadge':
-        await updateBadge();
-        return { ok: true };
-    }
+      return result;
+    },
+    disconnect: async () => {
+      const run = current?.promise;
+      await cancelRun();
+      if (run) await Promise.race([run, new Promise((r) => setTimeout(r, 10_000))]);
+      await engine.disconnect(db);
+      await updateBadge();
+      return { ok: true };
+    },
+    confirmAdministrationSwitch: async () => {
+      await engine.confirmAdministrationSwitch(db);
+      await updateBadge();
+      return { ok: true };
+    },
+    refreshBadge: async () => {
+      await updateBadge();
+      return { ok: true };
+    },
+  };
+
+  function handle<K extends RequestType>(request: Requests[K]): Promise<Responses[K]> {
+    const handler = handlers[request.type as K] as (request: Requests[K]) => Promise<Responses[K]>;
+    return handler(request);
   }
 
   async function onAlarm(alarm: { name: string; periodInMinutes?: number }): Promise<void> {
@@ -291,7 +295,7 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
       await updateBadge();
     },
     ensureAlarm,
-    handle: handle as Background['handle'],
+    handle,
     onAlarm,
     startRun,
     updateBadge,

@@ -199,6 +199,27 @@ describe('messages', () => {
     expect(engine.testConnection).toHaveBeenCalledTimes(1);
   });
 
+  it('validateSettings answers the field errors of its own settings without saving them', async () => {
+    const bad = await send({ type: 'validateSettings', settings: { ...tokenSettings, proxyUrl: 'nope' } });
+    expect(bad).toEqual({ ok: true, data: { proxyUrl: 'settings.error.proxyUrlInvalid' } });
+    expect(await send({ type: 'validateSettings', settings: tokenSettings })).toEqual({ ok: true, data: {} });
+    expect((await loadSettings(db)).connection).toBeNull();
+  });
+
+  it('answers through sendResponse (the listener returns true), and a failing handler as an error reply', async () => {
+    let answer: (r: unknown) => void = () => {};
+    const answered = new Promise<unknown>((resolve) => (answer = resolve));
+    const results = await deliver({ type: 'refreshBadge' }, { id: fakeBrowser.runtime.id }, (r) => answer(r));
+    expect(results).toEqual([true]);
+    expect(await answered).toEqual({ ok: true, data: { ok: true } });
+    engine.confirmAdministrationSwitch = vi.fn(async () => {
+      throw new Error('boom');
+    });
+    const failed = await send({ type: 'confirmAdministrationSwitch' });
+    expect(failed.ok).toBe(false);
+    expect(!failed.ok && failed.error.kind).toBeTruthy();
+  });
+
   it('ignores messages from elsewhere and unknown types', async () => {
     const results = await deliver({ type: 'status' }, { id: 'another-extension' }, () => undefined);
     expect(results).toEqual([false]);
