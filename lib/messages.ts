@@ -76,6 +76,15 @@ export type Request = Requests[RequestType];
 /** The background's answer to each request: the request's type decides the handler's argument and reply. */
 export type RequestHandlers = { [K in RequestType]: (request: Requests[K]) => Promise<Responses[K]> };
 
+/** The runtime port a page opens to be told the status whenever it changes (no polling). */
+export const STATUS_PORT = 'status';
+
+/** What the background posts on the status port: the whole snapshot, each time something in it changed. */
+export interface StatusUpdate {
+  type: 'status';
+  status: StatusSnapshot;
+}
+
 /** What travels back: the background never throws across the boundary. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: PlainError };
 

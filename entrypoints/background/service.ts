@@ -10,6 +10,7 @@ import type { Settings } from '../../lib/settings';
 import { validateSettings } from '../../lib/settings';
 import {
   isRequest,
+  STATUS_PORT,
   type PlainError,
   type RequestHandlers,
   type Requests,
@@ -22,6 +23,7 @@ import {
 } from '../../lib/messages';
 import { BADGE, healthOf } from '../../lib/health';
 import { translate } from '../../lib/i18n/translate';
+import { createStatusListeners, type StatusPort } from './status-listeners';
 
 export const SYNC_ALARM = 'sync';
 export const SYNC_PERIOD_MINUTES = 15;
@@ -55,6 +57,8 @@ export interface Background {
   onAlarm(alarm: { name: string; periodInMinutes?: number }): Promise<void>;
   startRun(trigger: RunTrigger): Promise<SyncNowResult>;
   updateBadge(): Promise<void>;
+  /** A page listens: it gets the status now and each time it changes, until the port disconnects. */
+  watchStatus(port: StatusPort): void;
   /** The run in progress, for tests. */
   currentRun(): Promise<SyncRun> | undefined;
 }
@@ -74,6 +78,7 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
   let current: { controller: AbortController; promise: Promise<SyncRun> } | undefined;
   let starting = false;
   let badgeTicker: ReturnType<typeof setInterval> | undefined;
+  const listeners = createStatusListeners({ db, status: () => status(), log });
 
   async function connectionState(settings: Settings): Promise<ConnectionState> {
     const stored = (await db.kv.get(KV.connection))?.value as ConnectionState | undefined;
@@ -131,6 +136,7 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
   async function updateBadge(): Promise<void> {
     try {
       const s = await status();
+      listeners.post(s);
       const look = BADGE[s.health];
       const lang = s.settings.language;
       const action = toolbarButton();
@@ -273,6 +279,12 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     await startRun('alarm');
   }
 
+  async function onAlarmAndTell(alarm: { name: string; periodInMinutes?: number }): Promise<void> {
+    await onAlarm(alarm);
+    // The next sync time moved on, also when no run started.
+    await listeners.publish();
+  }
+
   async function scheduleResume(): Promise<void> {
     const lease = await engine.readLease(db);
     const when = Math.max(Date.now() + 1000, (lease?.expiresAt ?? Date.now() + 60_000) + 1000);
@@ -296,9 +308,10 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     },
     ensureAlarm,
     handle,
-    onAlarm,
+    onAlarm: onAlarmAndTell,
     startRun,
     updateBadge,
+    watchStatus: listeners.watch,
     currentRun: () => current?.promise,
   };
 }
@@ -308,6 +321,10 @@ export function registerListeners(bg: Background, describeError: (e: unknown) =>
   browser.runtime.onInstalled.addListener(() => void bg.ensureAlarm());
   browser.runtime.onStartup.addListener(() => void bg.ensureAlarm());
   browser.alarms.onAlarm.addListener((alarm) => void bg.onAlarm(alarm));
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== STATUS_PORT || port.sender?.id !== browser.runtime.id) return;
+    bg.watchStatus(port);
+  });
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (sender.id !== browser.runtime.id || !isRequest(message)) return false;
     bg.handle(message).then(
