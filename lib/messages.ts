@@ -112,6 +112,13 @@ export class BackgroundError extends Error {
   }
 }
 
+/** Any failure as the pages show it: the background's own, or an unexpected one. */
+export function toPlainError(e: unknown): PlainError {
+  if (e instanceof BackgroundError) return e.error;
+  const message = e instanceof Error ? e.message : String(e);
+  return { kind: 'unexpected', nl: `Er ging iets mis: ${message}`, en: `Something went wrong: ${message}` };
+}
+
 /** Sends a request to the background and returns its answer, or throws a BackgroundError. */
 export async function send<K extends RequestType>(request: Requests[K]): Promise<Responses[K]> {
   let reply: Reply<Responses[K]> | undefined;

@@ -1,28 +1,46 @@
-/** The state of one settings form (popup, options' connection or settings section). */
+/**
+ * The state of a settings form: the draft, its field errors and the outcome of saving. Each form
+ * (popup, options' connection and settings sections) has its own store; a form starts afresh from
+ * the saved settings each time it is shown (`reset`).
+ */
+import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
 import { browser } from 'wxt/browser';
 import type { FieldErrors, Settings } from '../settings';
-import { send, type PlainError, type SaveSettingsResult } from '../messages';
-import { toPlainError, refreshStatus } from './status';
+import { send, toPlainError, type PlainError, type SaveSettingsResult } from '../messages';
 import { language } from '../i18n';
 import { extraOriginFor, draftFromSettings, settingsFromDraft, type SettingsDraft } from '../settings-draft';
+import { useStatusStore } from './status';
 
-export function useSettingsDraft() {
+export type SettingsForm = 'popup' | 'connection' | 'settings';
+
+/** What saving told the person. */
+export interface SaveOutcome {
+  kind: 'ok' | 'error';
+  text?: string;
+  error?: PlainError;
+  key?: string;
+  params?: Record<string, string>;
+}
+
+function setup() {
+  const statusStore = useStatusStore();
   const draft = reactive({} as SettingsDraft);
   const loaded = ref(false);
   const errors = ref<FieldErrors>({});
   const saving = ref(false);
-  const result = ref<{
-    kind: 'ok' | 'error';
-    text?: string;
-    error?: PlainError;
-    key?: string;
-    params?: Record<string, string>;
-  }>();
+  const result = ref<SaveOutcome>();
 
   function load(s: Settings): void {
     Object.assign(draft, draftFromSettings(s));
     loaded.value = true;
+  }
+
+  /** The form is shown again: it starts from the saved settings, without errors or outcomes from before. */
+  function reset(): void {
+    loaded.value = false;
+    errors.value = {};
+    result.value = undefined;
   }
 
   /** Validates the whole draft and keeps the error of one field (on blur), so others are not nagged early. */
@@ -62,7 +80,7 @@ export function useSettingsDraft() {
         errors.value = {};
         load(r.settings);
         result.value = { kind: 'ok', key: 'common.saved' };
-        await refreshStatus();
+        await statusStore.refresh();
       } else {
         errors.value = r.errors;
         result.value = { kind: 'error', key: 'common.fixErrors' };
@@ -76,5 +94,15 @@ export function useSettingsDraft() {
     }
   }
 
-  return { draft, loaded, errors, saving, result, load, save, validateField };
+  return { draft, loaded, errors, saving, result, load, reset, save, validateField };
+}
+
+const stores = {
+  popup: defineStore('settingsDraft/popup', setup),
+  connection: defineStore('settingsDraft/connection', setup),
+  settings: defineStore('settingsDraft/settings', setup),
+};
+
+export function useSettingsDraftStore(form: SettingsForm) {
+  return stores[form]();
 }
