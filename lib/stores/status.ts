@@ -6,8 +6,16 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { browser } from 'wxt/browser';
-import { send, STATUS_PORT, toPlainError, type PlainError, type StatusSnapshot, type StatusUpdate } from '../messages';
-import { language, setLanguage } from '../i18n';
+import {
+  send,
+  STATUS_PORT,
+  toPlainError,
+  type PlainError,
+  type StatusSnapshot,
+  type StatusUpdate,
+  type SyncNowResult,
+} from '../messages';
+import { language, setLanguage, type Language } from '../i18n';
 
 const RECONNECT_MS = 1000;
 
@@ -91,5 +99,50 @@ export const useStatusStore = defineStore('status', () => {
     };
   }
 
-  return { status, error, refresh, listen };
+  // What the pages ask of the background; what changes comes back over the port.
+
+  /** "Sync now", or with `refresh` a run that re-reads every record. Throws a BackgroundError. */
+  function syncNow(refresh = false): Promise<SyncNowResult> {
+    return send<'syncNow'>(refresh ? { type: 'syncNow', refresh: true } : { type: 'syncNow' });
+  }
+
+  async function cancelSync(): Promise<void> {
+    await send<'cancelSync'>({ type: 'cancelSync' });
+  }
+
+  /** Forgets the credentials and the data; returns the status after it. */
+  async function disconnect(): Promise<StatusSnapshot | undefined> {
+    await send<'disconnect'>({ type: 'disconnect' });
+    return refresh();
+  }
+
+  async function confirmAdministrationSwitch(): Promise<void> {
+    await send<'confirmAdministrationSwitch'>({ type: 'confirmAdministrationSwitch' });
+    await refresh();
+  }
+
+  /** Keeps a language chosen on the page in the settings (the page shows it already). */
+  async function saveLanguage(lang: Language): Promise<void> {
+    const s = status.value?.settings;
+    if (s && s.language !== lang)
+      await send<'saveSettings'>({ type: 'saveSettings', settings: { ...s, language: lang } });
+  }
+
+  /** The page changed the outbox (e.g. retried a failed export): the badge may tell otherwise now. */
+  async function exportsChanged(): Promise<void> {
+    await send<'refreshBadge'>({ type: 'refreshBadge' }).catch(() => undefined);
+  }
+
+  return {
+    status,
+    error,
+    refresh,
+    listen,
+    syncNow,
+    cancelSync,
+    disconnect,
+    confirmAdministrationSwitch,
+    saveLanguage,
+    exportsChanged,
+  };
 });

@@ -62,7 +62,7 @@ beforeEach(() => {
     if ((request as { type: string }).type === 'status') return { ok: true, data: snapshot() };
     if ((request as { type: string }).type === 'saveSettings')
       return { ok: true, data: { ok: true, settings: (request as { settings: unknown }).settings } };
-    return undefined;
+    return { ok: true, data: { ok: true } };
   }) as never);
 });
 
@@ -131,6 +131,27 @@ describe('the status store', () => {
     ports[0].post({ type: 'status', status: snapshot() });
     expect(store.error).toBeUndefined();
     stop();
+  });
+});
+
+describe('what the pages ask of the background', () => {
+  it('goes through the status store as typed messages', async () => {
+    const store = useStatusStore();
+    await store.refresh();
+    requests = [];
+    await store.syncNow();
+    await store.syncNow(true);
+    await store.cancelSync();
+    await store.saveLanguage('nl'); // already the saved language: nothing to send
+    await store.saveLanguage('en');
+    await store.exportsChanged();
+    expect(requests).toEqual([
+      { type: 'syncNow' },
+      { type: 'syncNow', refresh: true },
+      { type: 'cancelSync' },
+      { type: 'saveSettings', settings: { ...snapshot().settings, language: 'en' } },
+      { type: 'refreshBadge' },
+    ]);
   });
 });
 
