@@ -105,7 +105,7 @@ export function isRequest(msg: unknown): msg is Request {
 }
 
 /** An error the background reported, in both languages. */
-export class BackgroundError extends Error {
+class BackgroundError extends Error {
   constructor(readonly error: PlainError) {
     super(error.en);
     this.name = 'BackgroundError';

@@ -6,7 +6,7 @@
 import type { Settings } from './settings';
 
 /** Matches DEFAULT_PROXY_URL in lib/settings.ts (not imported: that module brings zod). */
-export const DEFAULT_PROXY_ORIGIN = 'http://127.0.0.1:8787';
+const DEFAULT_PROXY_ORIGIN = 'http://127.0.0.1:8787';
 
 export interface SettingsDraft extends Omit<Settings, 'connection'> {
   connectionKind: 'token' | 'securityCodes';
