@@ -21,8 +21,8 @@ import {
   type SyncNowResult,
   type TestConnectionResult,
 } from '../../lib/messages';
-import { BADGE, healthOf } from '../../lib/health';
-import { translate } from '../../lib/i18n/translate';
+import { healthOf } from '../../lib/health';
+import { showBadge } from './badge';
 import { createStatusListeners, type StatusPort } from './status-listeners';
 
 export const SYNC_ALARM = 'sync';
@@ -68,11 +68,6 @@ const FIX_FIELDS_FIRST: PlainError = {
   nl: 'Verbeter eerst de gemarkeerde velden en test dan opnieuw.',
   en: 'Correct the marked fields first, then test again.',
 };
-
-/** MV3 has `action`; Firefox's MV2 build has `browserAction` with the same badge calls. */
-function toolbarButton(): typeof browser.action {
-  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-}
 
 export function createBackground({ db, engine, log = () => {} }: BackgroundDeps): Background {
   let current: { controller: AbortController; promise: Promise<SyncRun> } | undefined;
@@ -137,12 +132,7 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     try {
       const s = await status();
       listeners.post(s);
-      const look = BADGE[s.health];
-      const lang = s.settings.language;
-      const action = toolbarButton();
-      await action.setBadgeText({ text: look.text });
-      await action.setBadgeBackgroundColor({ color: look.color });
-      await action.setTitle({ title: `${translate(lang, 'app.name')} — ${translate(lang, `health.${s.health}`)}` });
+      await showBadge(s.health, s.settings.language);
     } catch (e) {
       log(`badge update failed: ${e instanceof Error ? e.name : 'error'}`);
     }
