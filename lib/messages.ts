@@ -73,6 +73,18 @@ export interface Responses {
 export type RequestType = keyof Requests;
 export type Request = Requests[RequestType];
 
+/** The background's answer to each request: the request's type decides the handler's argument and reply. */
+export type RequestHandlers = { [K in RequestType]: (request: Requests[K]) => Promise<Responses[K]> };
+
+/** The runtime port a page opens to be told the status whenever it changes (no polling). */
+export const STATUS_PORT = 'status';
+
+/** What the background posts on the status port: the whole snapshot, each time something in it changed. */
+export interface StatusUpdate {
+  type: 'status';
+  status: StatusSnapshot;
+}
+
 /** What travels back: the background never throws across the boundary. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: PlainError };
 
@@ -93,11 +105,18 @@ export function isRequest(msg: unknown): msg is Request {
 }
 
 /** An error the background reported, in both languages. */
-export class BackgroundError extends Error {
+class BackgroundError extends Error {
   constructor(readonly error: PlainError) {
     super(error.en);
     this.name = 'BackgroundError';
   }
+}
+
+/** Any failure as the pages show it: the background's own, or an unexpected one. */
+export function toPlainError(e: unknown): PlainError {
+  if (e instanceof BackgroundError) return e.error;
+  const message = e instanceof Error ? e.message : String(e);
+  return { kind: 'unexpected', nl: `Er ging iets mis: ${message}`, en: `Something went wrong: ${message}` };
 }
 
 /** Sends a request to the background and returns its answer, or throws a BackgroundError. */

@@ -6,20 +6,24 @@
 import { browser } from 'wxt/browser';
 import type { ConnectionState, SyncProgress, SyncRun, RunTrigger, WorkspaceDb } from '../../lib/db';
 import { KV } from '../../lib/db';
-import type { FieldErrors, Settings } from '../../lib/settings';
+import type { Settings } from '../../lib/settings';
 import { validateSettings } from '../../lib/settings';
 import {
   isRequest,
+  STATUS_PORT,
   type PlainError,
-  type Request,
+  type RequestHandlers,
+  type Requests,
+  type RequestType,
   type Responses,
   type SaveSettingsResult,
   type StatusSnapshot,
   type SyncNowResult,
   type TestConnectionResult,
 } from '../../lib/messages';
-import { BADGE, healthOf } from '../../lib/stores/health';
-import { translate } from '../../lib/i18n/translate';
+import { healthOf } from '../../lib/health';
+import { showBadge } from './badge';
+import { createStatusListeners, type StatusPort } from './status-listeners';
 
 export const SYNC_ALARM = 'sync';
 export const SYNC_PERIOD_MINUTES = 15;
@@ -49,10 +53,12 @@ export interface Background {
   /** Called at every service-worker start. */
   start(): Promise<void>;
   ensureAlarm(): Promise<void>;
-  handle<K extends Request['type']>(request: Extract<Request, { type: K }>): Promise<Responses[K]>;
+  handle<K extends RequestType>(request: Requests[K]): Promise<Responses[K]>;
   onAlarm(alarm: { name: string; periodInMinutes?: number }): Promise<void>;
   startRun(trigger: RunTrigger): Promise<SyncNowResult>;
   updateBadge(): Promise<void>;
+  /** A page listens: it gets the status now and each time it changes, until the port disconnects. */
+  watchStatus(port: StatusPort): void;
   /** The run in progress, for tests. */
   currentRun(): Promise<SyncRun> | undefined;
 }
@@ -63,15 +69,11 @@ const FIX_FIELDS_FIRST: PlainError = {
   en: 'Correct the marked fields first, then test again.',
 };
 
-/** MV3 has `action`; Firefox's MV2 build has `browserAction` with the same badge calls. */
-function toolbarButton(): typeof browser.action {
-  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-}
-
 export function createBackground({ db, engine, log = () => {} }: BackgroundDeps): Background {
   let current: { controller: AbortController; promise: Promise<SyncRun> } | undefined;
   let starting = false;
   let badgeTicker: ReturnType<typeof setInterval> | undefined;
+  const listeners = createStatusListeners({ db, status: () => status(), log });
 
   async function connectionState(settings: Settings): Promise<ConnectionState> {
     const stored = (await db.kv.get(KV.connection))?.value as ConnectionState | undefined;
@@ -129,12 +131,8 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
   async function updateBadge(): Promise<void> {
     try {
       const s = await status();
-      const look = BADGE[s.health];
-      const lang = s.settings.language;
-      const action = toolbarButton();
-      await action.setBadgeText({ text: look.text });
-      await action.setBadgeBackgroundColor({ color: look.color });
-      await action.setTitle({ title: `${translate(lang, 'app.name')} — ${translate(lang, `health.${s.health}`)}` });
+      listeners.post(s);
+      await showBadge(s.health, s.settings.language);
     } catch (e) {
       log(`badge update failed: ${e instanceof Error ? e.name : 'error'}`);
     }
@@ -217,44 +215,46 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     return true;
   }
 
-  async function handle(request: Request): Promise<unknown> {
-    switch (request.type) {
-      case 'status':
-        return status();
-      case 'syncNow':
-        return startRun(request.refresh ? 'refresh' : 'manual');
-      case 'cancelSync':
-        return { cancelled: await cancelRun() };
-      case 'testConnection':
-        return testConnection(request.settings);
-      case 'validateSettings': {
-        const v = validateSettings(request.settings);
-        return (v.ok ? {} : v.errors) satisfies FieldErrors;
-      }
-      case 'saveSettings': {
-        const result = await engine.saveSettings(db, request.settings);
-        if (result.ok) {
-          await ensureAlarm();
-          await updateBadge();
-        }
-        return result;
-      }
-      case 'disconnect': {
-        const run = current?.promise;
-        await cancelRun();
-        if (run) await Promise.race([run, new Promise((r) => setTimeout(r, 10_000))]);
-        await engine.disconnect(db);
+  /** One handler per message type; the type of lib/messages.ts' requests decides argument and reply. */
+  const handlers: RequestHandlers = {
+    status: () => status(),
+    syncNow: (request) => startRun(request.refresh ? 'refresh' : 'manual'),
+    cancelSync: async () => ({ cancelled: await cancelRun() }),
+    testConnection: (request) => testConnection(request.settings),
+    validateSettings: async (request) => {
+      const v = validateSettings(request.settings);
+      return v.ok ? {} : v.errors;
+    },
+    saveSettings: async (request) => {
+      const result = await engine.saveSettings(db, request.settings);
+      if (result.ok) {
+        await ensureAlarm();
         await updateBadge();
-        return { ok: true };
       }
-      case 'confirmAdministrationSwitch':
-        await engine.confirmAdministrationSwitch(db);
-        await updateBadge();
-        return { ok: true };
-      case 'refreshBadge':
-        await updateBadge();
-        return { ok: true };
-    }
+      return result;
+    },
+    disconnect: async () => {
+      const run = current?.promise;
+      await cancelRun();
+      if (run) await Promise.race([run, new Promise((r) => setTimeout(r, 10_000))]);
+      await engine.disconnect(db);
+      await updateBadge();
+      return { ok: true };
+    },
+    confirmAdministrationSwitch: async () => {
+      await engine.confirmAdministrationSwitch(db);
+      await updateBadge();
+      return { ok: true };
+    },
+    refreshBadge: async () => {
+      await updateBadge();
+      return { ok: true };
+    },
+  };
+
+  function handle<K extends RequestType>(request: Requests[K]): Promise<Responses[K]> {
+    const handler = handlers[request.type as K] as (request: Requests[K]) => Promise<Responses[K]>;
+    return handler(request);
   }
 
   async function onAlarm(alarm: { name: string; periodInMinutes?: number }): Promise<void> {
@@ -267,6 +267,12 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     const state = await connectionState(settings);
     if (state.status !== 'ok' || state.pendingAdministrationKey) return;
     await startRun('alarm');
+  }
+
+  async function onAlarmAndTell(alarm: { name: string; periodInMinutes?: number }): Promise<void> {
+    await onAlarm(alarm);
+    // The next sync time moved on, also when no run started.
+    await listeners.publish();
   }
 
   async function scheduleResume(): Promise<void> {
@@ -291,10 +297,11 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
       await updateBadge();
     },
     ensureAlarm,
-    handle: handle as Background['handle'],
-    onAlarm,
+    handle,
+    onAlarm: onAlarmAndTell,
     startRun,
     updateBadge,
+    watchStatus: listeners.watch,
     currentRun: () => current?.promise,
   };
 }
@@ -304,6 +311,10 @@ export function registerListeners(bg: Background, describeError: (e: unknown) =>
   browser.runtime.onInstalled.addListener(() => void bg.ensureAlarm());
   browser.runtime.onStartup.addListener(() => void bg.ensureAlarm());
   browser.alarms.onAlarm.addListener((alarm) => void bg.onAlarm(alarm));
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== STATUS_PORT || port.sender?.id !== browser.runtime.id) return;
+    bg.watchStatus(port);
+  });
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (sender.id !== browser.runtime.id || !isRequest(message)) return false;
     bg.handle(message).then(

@@ -1,7 +1,8 @@
 import { createApp } from 'vue';
+import { createPinia } from 'pinia';
 import App from './App.vue';
 import '../../components/theme.css';
 import { language } from '../../lib/i18n';
 
 document.documentElement.lang = language.value;
-createApp(App).mount('#app');
+createApp(App).use(createPinia()).mount('#app');

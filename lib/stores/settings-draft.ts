@@ -1,76 +1,46 @@
 /**
- * The settings as a form edits them: both connection kinds kept side by side (switching
- * back and forth loses nothing), turned into the settings shape only when saving.
- * Validation and saving happen in the background (the popup does not carry zod).
+ * The state of a settings form: the draft, its field errors and the outcome of saving. Each form
+ * (popup, options' connection and settings sections) has its own store; a form starts afresh from
+ * the saved settings each time it is shown (`reset`).
  */
+import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
 import { browser } from 'wxt/browser';
 import type { FieldErrors, Settings } from '../settings';
-import { send, type PlainError, type SaveSettingsResult } from '../messages';
-import { toPlainError, refreshStatus } from './status';
+import { send, toPlainError, type PlainError, type SaveSettingsResult } from '../messages';
 import { language } from '../i18n';
-import { DEFAULT_PROXY_URL } from '../default-proxy';
+import { extraOriginFor, draftFromSettings, settingsFromDraft, type SettingsDraft } from '../settings-draft';
+import { useStatusStore } from './status';
 
-/** The origin of this build's default proxy (from lib/default-proxy.ts: lib/settings.ts brings zod). */
-export const DEFAULT_PROXY_ORIGIN = new URL(DEFAULT_PROXY_URL).origin;
+export type SettingsForm = 'popup' | 'connection' | 'settings';
 
-export interface SettingsDraft extends Omit<Settings, 'connection'> {
-  connectionKind: 'token' | 'securityCodes';
-  apiToken: string;
-  username: string;
-  securityCode1: string;
-  securityCode2: string;
+/** What saving told the person. */
+export interface SaveOutcome {
+  kind: 'ok' | 'error';
+  text?: string;
+  error?: PlainError;
+  key?: string;
+  params?: Record<string, string>;
 }
 
-export function draftFromSettings(s: Settings): SettingsDraft {
-  const c = s.connection;
-  return {
-    ...structuredClone({ ...s, connection: undefined }),
-    connectionKind: c?.kind ?? 'token',
-    apiToken: c?.kind === 'token' ? c.apiToken : '',
-    username: c?.kind === 'securityCodes' ? c.username : '',
-    securityCode1: c?.kind === 'securityCodes' ? c.securityCode1 : '',
-    securityCode2: c?.kind === 'securityCodes' ? c.securityCode2 : '',
-  } as SettingsDraft;
-}
-
-/** The settings input the schema validates. Draft fields map onto error paths ("connection.apiToken"). */
-export function settingsFromDraft(d: SettingsDraft): unknown {
-  const { connectionKind, apiToken, username, securityCode1, securityCode2, ...rest } = d;
-  const connection =
-    connectionKind === 'token'
-      ? { kind: 'token', apiToken }
-      : { kind: 'securityCodes', username, securityCode1, securityCode2 };
-  return { ...JSON.parse(JSON.stringify(rest)), connection };
-}
-
-/** The host permission a proxy URL needs, or undefined for the default proxy or an invalid URL. */
-export function extraOriginFor(proxyUrl: string): string | undefined {
-  try {
-    const origin = new URL(proxyUrl.trim()).origin;
-    if (origin === DEFAULT_PROXY_ORIGIN) return undefined;
-    return `${origin}/*`;
-  } catch {
-    return undefined;
-  }
-}
-
-export function useSettingsDraft() {
+function setup() {
+  const statusStore = useStatusStore();
   const draft = reactive({} as SettingsDraft);
   const loaded = ref(false);
   const errors = ref<FieldErrors>({});
   const saving = ref(false);
-  const result = ref<{
-    kind: 'ok' | 'error';
-    text?: string;
-    error?: PlainError;
-    key?: string;
-    params?: Record<string, string>;
-  }>();
+  const result = ref<SaveOutcome>();
 
   function load(s: Settings): void {
     Object.assign(draft, draftFromSettings(s));
     loaded.value = true;
+  }
+
+  /** The form is shown again: it starts from the saved settings, without errors or outcomes from before. */
+  function reset(): void {
+    loaded.value = false;
+    errors.value = {};
+    result.value = undefined;
   }
 
   /** Validates the whole draft and keeps the error of one field (on blur), so others are not nagged early. */
@@ -110,7 +80,7 @@ export function useSettingsDraft() {
         errors.value = {};
         load(r.settings);
         result.value = { kind: 'ok', key: 'common.saved' };
-        await refreshStatus();
+        await statusStore.refresh();
       } else {
         errors.value = r.errors;
         result.value = { kind: 'error', key: 'common.fixErrors' };
@@ -124,5 +94,15 @@ export function useSettingsDraft() {
     }
   }
 
-  return { draft, loaded, errors, saving, result, load, save, validateField };
+  return { draft, loaded, errors, saving, result, load, reset, save, validateField };
+}
+
+const stores = {
+  popup: defineStore('settingsDraft/popup', setup),
+  connection: defineStore('settingsDraft/connection', setup),
+  settings: defineStore('settingsDraft/settings', setup),
+};
+
+export function useSettingsDraftStore(form: SettingsForm) {
+  return stores[form]();
 }

@@ -1,14 +1,16 @@
-/** "Test connection" for a settings form: tests what is typed, saved or not. */
+/** "Test connection" for a settings form: tests what is typed, saved or not. One store per form. */
+import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { send, type PlainError } from '../messages';
+import { send, toPlainError, type PlainError } from '../messages';
 import type { Administration } from '../eboekhouden/types';
-import { settingsFromDraft, type SettingsDraft } from './settings-draft';
-import { toPlainError } from './status';
+import { settingsFromDraft, type SettingsDraft } from '../settings-draft';
 
 export type TestOutcome =
   { ok: true; administrations: Administration[]; name?: string } | { ok: false; error: PlainError };
 
-export function useTestConnection() {
+export type ConnectionTestForm = 'popup' | 'connection';
+
+function setup() {
   const testing = ref(false);
   const outcome = ref<TestOutcome>();
 
@@ -31,5 +33,19 @@ export function useTestConnection() {
     return outcome.value!;
   }
 
-  return { testing, outcome, test };
+  /** The form is shown again: no outcome from before. */
+  function reset(): void {
+    outcome.value = undefined;
+  }
+
+  return { testing, outcome, test, reset };
+}
+
+const stores = {
+  popup: defineStore('connectionTest/popup', setup),
+  connection: defineStore('connectionTest/connection', setup),
+};
+
+export function useConnectionTestStore(form: ConnectionTestForm) {
+  return stores[form]();
 }

@@ -23,7 +23,7 @@ import {
   type Background,
   type Engine,
 } from '../../entrypoints/background/service';
-import type { Reply, Request, StatusSnapshot } from '../../lib/messages';
+import { STATUS_PORT, type Reply, type Request, type StatusSnapshot, type StatusUpdate } from '../../lib/messages';
 
 let db: WorkspaceDb;
 let runs: { trigger: RunTrigger; signal?: AbortSignal; finish: (r?: Partial<SyncRun>) => void }[];
@@ -68,8 +68,15 @@ async function send<T>(request: Request): Promise<Reply<T>> {
   });
 }
 
+/** The fake browser has no runtime ports; the background's onConnect listeners are kept here. */
+let connectListeners: ((port: unknown) => void)[];
+
 beforeEach(async () => {
   fakeBrowser.reset();
+  connectListeners = [];
+  vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation((cb) => {
+    connectListeners.push(cb as (port: unknown) => void);
+  });
   db = new WorkspaceDb(`bg-test-${Math.random()}`);
   runs = [];
   engine = {
@@ -199,6 +206,27 @@ describe('messages', () => {
     expect(engine.testConnection).toHaveBeenCalledTimes(1);
   });
 
+  it('validateSettings answers the field errors of its own settings without saving them', async () => {
+    const bad = await send({ type: 'validateSettings', settings: { ...tokenSettings, proxyUrl: 'nope' } });
+    expect(bad).toEqual({ ok: true, data: { proxyUrl: 'settings.error.proxyUrlInvalid' } });
+    expect(await send({ type: 'validateSettings', settings: tokenSettings })).toEqual({ ok: true, data: {} });
+    expect((await loadSettings(db)).connection).toBeNull();
+  });
+
+  it('answers through sendResponse (the listener returns true), and a failing handler as an error reply', async () => {
+    let answer: (r: unknown) => void = () => {};
+    const answered = new Promise<unknown>((resolve) => (answer = resolve));
+    const results = await deliver({ type: 'refreshBadge' }, { id: fakeBrowser.runtime.id }, (r) => answer(r));
+    expect(results).toEqual([true]);
+    expect(await answered).toEqual({ ok: true, data: { ok: true } });
+    engine.confirmAdministrationSwitch = vi.fn(async () => {
+      throw new Error('boom');
+    });
+    const failed = await send({ type: 'confirmAdministrationSwitch' });
+    expect(failed.ok).toBe(false);
+    expect(!failed.ok && failed.error.kind).toBeTruthy();
+  });
+
   it('ignores messages from elsewhere and unknown types', async () => {
     const results = await deliver({ type: 'status' }, { id: 'another-extension' }, () => undefined);
     expect(results).toEqual([false]);
@@ -212,6 +240,75 @@ describe('messages', () => {
     await send({ type: 'disconnect' });
     expect(await db.customers.count()).toBe(0);
     expect((await loadSettings(db)).connection).toBeNull();
+  });
+});
+
+describe('status to the pages, when it changes', () => {
+  function listen(name = STATUS_PORT, id = fakeBrowser.runtime.id) {
+    const received: StatusSnapshot[] = [];
+    const onDisconnect: (() => void)[] = [];
+    const port = {
+      name,
+      sender: { id },
+      postMessage: (m: StatusUpdate) => received.push(m.status),
+      onDisconnect: { addListener: (cb: () => void) => onDisconnect.push(cb) },
+      onMessage: { addListener: () => undefined },
+    };
+    for (const cb of connectListeners) cb(port);
+    return { received, last: () => received.at(-1), close: () => onDisconnect.forEach((cb) => cb()) };
+  }
+
+  it('posts the status when a page connects, when a run starts, as its progress is written and when it ends', async () => {
+    await saveSettings(db, tokenSettings);
+    const page = listen();
+    await vi.waitFor(() => expect(page.last()?.syncing).toBe(false));
+
+    await send({ type: 'syncNow' });
+    await vi.waitFor(() => expect(page.last()?.syncing).toBe(true));
+
+    // Sooner than the badge's one-second refresh: the progress record's change is what tells it.
+    const seen = page.received.length;
+    await db.kv.put({
+      key: KV.progress,
+      value: { running: true, step: 'customers', done: 10, total: 20, updatedAt: 2 },
+    });
+    await vi.waitFor(() => expect(page.last()?.progress?.done).toBe(10), { timeout: 500, interval: 10 });
+    expect(page.received.length).toBeGreaterThan(seen);
+
+    runs[0].finish({ result: 'ok' });
+    await bg.currentRun();
+    await vi.waitFor(() => expect(page.last()).toMatchObject({ syncing: false, lastRun: { result: 'ok' } }));
+    page.close();
+  });
+
+  it('tells every page that listens, saved settings too, and stops telling a page that went away', async () => {
+    const popup = listen();
+    const options = listen();
+    await vi.waitFor(() => expect(popup.last() && options.last()).toBeTruthy());
+    popup.close();
+    const before = popup.received.length;
+    await send({ type: 'saveSettings', settings: tokenSettings });
+    await vi.waitFor(() => expect(options.last()?.settings.connection).toEqual(tokenSettings.connection));
+    expect(popup.received.length).toBe(before);
+    options.close();
+  });
+
+  it('tells the next sync time after an alarm, also when no run starts', async () => {
+    const page = listen();
+    await vi.waitFor(() => expect(page.last()).toBeTruthy());
+    const before = page.received.length;
+    await bg.onAlarm({ name: SYNC_ALARM, periodInMinutes: 15 });
+    expect(runs).toHaveLength(0);
+    await vi.waitFor(() => expect(page.received.length).toBeGreaterThan(before));
+    page.close();
+  });
+
+  it('ignores ports of another name or from elsewhere', async () => {
+    const other = listen('something-else');
+    const stranger = listen(STATUS_PORT, 'another-extension');
+    await bg.updateBadge();
+    expect(other.received).toEqual([]);
+    expect(stranger.received).toEqual([]);
   });
 });
 

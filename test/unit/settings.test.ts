@@ -10,7 +10,8 @@ import { DEFAULT_SETTINGS, restoreSettings, validateSettings, type Settings } fr
 import { KV, WorkspaceDb } from '../../lib/db';
 import { loadSettings, saveSettings } from '../../lib/sync/index';
 import { setLanguage, translate } from '../../lib/i18n';
-import { status } from '../../lib/stores/status';
+import { createPinia, setActivePinia } from 'pinia';
+import { useStatusStore } from '../../lib/stores/status';
 import type { StatusSnapshot } from '../../lib/messages';
 import SettingsSection from '../../entrypoints/options/sections/SettingsSection.vue';
 
@@ -117,7 +118,10 @@ describe('invoice e-mail sender', () => {
 });
 
 describe('options page: sender fields', () => {
-  beforeEach(() => setLanguage('nl'));
+  beforeEach(() => {
+    setLanguage('nl');
+    setActivePinia(createPinia());
+  });
 
   function snapshot(invoice: Partial<Invoice>): StatusSnapshot {
     return {
@@ -133,13 +137,13 @@ describe('options page: sender fields', () => {
   const render = () => renderToString(createSSRApp({ render: () => h(SettingsSection) }));
 
   it('shows the sender address and name, labelled, only while e-Boekhouden mails the invoice', async () => {
-    status.value = snapshot({ emailToCustomer: false });
+    useStatusStore().status = snapshot({ emailToCustomer: false });
     const off = await render();
     expect(off).toContain('id="settings-email"');
     expect(off).not.toContain('settings-emailFromAddress');
     expect(off).not.toContain('settings-emailFromName');
 
-    status.value = snapshot({
+    useStatusStore().status = snapshot({
       emailToCustomer: true,
       emailFromAddress: 'facturen@bedrijf.nl',
       emailFromName: 'Jansen',

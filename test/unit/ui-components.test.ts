@@ -11,11 +11,12 @@ import DataTable, { type Column } from '../../components/DataTable.vue';
 import SyncPanel from '../../components/SyncPanel.vue';
 import ConnectionFields from '../../components/ConnectionFields.vue';
 import { filterRows, rowWindow, searchIndex, sortRows } from '../../components/virtual';
-import { status } from '../../lib/stores/status';
-import { outcomeOf } from '../../lib/stores/sync-outcome';
+import { createPinia, setActivePinia } from 'pinia';
+import { useStatusStore } from '../../lib/stores/status';
+import { outcomeOf } from '../../lib/sync-outcome';
 import { pick, setLanguage } from '../../lib/i18n';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { draftFromSettings, extraOriginFor, settingsFromDraft } from '../../lib/stores/settings-draft';
+import { draftFromSettings, extraOriginFor, settingsFromDraft } from '../../lib/settings-draft';
 import type { StatusSnapshot } from '../../lib/messages';
 
 interface Row {
@@ -37,7 +38,10 @@ function render(component: Component, props: Record<string, unknown>): Promise<s
   return renderToString(createSSRApp({ render: () => h(component, props) }));
 }
 
-beforeEach(() => setLanguage('nl'));
+beforeEach(() => {
+  setLanguage('nl');
+  setActivePinia(createPinia());
+});
 
 describe('the virtual window', () => {
   it('covers the viewport plus overscan, and the spacers stand in for every other row', () => {
@@ -128,7 +132,7 @@ function snapshot(patch: Partial<StatusSnapshot>): StatusSnapshot {
 
 describe('SyncPanel', () => {
   it('shows the step, the count and a stop button while syncing', async () => {
-    status.value = snapshot({
+    useStatusStore().status = snapshot({
       syncing: true,
       health: 'syncing',
       progress: { running: true, step: 'customers', done: 1200, total: 10000, updatedAt: 1 },
@@ -143,7 +147,7 @@ describe('SyncPanel', () => {
   });
 
   it('says that auto-sync is paused, and why, when the credentials were rejected', async () => {
-    status.value = snapshot({
+    useStatusStore().status = snapshot({
       connection: {
         status: 'needsReconnect',
         message: { nl: 'Het API-token is verlopen. Maak een nieuw token aan.', en: 'The API token has expired.' },

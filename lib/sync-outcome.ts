@@ -1,5 +1,5 @@
 /** How a finished run is told to the person (notice and live region). */
-import type { SyncRun } from '../db';
+import type { SyncRun } from './db';
 
 export interface Outcome {
   kind: 'ok' | 'error' | 'info' | 'warn';

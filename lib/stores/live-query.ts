@@ -1,15 +1,9 @@
-/** The options page's handle on the workspace database, and live queries as Vue refs. */
-import { onUnmounted, shallowRef, watch, type Ref, type WatchSource } from 'vue';
+/**
+ * Dexie live queries as Vue refs, for stores and components alike: they end with the scope
+ * that made them (a component when it unmounts, a store when it is disposed).
+ */
+import { onScopeDispose, shallowRef, watch, type Ref, type WatchSource } from 'vue';
 import { liveQuery, type Table } from 'dexie';
-import { WorkspaceDb } from '../db';
-
-let instance: WorkspaceDb | undefined;
-
-/** One database connection per page (same IndexedDB database as the background). */
-export function pageDb(): WorkspaceDb {
-  instance ??= new WorkspaceDb();
-  return instance;
-}
 
 /**
  * A Dexie live query as a ref; it re-runs when the data it read changes, in any extension page
@@ -30,7 +24,7 @@ export function useLiveQuery<T>(query: () => Promise<T>, initial: T, deps?: Watc
       subscription = subscribe();
     });
   }
-  onUnmounted(() => subscription.unsubscribe());
+  onScopeDispose(() => subscription.unsubscribe());
   return result;
 }
 
@@ -66,6 +60,6 @@ export function useTableRows<T, K>(
   watch(count, (now, before) => (before === -1 ? void load() : reloadSoon()));
   if (also) watch(also, reloadSoon);
   watch(table, () => void load());
-  onUnmounted(() => clearTimeout(timer));
+  onScopeDispose(() => clearTimeout(timer));
   return { rows, loading };
 }
