@@ -9,6 +9,9 @@
  * (d) each value the document's schema allows for a field where the example has another (null,
  *     a digit string for `["integer","string"]`, each enum value), checked with ajv against the
  *     field's own schema, parses too.
+ *
+ * And the other way: the bodies the client sends (session, relation, invoice) are valid against
+ * the document's request schemas (ajv) and use only fields those schemas define.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,6 +20,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as wire from '../../lib/eboekhouden/rest-wire';
+import { harness, json, lookupRoutes, paged } from './rest-fake';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -234,4 +238,94 @@ describe('REST wire schemas against openapi-v1.json', () => {
     for (const type of ['8', 8, -1, 'x', ''])
       expect(wire.mutationListItem.safeParse({ ...example, type }).success).toBe(false);
   });
+});
+
+/** Keys of `value` (recursively) that the document's schema does not define, as dotted paths. */
+function undocumentedKeys(value: Json, schema: JsonSchema | undefined, at = ''): string[] {
+  const s = resolve(schema);
+  if (!s || value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => undocumentedKeys(v, s.items, `${at}[${i}]`));
+  if (!s.properties) return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    k in s.properties! ? undocumentedKeys(v, s.properties![k], at ? `${at}.${k}` : k) : [at ? `${at}.${k}` : k],
+  );
+}
+
+function requestSchema(path: string, method: string): JsonSchema {
+  const op = doc.paths[path][method] as unknown as { requestBody: { content: Record<string, { schema: JsonSchema }> } };
+  return op.requestBody.content['application/json'].schema;
+}
+
+describe('REST request bodies against openapi-v1.json', () => {
+  const full = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+  full.addSchema(doc, 'openapi');
+  const pointer = (path: string, method: string) =>
+    `openapi#/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}/requestBody/content/application~1json/schema`;
+
+  async function captured() {
+    const { transport, fake } = harness({
+      ...lookupRoutes(),
+      'GET /v1/relation': paged([{ id: 901, type: 'B', code: 'KL001' }]),
+      'POST /v1/relation': () => json(201, { id: 902, code: 'KL002' }),
+      'POST /v1/invoice': () => json(201, { id: 1000, invoiceNumber: 'F2026-0007' }),
+    });
+    await transport.createRelation({
+      code: 'KL002',
+      type: 'P',
+      name: 'Jan de Vries',
+      contact: 'Jan',
+      email: 'jan@example.nl',
+      emailInvoice: 'facturen@example.nl',
+      emailReminder: 'herinnering@example.nl',
+      phone: '0612345678',
+      address: 'Dorpsstraat 1',
+      postalCode: '1234 AB',
+      city: 'Ergens',
+      country: 'NL',
+      vatNumber: 'NL123456789B01',
+      cocNumber: '12345678',
+      iban: 'NL91ABNA0417164300',
+      termOfPayment: 14,
+    });
+    await transport.createInvoice({
+      number: 'F2026-0007',
+      relationCode: 'KL001',
+      date: '2026-08-29',
+      termOfPayment: 14,
+      template: 'Standaard',
+      bookInAccounts: true,
+      email: { subject: 'Factuur', body: 'Zie bijlage', fromAddress: 'info@example.nl', fromName: 'Wij' },
+      lines: [
+        {
+          code: 'ARB',
+          description: 'Arbeid',
+          quantity: 2.5,
+          unit: 'uur',
+          pricePerUnit: 55,
+          vatCode: 'HOOG_VERK_21',
+          ledgerCode: '8000',
+          costCenterId: 3,
+        },
+      ],
+    });
+    return fake;
+  }
+
+  for (const [route, path] of [
+    ['POST /v1/session', '/v1/session'],
+    ['POST /v1/relation', '/v1/relation'],
+    ['POST /v1/invoice', '/v1/invoice'],
+  ] as const) {
+    it(`${route}: the body the client sends is valid and uses only documented fields`, async () => {
+      const fake = await captured();
+      const bodies = fake.callsTo(route).map((c) => c.body as Json);
+      expect(bodies.length).toBeGreaterThan(0);
+      const validate = full.getSchema(pointer(path, 'post'))!;
+      expect(validate({ aFieldFromTheFuture: 1 }), 'the schema has teeth: its required fields').toBe(false);
+      for (const body of bodies) {
+        expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
+        expect(undocumentedKeys(body, requestSchema(path, 'post'))).toEqual([]);
+      }
+    });
+  }
 });
