@@ -228,6 +228,20 @@ describe('REST wire schemas against openapi-v1.json', () => {
     }
   });
 
+  it('the document list examples of relations and products carry every detail field the client reads', () => {
+    const relation = CASES.find((c) => c.name.startsWith('relationListItem'))!.example!;
+    const product = CASES.find((c) => c.name.startsWith('productListItem'))!.example!;
+    expect(wire.carriesFields(relation, wire.RELATION_DETAIL_FIELDS)).toBe(true);
+    expect(wire.carriesFields(product, wire.PRODUCT_DETAIL_FIELDS)).toBe(true);
+    // … and every one of those is a field of the detail schema.
+    const relationDetail = CASES.find((c) => c.name.startsWith('relation ('))!.schema!.properties!;
+    const productDetail = CASES.find((c) => c.name.startsWith('product ('))!.schema!.properties!;
+    expect(wire.RELATION_DETAIL_FIELDS.filter((f) => !(f in relationDetail))).toEqual([]);
+    expect(wire.PRODUCT_DETAIL_FIELDS.filter((f) => !(f in productDetail))).toEqual([]);
+    // A thin item (what live lists have been seen to send) does not.
+    expect(wire.carriesFields({ id: 1, type: 'B', code: 'R1' }, wire.RELATION_DETAIL_FIELDS)).toBe(false);
+  });
+
   it('reads every MutationType the document lists, and the opening balance type 0', () => {
     const example = CASES.find((c) => c.name.startsWith('mutationListItem'))!.example!;
     for (const type of [...(doc.components.schemas.MutationType.enum as string[]), 0, '0', 1, 7]) {
