@@ -262,7 +262,8 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
         try {
           return await listAdministrationsAt('/v1/administration/linked');
         } catch (linked) {
-          if (isEBoekhoudenError(linked) && (linked.kind === 'auth' || linked.kind === 'network')) throw linked;
+          // The connection itself failing (credentials, network, quota, session) is that; a refusal is not.
+          if (isEBoekhoudenError(linked) && ['auth', 'network', 'limit', 'session'].includes(linked.kind)) throw linked;
           throw e;
         }
       }

@@ -363,6 +363,17 @@ describe('administrations: /v1/administration for accountants, /linked for every
     expect(await transport.listAdministrations()).toEqual([{ guid: 'g-9', company: 'Eigen bedrijf' }]);
   });
 
+  it('a throttled /linked is reported as such, not as "not an accountant"', async () => {
+    const { transport } = harness(
+      {
+        'GET /v1/administration': ep001,
+        'GET /v1/administration/linked': () => json(429, { type: 'error', title: 'Too many requests', status: 429 }),
+      },
+      { retries: 0 },
+    );
+    expect(await caught(transport.listAdministrations())).toMatchObject({ kind: 'limit' });
+  });
+
   it('when /linked fails too, the EP_001 stands (callers read it as "not an accountant")', async () => {
     const { transport } = harness({
       'GET /v1/administration': ep001,
