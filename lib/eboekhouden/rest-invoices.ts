@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type * as wire from './rest-wire';
+import { VAT_RATES } from './types';
 
 type WireInvoice = Pick<z.output<typeof wire.invoiceListItem>, 'totalExcl' | 'vatAmount' | 'totalAmount'>;
 
@@ -16,20 +17,26 @@ export interface InvoiceTotals {
 
 const cents = (euros: number) => Math.round(euros * 100);
 
-/** Σ round(quantity × price × 100) per line, less each line's discount; VAT from each line's vatAmount. */
-function fromLines(items: z.output<typeof wire.invoiceItem>[]): { excl: number; vat: number | undefined } {
+/**
+ * Σ round(quantity × net price × 100) per line; VAT from each line's vatAmount, else by its code's
+ * rate, per line. The document puts both discounts on the price per unit ("a fixed discount on the
+ * `pricePerUnit`", "a percentage discount on the `pricePerUnit`"). Only a fallback: where
+ * e-Boekhouden rounds is not documented.
+ */
+function fromLines(items: z.output<typeof wire.invoiceItem>[]): { excl: number; vat: number } {
   let excl = 0;
-  let vat: number | undefined = 0;
+  let vat = 0;
   for (const item of items) {
-    const gross = cents((item.quantity ?? item.amount ?? 1) * item.pricePerUnit);
-    const discount =
+    const price =
       item.discountAmount !== undefined
-        ? cents(item.discountAmount)
+        ? item.pricePerUnit - item.discountAmount
         : item.discountPercentage !== undefined
-          ? Math.round((gross * item.discountPercentage) / 100)
-          : 0;
-    excl += gross - discount;
-    vat = vat === undefined || item.vatAmount === undefined ? undefined : vat + cents(item.vatAmount);
+          ? (item.pricePerUnit * (100 - item.discountPercentage)) / 100
+          : item.pricePerUnit;
+    const line = cents((item.quantity ?? item.amount ?? 1) * price);
+    excl += line;
+    vat +=
+      item.vatAmount !== undefined ? cents(item.vatAmount) : Math.round((line * (VAT_RATES[item.vatCode] ?? 0)) / 100);
   }
   return { excl, vat };
 }
@@ -43,7 +50,7 @@ export function invoiceTotals(
   const incl = detail.totalAmount ?? listed.totalAmount;
   const summed = excl === undefined || (vat === undefined && incl === undefined) ? fromLines(detail.items) : undefined;
   const exclCents = excl !== undefined ? cents(excl) : summed!.excl;
-  const vatCents = vat !== undefined ? cents(vat) : incl !== undefined ? cents(incl) - exclCents : (summed?.vat ?? 0);
+  const vatCents = vat !== undefined ? cents(vat) : incl !== undefined ? cents(incl) - exclCents : summed!.vat;
   const inclCents = incl !== undefined ? cents(incl) : exclCents + vatCents;
   return { totalExcl: exclCents / 100, totalVat: vatCents / 100, totalIncl: inclCents / 100 };
 }

@@ -209,6 +209,40 @@ describe('REST list answers as the document allows them', () => {
     expect(found).toMatchObject({ relationCode: 'KL1500', totalExcl: 0.5, totalVat: 0.1, totalIncl: 0.6 });
   });
 
+  it('summed totals apply a line discount to the price per unit, as the document describes it', async () => {
+    const { transport } = harness({
+      ...lookupRoutes(),
+      'GET /v1/invoice': paged([{ id: 1000, invoiceNumber: 'F00001', relationId: 1500, date: '2026-08-29' }]),
+      'GET /v1/invoice/{id}': () =>
+        json(200, {
+          id: 1000,
+          invoiceNumber: 'F00001',
+          date: '2026-08-29',
+          items: [
+            // 3 × (10 − 2) = 24.00 (VAT 21% from the code: 5.04); 4 × 5 × 0.75 = 15.00 (no VAT)
+            {
+              description: 'A',
+              quantity: 3,
+              pricePerUnit: 10,
+              discountAmount: 2,
+              vatCode: 'HOOG_VERK_21',
+              ledgerId: 22206462,
+            },
+            {
+              description: 'B',
+              quantity: 4,
+              pricePerUnit: 5,
+              discountPercentage: 25,
+              vatCode: 'GEEN',
+              ledgerId: 22206462,
+            },
+          ],
+        }),
+      'GET /v1/relation/{id}': () => json(200, { id: 1500, type: 'B', code: 'KL1500' }),
+    });
+    expect(await transport.findInvoice('F00001')).toMatchObject({ totalExcl: 39, totalVat: 5.04, totalIncl: 44.04 });
+  });
+
   it('a list item with an unknown extra field still parses', async () => {
     const { transport } = harness({
       'GET /v1/relation': paged([{ id: 1, type: 'B', code: 'R1', somethingNew: { a: 1 } }]),
