@@ -15,6 +15,9 @@ export type RecordStatus = 'active' | 'inactive' | 'gone';
 export interface CustomerDetails {
   contact?: string;
   email?: string;
+  /** e-Boekhouden's invoice and reminder addresses (REST relations only). */
+  emailInvoice?: string;
+  emailReminder?: string;
   phone?: string;
   address?: string;
   postalCode?: string;
@@ -87,11 +90,12 @@ export interface Transaction {
 }
 
 export interface OpenItemRow {
-  /** `${side}:${relationCode}:${invoiceNumber}` */
+  /** `${side}:${relationCode}:${invoiceNumber}`, or by mutation for an item without a number (openItemRowKey). */
   key: string;
   side: OpenItemSide;
   date: string;
-  invoiceNumber: string;
+  /** Absent for a booked item without a number: still money owed, so kept and shown. */
+  invoiceNumber?: string;
   relationCode: string;
   relationName: string;
   total: number;

@@ -25,7 +25,11 @@ export interface Capabilities {
   completeLists: boolean;
   /** Invoice templates can be listed (REST only; with SOAP a template is typed by name). */
   listInvoiceTemplates: boolean;
-  /** List rows carry the whole record; false means details need `getRelation`/`getProduct`. */
+  /**
+   * List rows always carry the whole record (SOAP). False: a row carries it only when it has every
+   * detail field (REST, row by row: `RelationListItem.relation`, `ProductListItem.product`), and
+   * the others need `getRelation`/`getProduct`.
+   */
   listsCarryDetails: boolean;
   /** Mutation lists include their lines. */
   mutationLinesInLists: boolean;
@@ -48,7 +52,10 @@ export interface EBoekhouden {
   /** Ends the session, if one is open. Never throws. */
   close(): Promise<void>;
 
-  /** Accountants only; others get an `auth`/`validation` error (EP_001, E002.5). */
+  /**
+   * The administrations the connection can see. REST: `/v1/administration` (accountants), else
+   * `/v1/administration/linked`; an error with EP_001 / E002.5 means "not an accountant".
+   */
   listAdministrations(): Promise<Administration[]>;
 
   listRelations(): AsyncIterable<Page<RelationListItem>>;

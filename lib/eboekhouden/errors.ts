@@ -79,8 +79,20 @@ export function isEBoekhoudenError(e: unknown): e is EBoekhoudenError {
   return e instanceof EBoekhoudenError;
 }
 
-/** Duplicate invoice number / relation code, as each protocol reports it. */
-export const DUPLICATE_CODES = new Set(['CFACT026', 'CMUT018', 'CMUT019', 'FACT_101', 'MUT_019', 'MUT_020', 'REL_049']);
+/** Duplicate invoice number / relation code, as each protocol reports it. REST's FACT_VERWERK_004 and
+ *  MUTA_008 ("Payment reference already exists") answer an invoice booked with its number as checked
+ *  payment reference: it is there already. */
+export const DUPLICATE_CODES = new Set([
+  'CFACT026',
+  'CMUT018',
+  'CMUT019',
+  'FACT_101',
+  'FACT_VERWERK_004',
+  'MUT_019',
+  'MUT_020',
+  'MUTA_008',
+  'REL_049',
+]);
 
 export function isDuplicate(e: unknown): boolean {
   return isEBoekhoudenError(e) && e.code !== undefined && DUPLICATE_CODES.has(e.code);

@@ -2,7 +2,7 @@
  * What a REST v1 error answer means for the product: status + `Error` body → EBoekhoudenError.
  */
 import { EBoekhoudenError, isEBoekhoudenError, redactSecrets, type ErrorKind } from './errors';
-import { errorBody, type ErrorBody } from './rest-wire';
+import { errorBody, firstErrorText, type ErrorBody } from './rest-wire';
 
 /** Codes that mean "the API token itself is not accepted": the person must reconnect. */
 const AUTH_CODES = new Set(['API_SESSION_003', 'API_SESSION_004']);
@@ -55,7 +55,7 @@ export function errorFromResponse(
   const body = readErrorBody(text);
   const code = body?.code ?? undefined;
   const kind = kindFor(status, code, startingSession);
-  const said = body?.message || body?.title || (body?.errors?.find((e) => typeof e === 'string') as string | undefined);
+  const said = body?.message || body?.title || firstErrorText(body?.errors);
   const what = said ? redactSecrets(said, secrets).trim().replace(/\.?$/, '.') : `HTTP ${status}.`;
   const prefix =
     kind === 'validation'

@@ -15,8 +15,11 @@ export interface ListRequest<S extends z.ZodType, T> {
   path: string;
   query?: Query;
   schema: S;
-  /** Wire item → domain record; may throw RecordError to reject just this item. */
-  map: (wire: z.output<S>) => T | Promise<T>;
+  /**
+   * Wire item → domain record; may throw RecordError to reject just this item. `raw` is the item
+   * as received, to tell a field sent as null from one left out.
+   */
+  map: (wire: z.output<S>, raw: unknown) => T | Promise<T>;
 }
 
 export function pageSizeOf(requested: number | undefined): number {
@@ -51,7 +54,7 @@ export async function* listPages<S extends z.ZodType, T>(
         continue;
       }
       try {
-        items.push(await list.map(checked.value));
+        items.push(await list.map(checked.value, raw));
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;
         rejected.push({ ...identify(raw), message: e.message });

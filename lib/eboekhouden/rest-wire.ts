@@ -1,6 +1,9 @@
 /**
- * The JSON e-Boekhouden REST v1 sends and accepts, as zod schemas (names as in REST.md).
- * Only what the transport reads is required; empty fields may be left out or null.
+ * The JSON e-Boekhouden REST v1 sends and accepts, as zod schemas. Names, optionality and
+ * shapes follow e-Boekhouden's own OpenAPI document (`eboekhouden/openapi-v1.json`); where it
+ * and REST.md disagree the document wins (test/unit/rest-wire-contract.test.ts checks each
+ * schema against it). Only what the transport reads is required; empty fields may be left out
+ * or null, and unknown fields are ignored.
  */
 import { z } from 'zod';
 import type { MutationType } from './types';
@@ -18,29 +21,61 @@ const flag = z
   .nullish()
   .transform((v) => v ?? undefined);
 
+/** The document's `["integer","string"]` with pattern `^-?(?:0|[1-9]\d*)$`: .NET sends either. */
+export const wireInteger = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?(?:0|[1-9]\d*)$/, 'expected an integer')
+    .transform(Number),
+]);
+
 export const sessionResponse = z.object({
   token: z.string().min(1),
   expiresIn: z.number().positive(),
 });
 
-/** Body of a 4xx answer. Everything optional: we read what is there. */
+/** A text field of an error body; anything else is dropped instead of discarding the body. */
+const errorText = z.string().nullish().catch(undefined);
+
+/**
+ * Body of a 4xx answer. Everything optional: we read what is there, and one odd field never
+ * costs the `code` and `title`. `errors` is an array of strings in the document's schema and an
+ * object map `{"object.field": ["..."]}` in its example: both are read.
+ */
 export const errorBody = z
   .object({
-    type: z.string().nullish(),
-    code: z.string().nullish(),
-    title: z.string().nullish(),
-    message: z.string().nullish(),
-    propertyName: z.string().nullish(),
-    errors: z.array(z.unknown()).nullish(),
-    status: z.number().nullish(),
+    type: errorText,
+    code: errorText,
+    title: errorText,
+    message: errorText,
+    propertyName: errorText,
+    errors: z
+      .union([z.array(z.unknown()), z.record(z.string(), z.unknown())])
+      .nullish()
+      .catch(undefined),
+    status: wireInteger.nullish().catch(undefined),
   })
   .loose();
 export type ErrorBody = z.output<typeof errorBody>;
 
-/** `{items, count}`; items are validated one by one afterwards. */
+/** The first readable sentence of an error body's `errors`, whichever of its two shapes it has. */
+export function firstErrorText(errors: ErrorBody['errors']): string | undefined {
+  if (!errors) return undefined;
+  const values = Array.isArray(errors) ? errors : Object.values(errors).flatMap((v) => (Array.isArray(v) ? v : [v]));
+  return values.find((e): e is string => typeof e === 'string' && e.trim() !== '');
+}
+
+/**
+ * `{items, count}`; items are validated one by one afterwards. `items` may be null (no records);
+ * left out it is still an error: an answer without its list must not pass as an empty one.
+ */
 export const listEnvelope = z.object({
-  items: z.array(z.unknown()),
-  count: z.number().int().nullish(),
+  items: z
+    .array(z.unknown())
+    .nullable()
+    .transform((v) => v ?? []),
+  count: wireInteger.nullish(),
 });
 
 export const administration = z.object({
@@ -48,12 +83,6 @@ export const administration = z.object({
   company: z.string(),
   city: optionalText,
   startYear: z.union([z.string(), z.number()]).nullish(),
-});
-
-export const relationListItem = z.object({
-  id,
-  type: z.enum(['B', 'P']),
-  code: z.string().min(1),
 });
 
 export const relation = z.object({
@@ -73,12 +102,45 @@ export const relation = z.object({
   phoneNumber: optionalText,
   mobilePhoneNumber: optionalText,
   emailAddress: optionalText,
+  emailAddressInvoice: optionalText,
+  emailAddressReminder: optionalText,
   vatNumber: optionalText,
   inactive: flag,
   termOfPayment: optionalNumber,
   companyRegistrationNumber: optionalText,
   iban: optionalText,
 });
+
+/**
+ * A /v1/relation list item: `{id, type, code}` at least; the document's example carries every
+ * detail field too (see `RELATION_DETAIL_FIELDS`), and live lists have been seen with fewer.
+ */
+export const relationListItem = relation;
+
+/** The detail fields the domain reads: a list item with all of them (null allowed) needs no detail read. */
+export const RELATION_DETAIL_FIELDS = [
+  'name',
+  'contact',
+  'address',
+  'postalCode',
+  'city',
+  'country',
+  'phoneNumber',
+  'mobilePhoneNumber',
+  'emailAddress',
+  'emailAddressInvoice',
+  'emailAddressReminder',
+  'vatNumber',
+  'inactive',
+  'termOfPayment',
+  'companyRegistrationNumber',
+  'iban',
+] as const;
+
+/** True when the raw list item has every one of `fields` (a null counts: it says "empty"). */
+export function carriesFields(raw: unknown, fields: readonly string[]): boolean {
+  return !!raw && typeof raw === 'object' && fields.every((f) => f in raw);
+}
 
 /** POST /v1/relation body (REST names). */
 export interface RelationBody {
@@ -87,6 +149,8 @@ export interface RelationBody {
   name: string;
   contact?: string;
   emailAddress?: string;
+  emailAddressInvoice?: string;
+  emailAddressReminder?: string;
   phoneNumber?: string;
   address?: string;
   postalCode?: string;
@@ -100,7 +164,7 @@ export interface RelationBody {
 
 export const createdRelation = z.object({ id, code: z.string().min(1) });
 
-export const productListItem = z.object({
+export const product = z.object({
   id,
   code: z.string().min(1),
   description: z
@@ -112,9 +176,6 @@ export const productListItem = z.object({
     .boolean()
     .nullish()
     .transform((v) => v ?? true),
-});
-
-export const product = productListItem.extend({
   groupId: optionalId,
   purchasePriceExcl: optionalNumber,
   priceExcl: optionalNumber,
@@ -123,6 +184,19 @@ export const product = productListItem.extend({
   ledgerId: optionalId,
   costCenterId: optionalId,
 });
+
+/** A /v1/product list item: id, code, description, unit and active at least; maybe every detail field. */
+export const productListItem = product;
+
+/** The detail fields the domain reads beyond the thin list's. */
+export const PRODUCT_DETAIL_FIELDS = [
+  'groupId',
+  'purchasePriceExcl',
+  'priceExcl',
+  'priceIncl',
+  'vat',
+  'ledgerId',
+] as const;
 
 export const unit = z.object({
   id,
@@ -156,15 +230,16 @@ export const invoiceTemplate = z.object({
     .transform((v) => v ?? undefined),
 });
 
+/** The document requires none of these; relation and totals may be left out (the detail has them). */
 export const invoiceListItem = z.object({
   id,
   invoiceNumber: z.string().min(1),
-  relationId: id,
+  relationId: optionalId,
   date: wireDate,
   termOfPayment: optionalNumber,
-  totalExcl: z.number(),
-  totalAmount: z.number(),
-  vatAmount: z.number(),
+  totalExcl: optionalNumber,
+  totalAmount: optionalNumber,
+  vatAmount: optionalNumber,
   urlPdfFile: optionalText,
   templateId: optionalId,
 });
@@ -181,8 +256,12 @@ export const invoiceItem = z.object({
     .nullish()
     .transform((v) => v ?? 0),
   vatCode: z.string().min(1),
+  vatAmount: optionalNumber,
   ledgerId: id,
   costCenterId: optionalId,
+  productId: optionalId,
+  discountAmount: optionalNumber,
+  discountPercentage: optionalNumber,
 });
 
 export const invoice = invoiceListItem.extend({
@@ -202,7 +281,8 @@ export interface InvoiceBody {
   date: string;
   inExVat: 'IN' | 'EX';
   items: InvoiceItemBody[];
-  mutation?: { description: string; ledgerId: number };
+  /** Books the invoice; `checkPaymentReference` makes e-Boekhouden refuse a second booking (FACT_VERWERK_004). */
+  mutation?: { description: string; ledgerId: number; paymentReference?: string; checkPaymentReference?: boolean };
   email?: { fromEmail: string; fromName?: string; subject: string; body: string };
 }
 export interface InvoiceItemBody {
@@ -220,16 +300,25 @@ export const createdInvoice = z.object({
   id,
   invoiceNumber: z.string().min(1),
   inExVat: z.string().nullish(),
+  /** Not in the document's schema, but in its example (null): kept when the service sends it. */
+  urlPdfFile: optionalText,
 });
+
+/** `MutationType` is a digit-string enum "1".."7" in the document; the live service sends numbers, and 0 (opening balance). */
+const mutationType = z
+  .union([z.number(), z.string().regex(/^\d$/, 'expected a mutation type 0–7').transform(Number)])
+  .pipe(
+    z
+      .number()
+      .int()
+      .min(0, 'expected a mutation type 0–7')
+      .max(7, 'expected a mutation type 0–7')
+      .transform((v) => v as MutationType),
+  );
 
 export const mutationListItem = z.object({
   id: z.number().int().min(0),
-  type: z
-    .number()
-    .int()
-    .min(0, 'expected a mutation type 0–7')
-    .max(7, 'expected a mutation type 0–7')
-    .transform((v) => v as MutationType),
+  type: mutationType,
   date: wireDate,
   invoiceNumber: optionalText,
   ledgerId: id,
@@ -241,7 +330,8 @@ export const mutationListItem = z.object({
 export const outstandingItem = z.object({
   date: wireDate,
   mutationId: optionalNumber,
-  invoiceNumber: z.string().min(1),
+  /** null in the document's own example: a booked item without a number is still money owed. */
+  invoiceNumber: optionalText,
   relationId: optionalId,
   relationCode: optionalText,
   company: z

@@ -4,13 +4,15 @@
  */
 import type { z } from 'zod';
 import type { Capabilities, EBoekhouden, MutationQuery, TransportOptions } from './api';
-import { EBoekhoudenError } from './errors';
+import { EBoekhoudenError, isEBoekhoudenError } from './errors';
 import { isNotFound } from './rest-errors';
 import { createRestClient, type Query } from './rest-client';
+import { invoiceTotals } from './rest-invoices';
 import { createLookups } from './rest-lookups';
 import { listAll, listPages, pageSizeOf } from './rest-pages';
 import * as wire from './rest-wire';
 import {
+  MAX_INVOICE_LINES,
   newInvoiceSchema,
   newRelationSchema,
   type Administration,
@@ -68,6 +70,8 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
       name: r.name,
       contact: r.contact,
       email: r.emailAddress,
+      emailInvoice: r.emailAddressInvoice,
+      emailReminder: r.emailAddressReminder,
       phone: r.phoneNumber ?? r.mobilePhoneNumber,
       address: r.address,
       postalCode: r.postalCode,
@@ -90,6 +94,27 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
 
   function unitName(units: Map<number, string>, unitId: number | undefined): string {
     return unitId === undefined ? '' : (units.get(unitId) ?? '');
+  }
+
+  async function toProduct(p: z.output<typeof wire.product>): Promise<Product> {
+    const [units, ledgers, groups] = await Promise.all([
+      lookups.unitNameById(),
+      lookups.ledgerById(),
+      p.groupId === undefined ? undefined : lookups.productGroupCodeById(),
+    ]);
+    return compact<Product>({
+      id: p.id,
+      code: p.code,
+      description: p.description,
+      unit: unitName(units, p.unitId),
+      active: p.active,
+      groupCode: p.groupId === undefined ? undefined : groups?.get(p.groupId),
+      priceExcl: p.priceExcl,
+      priceIncl: p.priceIncl,
+      purchasePriceExcl: p.purchasePriceExcl,
+      vatCode: p.vat,
+      ledgerCode: p.ledgerId === undefined ? undefined : ledgers.get(p.ledgerId)?.code,
+    });
   }
 
   function refused(message: string, code: string | undefined, operation: string, field?: string): EBoekhoudenError {
@@ -152,7 +177,15 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
         );
       }
       const description = invoice.bookingDescription ?? (invoice.number ? `Factuur ${invoice.number}` : 'Factuur');
-      mutation = { description: description.slice(0, 200), ledgerId };
+      // The invoice number as payment reference, checked: e-Boekhouden itself then refuses a second
+      // booking of the same invoice (FACT_VERWERK_004 / MUTA_008, read as a duplicate by the outbox).
+      const paymentReference = invoice.number ? invoice.number.slice(0, 50) : undefined;
+      mutation = compact({
+        description: description.slice(0, 200),
+        ledgerId,
+        paymentReference,
+        checkPaymentReference: paymentReference ? true : undefined,
+      });
     }
     return compact<wire.InvoiceBody>({
       relationId,
@@ -187,6 +220,21 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
     );
   }
 
+  function listAdministrationsAt(path: string): Promise<Administration[]> {
+    return listAll(client, pageSize, {
+      operation: `GET ${path}`,
+      path,
+      schema: wire.administration,
+      map: (a) =>
+        compact<Administration>({
+          guid: a.guid,
+          company: a.company,
+          city: a.city,
+          startYear: a.startYear == null ? undefined : String(a.startYear),
+        }),
+    });
+  }
+
   const transport: EBoekhouden = {
     kind: 'rest',
     capabilities: CAPABILITIES,
@@ -201,19 +249,24 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
       }
     },
 
+    /**
+     * `/v1/administration` answers EP_001 to anyone who is not an accountant; `/linked` works for
+     * everyone (a live observation the document does not show). The first that answers is used;
+     * when neither does, the EP_001 stands, which callers read as "not an accountant".
+     */
     async listAdministrations(): Promise<Administration[]> {
-      return listAll(client, pageSize, {
-        operation: 'GET /v1/administration',
-        path: '/v1/administration',
-        schema: wire.administration,
-        map: (a) =>
-          compact<Administration>({
-            guid: a.guid,
-            company: a.company,
-            city: a.city,
-            startYear: a.startYear == null ? undefined : String(a.startYear),
-          }),
-      });
+      try {
+        return await listAdministrationsAt('/v1/administration');
+      } catch (e) {
+        if (!isEBoekhoudenError(e) || e.code !== 'EP_001') throw e;
+        try {
+          return await listAdministrationsAt('/v1/administration/linked');
+        } catch (linked) {
+          // The connection itself failing (credentials, network, quota, session) is that; a refusal is not.
+          if (isEBoekhoudenError(linked) && ['auth', 'network', 'limit', 'session'].includes(linked.kind)) throw linked;
+          throw e;
+        }
+      }
     },
 
     listRelations(): AsyncIterable<Page<RelationListItem>> {
@@ -221,9 +274,12 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
         operation: 'GET /v1/relation',
         path: '/v1/relation',
         schema: wire.relationListItem,
-        map: (r) => {
+        map: (r, raw): RelationListItem => {
           lookups.rememberRelation(r.id, r.code);
-          return { id: r.id, code: r.code, type: r.type };
+          const item: RelationListItem = { id: r.id, code: r.code, type: r.type };
+          // A list item with every detail field needs no GET /v1/relation/{id}.
+          if (wire.carriesFields(raw, wire.RELATION_DETAIL_FIELDS)) item.relation = toRelation(r);
+          return item;
         },
       });
     },
@@ -245,6 +301,8 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
         name: r.name,
         contact: r.contact,
         emailAddress: r.email,
+        emailAddressInvoice: r.emailInvoice,
+        emailAddressReminder: r.emailReminder,
         phoneNumber: r.phone,
         address: r.address,
         postalCode: r.postalCode,
@@ -267,36 +325,23 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
         operation: 'GET /v1/product',
         path: '/v1/product',
         schema: wire.productListItem,
-        map: (p): ProductListItem => ({
-          id: p.id,
-          code: p.code,
-          description: p.description,
-          unit: unitName(units, p.unitId),
-          active: p.active,
-        }),
+        map: async (p, raw): Promise<ProductListItem> => {
+          const item: ProductListItem = {
+            id: p.id,
+            code: p.code,
+            description: p.description,
+            unit: unitName(units, p.unitId),
+            active: p.active,
+          };
+          // A list item with every detail field needs no GET /v1/product/{id}.
+          if (wire.carriesFields(raw, wire.PRODUCT_DETAIL_FIELDS)) item.product = await toProduct(p);
+          return item;
+        },
       });
     },
 
     async getProduct(id: number): Promise<Product> {
-      const p = await getOne('GET /v1/product/{id}', `/v1/product/${id}`, wire.product);
-      const [units, ledgers, groups] = await Promise.all([
-        lookups.unitNameById(),
-        lookups.ledgerById(),
-        p.groupId === undefined ? undefined : lookups.productGroupCodeById(),
-      ]);
-      return compact<Product>({
-        id: p.id,
-        code: p.code,
-        description: p.description,
-        unit: unitName(units, p.unitId),
-        active: p.active,
-        groupCode: p.groupId === undefined ? undefined : groups?.get(p.groupId),
-        priceExcl: p.priceExcl,
-        priceIncl: p.priceIncl,
-        purchasePriceExcl: p.purchasePriceExcl,
-        vatCode: p.vat,
-        ledgerCode: p.ledgerId === undefined ? undefined : ledgers.get(p.ledgerId)?.code,
-      });
+      return toProduct(await getOne('GET /v1/product/{id}', `/v1/product/${id}`, wire.product));
     },
 
     listLedgerAccounts(): AsyncIterable<Page<LedgerAccount>> {
@@ -392,10 +437,11 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
       const operation = 'GET /v1/invoice/{id}';
       const detail = await orNull(getOne(operation, `/v1/invoice/${found.id}`, wire.invoice));
       if (!detail) return null;
+      const relationId = detail.relationId ?? found.relationId;
       const [ledgers, units, relationCode] = await Promise.all([
         lookups.ledgerById(),
         lookups.unitNameById(),
-        lookups.relationCodeById(detail.relationId),
+        relationId === undefined ? undefined : lookups.relationCodeById(relationId),
       ]);
       if (relationCode === undefined)
         throw new EBoekhoudenError(`Invoice ${number} refers to a relation e-Boekhouden cannot find (${operation}).`, {
@@ -426,26 +472,34 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
           costCenterId: item.costCenterId,
         });
       });
+      const totals = invoiceTotals(detail, found);
       return compact<Invoice>({
         number: detail.invoiceNumber,
         relationCode,
         date: detail.date,
-        termOfPayment: detail.termOfPayment,
-        totalExcl: detail.totalExcl,
-        totalVat: detail.vatAmount,
-        totalIncl: detail.totalAmount,
-        pdfUrl: detail.urlPdfFile,
+        termOfPayment: detail.termOfPayment ?? found.termOfPayment,
+        ...totals,
+        pdfUrl: detail.urlPdfFile ?? found.urlPdfFile,
         lines,
       });
     },
 
     async createInvoice(invoice: NewInvoice): Promise<CreatedInvoice> {
       const operation = 'POST /v1/invoice';
+      if (invoice.lines.length > MAX_INVOICE_LINES) {
+        // The document's limit (maxItems 500, FACT_025 "Too many items."): refused before anything is sent.
+        throw refused(
+          `The invoice cannot be sent: it has ${invoice.lines.length} lines and e-Boekhouden accepts at most ${MAX_INVOICE_LINES}. Split it over two invoices.`,
+          'FACT_025',
+          operation,
+          'lines',
+        );
+      }
       const valid = checkInput(newInvoiceSchema, invoice, operation, 'invoice');
       const body = await invoiceBody(valid, operation);
       const data = await client.request({ operation, method: 'POST', path: '/v1/invoice', body });
       const created = parseResponse(wire.createdInvoice, data, operation);
-      return { number: created.invoiceNumber, id: created.id };
+      return compact<CreatedInvoice>({ number: created.invoiceNumber, id: created.id, pdfUrl: created.urlPdfFile });
     },
   };
   return transport;

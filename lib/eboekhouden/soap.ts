@@ -44,6 +44,7 @@ import {
   type XmlFields,
 } from './soap-xml';
 import {
+  MAX_SOAP_INVOICE_LINES,
   newInvoiceSchema,
   newRelationSchema,
   type Mutation,
@@ -512,7 +513,7 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
     },
 
     async createInvoice(input: NewInvoice) {
-      const parsed = newInvoiceSchema.safeParse(input);
+      const parsed = soapInvoiceSchema.safeParse(input);
       if (!parsed.success) throw invalidInput('AddFactuur', parsed.error);
       const result = await call('AddFactuur', [['oFact', invoiceFields(parsed.data)]], true);
       const { Factuurnummer } = parseResponse(addFactuurResultSchema, result, 'AddFactuur');
@@ -520,6 +521,14 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
     },
   };
 }
+
+/** AddFactuur takes 1–100 lines (CFACT006); REST takes up to 500. */
+const soapInvoiceSchema = newInvoiceSchema.extend({
+  lines: newInvoiceSchema.shape.lines.max(
+    MAX_SOAP_INVOICE_LINES,
+    `an invoice has at most ${MAX_SOAP_INVOICE_LINES} lines with security codes`,
+  ),
+});
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);

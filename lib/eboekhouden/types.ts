@@ -85,6 +85,10 @@ export interface Relation {
   name: string;
   contact?: string;
   email?: string;
+  /** Where e-Boekhouden e-mails invoices (REST `emailAddressInvoice`); `email` when empty. */
+  emailInvoice?: string;
+  /** Where e-Boekhouden e-mails payment reminders (REST `emailAddressReminder`). */
+  emailReminder?: string;
   phone?: string;
   address?: string;
   postalCode?: string;
@@ -98,7 +102,10 @@ export interface Relation {
   addedOn?: string;
 }
 
-/** One row of a relation list. SOAP lists carry the whole relation; REST lists only id, type and code. */
+/**
+ * One row of a relation list. SOAP lists carry the whole relation; REST lists carry id, type and
+ * code, and the whole relation when the list item has every detail field (`relation` set).
+ */
 export interface RelationListItem {
   id: number;
   code: string;
@@ -112,6 +119,8 @@ export const newRelationSchema = z.object({
   name: z.string().trim().min(1, 'a name is required').max(100, 'a name has at most 100 characters'),
   contact: z.string().max(50).optional(),
   email: z.string().email('not a valid e-mail address').max(150).optional(),
+  emailInvoice: z.string().email('not a valid e-mail address').max(150).optional(),
+  emailReminder: z.string().email('not a valid e-mail address').max(150).optional(),
   phone: z.string().max(50).optional(),
   address: z.string().max(150).optional(),
   postalCode: z.string().max(50).optional(),
@@ -140,7 +149,10 @@ export interface Product {
   ledgerCode?: string;
 }
 
-/** One row of a product list. SOAP lists carry the whole product; REST lists leave out prices, VAT and ledger. */
+/**
+ * One row of a product list. SOAP lists carry the whole product; REST lists may leave out prices,
+ * VAT and ledger, and carry the whole product (`product` set) when the item has every detail field.
+ */
 export interface ProductListItem {
   id: number;
   code: string;
@@ -225,7 +237,8 @@ export type OpenItemSide = 'debtors' | 'creditors';
 export interface OpenItem {
   side: OpenItemSide;
   date: string;
-  invoiceNumber: string;
+  /** Absent for a booked item without a number (the document's own example): still money owed. */
+  invoiceNumber?: string;
   relationCode: string;
   relationName: string;
   total: number;
@@ -263,6 +276,7 @@ export interface Invoice {
   totalVat: number;
   totalIncl: number;
   outstanding?: number;
+  /** e-Boekhouden's link to the invoice PDF (REST `urlPdfFile`, SOAP `URLPDFBestand`). */
   pdfUrl?: string;
   lines?: InvoiceLine[];
 }
@@ -288,6 +302,10 @@ export const invoiceLineSchema = z.object({
   ledgerCode: z.string().trim().min(1, 'every line needs a counter account').max(10),
   costCenterId: z.number().int().optional(),
 });
+
+/** Lines per invoice: the REST document's `maxItems` (FACT_025 beyond). SOAP AddFactuur takes 1–100 (CFACT006). */
+export const MAX_INVOICE_LINES = 500;
+export const MAX_SOAP_INVOICE_LINES = 100;
 
 export const newInvoiceSchema = z.object({
   /** Empty lets e-Boekhouden number the invoice; exports always send their own number so a retry can look it up. */
@@ -315,7 +333,7 @@ export const newInvoiceSchema = z.object({
   lines: z
     .array(invoiceLineSchema)
     .min(1, 'an invoice needs at least one line')
-    .max(100, 'an invoice has at most 100 lines'),
+    .max(MAX_INVOICE_LINES, `an invoice has at most ${MAX_INVOICE_LINES} lines`),
 });
 export type NewInvoice = z.infer<typeof newInvoiceSchema>;
 
@@ -323,6 +341,8 @@ export interface CreatedInvoice {
   number: string;
   /** REST only. */
   id?: number;
+  /** e-Boekhouden's link to the PDF, when the answer carries one (REST `urlPdfFile`). */
+  pdfUrl?: string;
 }
 
 /** A page of a list as it arrives. */

@@ -7,6 +7,7 @@ import type { Customer, HourType, InvoiceLineRow, Material, WorkOrder, Workspace
 import { isEmailAddress, type Settings } from '../settings';
 import {
   isSalesVatCode,
+  MAX_INVOICE_LINES,
   newInvoiceSchema,
   PURCHASE_VAT_CODES,
   VAT_RATES,
@@ -226,11 +227,11 @@ export function checkLines(lines: InvoiceLine[], record: { nl: string; en: strin
     });
     return problems;
   }
-  if (lines.length > 100) {
+  if (lines.length > MAX_INVOICE_LINES) {
     problems.push({
       code: 'TOO_MANY_LINES',
-      nl: `${record.nl}: ${lines.length} regels; e-Boekhouden accepteert er hoogstens 100. Verdeel het over twee facturen.`,
-      en: `${record.en}: ${lines.length} lines; e-Boekhouden accepts at most 100. Split it over two invoices.`,
+      nl: `${record.nl}: ${lines.length} regels; e-Boekhouden accepteert er hoogstens ${MAX_INVOICE_LINES}. Verdeel het over twee facturen.`,
+      en: `${record.en}: ${lines.length} lines; e-Boekhouden accepts at most ${MAX_INVOICE_LINES}. Split it over two invoices.`,
     });
   }
   lines.forEach((l, i) => {

@@ -43,6 +43,8 @@ export function relationToCustomerFields(r: Relation) {
     name: r.name,
     contact: r.contact || undefined,
     email: r.email || undefined,
+    emailInvoice: r.emailInvoice || undefined,
+    emailReminder: r.emailReminder || undefined,
     phone: r.phone || undefined,
     address: r.address || undefined,
     postalCode: r.postalCode || undefined,
@@ -103,9 +105,21 @@ export function openItemKey(side: OpenItemSide, relationCode: string, invoiceNum
   return `${side}:${relationCode}:${invoiceNumber}`;
 }
 
+/**
+ * The stored key of an open item. One without an invoice number (booked without one) is keyed
+ * by its mutation, which stays the same between reads; failing that by its date and total.
+ */
+export function openItemRowKey(
+  i: Pick<OpenItem, 'side' | 'relationCode' | 'invoiceNumber' | 'mutationId' | 'date' | 'total'>,
+): string {
+  if (i.invoiceNumber) return openItemKey(i.side, i.relationCode, i.invoiceNumber);
+  if (i.mutationId !== undefined) return `${i.side}:${i.relationCode}:#mutation:${i.mutationId}`;
+  return `${i.side}:${i.relationCode}:#${i.date}:${Math.round(i.total * 100)}`;
+}
+
 export function openItemToRow(i: OpenItem, seenAt: number): OpenItemRow {
   return {
-    key: openItemKey(i.side, i.relationCode, i.invoiceNumber),
+    key: openItemRowKey(i),
     side: i.side,
     date: i.date,
     invoiceNumber: i.invoiceNumber,

@@ -104,7 +104,7 @@ describe('REST transport against the sandbox (demo)', () => {
 
     // A seeded invoice found by number carries its lines and the relation's code.
     const open = debtors.items[0];
-    const invoice = await transport.findInvoice(open.invoiceNumber);
+    const invoice = await transport.findInvoice(open.invoiceNumber!);
     expect(invoice).not.toBeNull();
     expect(invoice!.relationCode).toBe(open.relationCode);
     expect(invoice!.lines!.length).toBeGreaterThan(0);

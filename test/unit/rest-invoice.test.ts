@@ -80,7 +80,13 @@ describe('REST createInvoice', () => {
           costCenterId: 3,
         },
       ],
-      mutation: { description: 'Factuur F2024-0001', ledgerId: 22206002 },
+      // The number as checked payment reference: e-Boekhouden refuses a second booking of it.
+      mutation: {
+        description: 'Factuur F2024-0001',
+        ledgerId: 22206002,
+        paymentReference: 'F2024-0001',
+        checkPaymentReference: true,
+      },
     });
     expect(post.headers['content-type']).toBe('application/json');
   });
@@ -123,6 +129,8 @@ describe('REST createInvoice', () => {
     expect((fake.callsTo('POST /v1/invoice')[0].body as { mutation: unknown }).mutation).toEqual({
       description: 'Werkbon 12',
       ledgerId: 22206002,
+      paymentReference: 'F2024-0001',
+      checkPaymentReference: true,
     });
   });
 

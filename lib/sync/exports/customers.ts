@@ -17,6 +17,8 @@ export function relationPayload(c: Customer): NewRelation {
   const optional = [
     'contact',
     'email',
+    'emailInvoice',
+    'emailReminder',
     'phone',
     'address',
     'postalCode',

@@ -2,8 +2,9 @@
  * relations → customers. Upsert by remote id (or by code, for a workspace customer that was
  * exported and is now seen coming back); relations that vanish are marked 'gone', never deleted.
  *
- * REST lists carry id, type and code only: new or changed rows get their details read (6 at a
- * time), known ones are re-read in rotation. SOAP lists carry everything, but at most 2,000.
+ * Thin REST list items carry id, type and code only: new or changed rows get their details read
+ * (6 at a time), known ones are re-read in rotation. REST list items with every detail field (the
+ * document's example) and SOAP lists carry everything: no detail reads (SOAP: at most 2,000).
  */
 import type { Customer } from '../../db';
 import type { Relation, RelationListItem } from '../../eboekhouden/types';
@@ -23,6 +24,7 @@ export const importCustomers: SyncStep = {
       step: STEP,
       what: 'relations',
       list: () => ctx.api.listRelations(),
+      carriesDetails: (item) => item.relation !== undefined,
       countLive,
       readPage,
       store: (c, records) => storeRelations(c, records, true),

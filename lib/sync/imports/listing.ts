@@ -1,6 +1,6 @@
 /**
- * The shape customers and products share: a listing of records whose REST rows need detail
- * reads. Three things overlap: the next list page is fetched and this page's details are read
+ * The shape customers and products share: a listing of records whose REST rows may need detail
+ * reads (thin list items; items with every detail field carry the whole record). Three things overlap: the next list page is fetched and this page's details are read
  * while the previous page is written; writes stay in order, one at a time. Afterwards records no
  * longer listed are marked, and (REST) known records are re-read in rotation.
  */
@@ -14,6 +14,8 @@ export interface ListingImport<Item extends { id: number }, Full> {
   step: string;
   what: keyof typeof WHAT;
   list(): AsyncIterable<Page<Item>>;
+  /** The list item carries the whole record (no detail read, no rotation needed for it). */
+  carriesDetails(item: Item): boolean;
   /** Imported records not marked gone. */
   countLive(ctx: StepContext): Promise<number>;
   /**
@@ -45,6 +47,8 @@ export async function runListingImport<Item extends { id: number }, Full>(
   const liveBefore = await spec.countLive(ctx);
   let liveListed = 0;
   let complete = true;
+  // Whether some listed item was thin: only then can a record change without the list showing it.
+  let thinItems = false;
   const writes = trailingWrites();
   try {
     await forEachPage(spec.list(), ctx.signal, async (page) => {
@@ -54,7 +58,10 @@ export async function runListingImport<Item extends { id: number }, Full>(
         complete = false;
         logTruncated(ctx, page, spec.what);
       }
-      for (const item of page.items) seen.add(item.id);
+      for (const item of page.items) {
+        seen.add(item.id);
+        if (!thinItems && !spec.carriesDetails(item)) thinItems = true;
+      }
       const before = page.received - page.items.length;
       const read = await spec.readPage(ctx, page.items, writes.flush, (done) =>
         ctx.progress(before + done, page.total),
@@ -70,7 +77,9 @@ export async function runListingImport<Item extends { id: number }, Full>(
   // A truncated list says nothing about the records it left out; when every live record was
   // listed again, nothing vanished and the key scan is not needed.
   if (complete && liveListed !== liveBefore) await spec.markVanished(ctx, seen);
-  if (!api.capabilities.listsCarryDetails) {
+  // Every record came whole with the list (SOAP, or REST list items with every detail field):
+  // this run refreshed them all, so there is nothing to re-read in rotation.
+  if (!api.capabilities.listsCarryDetails && thinItems) {
     await rotate(ctx, cursor.rotation, spec.rotationSource(ctx), (rotation) =>
       writeCursor(db, spec.step, { ...cursor, rotation }, ctx.now()),
     );

@@ -3,8 +3,9 @@
  * changes moves to the other table instead of appearing twice. Both keep the product's VAT code
  * and counter account. Vanished products are marked 'gone', never deleted.
  *
- * REST lists carry code, description, unit and active: a new or changed row gets its details
- * read (prices, VAT, ledger); known ones are re-read in rotation. SOAP lists carry everything.
+ * Thin REST list items carry code, description, unit and active: a new or changed row gets its
+ * details read (prices, VAT, ledger); known ones are re-read in rotation. REST list items with
+ * every detail field, and SOAP lists, carry everything: no detail reads.
  */
 import type { Article } from '../../db';
 import type { Product, ProductListItem } from '../../eboekhouden/types';
@@ -29,6 +30,7 @@ export const importProducts: SyncStep = {
       step: STEP,
       what: 'products',
       list: () => ctx.api.listProducts(),
+      carriesDetails: (item) => item.product !== undefined,
       countLive,
       readPage,
       store: (c, records) => storeProducts(c, records, true),
