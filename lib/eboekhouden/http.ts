@@ -113,7 +113,7 @@ export function createHttp(options: TransportOptions): Http {
 export const PROXY_ERROR_CODES = {
   /** 401 `proxy_token_required`: the proxy token is missing or wrong. */
   token: 'PROXY_TOKEN',
-  /** 403 `origin_not_allowed`: this extension is not on the proxy's list. */
+  /** 403 `extension_not_allowed` (or an older proxy's `origin_not_allowed`): this extension is not on the proxy's list. */
   origin: 'PROXY_ORIGIN',
   /** 404 `not_found`: the proxy does not serve this path (the proxy address has a path in it). */
   path: 'PROXY_PATH',
@@ -124,12 +124,18 @@ export const PROXY_ERROR_CODES = {
 const PROXY_REFUSAL_STATUSES = new Set([401, 403, 404]);
 
 /** The `error` field of the proxy's JSON answers (proxy/app.ts `failure()`), per status. */
-const PROXY_ERRORS: Record<number, string> = {
-  401: 'proxy_token_required',
-  403: 'origin_not_allowed',
-  404: 'not_found',
-  413: 'body_too_large',
+const PROXY_ERRORS: Record<number, readonly string[]> = {
+  401: ['proxy_token_required'],
+  403: ['extension_not_allowed', 'origin_not_allowed'],
+  404: ['not_found'],
+  413: ['body_too_large'],
 };
+
+/** ", origin chrome-extension://…" from the proxy's 403 message, when it names one. */
+function origin(message: string | undefined): string {
+  const found = /\b(?:chrome|moz)-extension:\/\/[A-Za-z0-9-]+/.exec(message ?? '');
+  return found ? `, origin ${found[0]}` : '';
+}
 
 /**
  * The error for a proxy refusal, or undefined when the answer came from e-Boekhouden (its 401,
@@ -143,7 +149,7 @@ async function proxyRefusal(
 ): Promise<EBoekhoudenError | undefined> {
   const said = await proxyAnswer(response);
   const status = response.status;
-  if (status !== 413 && said?.error !== PROXY_ERRORS[status]) return undefined;
+  if (status !== 413 && !(said?.error && PROXY_ERRORS[status]?.includes(said.error))) return undefined;
   if (status !== 413) await response.body?.cancel();
   const where = `${request.operation}, HTTP ${status}`;
   const init = { operation: request.operation, status, outcomeUnknown: false } as const;
@@ -157,7 +163,7 @@ async function proxyRefusal(
       );
     case 403:
       return new EBoekhoudenError(
-        `The proxy does not accept requests from this extension (${where}); nothing was sent to e-Boekhouden. Add the extension's ID to the proxy's ALLOWED_EXTENSION_IDS.`,
+        `The proxy does not accept requests from this extension (${where}${origin(said?.message)}); nothing was sent to e-Boekhouden. Add the extension's ID to the proxy's ALLOWED_EXTENSION_IDS.`,
         { ...init, kind: 'upstream', code: PROXY_ERROR_CODES.origin },
       );
     case 404:
@@ -169,7 +175,7 @@ async function proxyRefusal(
       // Any 413, from the proxy or a host in front of it: the body was refused before it was read.
       await response.body?.cancel();
       const limit =
-        said?.error === PROXY_ERRORS[413] && said.message
+        said?.error && PROXY_ERRORS[413].includes(said.error) && said.message
           ? ` ${redactSecrets(said.message).trim().replace(/\.?$/, '.')}`
           : '';
       return new EBoekhoudenError(

@@ -133,7 +133,7 @@ describe.each<Kind>(['rest', 'soap'])('%s through the proxy', (kind) => {
       });
     const e = await caught(transport(kind, url, { fetch: asOther }).open());
     expect(e).toMatchObject({ kind: 'upstream', code: PROXY_ERROR_CODES.origin, status: 403, outcomeUnknown: false });
-    expect(e.message).toMatch(/ALLOWED_EXTENSION_IDS/);
+    expect(e.message).toMatch(/origin chrome-extension:\/\/someotherextensionidxxxxxxxxxxxx\).*ALLOWED_EXTENSION_IDS/);
   });
 
   it('a proxy address with a path the proxy does not serve: not processed, says to check the address', async () => {
