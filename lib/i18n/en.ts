@@ -1,4 +1,5 @@
 import type { MessageKey } from './nl';
+import { syncEn } from './sync.en';
 
 /** English. Typed against the Dutch keys, so a missing translation is a type error. */
 export const en: Record<MessageKey, string> = {
@@ -389,4 +390,6 @@ export const en: Record<MessageKey, string> = {
   'log.attempts': '{count} attempts',
   'log.runs': 'Sync runs',
   'log.seconds': '{n} s',
+
+  ...syncEn,
 };

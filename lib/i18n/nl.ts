@@ -1,4 +1,6 @@
 /** Dutch, the default language. The keys of this dictionary are the message keys of the app. */
+import { syncNl } from './sync.nl';
+
 export const nl = {
   'app.name': 'Boekhoud Companion',
   'app.tagline': 'Werkbonnen, klanten en facturen gekoppeld aan e-Boekhouden.nl',
@@ -389,6 +391,8 @@ export const nl = {
   'log.attempts': '{count} pogingen',
   'log.runs': 'Synchronisaties',
   'log.seconds': '{n} s',
+
+  ...syncNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

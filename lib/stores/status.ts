@@ -4,7 +4,7 @@
  */
 import { ref, shallowRef } from 'vue';
 import { BackgroundError, send, type PlainError, type StatusSnapshot } from '../messages';
-import { language, setLanguage } from '../i18n';
+import { language, setLanguage, text } from '../i18n';
 
 const FAST_MS = 500;
 const SLOW_MS = 4000;
@@ -18,7 +18,7 @@ let languageApplied = false;
 export function toPlainError(e: unknown): PlainError {
   if (e instanceof BackgroundError) return e.error;
   const message = e instanceof Error ? e.message : String(e);
-  return { kind: 'unexpected', nl: `Er ging iets mis: ${message}`, en: `Something went wrong: ${message}` };
+  return { kind: 'unexpected', ...text('common.unexpected', { message }) };
 }
 
 export async function refreshStatus(): Promise<StatusSnapshot | undefined> {
