@@ -242,6 +242,8 @@ describe('errors that are not unknown', () => {
     expect(entry.lastError).toMatchObject({ kind: 'validation', code: 'FACT_018' });
     expect(logOf(r, 'exportInvoices').failed).toBe(1);
     const p = r.problems.find((x) => x.code === 'FACT_018');
+    expect(p).toMatchObject({ key: 'export.refused', params: { code: ' [FACT_018]' } });
+    expect(p?.record).toEqual({ key: 'record.invoice', params: { number: 'BC2026-0001' } });
     expect(say('nl', p)).toMatch(/Opnieuw proberen/);
     expect(say('en', p)).toMatch(/template not found/);
     // Not sent again by itself.
@@ -408,6 +410,7 @@ describe('refused by the proxy before anything was sent', () => {
     expect(entry).toMatchObject({ state: 'failed', attempts: 1, lastError: { code: PROXY_ERROR_CODES.tooLarge } });
     expect(logOf(r, 'exportInvoices')).toMatchObject({ failed: 1, created: 0 });
     const p = r.problems.find((x) => x.code === PROXY_ERROR_CODES.tooLarge);
+    expect(p).toMatchObject({ key: 'export.tooLarge', params: { record: { key: 'record.invoice' } } });
     expect(say('nl', p)).toMatch(/te groot.*Opnieuw proberen/);
     expect(say('en', p)).toMatch(/too large.*nothing reached e-Boekhouden/);
     // Failed stays failed: the next run does not send it again by itself.
@@ -429,6 +432,10 @@ describe('refused by the proxy before anything was sent', () => {
     expect(logOf(r, 'exportInvoices')).toMatchObject({ failed: 0, unchanged: 8 });
     const p = r.problems.filter((x) => x.step === 'exportInvoices');
     expect(p.map((x) => x.code)).toEqual([PROXY_ERROR_CODES.token]);
+    expect(p[0]).toMatchObject({
+      key: 'export.blocked.PROXY_TOKEN',
+      params: { what: { key: 'export.what.invoices' } },
+    });
     expect(say('nl', p[0])).toMatch(/proxy-token.*Verbinding/);
     expect(say('en', p[0])).toMatch(/Nothing was sent to e-Boekhouden/);
     // Token fixed: the next run sends each of them, once.

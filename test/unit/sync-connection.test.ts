@@ -81,6 +81,7 @@ describe('testConnection', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toMatchObject({ kind: 'auth', code: 'E001.1' });
+    expect(r.error).toMatchObject({ key: 'error.code.E001.1' });
     expect(say('nl', r.error)).toMatch(/Beveiligingscode 1/);
     expect(say('en', r.error)).toMatch(/Security Code 1/);
   });

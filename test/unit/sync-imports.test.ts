@@ -184,6 +184,7 @@ describe('bad data from upstream', () => {
     expect((await db.materials.count()) + (await db.hourTypes.count())).toBe(9);
     const problem = r.problems.find((p) => p.step === 'products')!;
     expect(problem.record).toBe(String(data.products[3].id));
+    expect(problem).toMatchObject({ key: 'import.rejected' });
     expect(say('nl', problem)).toMatch(/overgeslagen/);
     expect(say('en', problem)).toMatch(/skipped/);
     expect(r.steps.find((s) => s.step === 'products')?.failed).toBe(1);
@@ -212,6 +213,7 @@ describe('bad data from upstream', () => {
     expect(r.result).toBe('warning');
     const p = r.problems.find((x) => x.code === 'TRUNCATED')!;
     expect(p.step).toBe('customers');
+    expect(p).toMatchObject({ key: 'import.truncated', params: { what: { key: 'import.what.relations' } } });
     expect(say('en', p)).toContain('20');
     expect(say('en', p)).toMatch(/API token/);
     expect(say('nl', p)).toMatch(/API-token/);
