@@ -19,7 +19,7 @@ import {
   type TestConnectionResult,
 } from '../../lib/messages';
 import { BADGE, healthOf } from '../../lib/stores/health';
-import { translate } from '../../lib/i18n/translate';
+import { text, translate } from '../../lib/i18n/translate';
 
 export const SYNC_ALARM = 'sync';
 export const SYNC_PERIOD_MINUTES = 15;
@@ -57,11 +57,7 @@ export interface Background {
   currentRun(): Promise<SyncRun> | undefined;
 }
 
-const FIX_FIELDS_FIRST: PlainError = {
-  kind: 'validation',
-  nl: 'Verbeter eerst de gemarkeerde velden en test dan opnieuw.',
-  en: 'Correct the marked fields first, then test again.',
-};
+const FIX_FIELDS_FIRST: PlainError = { kind: 'validation', ...text('connection.fixFieldsFirst') };
 
 /** MV3 has `action`; Firefox's MV2 build has `browserAction` with the same badge calls. */
 function toolbarButton(): typeof browser.action {
@@ -205,7 +201,7 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     if (!settings.connection) {
       return {
         ok: false,
-        error: { kind: 'validation', nl: 'Vul eerst je inloggegevens in.', en: 'Fill in your credentials first.' },
+        error: { kind: 'validation', ...text('connection.credentialsFirst') },
       };
     }
     return engine.testConnection(settings);

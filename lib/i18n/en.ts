@@ -77,6 +77,8 @@ export const en: Record<MessageKey, string> = {
     'All local data is deleted: customers, products, work orders, invoices and the log. What is already in e-Boekhouden stays there. This cannot be undone.',
   'connection.disconnectConfirm': 'Yes, disconnect and delete',
   'connection.disconnected': 'Disconnected. All local data has been deleted.',
+  'connection.fixFieldsFirst': 'Correct the marked fields first, then test again.',
+  'connection.credentialsFirst': 'Fill in your credentials first.',
 
   'choices.imports': 'Fetch from e-Boekhouden',
   'choices.exports': 'Send to e-Boekhouden',

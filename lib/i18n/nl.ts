@@ -76,6 +76,8 @@ export const nl = {
     'Alle lokale gegevens worden verwijderd: klanten, artikelen, werkbonnen, facturen en het logboek. Wat al in e-Boekhouden staat, blijft daar. Dit kun je niet ongedaan maken.',
   'connection.disconnectConfirm': 'Ja, verbreken en verwijderen',
   'connection.disconnected': 'Verbinding verbroken. Alle lokale gegevens zijn verwijderd.',
+  'connection.fixFieldsFirst': 'Verbeter eerst de gemarkeerde velden en test dan opnieuw.',
+  'connection.credentialsFirst': 'Vul eerst je inloggegevens in.',
 
   'choices.imports': 'Ophalen uit e-Boekhouden',
   'choices.exports': 'Versturen naar e-Boekhouden',
