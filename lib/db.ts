@@ -8,6 +8,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { MutationLine, MutationType, OpenItemSide, RelationType } from './eboekhouden/types';
 import type { Settings } from './settings';
+import type { Bilingual, Text, WrittenText } from './i18n/translate';
 
 export type RecordStatus = 'active' | 'inactive' | 'gone';
 
@@ -194,7 +195,8 @@ export interface OutboxEntry {
   attempts: number;
   /** Set while sending; if found set at the next run, the outcome is unknown: look it up first. */
   sendingSince?: number;
-  lastError?: { kind: string; code?: string; message: string };
+  /** `message`: the error's own (developer) message; `text`: what to tell the person, when it is ours to say. */
+  lastError?: { kind: string; code?: string; message: string; text?: Text };
   remote?: { id?: number; number?: string; code?: string; foundByLookup?: boolean };
   createdAt: number;
   updatedAt: number;
@@ -221,13 +223,15 @@ export interface StepLog {
 }
 
 /** A per-record problem, shown in the sync log in the person's language. */
-export interface Problem {
+export interface Problem extends Text {
   step: string;
-  record?: string;
+  /** The record's name (key+params); old records hold an English string. */
+  record?: Text | string;
   code?: string;
-  nl: string;
-  en: string;
 }
+
+/** A problem as stored: written by this version (key+params) or an older one (both languages). */
+export type StoredProblem = Problem | (Omit<Problem, keyof Text> & WrittenText);
 
 export interface SyncRun {
   id?: number;
@@ -236,8 +240,8 @@ export interface SyncRun {
   endedAt?: number;
   result: RunResult;
   steps: StepLog[];
-  problems: Problem[];
-  error?: { kind: string; code?: string; nl: string; en: string };
+  problems: StoredProblem[];
+  error?: { kind: string; code?: string } & Bilingual;
 }
 
 /** Small named records: settings, connection state, sync progress, the sync lease. */
@@ -253,7 +257,7 @@ export interface ConnectionState {
   administrationKey?: string;
   /** Set when the credentials open a different administration than the local data's: runSync refuses until confirmed. */
   pendingAdministrationKey?: string;
-  message?: { nl: string; en: string };
+  message?: Bilingual;
   checkedAt?: number;
 }
 

@@ -8,16 +8,13 @@ import { browser } from 'wxt/browser';
 import type { Settings, FieldErrors } from './settings';
 import type { AdministrationRow, ConnectionState, SyncProgress, SyncRun } from './db';
 import type { Administration } from './eboekhouden/types';
+import { say, text, type Bilingual } from './i18n/translate';
 
 /** The state at a glance, as the toolbar badge and the pages show it. */
 export type Health = 'notConfigured' | 'syncing' | 'attention' | 'fine';
 
-export interface PlainError {
-  kind: string;
-  code?: string;
-  nl: string;
-  en: string;
-}
+/** An error as the background reports it: kind, code and the words for a person. */
+export type PlainError = { kind: string; code?: string } & Bilingual;
 
 export interface StatusSnapshot {
   settings: Settings;
@@ -107,7 +104,7 @@ export function isRequest(msg: unknown): msg is Request {
 /** An error the background reported, in both languages. */
 class BackgroundError extends Error {
   constructor(readonly error: PlainError) {
-    super(error.en);
+    super(say('en', error));
     this.name = 'BackgroundError';
   }
 }
@@ -116,7 +113,7 @@ class BackgroundError extends Error {
 export function toPlainError(e: unknown): PlainError {
   if (e instanceof BackgroundError) return e.error;
   const message = e instanceof Error ? e.message : String(e);
-  return { kind: 'unexpected', nl: `Er ging iets mis: ${message}`, en: `Something went wrong: ${message}` };
+  return { kind: 'unexpected', ...text('common.unexpected', { message }) };
 }
 
 /** Sends a request to the background and returns its answer, or throws a BackgroundError. */
@@ -128,11 +125,7 @@ export async function send<K extends RequestType>(request: Requests[K]): Promise
     reply = undefined;
   }
   if (!reply) {
-    throw new BackgroundError({
-      kind: 'extension',
-      nl: 'De extensie reageert niet. Sluit dit venster en probeer het opnieuw.',
-      en: 'The extension is not responding. Close this window and try again.',
-    });
+    throw new BackgroundError({ kind: 'extension', ...text('common.backgroundUnavailable') });
   }
   if (!reply.ok) throw new BackgroundError(reply.error);
   return reply.data;

@@ -1,5 +1,6 @@
 /** How a finished run is told to the person (notice and live region). */
 import type { SyncRun } from './db';
+import type { Bilingual } from './i18n/translate';
 
 export interface Outcome {
   kind: 'ok' | 'error' | 'info' | 'warn';
@@ -7,7 +8,7 @@ export interface Outcome {
   params?: Record<string, string | number>;
 }
 
-export function outcomeOf(run: SyncRun, pick: (m: { nl: string; en: string } | undefined) => string): Outcome {
+export function outcomeOf(run: SyncRun, pick: (m: Bilingual | undefined) => string): Outcome {
   switch (run.result) {
     case 'ok':
       return { kind: 'ok', key: 'sync.doneOk' };

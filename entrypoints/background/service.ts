@@ -24,6 +24,7 @@ import {
 import { healthOf } from '../../lib/health';
 import { showBadge } from './badge';
 import { createStatusListeners, type StatusPort } from './status-listeners';
+import { text } from '../../lib/i18n/translate';
 
 export const SYNC_ALARM = 'sync';
 export const SYNC_PERIOD_MINUTES = 15;
@@ -63,11 +64,7 @@ export interface Background {
   currentRun(): Promise<SyncRun> | undefined;
 }
 
-const FIX_FIELDS_FIRST: PlainError = {
-  kind: 'validation',
-  nl: 'Verbeter eerst de gemarkeerde velden en test dan opnieuw.',
-  en: 'Correct the marked fields first, then test again.',
-};
+const FIX_FIELDS_FIRST: PlainError = { kind: 'validation', ...text('connection.fixFieldsFirst') };
 
 export function createBackground({ db, engine, log = () => {} }: BackgroundDeps): Background {
   let current: { controller: AbortController; promise: Promise<SyncRun> } | undefined;
@@ -203,7 +200,7 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     if (!settings.connection) {
       return {
         ok: false,
-        error: { kind: 'validation', nl: 'Vul eerst je inloggegevens in.', en: 'Fill in your credentials first.' },
+        error: { kind: 'validation', ...text('connection.credentialsFirst') },
       };
     }
     return engine.testConnection(settings);

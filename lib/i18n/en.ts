@@ -1,4 +1,5 @@
 import type { MessageKey } from './nl';
+import { syncEn } from './sync.en';
 
 /** English. Typed against the Dutch keys, so a missing translation is a type error. */
 export const en: Record<MessageKey, string> = {
@@ -76,6 +77,8 @@ export const en: Record<MessageKey, string> = {
     'All local data is deleted: customers, products, work orders, invoices and the log. What is already in e-Boekhouden stays there. This cannot be undone.',
   'connection.disconnectConfirm': 'Yes, disconnect and delete',
   'connection.disconnected': 'Disconnected. All local data has been deleted.',
+  'connection.fixFieldsFirst': 'Correct the marked fields first, then test again.',
+  'connection.credentialsFirst': 'Fill in your credentials first.',
 
   'choices.imports': 'Fetch from e-Boekhouden',
   'choices.exports': 'Send to e-Boekhouden',
@@ -391,4 +394,6 @@ export const en: Record<MessageKey, string> = {
   'log.attempts': '{count} attempts',
   'log.runs': 'Sync runs',
   'log.seconds': '{n} s',
+
+  ...syncEn,
 };

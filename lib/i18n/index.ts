@@ -3,15 +3,22 @@
  * No library, so the popup stays light.
  */
 import { ref } from 'vue';
-import { isMessageKey, translate, type Language, type MessageKey, type Params } from './translate';
+import {
+  isMessageKey,
+  say,
+  text,
+  translate,
+  type Bilingual,
+  type Language,
+  type MessageKey,
+  type Param,
+  type Params,
+  type Text,
+  type WrittenText,
+} from './translate';
 
-export { isMessageKey, translate };
-export type { Language, MessageKey, Params };
-/** A message from the engine or the log, already in both languages. */
-export interface Bilingual {
-  nl: string;
-  en: string;
-}
+export { isMessageKey, say, text, translate };
+export type { Bilingual, Language, MessageKey, Param, Params, Text, WrittenText };
 
 export const LANGUAGES: Language[] = ['nl', 'en'];
 
@@ -45,10 +52,9 @@ export function t(key: MessageKey | string, params?: Params): string {
   return translate(language.value, key, params);
 }
 
-/** Picks the current language from a message that carries both. */
-export function pick(message: Bilingual | undefined | null): string {
-  if (!message) return '';
-  return message[language.value] || message.nl || message.en;
+/** Puts engine or log words into the current language (reactive inside templates and computed). */
+export function pick(message: Bilingual | string | undefined | null): string {
+  return say(language.value, message);
 }
 
 /** A settings error key ("settings.error.apiTokenRequired") in plain words; unknown ones get a generic text. */

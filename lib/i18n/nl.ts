@@ -1,4 +1,6 @@
 /** Dutch, the default language. The keys of this dictionary are the message keys of the app. */
+import { syncNl } from './sync.nl';
+
 export const nl = {
   'app.name': 'Boekhoud Companion',
   'app.tagline': 'Werkbonnen, klanten en facturen gekoppeld aan e-Boekhouden.nl',
@@ -74,6 +76,8 @@ export const nl = {
     'Alle lokale gegevens worden verwijderd: klanten, artikelen, werkbonnen, facturen en het logboek. Wat al in e-Boekhouden staat, blijft daar. Dit kun je niet ongedaan maken.',
   'connection.disconnectConfirm': 'Ja, verbreken en verwijderen',
   'connection.disconnected': 'Verbinding verbroken. Alle lokale gegevens zijn verwijderd.',
+  'connection.fixFieldsFirst': 'Verbeter eerst de gemarkeerde velden en test dan opnieuw.',
+  'connection.credentialsFirst': 'Vul eerst je inloggegevens in.',
 
   'choices.imports': 'Ophalen uit e-Boekhouden',
   'choices.exports': 'Versturen naar e-Boekhouden',
@@ -391,6 +395,8 @@ export const nl = {
   'log.attempts': '{count} pogingen',
   'log.runs': 'Synchronisaties',
   'log.seconds': '{n} s',
+
+  ...syncNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

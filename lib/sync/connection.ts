@@ -16,7 +16,7 @@ import {
   type FieldErrors,
   type Settings,
 } from '../settings';
-import { describeError, type ErrorText } from './messages-text';
+import { describeError, TEXT, type ErrorText } from './messages-text';
 import { createEBoekhouden } from '../eboekhouden/index';
 
 export type CreateApi = (settings: Settings) => EBoekhouden;
@@ -155,7 +155,7 @@ export async function testConnection(
   o: { createApi?: CreateApi } = {},
 ): Promise<TestConnectionResult> {
   if (!settings.connection)
-    return { ok: false, error: { kind: 'sync', code: 'NOT_CONFIGURED', ...describeNotConfigured() } };
+    return { ok: false, error: { kind: 'sync', code: 'NOT_CONFIGURED', ...TEXT.notConfigured } };
   const api = (o.createApi ?? defaultCreateApi)(settings);
   try {
     await api.open();
@@ -171,13 +171,6 @@ export async function testConnection(
   } finally {
     await api.close();
   }
-}
-
-function describeNotConfigured() {
-  return {
-    nl: 'Er is nog geen koppeling met e-Boekhouden. Vul een API-token of de beveiligingscodes in.',
-    en: 'There is no connection with e-Boekhouden yet. Enter an API token or the security codes.',
-  };
 }
 
 /** Listing administrations is for accountants; everybody else gets EP_001 (REST) or E002.5 (SOAP). */

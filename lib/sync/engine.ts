@@ -32,6 +32,7 @@ import { EXPORT_STEPS } from './exports/index';
 import { IMPORT_STEPS } from './imports/index';
 import { acquireLease, LEASE_TTL_MS, releaseLease, renewLease, withWebLock } from './lease';
 import { describeError, isAbort, SyncError, TEXT } from './messages-text';
+import { text } from '../i18n/translate';
 import type { StepContext, SyncStep } from './step';
 
 export interface RunOptions {
@@ -193,11 +194,12 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
       run.result = 'cancelled';
     } else {
       run.result = 'failed';
-      run.error = describeError(e);
+      const error = describeError(e);
+      run.error = error;
       if (isEBoekhoudenError(e) && e.kind === 'auth') {
         await setConnectionState(db, {
           status: 'needsReconnect',
-          message: { nl: run.error.nl, en: run.error.en },
+          message: text(error.key, error.params),
           checkedAt: now(),
         });
       }
@@ -226,12 +228,7 @@ function stopsRun(e: unknown): boolean {
 function addProblem(run: SyncRun, p: Problem): void {
   if (run.problems.length < MAX_PROBLEMS) run.problems.push(p);
   else if (run.problems.length === MAX_PROBLEMS) {
-    run.problems.push({
-      step: p.step,
-      code: 'MORE',
-      nl: 'Er zijn meer problemen; alleen de eerste 500 zijn bewaard.',
-      en: 'There are more problems; only the first 500 were kept.',
-    });
+    run.problems.push({ step: p.step, code: 'MORE', ...TEXT.moreProblems });
   }
 }
 

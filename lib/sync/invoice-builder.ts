@@ -14,13 +14,14 @@ import {
   type InvoiceLine,
   type NewInvoice,
 } from '../eboekhouden/types';
+import { text, translate, writeOut, type Param, type Text } from '../i18n/translate';
 
-/** A message for the person, in Dutch and English: what is wrong, where, and how to fix it. */
-export interface Message {
+/** What is wrong, where, and how to fix it: a code, and the words for a person (key+params). */
+export interface Notice extends Text {
   code: string;
-  nl: string;
-  en: string;
 }
+
+const notice = (code: string, words: Text): Notice => ({ code, ...words });
 
 export interface LineTotals {
   exclCents: number;
@@ -40,9 +41,9 @@ export interface InvoiceTotals {
 export interface BuildResult {
   /** Built as far as the data allows (for the preview); only send it when `problems` is empty and not `waiting`. */
   invoice: NewInvoice;
-  problems: Message[];
+  problems: Notice[];
   /** Set when the customer is not in e-Boekhouden yet: the invoice waits for the relation export. */
-  waiting?: Message;
+  waiting?: Notice;
   totals: InvoiceTotals;
 }
 
@@ -100,21 +101,17 @@ export function euros(cents: number): string {
 // ---------- lines ----------
 
 /** The invoice lines of a work order: hour lines first, then material lines. */
-export function workOrderLines(
+export function resolveWorkOrderLines(
   wo: Pick<WorkOrder, 'number' | 'hourLines' | 'materialLines'>,
   lookups: Pick<BuildLookups, 'hourTypes' | 'materials'>,
   settings: Settings,
-): { lines: InvoiceLine[]; problems: Message[] } {
+): { lines: InvoiceLine[]; problems: Notice[] } {
   const lines: InvoiceLine[] = [];
-  const problems: Message[] = [];
+  const problems: Notice[] = [];
   wo.hourLines.forEach((h, i) => {
     const ht = lookups.hourTypes.get(h.hourTypeId);
     if (!ht) {
-      problems.push({
-        code: 'UNKNOWN_HOUR_TYPE',
-        nl: `Werkbon ${wo.number}, urenregel ${i + 1}: het uursoort bestaat niet (meer) in de werkruimte. Kies een ander uursoort of synchroniseer de artikelen opnieuw.`,
-        en: `Work order ${wo.number}, hour line ${i + 1}: the hour type no longer exists in the workspace. Choose another hour type or sync the products again.`,
-      });
+      problems.push(notice('UNKNOWN_HOUR_TYPE', text('invoice.unknownHourType', { number: wo.number, line: i + 1 })));
       return;
     }
     lines.push({
@@ -130,11 +127,7 @@ export function workOrderLines(
   wo.materialLines.forEach((m, i) => {
     const mat = lookups.materials.get(m.materialId);
     if (!mat) {
-      problems.push({
-        code: 'UNKNOWN_MATERIAL',
-        nl: `Werkbon ${wo.number}, materiaalregel ${i + 1}: het materiaal bestaat niet (meer) in de werkruimte. Kies een ander materiaal of synchroniseer de artikelen opnieuw.`,
-        en: `Work order ${wo.number}, material line ${i + 1}: the material no longer exists in the workspace. Choose another material or sync the products again.`,
-      });
+      problems.push(notice('UNKNOWN_MATERIAL', text('invoice.unknownMaterial', { number: wo.number, line: i + 1 })));
       return;
     }
     lines.push({
@@ -177,134 +170,50 @@ export function linesToInvoiceRows(lines: InvoiceLine[]): InvoiceLineRow[] {
 // ---------- checks ----------
 
 /** Checks the customer an invoice is for. Returns problems, or a waiting message when it is not exported yet. */
-export function checkCustomer(
+export function customerNotices(
   customer: Customer | undefined,
-  record: { nl: string; en: string },
-): { problems: Message[]; waiting?: Message } {
-  if (!customer) {
-    return {
-      problems: [
-        {
-          code: 'UNKNOWN_CUSTOMER',
-          nl: `${record.nl}: de klant bestaat niet in de werkruimte. Kies een bestaande klant.`,
-          en: `${record.en}: the customer does not exist in the workspace. Choose an existing customer.`,
-        },
-      ],
-    };
-  }
+  record: Param,
+): { problems: Notice[]; waiting?: Notice } {
+  if (!customer) return { problems: [notice('UNKNOWN_CUSTOMER', text('invoice.unknownCustomer', { record }))] };
+  const params = { record, code: customer.code, name: customer.name };
   if (customer.status !== 'active') {
-    return {
-      problems: [
-        {
-          code: 'INACTIVE_CUSTOMER',
-          nl: `${record.nl}: klant ${customer.code} (${customer.name}) is inactief of verwijderd in e-Boekhouden. Activeer de relatie in e-Boekhouden of kies een andere klant.`,
-          en: `${record.en}: customer ${customer.code} (${customer.name}) is inactive or removed in e-Boekhouden. Reactivate the relation in e-Boekhouden or choose another customer.`,
-        },
-      ],
-    };
+    return { problems: [notice('INACTIVE_CUSTOMER', text('invoice.inactiveCustomer', params))] };
   }
   if (customer.remoteId === undefined && customer.origin === 'workspace') {
-    return {
-      problems: [],
-      waiting: {
-        code: 'CUSTOMER_NOT_EXPORTED',
-        nl: `${record.nl}: wacht tot klant ${customer.code} (${customer.name}) naar e-Boekhouden is geëxporteerd; daarna wordt de factuur verstuurd. Staat het exporteren van klanten uit, zet het dan aan in de instellingen.`,
-        en: `${record.en}: waits until customer ${customer.code} (${customer.name}) has been exported to e-Boekhouden; the invoice is sent after that. If exporting customers is off, turn it on in the settings.`,
-      },
-    };
+    return { problems: [], waiting: notice('CUSTOMER_NOT_EXPORTED', text('invoice.customerNotExported', params)) };
   }
   return { problems: [] };
 }
 
 /** Checks every line and the totals. `record` names the work order or invoice in messages. */
-export function checkLines(lines: InvoiceLine[], record: { nl: string; en: string }): Message[] {
-  const problems: Message[] = [];
+export function lineNotices(lines: InvoiceLine[], record: Param): Notice[] {
+  const problems: Notice[] = [];
   if (lines.length === 0) {
-    problems.push({
-      code: 'NO_LINES',
-      nl: `${record.nl}: er staan geen regels op. Voeg minstens één uren- of materiaalregel toe.`,
-      en: `${record.en}: there are no lines. Add at least one hour or material line.`,
-    });
+    problems.push(notice('NO_LINES', text('invoice.noLines', { record })));
     return problems;
   }
   if (lines.length > MAX_INVOICE_LINES) {
-    problems.push({
-      code: 'TOO_MANY_LINES',
-      nl: `${record.nl}: ${lines.length} regels; e-Boekhouden accepteert er hoogstens ${MAX_INVOICE_LINES}. Verdeel het over twee facturen.`,
-      en: `${record.en}: ${lines.length} lines; e-Boekhouden accepts at most ${MAX_INVOICE_LINES}. Split it over two invoices.`,
-    });
+    problems.push(
+      notice('TOO_MANY_LINES', text('invoice.tooManyLines', { record, count: lines.length, max: MAX_INVOICE_LINES })),
+    );
   }
   lines.forEach((l, i) => {
-    const where = {
-      nl: `${record.nl}, regel ${i + 1} (${l.code || l.description || '?'})`,
-      en: `${record.en}, line ${i + 1} (${l.code || l.description || '?'})`,
-    };
-    const add = (code: string, nl: string, en: string) =>
-      problems.push({ code, nl: `${where.nl}: ${nl}`, en: `${where.en}: ${en}` });
-    if (!l.code.trim())
-      add(
-        'LINE_NO_CODE',
-        'geen artikelcode. Kies een artikel of uursoort met een code.',
-        'no product code. Choose a material or hour type that has a code.',
-      );
-    if (!l.description.trim())
-      add(
-        'LINE_NO_DESCRIPTION',
-        'geen omschrijving. Vul een omschrijving in.',
-        'no description. Fill in a description.',
-      );
-    if (!l.vatCode) {
-      add(
-        'LINE_NO_VAT_CODE',
-        'geen btw-code. Geef het artikel een btw-code in e-Boekhouden en synchroniseer, of stel voor uren een standaard btw-code in bij de instellingen.',
-        'no VAT code. Give the product a VAT code in e-Boekhouden and sync, or set a default VAT code for hours in the settings.',
-      );
-    } else if (PURCHASE.has(l.vatCode)) {
-      add(
-        'LINE_PURCHASE_VAT',
-        `btw-code ${l.vatCode} is een inkoopcode en mag niet op een verkoopfactuur. Gebruik een verkoopcode, bijvoorbeeld HOOG_VERK_21.`,
-        `VAT code ${l.vatCode} is a purchase code and cannot be used on a sales invoice. Use a sales code, for example HOOG_VERK_21.`,
-      );
-    } else if (DIVERGENT_VAT.has(l.vatCode)) {
-      add(
-        'LINE_DIVERGENT_VAT',
-        `btw-code ${l.vatCode} (afwijkend) vraagt een btw-bedrag per regel, dat de werkruimte niet bijhoudt. Kies een gewone verkoopcode.`,
-        `VAT code ${l.vatCode} (divergent) needs a VAT amount per line, which the workspace does not keep. Choose a regular sales code.`,
-      );
-    } else if (!isSalesVatCode(l.vatCode)) {
-      add(
-        'LINE_UNKNOWN_VAT',
-        `btw-code ${l.vatCode} is onbekend. Kies een verkoopcode, bijvoorbeeld HOOG_VERK_21.`,
-        `VAT code ${l.vatCode} is unknown. Choose a sales code, for example HOOG_VERK_21.`,
-      );
-    }
-    if (!l.ledgerCode.trim()) {
-      add(
-        'LINE_NO_LEDGER',
-        'geen tegenrekening. Geef het artikel een omzetrekening in e-Boekhouden en synchroniseer, of stel voor uren een standaard tegenrekening in bij de instellingen.',
-        'no counter account. Give the product a revenue account in e-Boekhouden and sync, or set a default counter account for hours in the settings.',
-      );
-    }
-    if (!decimalsAtMost(l.pricePerUnit, 2)) {
-      add(
-        'LINE_PRICE_DECIMALS',
-        `prijs ${l.pricePerUnit} heeft meer dan 2 decimalen. Rond de prijs af op hele centen.`,
-        `price ${l.pricePerUnit} has more than 2 decimals. Round the price to whole cents.`,
-      );
-    }
-    if (!decimalsAtMost(l.quantity, 4)) {
-      add(
-        'LINE_QUANTITY_DECIMALS',
-        `aantal ${l.quantity} heeft meer dan 4 decimalen. Rond het aantal af.`,
-        `quantity ${l.quantity} has more than 4 decimals. Round the quantity.`,
-      );
-    } else if (l.quantity === 0) {
-      add(
-        'LINE_ZERO_QUANTITY',
-        'het aantal is 0. Vul een aantal in of verwijder de regel.',
-        'the quantity is 0. Enter a quantity or remove the line.',
-      );
-    }
+    const where = text('invoice.line', { record, line: i + 1, what: l.code || l.description || '?' });
+    const add = (code: string, key: Parameters<typeof text>[0], params: Record<string, string | number> = {}) =>
+      problems.push(notice(code, text(key, { where, ...params })));
+    if (!l.code.trim()) add('LINE_NO_CODE', 'invoice.line.noCode');
+    if (!l.description.trim()) add('LINE_NO_DESCRIPTION', 'invoice.line.noDescription');
+    if (!l.vatCode) add('LINE_NO_VAT_CODE', 'invoice.line.noVatCode');
+    else if (PURCHASE.has(l.vatCode)) add('LINE_PURCHASE_VAT', 'invoice.line.purchaseVat', { vatCode: l.vatCode });
+    else if (DIVERGENT_VAT.has(l.vatCode))
+      add('LINE_DIVERGENT_VAT', 'invoice.line.divergentVat', { vatCode: l.vatCode });
+    else if (!isSalesVatCode(l.vatCode)) add('LINE_UNKNOWN_VAT', 'invoice.line.unknownVat', { vatCode: l.vatCode });
+    if (!l.ledgerCode.trim()) add('LINE_NO_LEDGER', 'invoice.line.noLedger');
+    if (!decimalsAtMost(l.pricePerUnit, 2))
+      add('LINE_PRICE_DECIMALS', 'invoice.line.priceDecimals', { price: l.pricePerUnit });
+    if (!decimalsAtMost(l.quantity, 4))
+      add('LINE_QUANTITY_DECIMALS', 'invoice.line.quantityDecimals', { quantity: l.quantity });
+    else if (l.quantity === 0) add('LINE_ZERO_QUANTITY', 'invoice.line.zeroQuantity');
   });
   if (problems.length > 0) return problems;
 
@@ -318,32 +227,18 @@ export function checkLines(lines: InvoiceLine[], record: { nl: string; en: strin
   const totals = computeTotals(lines);
   const exactCents = roundHalfAway(exactE4 / 10_000);
   if (exactCents !== totals.exclCents) {
-    problems.push({
-      code: 'TOTAL_ROUNDING',
-      nl: `${record.nl}: de regelbedragen, elk afgerond op centen, tellen op tot ${euros(totals.exclCents)}, maar het exacte totaal is ${euros(exactCents)}. Pas aantallen of prijzen aan zodat elke regel op hele centen uitkomt.`,
-      en: `${record.en}: the line amounts, each rounded to the cent, add up to ${euros(totals.exclCents)}, but the exact total is ${euros(exactCents)}. Adjust quantities or prices so every line comes to whole cents.`,
-    });
+    const params = { record, rounded: euros(totals.exclCents), exact: euros(exactCents) };
+    problems.push(notice('TOTAL_ROUNDING', text('invoice.totalRounding', params)));
   }
   return problems;
 }
 
 /** Settings the invoice needs that are not per record. */
-export function checkInvoiceSettings(settings: Settings, record: { nl: string; en: string }): Message[] {
-  const problems: Message[] = [];
-  if (!settings.invoice.template.trim()) {
-    problems.push({
-      code: 'NO_TEMPLATE',
-      nl: `${record.nl}: er is geen factuursjabloon gekozen. Kies een sjabloon bij Instellingen → Facturen.`,
-      en: `${record.en}: no invoice template is chosen. Pick a template under Settings → Invoices.`,
-    });
-  }
-  if (settings.invoice.emailToCustomer && !senderAddress(settings)) {
-    problems.push({
-      code: 'NO_SENDER_ADDRESS',
-      nl: `${record.nl}: e-Boekhouden kan de factuur alleen mailen met een geldig afzenderadres. Vul het afzenderadres in bij Synchronisatie → Standaarden voor facturen, of zet "e-Boekhouden mailt de factuur naar de klant" uit.`,
-      en: `${record.en}: e-Boekhouden can only e-mail the invoice from a valid sender address. Fill in the sender address under Sync settings → Invoice defaults, or turn off "e-Boekhouden e-mails the invoice to the customer".`,
-    });
-  }
+export function invoiceSettingsNotices(settings: Settings, record: Param): Notice[] {
+  const problems: Notice[] = [];
+  if (!settings.invoice.template.trim()) problems.push(notice('NO_TEMPLATE', text('invoice.noTemplate', { record })));
+  if (settings.invoice.emailToCustomer && !senderAddress(settings))
+    problems.push(notice('NO_SENDER_ADDRESS', text('invoice.noSenderAddress', { record })));
   return problems;
 }
 
@@ -376,16 +271,18 @@ export function assembleInvoice(header: InvoiceHeader, lines: InvoiceLine[], set
     lines,
   };
   if (s.bookInAccounts) {
-    const text = header.description?.trim()
-      ? `Factuur ${header.number} ${header.description.trim()}`
-      : `Factuur ${header.number}`;
-    invoice.bookingDescription = text.slice(0, 200);
+    // What the invoice says in e-Boekhouden and in its e-mail is for the customer: always Dutch.
+    const description = header.description?.trim();
+    const booking = description
+      ? translate('nl', 'invoice.bookingWithDescription', { number: header.number, description })
+      : translate('nl', 'invoice.booking', { number: header.number });
+    invoice.bookingDescription = booking.slice(0, 200);
   }
   const from = senderAddress(settings);
   if (s.emailToCustomer && from) {
     invoice.email = {
-      subject: `Factuur ${header.number}`,
-      body: `Hierbij ontvangt u factuur ${header.number}.`,
+      subject: translate('nl', 'invoice.mailSubject', { number: header.number }),
+      body: translate('nl', 'invoice.mailBody', { number: header.number }),
       fromAddress: from,
     };
     const name = s.emailFromName.trim();
@@ -395,28 +292,29 @@ export function assembleInvoice(header: InvoiceHeader, lines: InvoiceLine[], set
 }
 
 /** Anything the zod schema still refuses (lengths, date format), so the transport never does. */
-function schemaProblems(invoice: NewInvoice, record: { nl: string; en: string }): Message[] {
+function schemaProblems(invoice: NewInvoice, record: Param): Notice[] {
   const parsed = newInvoiceSchema.safeParse(invoice);
   if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => ({
-    code: 'INVALID_FIELD',
-    nl: `${record.nl}: veld ${issue.path.join('.') || '?'} is ongeldig (${issue.message}). Pas het veld aan.`,
-    en: `${record.en}: field ${issue.path.join('.') || '?'} is invalid (${issue.message}). Correct the field.`,
-  }));
+  return parsed.error.issues.map((issue) =>
+    notice(
+      'INVALID_FIELD',
+      text('invoice.invalidField', { record, field: issue.path.join('.') || '?', message: issue.message }),
+    ),
+  );
 }
 
 /** Runs every check on an assembled invoice; per-line and settings problems come first, then the schema's. */
 export function finishBuild(
   invoice: NewInvoice,
   settings: Settings,
-  record: { nl: string; en: string },
+  record: Param,
   customer: Customer | undefined,
-  earlier: Message[],
+  earlier: Notice[],
 ): BuildResult {
-  const cust = checkCustomer(customer, record);
+  const cust = customerNotices(customer, record);
   // Lines that could not be resolved are reported already; "no lines" would only repeat that.
-  const lineProblems = earlier.length > 0 && invoice.lines.length === 0 ? [] : checkLines(invoice.lines, record);
-  const problems = [...cust.problems, ...earlier, ...lineProblems, ...checkInvoiceSettings(settings, record)];
+  const lineProblems = earlier.length > 0 && invoice.lines.length === 0 ? [] : lineNotices(invoice.lines, record);
+  const problems = [...cust.problems, ...earlier, ...lineProblems, ...invoiceSettingsNotices(settings, record)];
   if (problems.length === 0) {
     // The number may still be '' in a preview; check with a placeholder so only real problems show.
     problems.push(...schemaProblems(invoice.number ? invoice : { ...invoice, number: '0' }, record));
@@ -424,12 +322,12 @@ export function finishBuild(
   return { invoice, problems, waiting: cust.waiting, totals: computeTotals(invoice.lines) };
 }
 
-export function workOrderRecord(wo: Pick<WorkOrder, 'number'>): { nl: string; en: string } {
-  return { nl: `Werkbon ${wo.number}`, en: `Work order ${wo.number}` };
+export function workOrderLabel(wo: Pick<WorkOrder, 'number'>): Text {
+  return text('record.workOrder', { number: wo.number });
 }
 
-export function invoiceRecord(inv: Pick<WorkspaceInvoice, 'number'>): { nl: string; en: string } {
-  return { nl: `Factuur ${inv.number}`, en: `Invoice ${inv.number}` };
+export function invoiceLabel(inv: Pick<WorkspaceInvoice, 'number'>): Text {
+  return text('record.invoice', { number: inv.number });
 }
 
 /** Pure: a work order with its lookups → the invoice and its problems. */
@@ -439,8 +337,8 @@ export function buildFromWorkOrder(
   settings: Settings,
   number: string,
 ): BuildResult {
-  const record = workOrderRecord(wo);
-  const { lines, problems } = workOrderLines(wo, lookups, settings);
+  const record = workOrderLabel(wo);
+  const { lines, problems } = resolveWorkOrderLines(wo, lookups, settings);
   const invoice = assembleInvoice(
     { number, relationCode: lookups.customer?.code ?? '', date: wo.date, description: wo.description },
     lines,
@@ -460,7 +358,7 @@ export function buildFromInvoice(
     invoiceRowsToLines(inv.lines),
     settings,
   );
-  return finishBuild(invoice, settings, invoiceRecord(inv), customer, []);
+  return finishBuild(invoice, settings, invoiceLabel(inv), customer, []);
 }
 
 // ---------- with the database ----------
@@ -479,7 +377,7 @@ export async function loadLookups(
   return { customer, hourTypes: byId(hourTypes), materials: byId(materials) };
 }
 
-export async function buildWorkOrderInvoice(
+export async function loadAndBuildWorkOrder(
   db: WorkspaceDb,
   settings: Settings,
   wo: WorkOrder,
@@ -488,10 +386,55 @@ export async function buildWorkOrderInvoice(
   return buildFromWorkOrder(wo, await loadLookups(db, wo), settings, number);
 }
 
-export async function buildWorkspaceInvoice(
+export async function loadAndBuildInvoice(
   db: WorkspaceDb,
   settings: Settings,
   inv: WorkspaceInvoice,
 ): Promise<BuildResult> {
   return buildFromInvoice(inv, await db.customers.get(inv.customerId), settings);
+}
+
+// ---------- written out in both languages, for lib/workspace.ts until it says things by key ----------
+
+/** A notice with its words written out in both languages (from the catalogue). */
+export interface Message {
+  code: string;
+  nl: string;
+  en: string;
+}
+
+export const writtenOut = (n: Notice): Message => ({ code: n.code, ...writeOut(n) });
+
+const writtenBuild = (r: BuildResult) => ({
+  ...r,
+  problems: r.problems.map(writtenOut),
+  waiting: r.waiting && writtenOut(r.waiting),
+});
+
+export function workOrderRecord(wo: Pick<WorkOrder, 'number'>): { nl: string; en: string } {
+  return writeOut(workOrderLabel(wo));
+}
+
+export function invoiceRecord(inv: Pick<WorkspaceInvoice, 'number'>): { nl: string; en: string } {
+  return writeOut(invoiceLabel(inv));
+}
+
+export function workOrderLines(...args: Parameters<typeof resolveWorkOrderLines>) {
+  const r = resolveWorkOrderLines(...args);
+  return { lines: r.lines, problems: r.problems.map(writtenOut) };
+}
+
+export function checkCustomer(customer: Customer | undefined, record: Param) {
+  const r = customerNotices(customer, record);
+  return { problems: r.problems.map(writtenOut), waiting: r.waiting && writtenOut(r.waiting) };
+}
+
+export const checkLines = (lines: InvoiceLine[], record: Param) => lineNotices(lines, record).map(writtenOut);
+
+export async function buildWorkOrderInvoice(...args: Parameters<typeof loadAndBuildWorkOrder>) {
+  return writtenBuild(await loadAndBuildWorkOrder(...args));
+}
+
+export async function buildWorkspaceInvoice(...args: Parameters<typeof loadAndBuildInvoice>) {
+  return writtenBuild(await loadAndBuildInvoice(...args));
 }

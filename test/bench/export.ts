@@ -7,6 +7,7 @@ import { EXPORT_STEPS, runSync, saveSettings } from '../../lib/sync/index';
 import { completeWorkOrder, saveWorkOrder } from '../../lib/workspace';
 import { control, resetStats, settingsFor, stats, type Backend } from './common';
 import { freshDb } from './import-node';
+import { say } from '../../lib/i18n/translate';
 
 export interface ExportBench {
   workOrders: number;
@@ -72,7 +73,7 @@ export async function benchExport(b: Backend, imported: WorkspaceDb, n = 500): P
     const created = (await control<{ created: { invoices: { invoiceNumber: string }[] } }>(b, 'state')).created.invoices;
     const numbers = created.map((i) => i.invoiceNumber);
     const exported = await db.workOrders.where('status').equals('exported').count();
-    if (exported !== n) throw new Error(`${exported} of ${n} work orders exported (run: ${run.result} ${run.error?.en ?? ''} ${JSON.stringify(run.problems.slice(0, 3))})`);
+    if (exported !== n) throw new Error(`${exported} of ${n} work orders exported (run: ${run.result} ${say('en', run.error) ?? ''} ${JSON.stringify(run.problems.slice(0, 3))})`);
     return {
       workOrders: n,
       wallMs,

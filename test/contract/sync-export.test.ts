@@ -16,6 +16,7 @@ import { workOrdersToExport } from '../../lib/sync/exports/invoices';
 import { completeWorkOrder, createCustomer, saveWorkOrder } from '../../lib/workspace';
 import { freshDbName, runSteps, WorkerDied, type StepsResult } from '../helpers/run-steps';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { say } from '../../lib/i18n/translate';
 
 const config = defaultConfig({});
 const CREDENTIALS: Record<'rest' | 'soap', Credentials> = {
@@ -412,9 +413,9 @@ describe('bad local data and order', () => {
     await api.close();
     await expectExactlyOnce(good);
     for (const w of bad) {
-      const p = result.problems.find((x) => x.code === w.code && x.en.includes(w.number));
+      const p = result.problems.find((x) => x.code === w.code && say('en', x).includes(w.number));
       expect(p, `${w.number}: ${w.code}`).toBeDefined();
-      expect(p!.nl).toContain(w.number);
+      expect(say('nl', p)).toContain(w.number);
       const row = await db.workOrders.where('number').equals(w.number).first();
       expect(row).toMatchObject({ status: 'completed' });
       expect(row?.invoiceNumber).toBeUndefined();

@@ -16,6 +16,7 @@ import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { createEBoekhouden, type EBoekhouden } from '../../lib/eboekhouden/index';
 import { transportOptions } from '../../lib/settings';
 import { connect, expectSameAsSandbox, expected, newDb, settingsFor, type Kind } from './sync-import-helpers';
+import { say } from '../../lib/i18n/translate';
 
 let sb: TestSandbox;
 beforeAll(async () => {
@@ -80,8 +81,8 @@ describe.each(KINDS)('import of the demo administration with %s', (kind) => {
     expect(run.result).toBe('warning');
     const products = run.problems.filter((p) => p.step === 'products');
     expect(products).toHaveLength(1);
-    expect(products[0].nl.length).toBeGreaterThan(20);
-    expect(products[0].en.length).toBeGreaterThan(20);
+    expect(say('nl', products[0]).length).toBeGreaterThan(20);
+    expect(say('en', products[0]).length).toBeGreaterThan(20);
     const e = expected(sb);
     expect((await db.materials.count()) + (await db.hourTypes.count())).toBe(e.products - 1);
     expect(await db.customers.count()).toBe(e.relations);

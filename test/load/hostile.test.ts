@@ -15,6 +15,7 @@ import { completeWorkOrder, retryExport, saveWorkOrder } from '../../lib/workspa
 import { startProxyServer, type RunningProxy } from '../../proxy/server';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { startFakeUpstream, type FakeUpstream } from './helpers';
+import { say } from '../../lib/i18n/translate';
 
 type Mode = 'pass' | 'malformed' | 'huge' | 'slow';
 const SESSION_OPS = /^(POST|DELETE) \/v1\/session|OpenSession|CloseSession/;
@@ -147,7 +148,7 @@ async function snapshot(db: WorkspaceDb, o: { withoutTimes?: boolean } = {}): Pr
 }
 
 function runErrors(run: SyncRun): string[] {
-  return [run.error?.en, ...run.problems.map((p) => p.en)].filter((x): x is string => !!x);
+  return [say('en', run.error), ...run.problems.map((p) => say('en', p))].filter((x): x is string => !!x);
 }
 
 describe('oversize request bodies', () => {
@@ -282,12 +283,12 @@ describe.each(['token', 'securityCodes'] as const)('answers from the upstream, %
     ];
     expect(run.problems.map((p) => p.step)).toEqual(steps);
     for (const p of run.problems) {
-      expect(p.en).toMatch(
+      expect(say('en', p)).toMatch(
         kind === 'token'
           ? /cannot read \(GET \/v1\/[^)]+\): the body is not JSON/
           : /cannot read \(Get\w+\): the response is not a complete SOAP envelope/,
       );
-      expect(p.nl).toMatch(/niet kunnen gebruiken/);
+      expect(say('nl', p)).toMatch(/niet kunnen gebruiken/);
     }
     for (const text of runErrors(run)) {
       // Plain words: which operation, that the answer was unreadable; no stack, no secret.

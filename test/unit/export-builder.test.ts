@@ -9,6 +9,7 @@ import {
   type BuildLookups,
 } from '../../lib/sync/invoice-builder';
 import { newInvoiceSchema, type InvoiceLine } from '../../lib/eboekhouden/types';
+import { say } from '../../lib/i18n/translate';
 
 const settings: Settings = {
   ...DEFAULT_SETTINGS,
@@ -255,8 +256,8 @@ describe('invoice e-mail', () => {
       const r = buildFromWorkOrder(wo(), lookups(), mailing({ emailFromAddress }), 'BC2026-0042');
       expect(codes(r)).toEqual(['NO_SENDER_ADDRESS']);
       expect(r.invoice.email).toBeUndefined();
-      expect(r.problems[0].nl).toMatch(/afzenderadres/);
-      expect(r.problems[0].en).toMatch(/sender address/);
+      expect(say('nl', r.problems[0])).toMatch(/afzenderadres/);
+      expect(say('en', r.problems[0])).toMatch(/sender address/);
     }
   });
 });
@@ -281,7 +282,7 @@ describe('checks before sending', () => {
     );
     expect(r.problems).toEqual([]);
     expect(r.waiting?.code).toBe('CUSTOMER_NOT_EXPORTED');
-    expect(r.waiting?.nl).toMatch(/R001/);
+    expect(say('nl', r.waiting)).toMatch(/R001/);
   });
 
   it('no lines', () => {
@@ -303,8 +304,8 @@ describe('checks before sending', () => {
       'BC2026-0001',
     );
     expect(codes(r)).toEqual(['LINE_NO_VAT_CODE', 'LINE_NO_LEDGER']);
-    expect(r.problems[0].en).toMatch(/line 1 \(NOVAT\)/);
-    expect(r.problems[1].nl).toMatch(/regel 2 \(NOLED\)/);
+    expect(say('en', r.problems[0])).toMatch(/line 1 \(NOVAT\)/);
+    expect(say('nl', r.problems[1])).toMatch(/regel 2 \(NOLED\)/);
   });
 
   it('an hour type without VAT code when the settings have no default either', () => {
@@ -326,7 +327,7 @@ describe('checks before sending', () => {
       'BC2026-0001',
     );
     expect(codes(r)).toEqual(['LINE_PURCHASE_VAT']);
-    expect(r.problems[0].en).toMatch(/HOOG_INK_21/);
+    expect(say('en', r.problems[0])).toMatch(/HOOG_INK_21/);
   });
 
   it('an unknown hour type or material', () => {
@@ -367,7 +368,7 @@ describe('checks before sending', () => {
     }));
     const problems = checkLines(lines, { nl: 'Factuur F1', en: 'Invoice F1' });
     expect(problems.map((p) => p.code)).toEqual(['TOTAL_ROUNDING']);
-    expect(problems[0].en).toMatch(/€ 0\.02.*€ 0\.01/);
+    expect(say('en', problems[0])).toMatch(/€ 0\.02.*€ 0\.01/);
   });
 
   it('no template chosen', () => {
@@ -393,9 +394,9 @@ describe('checks before sending', () => {
       'BC2026-0001',
     );
     for (const p of r.problems) {
-      expect(p.nl).toMatch(/WO-0005/);
-      expect(p.en).toMatch(/WO-0005/);
-      expect(p.nl).not.toEqual(p.en);
+      expect(say('nl', p)).toMatch(/WO-0005/);
+      expect(say('en', p)).toMatch(/WO-0005/);
+      expect(say('nl', p)).not.toEqual(say('en', p));
     }
   });
 });

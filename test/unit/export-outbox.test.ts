@@ -20,6 +20,7 @@ import { createProxyApp } from '../../proxy/app';
 import type { ProxyConfig } from '../../proxy/config';
 import { createHttp, PROXY_ERROR_CODES } from '../../lib/eboekhouden/http';
 import { EBoekhoudenError } from '../../lib/eboekhouden/errors';
+import { say } from '../../lib/i18n/translate';
 
 const settings: Settings = {
   ...DEFAULT_SETTINGS,
@@ -241,8 +242,10 @@ describe('errors that are not unknown', () => {
     expect(entry.lastError).toMatchObject({ kind: 'validation', code: 'FACT_018' });
     expect(logOf(r, 'exportInvoices').failed).toBe(1);
     const p = r.problems.find((x) => x.code === 'FACT_018');
-    expect(p?.nl).toMatch(/Opnieuw proberen/);
-    expect(p?.en).toMatch(/template not found/);
+    expect(p).toMatchObject({ key: 'export.refused', params: { code: ' [FACT_018]' } });
+    expect(p?.record).toEqual({ key: 'record.invoice', params: { number: 'BC2026-0001' } });
+    expect(say('nl', p)).toMatch(/Opnieuw proberen/);
+    expect(say('en', p)).toMatch(/template not found/);
     // Not sent again by itself.
     await run();
     expect(api.calls.filter((c) => c.op === 'createInvoice')).toHaveLength(1);
@@ -319,7 +322,12 @@ describe('bad local data and flags', () => {
     });
     const r = await run();
     expect(api.invoices.size).toBe(1);
-    expect(r.problems.find((p) => p.code === 'LINE_PRICE_DECIMALS')?.en).toMatch(/WO-9999/);
+    expect(
+      say(
+        'en',
+        r.problems.find((p) => p.code === 'LINE_PRICE_DECIMALS'),
+      ),
+    ).toMatch(/WO-9999/);
     expect(logOf(r, 'exportInvoices')).toMatchObject({ created: 1, failed: 1 });
     expect((await db.workOrders.get(bad))?.invoiceNumber).toBeUndefined();
   });
@@ -402,8 +410,9 @@ describe('refused by the proxy before anything was sent', () => {
     expect(entry).toMatchObject({ state: 'failed', attempts: 1, lastError: { code: PROXY_ERROR_CODES.tooLarge } });
     expect(logOf(r, 'exportInvoices')).toMatchObject({ failed: 1, created: 0 });
     const p = r.problems.find((x) => x.code === PROXY_ERROR_CODES.tooLarge);
-    expect(p?.nl).toMatch(/te groot.*Opnieuw proberen/);
-    expect(p?.en).toMatch(/too large.*nothing reached e-Boekhouden/);
+    expect(p).toMatchObject({ key: 'export.tooLarge', params: { record: { key: 'record.invoice' } } });
+    expect(say('nl', p)).toMatch(/te groot.*Opnieuw proberen/);
+    expect(say('en', p)).toMatch(/too large.*nothing reached e-Boekhouden/);
     // Failed stays failed: the next run does not send it again by itself.
     await run();
     expect(ops()).toEqual(['createInvoice']);
@@ -423,8 +432,12 @@ describe('refused by the proxy before anything was sent', () => {
     expect(logOf(r, 'exportInvoices')).toMatchObject({ failed: 0, unchanged: 8 });
     const p = r.problems.filter((x) => x.step === 'exportInvoices');
     expect(p.map((x) => x.code)).toEqual([PROXY_ERROR_CODES.token]);
-    expect(p[0].nl).toMatch(/proxy-token.*Verbinding/);
-    expect(p[0].en).toMatch(/Nothing was sent to e-Boekhouden/);
+    expect(p[0]).toMatchObject({
+      key: 'export.blocked.PROXY_TOKEN',
+      params: { what: { key: 'export.what.invoices' } },
+    });
+    expect(say('nl', p[0])).toMatch(/proxy-token.*Verbinding/);
+    expect(say('en', p[0])).toMatch(/Nothing was sent to e-Boekhouden/);
     // Token fixed: the next run sends each of them, once.
     api.fault = undefined;
     await run();
@@ -488,7 +501,12 @@ describe('refused by the proxy before anything was sent', () => {
       state: 'failed',
       lastError: { message: expect.stringContaining('HTTP 400') },
     });
-    expect(r.problems.find((x) => x.code === 'HTTP_400')?.nl).toMatch(/zonder te worden verwerkt/);
+    expect(
+      say(
+        'nl',
+        r.problems.find((x) => x.code === 'HTTP_400'),
+      ),
+    ).toMatch(/zonder te worden verwerkt/);
   });
 
   it('a 5xx on a write stays outcome-unknown: looked up, never failed blindly', async () => {

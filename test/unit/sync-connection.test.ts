@@ -4,6 +4,7 @@ import { EBoekhoudenError } from '../../lib/eboekhouden/errors';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { describeError, disconnect, loadSettings, saveSettings, testConnection } from '../../lib/sync/index';
 import { FakeEBoekhouden, fakeData } from './sync-fake-api';
+import { say } from '../../lib/i18n/translate';
 
 let n = 0;
 const newDb = () => new WorkspaceDb(`sync-connection-${process.pid}-${Date.now()}-${n++}`);
@@ -80,8 +81,9 @@ describe('testConnection', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toMatchObject({ kind: 'auth', code: 'E001.1' });
-    expect(r.error.nl).toMatch(/Beveiligingscode 1/);
-    expect(r.error.en).toMatch(/Security Code 1/);
+    expect(r.error).toMatchObject({ key: 'error.code.E001.1' });
+    expect(say('nl', r.error)).toMatch(/Beveiligingscode 1/);
+    expect(say('en', r.error)).toMatch(/Security Code 1/);
   });
 });
 
@@ -90,18 +92,18 @@ describe('describeError', () => {
     const expired = describeError(
       new EBoekhoudenError('token expired', { kind: 'auth', code: 'API_SESSION_004', operation: 'POST /v1/session' }),
     );
-    expect(expired.en).toMatch(/new token/);
+    expect(say('en', expired)).toMatch(/new token/);
     const network = describeError(
       new EBoekhoudenError('Could not reach', { kind: 'network', operation: 'GET /v1/relation' }),
     );
-    expect(network.nl).toMatch(/proxy/);
+    expect(say('nl', network)).toMatch(/proxy/);
     const leaky = describeError(
       new EBoekhoudenError('refused <SecurityCode2>1A2B3C4D-0000-1111-2222-333344445555</SecurityCode2>', {
         kind: 'validation',
         operation: 'AddFactuur',
       }),
     );
-    expect(leaky.en).not.toContain('1A2B3C4D-0000-1111-2222-333344445555');
+    expect(say('en', leaky)).not.toContain('1A2B3C4D-0000-1111-2222-333344445555');
     expect(describeError(new Error('x'))).toMatchObject({ kind: 'unknown' });
   });
 
@@ -144,8 +146,8 @@ describe('describeError', () => {
           (e: unknown) => e,
         );
       const text = describeError(error);
-      expect(text.nl, `HTTP ${status}`).toContain(dutch);
-      expect(text.nl, `HTTP ${status}`).not.toMatch(/nothing was sent|The proxy/);
+      expect(say('nl', text), `HTTP ${status}`).toContain(dutch);
+      expect(say('nl', text), `HTTP ${status}`).not.toMatch(/nothing was sent|The proxy/);
     }
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '../../lib/sync/index';
 import { acquireLease, readLease } from '../../lib/sync/lease';
 import { FakeEBoekhouden, fakeData } from './sync-fake-api';
+import { say } from '../../lib/i18n/translate';
 
 let dbCount = 0;
 function newDb() {
@@ -114,11 +115,11 @@ describe('runSync: credentials', () => {
     const failed = await run(db, api, { trigger: 'alarm' });
     expect(failed.result).toBe('failed');
     expect(failed.error?.kind).toBe('auth');
-    expect(failed.error?.nl).toMatch(/token/i);
-    expect(failed.error?.en).toMatch(/token/i);
+    expect(say('nl', failed.error)).toMatch(/token/i);
+    expect(say('en', failed.error)).toMatch(/token/i);
     const state = await getConnectionState(db);
     expect(state.status).toBe('needsReconnect');
-    expect(state.message?.nl.length).toBeGreaterThan(10);
+    expect(say('nl', state.message).length).toBeGreaterThan(10);
     expect(await autoSyncAllowed(db)).toBe(false);
     expect(await db.customers.count()).toBe(30); // the data stays
 

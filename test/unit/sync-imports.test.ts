@@ -3,6 +3,7 @@ import { WorkspaceDb } from '../../lib/db';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { IMPORT_STEPS, isHourUnit, runSync, saveSettings } from '../../lib/sync/index';
 import { FakeEBoekhouden, fakeData } from './sync-fake-api';
+import { say } from '../../lib/i18n/translate';
 
 let dbCount = 0;
 function newDb() {
@@ -183,8 +184,9 @@ describe('bad data from upstream', () => {
     expect((await db.materials.count()) + (await db.hourTypes.count())).toBe(9);
     const problem = r.problems.find((p) => p.step === 'products')!;
     expect(problem.record).toBe(String(data.products[3].id));
-    expect(problem.nl).toMatch(/overgeslagen/);
-    expect(problem.en).toMatch(/skipped/);
+    expect(problem).toMatchObject({ key: 'import.rejected' });
+    expect(say('nl', problem)).toMatch(/overgeslagen/);
+    expect(say('en', problem)).toMatch(/skipped/);
     expect(r.steps.find((s) => s.step === 'products')?.failed).toBe(1);
   });
 
@@ -211,9 +213,10 @@ describe('bad data from upstream', () => {
     expect(r.result).toBe('warning');
     const p = r.problems.find((x) => x.code === 'TRUNCATED')!;
     expect(p.step).toBe('customers');
-    expect(p.en).toContain('20');
-    expect(p.en).toMatch(/API token/);
-    expect(p.nl).toMatch(/API-token/);
+    expect(p).toMatchObject({ key: 'import.truncated', params: { what: { key: 'import.what.relations' } } });
+    expect(say('en', p)).toContain('20');
+    expect(say('en', p)).toMatch(/API token/);
+    expect(say('nl', p)).toMatch(/API-token/);
     expect(await db.customers.where('status').equals('gone').count()).toBe(0);
   });
 });

@@ -1,10 +1,12 @@
-/** Any error from a workspace operation, as a message in both languages. */
-import type { Bilingual } from '../../../lib/i18n';
+/** Any error from a workspace operation, as words for a person. */
+import { isMessageKey, text, type Bilingual, type Text, type WrittenText } from '../../../lib/i18n';
 
 export function errorText(e: unknown): Bilingual {
-  if (e && typeof e === 'object' && 'nl' in e && 'en' in e && typeof (e as Bilingual).nl === 'string') {
-    return { nl: (e as Bilingual).nl, en: (e as Bilingual).en };
+  if (e && typeof e === 'object') {
+    const words = e as Partial<Text & WrittenText>;
+    if (typeof words.key === 'string' && isMessageKey(words.key)) return text(words.key, words.params);
+    if (typeof words.nl === 'string' && typeof words.en === 'string') return { nl: words.nl, en: words.en };
   }
   const message = e instanceof Error ? e.message : String(e);
-  return { nl: `Er ging iets mis: ${message}`, en: `Something went wrong: ${message}` };
+  return text('common.unexpected', { message });
 }

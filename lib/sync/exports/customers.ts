@@ -4,12 +4,13 @@
  */
 import type { Customer, OutboxEntry } from '../../db';
 import { newRelationSchema, type NewRelation, type Relation } from '../../eboekhouden/types';
-import type { Message } from '../invoice-builder';
+import { isMessageKey, text, writeOut, type Param, type Text } from '../../i18n/translate';
+import { writtenOut, type Notice } from '../invoice-builder';
 import type { StepContext, SyncStep } from '../step';
 import { processOutbox, sourcesInOutbox, sourceKey, type ExportKind } from './outbox';
 
-export function customerRecord(c: Pick<Customer, 'code' | 'name'>): { nl: string; en: string } {
-  return { nl: `Klant ${c.code} (${c.name})`, en: `Customer ${c.code} (${c.name})` };
+export function customerLabel(c: Pick<Customer, 'code' | 'name'>): Text {
+  return text('record.customer', { code: c.code, name: c.name });
 }
 
 /** The relation e-Boekhouden gets for a workspace customer; empty fields are left out. */
@@ -37,28 +38,28 @@ export function relationPayload(c: Customer): NewRelation {
   return out;
 }
 
-const FIELD_NAMES: Record<string, { nl: string; en: string }> = {
-  code: { nl: 'code', en: 'code' },
-  name: { nl: 'naam', en: 'name' },
-  email: { nl: 'e-mailadres', en: 'e-mail address' },
-  cocNumber: { nl: 'KvK-nummer', en: 'Chamber of Commerce number' },
-  termOfPayment: { nl: 'betalingstermijn', en: 'payment term' },
-};
+/** A field's name in the person's words (export.field.*), or the field as is when it has none. */
+function fieldName(field: string): Param {
+  const key = `export.field.${field}`;
+  return isMessageKey(key) ? text(key) : field;
+}
 
-/** Field checks of a relation, as messages. */
-export function checkRelation(payload: NewRelation, record: { nl: string; en: string }): Message[] {
+/** Field checks of a relation, as notices. */
+export function relationNotices(payload: NewRelation, record: Param): Notice[] {
   const parsed = newRelationSchema.safeParse(payload);
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
-    const field = String(issue.path[0] ?? '');
-    const name = FIELD_NAMES[field] ?? { nl: field, en: field };
-    return {
-      code: 'INVALID_CUSTOMER_FIELD',
-      nl: `${record.nl}: ${name.nl} is ongeldig (${issue.message}). Pas de klant aan.`,
-      en: `${record.en}: ${name.en} is invalid (${issue.message}). Edit the customer.`,
-    };
+    const field = fieldName(String(issue.path[0] ?? ''));
+    const params = { record, field, message: issue.message };
+    return { code: 'INVALID_CUSTOMER_FIELD', ...text('export.customer.invalidField', params) };
   });
 }
+
+// ---------- written out in both languages, for lib/workspace.ts until it says things by key ----------
+
+export const customerRecord = (c: Pick<Customer, 'code' | 'name'>) => writeOut(customerLabel(c));
+
+export const checkRelation = (payload: NewRelation, record: Param) => relationNotices(payload, record).map(writtenOut);
 
 /** Workspace customers that are not in e-Boekhouden and have no export entry yet. */
 export async function customersToExport(ctx: Pick<StepContext, 'db'>, inOutbox?: Set<string>): Promise<Customer[]> {
@@ -82,21 +83,15 @@ export const relationExport: ExportKind = {
   lookupBeforeFirstSend: true,
   label(entry) {
     const p = entry.payload as NewRelation;
-    return customerRecord(p);
+    return customerLabel(p);
   },
   async lookup(entry, ctx) {
     const payload = entry.payload as NewRelation;
     const found = await ctx.api.findRelationByCode(payload.code);
     if (!found) return { found: false };
     if (sameRelation(found, payload)) return { found: true, remote: { id: found.id, code: found.code } };
-    const record = customerRecord(payload);
-    return {
-      conflict: {
-        code: 'CODE_TAKEN',
-        nl: `${record.nl}: code ${payload.code} is in e-Boekhouden al in gebruik voor "${found.name}". Geef de klant een andere code en synchroniseer opnieuw.`,
-        en: `${record.en}: code ${payload.code} is already used in e-Boekhouden by "${found.name}". Give the customer another code and sync again.`,
-      },
-    };
+    const params = { record: customerLabel(payload), code: payload.code, name: found.name };
+    return { conflict: { code: 'CODE_TAKEN', ...text('export.customer.codeTaken', params) } };
   },
   async send(entry, ctx) {
     const created = await ctx.api.createRelation(entry.payload as NewRelation);
@@ -113,11 +108,11 @@ export async function enqueueCustomers(ctx: StepContext): Promise<void> {
   const db = ctx.db;
   for (const customer of await customersToExport(ctx)) {
     const payload = relationPayload(customer);
-    const record = customerRecord(customer);
-    const problems = checkRelation(payload, record);
+    const record = customerLabel(customer);
+    const problems = relationNotices(payload, record);
     if (problems.length > 0) {
       ctx.log.failed += 1;
-      for (const p of problems) ctx.problem({ record: record.en, code: p.code, nl: p.nl, en: p.en });
+      for (const p of problems) ctx.problem({ ...p, record });
       continue;
     }
     const at = ctx.now();
@@ -142,10 +137,9 @@ export async function enqueueCustomers(ctx: StepContext): Promise<void> {
     if (clash) {
       ctx.log.failed += 1;
       ctx.problem({
-        record: record.en,
+        record,
         code: 'CODE_ALREADY_EXPORTED',
-        nl: `${record.nl}: code ${payload.code} is al eerder voor een andere klant naar e-Boekhouden gestuurd. Geef deze klant een andere code.`,
-        en: `${record.en}: code ${payload.code} was already sent to e-Boekhouden for another customer. Give this customer another code.`,
+        ...text('export.customer.codeAlreadyExported', { record, code: payload.code }),
       });
     }
   }

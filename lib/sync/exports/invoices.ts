@@ -8,15 +8,16 @@
 import type { OutboxEntry, WorkOrder, WorkspaceDb, WorkspaceInvoice } from '../../db';
 import type { Invoice, NewInvoice } from '../../eboekhouden/types';
 import type { Settings } from '../../settings';
+import { text, writeOut, type Text } from '../../i18n/translate';
 import {
-  buildWorkOrderInvoice,
-  buildWorkspaceInvoice,
   computeTotals,
   euros,
-  invoiceRecord,
-  workOrderRecord,
+  invoiceLabel,
+  loadAndBuildInvoice,
+  loadAndBuildWorkOrder,
+  workOrderLabel,
   type BuildResult,
-  type Message,
+  type Notice,
 } from '../invoice-builder';
 import { allocateInvoiceNumber } from '../numbering';
 import type { StepContext, SyncStep } from '../step';
@@ -55,25 +56,27 @@ export function totalDiffers(found: Invoice, payload: NewInvoice): boolean {
   return Math.abs(Math.round(found.totalExcl * 100) - computeTotals(payload.lines).exclCents) > 1;
 }
 
-export function entryLabel(
-  entry: Pick<OutboxEntry, 'source' | 'payload'>,
-  sourceNumber?: string,
-): { nl: string; en: string } {
+export function entryTitle(entry: Pick<OutboxEntry, 'source' | 'payload'>, sourceNumber?: string): Text {
   const number = (entry.payload as NewInvoice).number;
   if (entry.source.table === 'workOrders' && sourceNumber)
-    return { nl: `Werkbon ${sourceNumber} (factuur ${number})`, en: `Work order ${sourceNumber} (invoice ${number})` };
-  return { nl: `Factuur ${number}`, en: `Invoice ${number}` };
+    return text('record.workOrderInvoice', { workOrder: sourceNumber, number });
+  return text('record.invoice', { number });
+}
+
+/** entryTitle written out in both languages, for lib/workspace.ts until it says things by key. */
+export function entryLabel(entry: Pick<OutboxEntry, 'source' | 'payload'>, sourceNumber?: string) {
+  return writeOut(entryTitle(entry, sourceNumber));
 }
 
 export const invoiceExport: ExportKind = {
   kind: 'invoice',
   lookupBeforeFirstSend: false,
-  label: (entry) => entryLabel(entry),
+  label: (entry) => entryTitle(entry),
   async lookup(entry, ctx) {
     const payload = entry.payload as NewInvoice;
     const found = await ctx.api.findInvoice(payload.number);
     if (!found) return { found: false };
-    const label = entryLabel(entry);
+    const record = entryTitle(entry);
     if (sameInvoice(found, payload)) {
       if (!totalDiffers(found, payload)) return { found: true, remote: { number: found.number } };
       const sent = euros(computeTotals(payload.lines).exclCents);
@@ -81,18 +84,18 @@ export const invoiceExport: ExportKind = {
       return {
         found: true,
         remote: { number: found.number },
-        warning: {
-          code: 'LOOKUP_AMOUNT_DIFFERS',
-          nl: `${label.nl}: gevonden in e-Boekhouden onder hetzelfde nummer en dezelfde klant, maar met ${there} excl. btw in plaats van ${sent}. Controleer de factuur in e-Boekhouden; er is niets opnieuw verstuurd.`,
-          en: `${label.en}: found in e-Boekhouden under the same number and customer, but with ${there} excl. VAT instead of ${sent}. Check the invoice in e-Boekhouden; nothing was sent again.`,
-        },
+        warning: { code: 'LOOKUP_AMOUNT_DIFFERS', ...text('export.invoice.amountDiffers', { record, there, sent }) },
       };
     }
     return {
       conflict: {
         code: 'NUMBER_TAKEN',
-        nl: `${label.nl}: factuurnummer ${payload.number} bestaat in e-Boekhouden al voor een andere factuur (klant ${found.relationCode}, ${euros(Math.round(found.totalExcl * 100))} excl. btw). Kies "Opnieuw proberen" om een nieuw nummer te gebruiken.`,
-        en: `${label.en}: invoice number ${payload.number} is already used in e-Boekhouden by another invoice (customer ${found.relationCode}, ${euros(Math.round(found.totalExcl * 100))} excl. VAT). Choose "Retry" to use a new number.`,
+        ...text('export.invoice.numberTaken', {
+          record,
+          number: payload.number,
+          customer: found.relationCode,
+          amount: euros(Math.round(found.totalExcl * 100)),
+        }),
       },
     };
   },
@@ -124,12 +127,12 @@ export const invoiceExport: ExportKind = {
   },
 };
 
-function report(ctx: StepContext, record: { en: string }, problems: Message[]): void {
-  for (const p of problems) ctx.problem({ record: record.en, code: p.code, nl: p.nl, en: p.en });
+function report(ctx: StepContext, record: Text, problems: Notice[]): void {
+  for (const p of problems) ctx.problem({ ...p, record });
 }
 
 /** Checks the build; reports problems or the wait. True when it may be queued. */
-function readyToQueue(ctx: StepContext, record: { en: string }, built: BuildResult): boolean {
+function readyToQueue(ctx: StepContext, record: Text, built: BuildResult): boolean {
   if (built.problems.length > 0) {
     ctx.log.failed += 1;
     report(ctx, record, built.problems);
@@ -157,8 +160,8 @@ const ENQUEUE_TABLES = (db: WorkspaceDb) => [
 
 async function enqueueWorkOrder(ctx: StepContext, wo: WorkOrder): Promise<void> {
   const db = ctx.db;
-  const record = workOrderRecord(wo);
-  if (!readyToQueue(ctx, record, await buildWorkOrderInvoice(db, ctx.settings, wo, ''))) return;
+  const record = workOrderLabel(wo);
+  if (!readyToQueue(ctx, record, await loadAndBuildWorkOrder(db, ctx.settings, wo, ''))) return;
   await db.transaction('rw', ENQUEUE_TABLES(db), async () => {
     // Re-read inside the transaction: the person may have changed it, or made an invoice from it.
     const fresh = await db.workOrders.get(wo.id!);
@@ -166,7 +169,7 @@ async function enqueueWorkOrder(ctx: StepContext, wo: WorkOrder): Promise<void> 
     if (!fresh || fresh.status !== 'completed' || fresh.invoiceNumber !== undefined) return;
     if ((await db.invoices.where('workOrderId').equals(wo.id!).count()) > 0) return;
     const number = await allocateInvoiceNumber(db, ctx.settings, fresh.date);
-    const built = await buildWorkOrderInvoice(db, ctx.settings, fresh, number);
+    const built = await loadAndBuildWorkOrder(db, ctx.settings, fresh, number);
     if (built.problems.length > 0 || built.waiting) return;
     const at = ctx.now();
     await db.outbox.add({
@@ -185,13 +188,13 @@ async function enqueueWorkOrder(ctx: StepContext, wo: WorkOrder): Promise<void> 
 
 async function enqueueInvoice(ctx: StepContext, inv: WorkspaceInvoice): Promise<void> {
   const db = ctx.db;
-  const record = invoiceRecord(inv);
-  if (!readyToQueue(ctx, record, await buildWorkspaceInvoice(db, ctx.settings, inv))) return;
+  const record = invoiceLabel(inv);
+  if (!readyToQueue(ctx, record, await loadAndBuildInvoice(db, ctx.settings, inv))) return;
   await db.transaction('rw', ENQUEUE_TABLES(db), async () => {
     const fresh = await db.invoices.get(inv.id!);
     if (!fresh || fresh.status !== 'final') return;
     if ((await db.outbox.where('key').equals(`invoice:${fresh.number}`).count()) > 0) return;
-    const built = await buildWorkspaceInvoice(db, ctx.settings, fresh);
+    const built = await loadAndBuildInvoice(db, ctx.settings, fresh);
     if (built.problems.length > 0 || built.waiting) return;
     const at = ctx.now();
     await db.outbox.add({

@@ -18,14 +18,14 @@
 import type { OutboxEntry, WorkspaceDb } from '../../db';
 import type { StepContext } from '../step';
 import { isDuplicate, isEBoekhoudenError, type EBoekhoudenError } from '../../eboekhouden/errors';
-import type { Message } from '../invoice-builder';
+import type { Notice } from '../invoice-builder';
 import { PROXY_ERROR_CODES } from '../../eboekhouden/http';
+import { isMessageKey, text, translate, type Text } from '../../i18n/translate';
 
 export type Remote = NonNullable<OutboxEntry['remote']>;
 
 /** found: it is there and it is ours (with a warning when something about it looks off). */
-export type LookupResult =
-  { found: true; remote: Remote; warning?: Message } | { found: false } | { conflict: Message };
+export type LookupResult = { found: true; remote: Remote; warning?: Notice } | { found: false } | { conflict: Notice };
 
 export interface ExportKind {
   kind: OutboxEntry['kind'];
@@ -36,7 +36,8 @@ export interface ExportKind {
   markSource(db: WorkspaceDb, entry: OutboxEntry, remote: Remote, at: number): Promise<void>;
   /** Check remotely before the very first send (relation codes must be free). */
   lookupBeforeFirstSend: boolean;
-  label(entry: OutboxEntry): { nl: string; en: string };
+  /** The record's name in problems. */
+  label(entry: OutboxEntry): Text;
 }
 
 /** Sends per entry per run; an entry that keeps failing in the unknown way waits for the next run. */
@@ -84,9 +85,13 @@ function errorInfo(e: EBoekhoudenError): NonNullable<OutboxEntry['lastError']> {
   return { kind: e.kind, code: e.code, message: e.message };
 }
 
-function remoteMessage(e: EBoekhoudenError): { nl: string; en: string } {
-  const code = e.code ? ` [${e.code}]` : '';
-  return { nl: `e-Boekhouden weigerde het${code}: ${e.message}`, en: `e-Boekhouden refused it${code}: ${e.message}` };
+/**
+ * A failure of ours to tell the person, kept with the entry: `message` stays the English words for
+ * developers and older readers of `lastError.message`; `text` is what a page shows.
+ */
+function ourError(n: Notice): NonNullable<OutboxEntry['lastError']> {
+  const words = text(n.key, n.params);
+  return { kind: 'validation', code: n.code, message: translate('en', n.key, n.params), text: words };
 }
 
 async function markDone(ctx: StepContext, k: ExportKind, entry: OutboxEntry, remote: Remote): Promise<void> {
@@ -134,36 +139,11 @@ function blockingError(e: EBoekhoudenError): boolean {
   return refusedUnprocessed(e) && e.code !== undefined && SETUP_REFUSALS.has(e.code);
 }
 
-type What = { nl: string; en: string };
-
 /** What to tell the person when the setup refuses every export of this kind. */
-function blockedMessage(e: EBoekhoudenError, what: What): What {
-  const then = {
-    nl: `Er is niets naar e-Boekhouden verstuurd; de ${what.nl} blijven klaarstaan en gaan bij de volgende synchronisatie alsnog mee.`,
-    en: `Nothing was sent to e-Boekhouden; the ${what.en} stay queued and go with the next sync.`,
-  };
-  switch (e.code) {
-    case PROXY_ERROR_CODES.token:
-      return {
-        nl: `De proxy vraagt om een proxy-token of accepteert het ingevulde token niet. Vul het juiste proxy-token in bij Verbinding. ${then.nl}`,
-        en: `The proxy asks for a proxy token or does not accept the one entered. Enter the right proxy token under Connection. ${then.en}`,
-      };
-    case PROXY_ERROR_CODES.origin:
-      return {
-        nl: `De proxy weigert verzoeken van deze extensie. Zet de ID van de extensie in ALLOWED_EXTENSION_IDS van de proxy. ${then.nl}`,
-        en: `The proxy refuses requests from this extension. Add the extension's ID to the proxy's ALLOWED_EXTENSION_IDS. ${then.en}`,
-      };
-    case PROXY_ERROR_CODES.path:
-      return {
-        nl: `De proxy kent dit adres niet. Controleer het proxy-adres bij Verbinding: alleen het adres van de proxy zelf, zoals http://127.0.0.1:8787. ${then.nl}`,
-        en: `The proxy does not serve this address. Check the proxy address under Connection: just the proxy's own address, such as http://127.0.0.1:8787. ${then.en}`,
-      };
-    default:
-      return {
-        nl: `De proxy weigerde het verzoek (HTTP ${e.status ?? '?'}). ${then.nl}`,
-        en: `The proxy refused the request (HTTP ${e.status ?? '?'}). ${then.en}`,
-      };
-  }
+function blockedMessage(e: EBoekhoudenError, what: Text): Text {
+  const key = `export.blocked.${e.code ?? ''}`;
+  if (isMessageKey(key)) return text(key, { what });
+  return text('export.blocked.other', { what, status: e.status ?? '?' });
 }
 
 /**
@@ -198,23 +178,22 @@ export async function processEntry(
         return 'left';
       }
       if ('conflict' in result) {
-        await markFailed(ctx, entry, { kind: 'validation', code: result.conflict.code, message: result.conflict.en });
-        ctx.problem({ record: label.en, code: result.conflict.code, nl: result.conflict.nl, en: result.conflict.en });
+        await markFailed(ctx, entry, ourError(result.conflict));
+        ctx.problem({ ...result.conflict, record: label });
         return 'failed';
       }
       if (result.found) {
         await markDone(ctx, k, entry, { ...result.remote, foundByLookup: true });
-        if (result.warning)
-          ctx.problem({ record: label.en, code: result.warning.code, nl: result.warning.nl, en: result.warning.en });
+        if (result.warning) ctx.problem({ ...result.warning, record: label });
         return 'done';
       }
       if (duplicateReported) {
-        const msg = {
-          nl: `${label.nl}: e-Boekhouden meldt dat het nummer of de code al bestaat, maar het is niet terug te vinden. Controleer het in e-Boekhouden en probeer het daarna opnieuw.`,
-          en: `${label.en}: e-Boekhouden says the number or code already exists, but it cannot be found. Check it in e-Boekhouden, then retry.`,
+        const notFound: Notice = {
+          code: 'DUPLICATE_NOT_FOUND',
+          ...text('export.duplicateNotFound', { record: label }),
         };
-        await markFailed(ctx, entry, { kind: 'validation', code: 'DUPLICATE_NOT_FOUND', message: msg.en });
-        ctx.problem({ record: label.en, code: 'DUPLICATE_NOT_FOUND', ...msg });
+        await markFailed(ctx, entry, ourError(notFound));
+        ctx.problem({ ...notFound, record: label });
         return 'failed';
       }
     }
@@ -258,12 +237,7 @@ export async function processEntry(
       }
       if (e.code === PROXY_ERROR_CODES.tooLarge) {
         await markFailed(ctx, entry, errorInfo(e));
-        ctx.problem({
-          record: label.en,
-          code: e.code,
-          nl: `${label.nl}: te groot om via de proxy te versturen (HTTP 413); er is niets naar e-Boekhouden gegaan. Maak het kleiner (minder regels of kortere omschrijvingen) of verhoog BODY_LIMIT_BYTES van de proxy, en kies daarna "Opnieuw proberen".`,
-          en: `${label.en}: too large to send through the proxy (HTTP 413); nothing reached e-Boekhouden. Make it smaller (fewer lines or shorter descriptions) or raise the proxy's BODY_LIMIT_BYTES, then choose "Retry".`,
-        });
+        ctx.problem({ record: label, code: e.code, ...text('export.tooLarge', { record: label }) });
         return 'failed';
       }
       if (blockingError(e)) {
@@ -276,21 +250,19 @@ export async function processEntry(
         // Any other 4xx: refused as a whole, so resending or looking up would only get the same answer.
         await markFailed(ctx, entry, errorInfo(e));
         ctx.problem({
-          record: label.en,
+          record: label,
           code: e.code ?? `HTTP_${e.status}`,
-          nl: `${label.nl}: het verzoek werd geweigerd zonder te worden verwerkt (HTTP ${e.status}): ${e.message} Kies "Opnieuw proberen" als het probleem is opgelost.`,
-          en: `${label.en}: the request was refused without being processed (HTTP ${e.status}): ${e.message} Choose "Retry" once the problem is solved.`,
+          ...text('export.refusedUnprocessed', { record: label, status: e.status ?? '?', message: e.message }),
         });
         return 'failed';
       }
       if (e.kind === 'validation') {
         await markFailed(ctx, entry, errorInfo(e));
-        const m = remoteMessage(e);
+        const code = e.code ? ` [${e.code}]` : '';
         ctx.problem({
-          record: label.en,
+          record: label,
           code: e.code,
-          nl: `${label.nl}: ${m.nl}. Pas de gegevens aan en kies daarna "Opnieuw proberen".`,
-          en: `${label.en}: ${m.en}. Correct the data, then choose "Retry".`,
+          ...text('export.refused', { record: label, code, message: e.message }),
         });
         return 'failed';
       }
@@ -357,15 +329,14 @@ export async function processOutbox(ctx: StepContext, k: ExportKind, concurrency
   const waiting = total - done + left;
   ctx.log.unchanged += waiting;
   if (waiting > 0) {
-    const what = k.kind === 'invoice' ? { nl: 'facturen', en: 'invoices' } : { nl: 'klanten', en: 'customers' };
+    const what = text(k.kind === 'invoice' ? 'export.what.invoices' : 'export.what.customers');
     if (blockedBy) {
       ctx.problem({ code: blockedBy.code ?? 'EXPORT_REFUSED', ...blockedMessage(blockedBy, what) });
       return;
     }
     ctx.problem({
       code: stoppedByLimit ? 'EXPORT_LIMITED' : 'EXPORT_DEFERRED',
-      nl: `${waiting} ${what.nl} konden nu niet worden verstuurd (e-Boekhouden ${stoppedByLimit ? 'beperkt het aantal verzoeken' : 'antwoordde niet goed'}). De volgende synchronisatie probeert het opnieuw; er wordt niets dubbel geboekt.`,
-      en: `${waiting} ${what.en} could not be sent now (e-Boekhouden ${stoppedByLimit ? 'is limiting requests' : 'did not answer properly'}). The next sync tries again; nothing is booked twice.`,
+      ...text(stoppedByLimit ? 'export.limited' : 'export.deferred', { count: waiting, what }),
     });
   }
 }
