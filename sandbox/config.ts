@@ -23,7 +23,7 @@ export interface SandboxConfig {
   soapEmptyList: 'absent' | 'empty';
   /** false: /v1/administration → 400 EP_001; GetAdministraties / OpenSessionSub → E002.5. */
   accountant: boolean;
-  /** REST create success status. */
+  /** REST create success status: the document says 201; 200 pins what REST.md once left open. */
   createdStatus: 200 | 201;
 }
 
@@ -40,7 +40,7 @@ export function defaultConfig(env: Record<string, string | undefined> = process.
     soapMutationCallsPerMonth: 5000,
     soapEmptyList: 'absent',
     accountant: false,
-    createdStatus: 200,
+    createdStatus: 201,
   };
 }
 

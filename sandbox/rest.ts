@@ -1,14 +1,21 @@
 /**
- * REST v1 as REST.md describes it. Every handler goes through withFaults; every route but
- * POST /v1/session needs a session token in `Authorization` (raw or with `Bearer `).
+ * REST v1 as openapi-v1.json describes it (REST.md where the document is silent). Every handler goes
+ * through withFaults; every route but POST /v1/session needs a session token in `Authorization`
+ * (raw or with `Bearer `). Only the query parameters the document lists for an operation filter;
+ * others are ignored, as the live service ignores them.
  */
 import { Hono, type Context } from 'hono';
 import { withFaults, type SandboxContext } from './faults';
 import { RestFailure, fail, restError } from './rest-errors';
 import { page, parseFilters, parsePaging, type FilterFields } from './rest-query';
 import { nextRelationCode, validateInvoice, validateMutation, validateRelation } from './rest-validate';
+import { ID, jsonBody, type RouteKit } from './rest-kit';
+import { catalogWriteRoutes } from './rest-catalog';
+import { memberRoutes } from './rest-members';
 import {
   blankRelation,
+  lineAmount,
+  makeRow,
   sumRows,
   type SbCostCenter,
   type SbInvoice,
@@ -63,8 +70,8 @@ function relationDetail(r: SbRelation) {
     mobilePhoneNumber: r.mobilePhoneNumber,
     faxNumber: r.faxNumber,
     emailAddress: r.emailAddress,
-    emailAddressInvoice: '',
-    emailAddressReminder: '',
+    emailAddressInvoice: r.emailAddressInvoice ?? '',
+    emailAddressReminder: r.emailAddressReminder ?? '',
     website: r.website,
     note: r.note,
     vatNumber: r.vatNumber,
@@ -75,9 +82,13 @@ function relationDetail(r: SbRelation) {
     bic: r.bic,
     ...free,
     isClubOrAssociationMember: 0,
-    doNotReceiveNewsletters: 0,
+    // An integer when read, a boolean when written (an open point of the document).
+    doNotReceiveNewsletters: r.doNotReceiveNewsletters ? 1 : 0,
     ledgerId: r.ledgerId,
-    mandate: false,
+    mandate: r.mandate ?? false,
+    ...(r.mandateType ? { mandateType: r.mandateType } : {}),
+    mandateId: r.mandateId ?? '',
+    mandateSignedDate: r.mandateSignedDate || null,
   };
 }
 
@@ -107,7 +118,32 @@ function productDetail(p: SbProduct) {
   };
 }
 
-function invoiceListItem(i: SbInvoice) {
+/** Where the invoice's PDF is: the sandbox serves a small one under its control API. */
+function pdfUrl(origin: string, i: SbInvoice): string {
+  return `${origin}/__sandbox/invoice/${i.id}/pdf`;
+}
+
+/** The fields of the document's list example (`Print` included, which the detail does not have). */
+function invoiceListItem(origin: string) {
+  return (i: SbInvoice) => ({
+    id: i.id,
+    invoiceNumber: i.invoiceNumber,
+    relationId: i.relationId,
+    date: i.date,
+    reference: i.reference,
+    text: i.text,
+    urlPdfFile: pdfUrl(origin, i),
+    totalExcl: i.totalExcl,
+    totalAmount: i.totalAmount,
+    vatAmount: i.vatAmount,
+    termOfPayment: i.termOfPayment,
+    templateId: i.templateId,
+    print: false,
+  });
+}
+
+/** Exactly the document's `Invoice`. */
+function invoiceDetail(store: Store, origin: string, i: SbInvoice) {
   return {
     id: i.id,
     invoiceNumber: i.invoiceNumber,
@@ -115,30 +151,28 @@ function invoiceListItem(i: SbInvoice) {
     date: i.date,
     reference: i.reference,
     text: i.text,
+    termOfPayment: i.termOfPayment,
+    inExVat: i.inExVat,
+    templateId: i.templateId,
+    emailTemplateId: 0,
     totalExcl: i.totalExcl,
     totalAmount: i.totalAmount,
     vatAmount: i.vatAmount,
-    termOfPayment: i.termOfPayment,
-    templateId: i.templateId,
-    print: false,
-  };
-}
-
-function invoiceDetail(store: Store, i: SbInvoice) {
-  return {
-    ...invoiceListItem(i),
-    inExVat: i.inExVat,
-    emailTemplateId: 0,
+    urlPdfFile: pdfUrl(origin, i),
     items: (Array.isArray(i.items) ? i.items : []).map((item) => ({
-      description: item.description,
-      code: item.code,
       quantity: item.quantity,
       unitId: unitIdOf(store, item.unit),
+      code: item.code,
+      productId: item.productId,
+      description: item.description,
       pricePerUnit: item.pricePerUnit,
       vatCode: item.vatCode,
+      vatAmount: makeRow({ ledgerId: 0, vatCode: item.vatCode, amount: lineAmount(item), inExVat: i.inExVat })
+        .vatAmount,
       ledgerId: item.ledgerId,
       costCenterId: item.costCenterId,
-      productId: item.productId,
+      discountAmount: item.discountAmount ?? null,
+      discountPercentage: item.discountPercentage ?? null,
     })),
   };
 }
@@ -153,7 +187,16 @@ function mutationTotal(m: SbMutation): number {
   return Array.isArray(m.rows) ? sumRows(m.rows).incl : 0;
 }
 
-function mutationListItem(m: SbMutation) {
+/** The id REST shows: 0 for the opening balance (live lists), the MutatieNr otherwise. */
+function restMutationId(store: Store, m: SbMutation): number {
+  return m.id === store.openingBalanceId() ? 0 : m.id;
+}
+
+function mutationListItem(store: Store) {
+  return (m: SbMutation) => ({ ...mutationListFields(m), id: restMutationId(store, m) });
+}
+
+function mutationListFields(m: SbMutation) {
   return {
     id: m.id,
     type: m.type,
@@ -212,64 +255,47 @@ function openItem(o: SbOpenItem) {
 // ---------------------------------------------------------------------------------------------
 // Filters per list
 
-const id = { kind: 'number' as const, get: (r: { id: number }) => r.id };
+// The query parameters openapi-v1.json lists per list operation; no others filter.
 const RELATION_FILTERS: FilterFields<SbRelation> = {
-  id,
   code: { kind: 'string', get: (r) => r.code },
   type: { kind: 'string', get: (r) => r.type },
   email: { kind: 'string', get: (r) => r.emailAddress },
   name: { kind: 'string', get: (r) => r.name },
   contact: { kind: 'string', get: (r) => r.contact },
   city: { kind: 'string', get: (r) => r.city },
-  date: { kind: 'date', get: (r) => r.date },
 };
 const LEDGER_FILTERS: FilterFields<SbLedger> = {
-  id,
   code: { kind: 'string', get: (l) => l.code },
   category: { kind: 'string', get: (l) => l.category },
-  description: { kind: 'string', get: (l) => l.description },
-  group: { kind: 'string', get: (l) => l.group },
 };
 const UNIT_FILTERS: FilterFields<SbUnit> = {
-  id,
   singular: { kind: 'string', get: (u) => u.singular },
   plural: { kind: 'string', get: (u) => u.plural },
 };
 const TEMPLATE_FILTERS: FilterFields<SbTemplate> = {
-  id,
   name: { kind: 'string', get: (t) => t.name },
   type: { kind: 'string', get: (t) => t.type },
   active: { kind: 'boolean', get: (t) => t.active },
 };
 const COST_CENTER_FILTERS: FilterFields<SbCostCenter> = {
-  id,
   parentId: { kind: 'number', get: (c) => c.parentId },
   description: { kind: 'string', get: (c) => c.description },
-  active: { kind: 'boolean', get: (c) => c.active },
 };
 const INVOICE_FILTERS: FilterFields<SbInvoice> = {
-  id,
   invoiceNumber: { kind: 'string', get: (i) => i.invoiceNumber },
   relationId: { kind: 'number', get: (i) => i.relationId },
   date: { kind: 'date', get: (i) => i.date },
-  templateId: { kind: 'number', get: (i) => i.templateId },
 };
-const MUTATION_FILTERS: FilterFields<SbMutation> = {
-  id,
+const mutationFilters = (store: Store): FilterFields<SbMutation> => ({
+  // The opening balance is the lowest MutatieNr, so showing it as 0 keeps the id order.
+  id: { kind: 'number', get: (m) => restMutationId(store, m) },
   type: { kind: 'number', get: (m) => m.type },
   description: { kind: 'string', get: (m) => m.description },
   invoiceNumber: { kind: 'string', get: (m) => m.invoiceNumber },
   date: { kind: 'date', get: (m) => m.date },
-  ledgerId: { kind: 'number', get: (m) => m.ledgerId },
-  relationId: { kind: 'number', get: (m) => m.relationId },
-  entryNumber: { kind: 'string', get: (m) => m.entryNumber },
-};
+});
 const OPEN_ITEM_FILTERS: FilterFields<SbOpenItem> = {
   invoiceNumber: { kind: 'string', get: (o) => o.invoiceNumber },
-  relationId: { kind: 'number', get: (o) => o.relationId },
-  relationCode: { kind: 'string', get: (o) => o.relationCode },
-  date: { kind: 'date', get: (o) => o.date },
-  mutationId: { kind: 'number', get: (o) => o.mutationId },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -323,7 +349,7 @@ export function restRoutes(ctx: SandboxContext): Hono {
   }
 
   function byId<T, Out>(path: string, map: () => Map<number, T>, notFound: string, shape: (record: T) => Out) {
-    app.get(`${path}/:id{-?[0-9]+}`, (c) =>
+    app.get(`${path}/${ID}`, (c) =>
       handle(c, `GET /v1${path}/{id}`, {}, () => {
         const record = map().get(Number(c.req.param('id')));
         if (!record) fail(notFound, 'id', 404);
@@ -333,6 +359,8 @@ export function restRoutes(ctx: SandboxContext): Hono {
   }
 
   const created = (c: Context, body: unknown) => c.json(body, ctx.config.createdStatus);
+  const kit: RouteKit = { app, store, handle, created };
+  const origin = (c: Context) => new URL(c.req.url).origin;
 
   // Sessions -----------------------------------------------------------------------------------
   app.post('/session', (c) =>
@@ -358,19 +386,17 @@ export function restRoutes(ctx: SandboxContext): Hono {
     }),
   );
 
-  // Administrations (accountants only) ---------------------------------------------------------
+  // Administrations: the full list is for accountants only (EP_001 otherwise, live); the linked ones
+  // answer for everyone (OPENAPI-NOTES.md, live observation).
   const accountantsOnly = () => {
     if (!ctx.config.accountant) fail('EP_001');
   };
-  for (const path of ['/administration', '/administration/linked']) {
-    list(
-      path,
-      () => store().administrations,
-      {},
-      (a) => ({ guid: a.guid, company: a.company }),
-      { sortedById: false, guard: accountantsOnly },
-    );
-  }
+  const administration = (a: { guid: string; company: string }) => ({ guid: a.guid, company: a.company });
+  list('/administration', () => store().administrations, {}, administration, {
+    sortedById: false,
+    guard: accountantsOnly,
+  });
+  list('/administration/linked', () => store().administrations, {}, administration, { sortedById: false });
 
   // Relations ----------------------------------------------------------------------------------
   list('/relation', () => store().sorted(store().relations), RELATION_FILTERS, relationListItem);
@@ -392,7 +418,7 @@ export function restRoutes(ctx: SandboxContext): Hono {
     }),
   );
 
-  app.patch('/relation/:id{-?[0-9]+}', (c) =>
+  app.patch(`/relation/${ID}`, (c) =>
     handle(c, 'PATCH /v1/relation/{id}', { write: true }, async () => {
       const relationId = Number(c.req.param('id'));
       if (!store().relations.has(relationId)) fail('REL_055', 'id', 404);
@@ -415,7 +441,7 @@ export function restRoutes(ctx: SandboxContext): Hono {
       return c.json({ items, count: items.length });
     }),
   );
-  app.get('/ledger/:id{-?[0-9]+}/balance', (c) =>
+  app.get(`/ledger/${ID}/balance`, (c) =>
     handle(c, 'GET /v1/ledger/{id}/balance', {}, () => {
       const ledger = store().ledgers.get(Number(c.req.param('id')));
       if (!ledger) fail('LEDG_011', 'id', 404);
@@ -450,11 +476,14 @@ export function restRoutes(ctx: SandboxContext): Hono {
   );
 
   // Products, groups, units --------------------------------------------------------------------
-  list(
-    '/product/groups',
-    () => store().sorted(store().productGroups),
-    { id, code: { kind: 'string', get: (g) => g.code } },
-    (g) => ({ id: g.id, code: g.code, description: g.description }),
+  // The document lists no parameters here (no paging either): every group, always.
+  app.get('/product/groups', (c) =>
+    handle(c, 'GET /v1/product/groups', {}, () => {
+      const items = store()
+        .sorted(store().productGroups)
+        .map((g) => ({ id: g.id, code: g.code, description: g.description }));
+      return c.json({ items, count: items.length });
+    }),
   );
   const groupCodes = () => new Map([...store().productGroups.values()].map((g) => [g.id, g.code]));
   app.get('/product', (c) =>
@@ -466,12 +495,8 @@ export function restRoutes(ctx: SandboxContext): Hono {
           ? groupCodes()
           : new Map<number, string>();
       const filters = parseFilters<SbProduct>(url, {
-        id,
         code: { kind: 'string', get: (p) => p.code },
-        description: { kind: 'string', get: (p) => p.description },
         groupCode: { kind: 'string', get: (p) => codes.get(p.groupId) },
-        unitId: { kind: 'number', get: (p) => p.unitId },
-        active: { kind: 'boolean', get: (p) => p.active },
       });
       const items = page(store().sorted(store().products), filters, paging, true).map(productListItem);
       return c.json({ items, count: items.length });
@@ -500,12 +525,20 @@ export function restRoutes(ctx: SandboxContext): Hono {
   );
 
   // Invoices -----------------------------------------------------------------------------------
-  list('/invoice', () => store().sorted(store().invoices), INVOICE_FILTERS, invoiceListItem);
-  byId(
-    '/invoice',
-    () => store().invoices,
-    'FACT_021',
-    (i) => invoiceDetail(store(), i),
+  app.get('/invoice', (c) =>
+    handle(c, 'GET /v1/invoice', {}, () => {
+      const url = new URL(c.req.url);
+      const found = page(store().sorted(store().invoices), parseFilters(url, INVOICE_FILTERS), parsePaging(url), true);
+      const items = found.map(invoiceListItem(origin(c)));
+      return c.json({ items, count: items.length });
+    }),
+  );
+  app.get(`/invoice/${ID}`, (c) =>
+    handle(c, 'GET /v1/invoice/{id}', {}, () => {
+      const invoice = store().invoices.get(Number(c.req.param('id')));
+      if (!invoice) fail('FACT_021', 'id', 404);
+      return c.json(invoiceDetail(store(), origin(c), invoice));
+    }),
   );
 
   app.post('/invoice', (c) =>
@@ -533,8 +566,24 @@ export function restRoutes(ctx: SandboxContext): Hono {
       return c.json({ items, count: items.length });
     }),
   );
-  list('/mutation', () => store().sorted(store().mutations), MUTATION_FILTERS, mutationListItem);
-  byId('/mutation', () => store().mutations, 'MUT_300', mutationDetail);
+  app.get('/mutation', (c) =>
+    handle(c, 'GET /v1/mutation', {}, () => {
+      const url = new URL(c.req.url);
+      const filters = parseFilters(url, mutationFilters(store()));
+      const found = page(store().sorted(store().mutations), filters, parsePaging(url), true);
+      const items = found.map(mutationListItem(store()));
+      return c.json({ items, count: items.length });
+    }),
+  );
+  // Mutation 0 is the opening balance (type 0, in lists, live); the document types a detail's
+  // `type` as 1..7, so there is no detail of it.
+  app.get(`/mutation/${ID}`, (c) =>
+    handle(c, 'GET /v1/mutation/{id}', {}, () => {
+      const mutation = store().mutations.get(Number(c.req.param('id')));
+      if (!mutation || mutation.type === 0) fail('MUT_300', 'id', 404);
+      return c.json(mutationDetail(mutation));
+    }),
+  );
 
   app.post('/mutation', (c) =>
     handle(c, 'POST /v1/mutation', { write: true }, async () => {
@@ -543,6 +592,8 @@ export function restRoutes(ctx: SandboxContext): Hono {
     }),
   );
 
+  catalogWriteRoutes(kit);
+  memberRoutes(kit);
   return app;
 }
 
@@ -568,18 +619,4 @@ function costCenterPath(store: Store, cc: SbCostCenter): string {
     parent = store.costCenters.get(parent.parentId);
   }
   return parts.join('/');
-}
-
-/** The request body as a JSON object; DATA_01 when there is none, ERR_002 when it is not JSON. */
-async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
-  if (!text.trim()) fail('DATA_01');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    fail('ERR_002');
-  }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) fail('ERR_002');
-  return value as Record<string, unknown>;
 }
