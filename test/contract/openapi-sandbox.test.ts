@@ -290,7 +290,9 @@ describe('the sandbox answers as openapi-v1.json says', () => {
     );
     // 2 × 50 − 10 % = 90, 1 × (50 − 5) = 45: 135.00 excl, 28.35 VAT.
     expect(detail.body).toMatchObject({ totalExcl: 135, vatAmount: 28.35, totalAmount: 163.35, relationId: relation });
-    expect(typeof detail.body.urlPdfFile).toBe('string');
+    const pdf = await fetcher(String(detail.body.urlPdfFile));
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(await pdf.text()).toMatch(/^%PDF-1\.4[\s\S]*%%EOF\n$/);
     expect(detail.body.items[0]).toMatchObject({ discountPercentage: 10 });
     expect(detail.body.items[1]).toMatchObject({ discountAmount: 5 });
     const listed = await list<{ id: number; urlPdfFile: string }>(
