@@ -25,6 +25,11 @@ export interface SandboxConfig {
   accountant: boolean;
   /** REST create success status: the document says 201; 200 pins what REST.md once left open. */
   createdStatus: 200 | 201;
+  /**
+   * REST relation and product list items: 'thin' (id, code …, as live lists have been seen) or 'full'
+   * (every detail field, as the document's examples show). The document allows both.
+   */
+  restListItems: 'thin' | 'full';
 }
 
 export function defaultConfig(env: Record<string, string | undefined> = process.env): SandboxConfig {
@@ -41,6 +46,7 @@ export function defaultConfig(env: Record<string, string | undefined> = process.
     soapEmptyList: 'absent',
     accountant: false,
     createdStatus: 201,
+    restListItems: 'thin',
   };
 }
 

@@ -31,6 +31,7 @@ export const REST_ERROR_TEXTS: Readonly<Record<string, string>> = {
   FACT_017: 'Invoice text is too long.',
   FACT_018: 'Invoice template not found.',
   FACT_019: 'Invoice items are missing.',
+  FACT_020: 'Email template not found.',
   FACT_021: 'Invoice not found.',
   FACT_101: 'Invoice number is in use.',
   FACT_EMAIL_006: 'Sender email is invalid.',

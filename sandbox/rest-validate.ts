@@ -4,6 +4,7 @@
  */
 import { fail } from './rest-errors';
 import {
+  EMAIL_TEMPLATES,
   PURCHASE_VAT_CODES,
   SALES_VAT_CODES,
   isKnownVatCode,
@@ -268,6 +269,11 @@ export function validateInvoice(store: Store, body: Body): ValidInvoice {
   const text = optionalString(body, 'text', 35000, 'FACT_017') ?? '';
   optionalBoolean(body, 'print');
 
+  let emailTemplateId = 0;
+  if (present(body.emailTemplateId) && digits(body.emailTemplateId) !== 0) {
+    emailTemplateId = digits(body.emailTemplateId) as number;
+    if (!EMAIL_TEMPLATES.some((t) => t.id === emailTemplateId)) fail('FACT_020', 'emailTemplateId');
+  }
   validateEmail(body.email);
   const book = validateBooking(store, body.mutation);
 
@@ -284,6 +290,7 @@ export function validateInvoice(store: Store, body: Body): ValidInvoice {
       text,
       items,
       createdVia: 'rest',
+      emailTemplateId,
     },
     book,
   };

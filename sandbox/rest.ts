@@ -13,6 +13,7 @@ import { ID, jsonBody, type RouteKit } from './rest-kit';
 import { catalogWriteRoutes } from './rest-catalog';
 import { memberRoutes } from './rest-members';
 import {
+  EMAIL_TEMPLATES,
   blankRelation,
   lineAmount,
   makeRow,
@@ -43,6 +44,12 @@ const notAuthenticated = () => restError('SECURITY_010', 401);
 
 function relationListItem(r: SbRelation) {
   return { id: r.id, type: r.type, code: r.code };
+}
+
+/** A list item with every field of the document's list example: the detail without date and the deprecated flag. */
+function relationFullListItem(r: SbRelation) {
+  const { date: _date, isClubOrAssociationMember: _member, ...rest } = relationDetail(r);
+  return rest;
 }
 
 function relationDetail(r: SbRelation) {
@@ -154,7 +161,7 @@ function invoiceDetail(store: Store, origin: string, i: SbInvoice) {
     termOfPayment: i.termOfPayment,
     inExVat: i.inExVat,
     templateId: i.templateId,
-    emailTemplateId: 0,
+    emailTemplateId: i.emailTemplateId ?? 0,
     totalExcl: i.totalExcl,
     totalAmount: i.totalAmount,
     vatAmount: i.vatAmount,
@@ -399,7 +406,12 @@ export function restRoutes(ctx: SandboxContext): Hono {
   list('/administration/linked', () => store().administrations, {}, administration, { sortedById: false });
 
   // Relations ----------------------------------------------------------------------------------
-  list('/relation', () => store().sorted(store().relations), RELATION_FILTERS, relationListItem);
+  list(
+    '/relation',
+    () => store().sorted(store().relations),
+    RELATION_FILTERS,
+    (r) => (ctx.config.restListItems === 'full' ? relationFullListItem(r) : relationListItem(r)),
+  );
   byId('/relation', () => store().relations, 'REL_055', relationDetail);
 
   app.post('/relation', (c) =>
@@ -498,7 +510,8 @@ export function restRoutes(ctx: SandboxContext): Hono {
         code: { kind: 'string', get: (p) => p.code },
         groupCode: { kind: 'string', get: (p) => codes.get(p.groupId) },
       });
-      const items = page(store().sorted(store().products), filters, paging, true).map(productListItem);
+      const shape = ctx.config.restListItems === 'full' ? productDetail : productListItem;
+      const items = page(store().sorted(store().products), filters, paging, true).map(shape);
       return c.json({ items, count: items.length });
     }),
   );
@@ -519,9 +532,9 @@ export function restRoutes(ctx: SandboxContext): Hono {
   );
   list(
     '/emailtemplate',
-    () => [] as { id: number }[],
+    () => EMAIL_TEMPLATES,
     {},
-    (t) => t,
+    (t) => ({ ...t }),
   );
 
   // Invoices -----------------------------------------------------------------------------------

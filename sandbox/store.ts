@@ -188,7 +188,22 @@ export interface SbInvoice {
   /** 0 when not booked. */
   mutationId: number;
   createdVia: 'seed' | 'rest' | 'soap';
+  /** REST `emailTemplateId`; 0 or absent when none. */
+  emailTemplateId?: number;
 }
+/** The administration's e-mail templates (`/v1/emailtemplate`): fixed, the same in every seed. */
+export const EMAIL_TEMPLATES: readonly {
+  id: number;
+  name: string;
+  useInvoice: boolean;
+  useQuote: boolean;
+  useMailing: boolean;
+}[] = [
+  { id: 1101, name: 'Factuur', useInvoice: true, useQuote: false, useMailing: false },
+  { id: 1102, name: 'Herinnering', useInvoice: true, useQuote: false, useMailing: false },
+  { id: 1103, name: 'Offerte', useInvoice: false, useQuote: true, useMailing: false },
+];
+
 export interface SbAdministration {
   guid: string;
   company: string;

@@ -384,6 +384,37 @@ describe('the sandbox answers as openapi-v1.json says', () => {
     expect((await call('GET', '/v1/relation?limit=0')).body).toMatchObject({ code: 'PAGE_001' });
   });
 
+  it("full list items (restListItems: full) carry the detail fields of the document's list examples", async () => {
+    recorder.label = 'full-lists';
+    fetcher = fresh({ restListItems: 'full' });
+    await openSession();
+    const [relation] = await list<Record<string, unknown>>('/v1/relation?limit=1');
+    const detail = await call('GET', `/v1/relation/${String(relation.id)}`);
+    const { date: _date, isClubOrAssociationMember: _member, ...expected } = detail.body;
+    expect(relation).toEqual(expected);
+    const [product] = await list<Record<string, unknown>>('/v1/product?limit=1');
+    expect(product).toEqual((await call('GET', `/v1/product/${String(product.id)}`)).body);
+  });
+
+  it('e-mail templates: listed, and an invoice refers to one or is refused with FACT_020', async () => {
+    recorder.label = 'emailtemplate';
+    const { revenue, relation, template } = await ids();
+    const [email] = await list<{ id: number; useInvoice: boolean }>('/v1/emailtemplate');
+    expect(email.useInvoice).toBe(true);
+    const base = {
+      relationId: relation,
+      templateId: template,
+      termOfPayment: 14,
+      date: '2026-03-01',
+      items: [line(revenue)],
+    };
+    const created = await call<{ id: number }>('POST', '/v1/invoice', { ...base, emailTemplateId: email.id });
+    expect((await call('GET', `/v1/invoice/${created.body.id}`)).body.emailTemplateId).toBe(email.id);
+    expect((await call('POST', '/v1/invoice', { ...base, emailTemplateId: 4242 })).body).toMatchObject({
+      code: 'FACT_020',
+    });
+  });
+
   it('every answer above is one the document allows (operation, status and field named otherwise)', () => {
     const problems = recorder.responseProblems((e) => !isUndocumentedLive(e));
     expect(problems).toEqual([]);
