@@ -23,8 +23,13 @@ export interface SandboxConfig {
   soapEmptyList: 'absent' | 'empty';
   /** false: /v1/administration → 400 EP_001; GetAdministraties / OpenSessionSub → E002.5. */
   accountant: boolean;
-  /** REST create success status. */
+  /** REST create success status: the document says 201; 200 pins what REST.md once left open. */
   createdStatus: 200 | 201;
+  /**
+   * REST relation and product list items: 'thin' (id, code …, as live lists have been seen) or 'full'
+   * (every detail field, as the document's examples show). The document allows both.
+   */
+  restListItems: 'thin' | 'full';
 }
 
 export function defaultConfig(env: Record<string, string | undefined> = process.env): SandboxConfig {
@@ -40,7 +45,8 @@ export function defaultConfig(env: Record<string, string | undefined> = process.
     soapMutationCallsPerMonth: 5000,
     soapEmptyList: 'absent',
     accountant: false,
-    createdStatus: 200,
+    createdStatus: 201,
+    restListItems: 'thin',
   };
 }
 

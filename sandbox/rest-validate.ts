@@ -4,6 +4,7 @@
  */
 import { fail } from './rest-errors';
 import {
+  EMAIL_TEMPLATES,
   PURCHASE_VAT_CODES,
   SALES_VAT_CODES,
   isKnownVatCode,
@@ -24,6 +25,14 @@ function present(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
+/**
+ * A digit string read as the number it spells, as the live .NET service reads integers
+ * (OPENAPI-NOTES.md: "the service reads numbers sent as strings"); anything else unchanged.
+ */
+export function digits(value: unknown): unknown {
+  return typeof value === 'string' && /^-?\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : value;
+}
+
 /** An optional string field: undefined when absent, ERR_002 when not a string, `tooLong` when over `max`. */
 function optionalString(body: Body, key: string, max: number, tooLong: string, property = key): string | undefined {
   const value = body[key];
@@ -34,7 +43,7 @@ function optionalString(body: Body, key: string, max: number, tooLong: string, p
 }
 
 function optionalInteger(body: Body, key: string, property = key): number | undefined {
-  const value = body[key];
+  const value = digits(body[key]);
   if (!present(value)) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value)) fail('ERR_002', property);
   return value;
@@ -97,12 +106,12 @@ const RELATION_STRINGS: readonly [key: string, field: keyof SbRelation | null, m
   ['note', 'note', 40000, 'REL_047'],
   ['vatNumber', 'vatNumber', 50, 'REL_035'],
   ['bic', 'bic', 20, 'REL_032'],
-  ['mandateId', null, 35, 'REL_034'],
+  ['mandateId', 'mandateId', 35, 'REL_034'],
 ];
 const RELATION_EMAILS: readonly [key: string, field: keyof SbRelation | null, tooLong: string, invalid: string][] = [
   ['emailAddress', 'emailAddress', 'REL_022', 'REL_023'],
-  ['emailAddressInvoice', null, 'REL_024', 'REL_025'],
-  ['emailAddressReminder', null, 'REL_026', 'REL_027'],
+  ['emailAddressInvoice', 'emailAddressInvoice', 'REL_024', 'REL_025'],
+  ['emailAddressReminder', 'emailAddressReminder', 'REL_026', 'REL_027'],
 ];
 
 /**
@@ -169,6 +178,17 @@ export function validateRelation(store: Store, body: Body, selfId?: number): Par
   const mandateType = body.mandateType;
   if (present(mandateType) && mandateType !== '' && mandateType !== 'E' && mandateType !== 'D')
     fail('REL_051', 'mandateType');
+  if (present(mandateType)) out.mandateType = mandateType as SbRelation['mandateType'];
+  const mandate = optionalBoolean(body, 'mandate');
+  if (mandate !== undefined) out.mandate = mandate;
+  // The document types it `object` (an open point); its examples and the live service use a date string.
+  if (present(body.mandateSignedDate)) {
+    const signed = dateOf(body.mandateSignedDate);
+    if (!signed) fail('ERR_002', 'mandateSignedDate');
+    out.mandateSignedDate = signed;
+  }
+  const newsletters = optionalBoolean(body, 'doNotReceiveNewsletters');
+  if (newsletters !== undefined) out.doNotReceiveNewsletters = newsletters;
   const inactive = optionalBoolean(body, 'inactive');
   if (inactive !== undefined) out.inactive = inactive;
   const freeText: string[] = [];
@@ -198,27 +218,33 @@ export function nextRelationCode(store: Store): string {
 
 export interface ValidInvoice {
   invoice: Omit<SbInvoice, 'id' | 'totalExcl' | 'vatAmount' | 'totalAmount' | 'mutationId'>;
-  book: { book: boolean; description: string; ledgerId: number };
+  book: { book: boolean; description: string; ledgerId: number; paymentReference: string };
 }
 
+/** openapi-v1.json: `items` maxItems 500 (FACT_025 "Too many items."). */
+export const MAX_INVOICE_ITEMS = 500;
+/** openapi-v1.json: mutation `rows` maxItems 500 (MUT_101 "Too many rows."). */
+export const MAX_MUTATION_ROWS = 500;
+
 export function validateInvoice(store: Store, body: Body): ValidInvoice {
-  const relationId = body.relationId;
+  const relationId = digits(body.relationId);
   if (!present(relationId) || relationId === 0) fail('FACT_001', 'relationId');
   if (typeof relationId !== 'number' || !Number.isInteger(relationId)) fail('ERR_002', 'relationId');
   const relation = store.relations.get(relationId);
   if (!relation) fail('FACT_002', 'relationId');
   if (relation.inactive) fail('FACT_003', 'relationId');
 
-  const templateId = body.templateId;
+  const templateId = digits(body.templateId);
   if (typeof templateId !== 'number' || !store.templates.has(templateId)) fail('FACT_018', 'templateId');
 
-  const termOfPayment = body.termOfPayment;
+  const termOfPayment = digits(body.termOfPayment);
   if (!present(termOfPayment)) fail('FACT_015', 'termOfPayment');
   if (typeof termOfPayment !== 'number' || !Number.isInteger(termOfPayment) || termOfPayment < 0 || termOfPayment > 999)
     fail('FACT_016', 'termOfPayment');
 
   const rawItems = body.items;
   if (!Array.isArray(rawItems) || rawItems.length === 0) fail('FACT_019', 'items');
+  if (rawItems.length > MAX_INVOICE_ITEMS) fail('FACT_025', 'items');
 
   let invoiceNumber = '';
   if (present(body.invoiceNumber) && body.invoiceNumber !== '') {
@@ -239,10 +265,15 @@ export function validateInvoice(store: Store, body: Body): ValidInvoice {
   const inExVat = present(body.inExVat) ? body.inExVat : 'EX';
   if (inExVat !== 'IN' && inExVat !== 'EX') fail('FACT_010', 'inExVat');
 
-  const reference = optionalString(body, 'reference', 50, 'ERR_002') ?? '';
+  const reference = optionalString(body, 'reference', 50, 'FACT_014') ?? '';
   const text = optionalString(body, 'text', 35000, 'FACT_017') ?? '';
   optionalBoolean(body, 'print');
 
+  let emailTemplateId = 0;
+  if (present(body.emailTemplateId) && digits(body.emailTemplateId) !== 0) {
+    emailTemplateId = digits(body.emailTemplateId) as number;
+    if (!EMAIL_TEMPLATES.some((t) => t.id === emailTemplateId)) fail('FACT_020', 'emailTemplateId');
+  }
   validateEmail(body.email);
   const book = validateBooking(store, body.mutation);
 
@@ -259,6 +290,7 @@ export function validateInvoice(store: Store, body: Body): ValidInvoice {
       text,
       items,
       createdVia: 'rest',
+      emailTemplateId,
     },
     book,
   };
@@ -282,14 +314,17 @@ function validateEmail(email: unknown): void {
 }
 
 function validateBooking(store: Store, mutation: unknown): ValidInvoice['book'] {
-  if (!present(mutation)) return { book: false, description: '', ledgerId: 0 };
+  if (!present(mutation)) return { book: false, description: '', ledgerId: 0, paymentReference: '' };
   if (typeof mutation !== 'object' || Array.isArray(mutation)) fail('ERR_002', 'mutation');
   const m = mutation as Body;
   const description = optionalString(m, 'description', 200, 'FACT_VERWERK_002', 'mutation.description') ?? '';
-  optionalString(m, 'paymentReference', 50, 'FACT_VERWERK_003', 'mutation.paymentReference');
+  const paymentReference =
+    optionalString(m, 'paymentReference', 50, 'FACT_VERWERK_003', 'mutation.paymentReference') ?? '';
+  if (optionalBoolean(m, 'checkPaymentReference') && store.paymentReferenceInUse(paymentReference))
+    fail('FACT_VERWERK_004', 'mutation.paymentReference');
   const ledgerId = optionalInteger(m, 'ledgerId', 'mutation.ledgerId') ?? 0;
   if (ledgerId && store.ledgers.get(ledgerId)?.category !== 'DEB') fail('MUT_011', 'mutation.ledgerId');
-  return { book: true, description, ledgerId };
+  return { book: true, description, ledgerId, paymentReference };
 }
 
 function validateInvoiceItem(store: Store, raw: unknown, i: number, inExVat: 'IN' | 'EX'): SbInvoiceItem {
@@ -306,7 +341,7 @@ function validateInvoiceItem(store: Store, raw: unknown, i: number, inExVat: 'IN
   if (typeof vatCode !== 'string' || !isKnownVatCode(vatCode) || !(SALES_VAT_CODES.has(vatCode) || vatCode === 'GEEN'))
     fail('FACT_ITEM_014', at('vatCode'));
 
-  const ledgerId = item.ledgerId;
+  const ledgerId = digits(item.ledgerId);
   if (!present(ledgerId) || ledgerId === 0) fail('FACT_ITEM_007', at('ledgerId'));
   if (typeof ledgerId !== 'number' || !store.ledgers.has(ledgerId)) fail('FACT_ITEM_012', at('ledgerId'));
 
@@ -334,6 +369,8 @@ function validateInvoiceItem(store: Store, raw: unknown, i: number, inExVat: 'IN
   }
   if (present(item.vatAmount) && vatCode !== 'AFW_VERK') fail('FACT_ITEM_015', at('vatAmount'));
   if (present(item.discountAmount) && present(item.discountPercentage)) fail('FACT_ITEM_013', at('discountAmount'));
+  const discountAmount = optionalNumber(item, 'discountAmount', at('discountAmount')) ?? null;
+  const discountPercentage = optionalNumber(item, 'discountPercentage', at('discountPercentage')) ?? null;
 
   let costCenterId = 0;
   const cc = optionalInteger(item, 'costCenterId', at('costCenterId'));
@@ -352,6 +389,8 @@ function validateInvoiceItem(store: Store, raw: unknown, i: number, inExVat: 'IN
     ledgerId,
     costCenterId,
     productId,
+    discountAmount,
+    discountPercentage,
   };
 }
 
@@ -363,7 +402,7 @@ const SALES_TYPES = new Set([2, 5]);
 const PURCHASE_TYPES = new Set([1, 6]);
 
 export function validateMutation(store: Store, body: Body): Omit<SbMutation, 'id'> {
-  const type = body.type;
+  const type = digits(body.type);
   if (!present(type)) fail('MUTA_002', 'type');
   if (typeof type !== 'number' || !Number.isInteger(type) || type < 1 || type > 7) fail('MUT_001', 'type');
   const t = type as SbMutation['type'];
@@ -372,7 +411,7 @@ export function validateMutation(store: Store, body: Body): Omit<SbMutation, 'id
   const date = dateOf(body.date);
   if (!date) fail('MUT_004', 'date');
 
-  const ledgerId = body.ledgerId;
+  const ledgerId = digits(body.ledgerId);
   if (!present(ledgerId) || ledgerId === 0) fail('MUTA_001', 'ledgerId');
   if (typeof ledgerId !== 'number') fail('ERR_002', 'ledgerId');
   const ledger = store.ledgers.get(ledgerId);
@@ -396,17 +435,32 @@ export function validateMutation(store: Store, body: Body): Omit<SbMutation, 'id
     }
   }
   const entryNumber = optionalString(body, 'entryNumber', 50, 'ERR_002') ?? '';
-  const description = optionalString(body, 'description', 200, 'ERR_002') ?? '';
-  optionalString(body, 'paymentReference', 50, 'ERR_002');
+  // openapi-v1.json: description maxLength 50, with no code of its own.
+  const description = optionalString(body, 'description', 50, 'ERR_002') ?? '';
+  const paymentReference = optionalString(body, 'paymentReference', 50, 'ERR_002') ?? '';
+  if (optionalBoolean(body, 'checkPaymentReference') && store.paymentReferenceInUse(paymentReference))
+    fail('MUTA_008', 'paymentReference');
   const termOfPayment = optionalInteger(body, 'termOfPayment') ?? 0;
   const inExVat = present(body.inExVat) ? body.inExVat : 'EX';
   if (inExVat !== 'IN' && inExVat !== 'EX') fail('MUT_017', 'inExVat');
 
   const rawRows = body.rows;
   if (!Array.isArray(rawRows) || rawRows.length === 0) fail('MUT_100', 'rows');
-  if (rawRows.length > 100) fail('MUT_101', 'rows');
+  if (rawRows.length > MAX_MUTATION_ROWS) fail('MUT_101', 'rows');
   const rows = rawRows.map((raw, i) => validateMutationRow(store, raw, i, t, inExVat, relationId));
-  return { type: t, date, description, termOfPayment, ledgerId, relationId, inExVat, invoiceNumber, entryNumber, rows };
+  return {
+    type: t,
+    date,
+    description,
+    termOfPayment,
+    ledgerId,
+    relationId,
+    inExVat,
+    invoiceNumber,
+    entryNumber,
+    rows,
+    paymentReference,
+  };
 }
 
 function validateMutationRow(
@@ -420,7 +474,7 @@ function validateMutationRow(
   const at = (field: string) => `rows[${i}].${field}`;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail('ERR_002', `rows[${i}]`);
   const row = raw as Body;
-  const ledgerId = row.ledgerId;
+  const ledgerId = digits(row.ledgerId);
   if (!present(ledgerId) || ledgerId === 0) fail('MUTA_004', at('ledgerId'));
   if (typeof ledgerId !== 'number' || !store.ledgers.has(ledgerId)) fail('MUT_104', at('ledgerId'));
   const vatCode = row.vatCode;

@@ -1,26 +1,41 @@
 /**
- * REST v1 as REST.md describes it. Every handler goes through withFaults; every route but
- * POST /v1/session needs a session token in `Authorization` (raw or with `Bearer `).
+ * REST v1 as openapi-v1.json describes it (REST.md where the document is silent). Every handler goes
+ * through withFaults; every route but POST /v1/session needs a session token in `Authorization`
+ * (raw or with `Bearer `). Only the query parameters the document lists for an operation filter;
+ * others are ignored, as the live service ignores them.
  */
 import { Hono, type Context } from 'hono';
 import { withFaults, type SandboxContext } from './faults';
 import { RestFailure, fail, restError } from './rest-errors';
 import { page, parseFilters, parsePaging, type FilterFields } from './rest-query';
 import { nextRelationCode, validateInvoice, validateMutation, validateRelation } from './rest-validate';
+import { ID, jsonBody, type RouteKit } from './rest-kit';
+import { catalogWriteRoutes } from './rest-catalog';
 import {
-  blankRelation,
-  sumRows,
-  type SbCostCenter,
-  type SbInvoice,
-  type SbLedger,
-  type SbMutation,
-  type SbOpenItem,
-  type SbProduct,
-  type SbRelation,
-  type SbTemplate,
-  type SbUnit,
-  type Store,
-} from './store';
+  COST_CENTER_FILTERS,
+  INVOICE_FILTERS,
+  LEDGER_FILTERS,
+  OPEN_ITEM_FILTERS,
+  RELATION_FILTERS,
+  TEMPLATE_FILTERS,
+  UNIT_FILTERS,
+  mutationFilters,
+} from './rest-filters';
+import {
+  invoiceDetail,
+  invoiceListItem,
+  ledgerItem,
+  mutationDetail,
+  mutationListItem,
+  openItem,
+  productDetail,
+  productListItem,
+  relationDetail,
+  relationFullListItem,
+  relationListItem,
+} from './rest-shapes';
+import { memberRoutes } from './rest-members';
+import { EMAIL_TEMPLATES, blankRelation, type SbCostCenter, type SbProduct, type Store } from './store';
 
 const SOURCE_PATTERN = /^[\w_ ]{1,10}$/;
 
@@ -30,247 +45,6 @@ function sessionToken(c: Context): string {
 }
 
 const notAuthenticated = () => restError('SECURITY_010', 401);
-
-// ---------------------------------------------------------------------------------------------
-// Response shapes
-
-function relationListItem(r: SbRelation) {
-  return { id: r.id, type: r.type, code: r.code };
-}
-
-function relationDetail(r: SbRelation) {
-  const free: Record<string, string> = {};
-  const freeText = Array.isArray(r.freeText) ? r.freeText : [];
-  for (let i = 0; i < 10; i++) free[`freeText${i + 1}`] = freeText[i] ?? '';
-  return {
-    id: r.id,
-    type: r.type,
-    code: r.code,
-    date: r.date,
-    name: r.name,
-    salutation: r.salutation,
-    contact: r.contact,
-    ...(r.gender ? { gender: r.gender } : {}),
-    address: r.address,
-    postalCode: r.postalCode,
-    city: r.city,
-    country: r.country,
-    address2: r.address2,
-    postalCode2: r.postalCode2,
-    city2: r.city2,
-    country2: r.country2,
-    phoneNumber: r.phoneNumber,
-    mobilePhoneNumber: r.mobilePhoneNumber,
-    faxNumber: r.faxNumber,
-    emailAddress: r.emailAddress,
-    emailAddressInvoice: '',
-    emailAddressReminder: '',
-    website: r.website,
-    note: r.note,
-    vatNumber: r.vatNumber,
-    inactive: r.inactive,
-    termOfPayment: r.termOfPayment,
-    companyRegistrationNumber: r.companyRegistrationNumber,
-    iban: r.iban,
-    bic: r.bic,
-    ...free,
-    isClubOrAssociationMember: 0,
-    doNotReceiveNewsletters: 0,
-    ledgerId: r.ledgerId,
-    mandate: false,
-  };
-}
-
-function ledgerItem(l: SbLedger) {
-  return { id: l.id, code: l.code, description: l.description, category: l.category, group: l.group };
-}
-
-function productListItem(p: SbProduct) {
-  return { id: p.id, code: p.code, description: p.description, unitId: p.unitId, active: p.active };
-}
-
-function productDetail(p: SbProduct) {
-  return {
-    id: p.id,
-    code: p.code,
-    description: p.description,
-    unitId: p.unitId,
-    active: p.active,
-    groupId: p.groupId,
-    purchasePriceExcl: p.purchasePriceExcl,
-    priceExcl: p.priceExcl,
-    priceIncl: p.priceIncl,
-    vat: p.vat,
-    ledgerId: p.ledgerId,
-    costCenterId: p.costCenterId,
-    inStockManagement: false,
-  };
-}
-
-function invoiceListItem(i: SbInvoice) {
-  return {
-    id: i.id,
-    invoiceNumber: i.invoiceNumber,
-    relationId: i.relationId,
-    date: i.date,
-    reference: i.reference,
-    text: i.text,
-    totalExcl: i.totalExcl,
-    totalAmount: i.totalAmount,
-    vatAmount: i.vatAmount,
-    termOfPayment: i.termOfPayment,
-    templateId: i.templateId,
-    print: false,
-  };
-}
-
-function invoiceDetail(store: Store, i: SbInvoice) {
-  return {
-    ...invoiceListItem(i),
-    inExVat: i.inExVat,
-    emailTemplateId: 0,
-    items: (Array.isArray(i.items) ? i.items : []).map((item) => ({
-      description: item.description,
-      code: item.code,
-      quantity: item.quantity,
-      unitId: unitIdOf(store, item.unit),
-      pricePerUnit: item.pricePerUnit,
-      vatCode: item.vatCode,
-      ledgerId: item.ledgerId,
-      costCenterId: item.costCenterId,
-      productId: item.productId,
-    })),
-  };
-}
-
-function unitIdOf(store: Store, singular: string): number {
-  if (!singular) return 0;
-  for (const u of store.units.values()) if (u.singular === singular) return u.id;
-  return 0;
-}
-
-function mutationTotal(m: SbMutation): number {
-  return Array.isArray(m.rows) ? sumRows(m.rows).incl : 0;
-}
-
-function mutationListItem(m: SbMutation) {
-  return {
-    id: m.id,
-    type: m.type,
-    date: m.date,
-    invoiceNumber: m.invoiceNumber,
-    ledgerId: m.ledgerId,
-    amount: mutationTotal(m),
-    entryNumber: m.entryNumber,
-  };
-}
-
-function mutationDetail(m: SbMutation) {
-  const rows = Array.isArray(m.rows) ? m.rows : [];
-  const vat = new Map<string, number>();
-  for (const r of rows)
-    if (r.vatAmount) vat.set(r.vatCode, Math.round(((vat.get(r.vatCode) ?? 0) + r.vatAmount) * 100) / 100);
-  return {
-    id: m.id,
-    type: m.type,
-    date: m.date,
-    description: m.description,
-    termOfPayment: m.termOfPayment,
-    ledgerId: m.ledgerId,
-    relationId: m.relationId,
-    inExVat: m.inExVat,
-    invoiceNumber: m.invoiceNumber,
-    entryNumber: m.entryNumber,
-    rows: rows.map((r) => ({
-      ledgerId: r.ledgerId,
-      vatCode: r.vatCode,
-      vatAmount: r.vatAmount,
-      costCenterId: r.costCenterId,
-      amount: r.amount,
-      description: r.description,
-      invoiceNumber: r.invoiceNumber,
-      relationId: r.relationId,
-    })),
-    vat: [...vat].map(([vatCode, amount]) => ({ vatCode, amount })),
-  };
-}
-
-function openItem(o: SbOpenItem) {
-  return {
-    date: o.date,
-    mutationId: o.mutationId,
-    invoiceNumber: o.invoiceNumber,
-    relationId: o.relationId,
-    relationCode: o.relationCode,
-    company: o.company,
-    totalAmount: o.totalAmount,
-    paidAmount: o.paidAmount,
-    outstandingAmount: o.outstandingAmount,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Filters per list
-
-const id = { kind: 'number' as const, get: (r: { id: number }) => r.id };
-const RELATION_FILTERS: FilterFields<SbRelation> = {
-  id,
-  code: { kind: 'string', get: (r) => r.code },
-  type: { kind: 'string', get: (r) => r.type },
-  email: { kind: 'string', get: (r) => r.emailAddress },
-  name: { kind: 'string', get: (r) => r.name },
-  contact: { kind: 'string', get: (r) => r.contact },
-  city: { kind: 'string', get: (r) => r.city },
-  date: { kind: 'date', get: (r) => r.date },
-};
-const LEDGER_FILTERS: FilterFields<SbLedger> = {
-  id,
-  code: { kind: 'string', get: (l) => l.code },
-  category: { kind: 'string', get: (l) => l.category },
-  description: { kind: 'string', get: (l) => l.description },
-  group: { kind: 'string', get: (l) => l.group },
-};
-const UNIT_FILTERS: FilterFields<SbUnit> = {
-  id,
-  singular: { kind: 'string', get: (u) => u.singular },
-  plural: { kind: 'string', get: (u) => u.plural },
-};
-const TEMPLATE_FILTERS: FilterFields<SbTemplate> = {
-  id,
-  name: { kind: 'string', get: (t) => t.name },
-  type: { kind: 'string', get: (t) => t.type },
-  active: { kind: 'boolean', get: (t) => t.active },
-};
-const COST_CENTER_FILTERS: FilterFields<SbCostCenter> = {
-  id,
-  parentId: { kind: 'number', get: (c) => c.parentId },
-  description: { kind: 'string', get: (c) => c.description },
-  active: { kind: 'boolean', get: (c) => c.active },
-};
-const INVOICE_FILTERS: FilterFields<SbInvoice> = {
-  id,
-  invoiceNumber: { kind: 'string', get: (i) => i.invoiceNumber },
-  relationId: { kind: 'number', get: (i) => i.relationId },
-  date: { kind: 'date', get: (i) => i.date },
-  templateId: { kind: 'number', get: (i) => i.templateId },
-};
-const MUTATION_FILTERS: FilterFields<SbMutation> = {
-  id,
-  type: { kind: 'number', get: (m) => m.type },
-  description: { kind: 'string', get: (m) => m.description },
-  invoiceNumber: { kind: 'string', get: (m) => m.invoiceNumber },
-  date: { kind: 'date', get: (m) => m.date },
-  ledgerId: { kind: 'number', get: (m) => m.ledgerId },
-  relationId: { kind: 'number', get: (m) => m.relationId },
-  entryNumber: { kind: 'string', get: (m) => m.entryNumber },
-};
-const OPEN_ITEM_FILTERS: FilterFields<SbOpenItem> = {
-  invoiceNumber: { kind: 'string', get: (o) => o.invoiceNumber },
-  relationId: { kind: 'number', get: (o) => o.relationId },
-  relationCode: { kind: 'string', get: (o) => o.relationCode },
-  date: { kind: 'date', get: (o) => o.date },
-  mutationId: { kind: 'number', get: (o) => o.mutationId },
-};
 
 // ---------------------------------------------------------------------------------------------
 
@@ -323,7 +97,7 @@ export function restRoutes(ctx: SandboxContext): Hono {
   }
 
   function byId<T, Out>(path: string, map: () => Map<number, T>, notFound: string, shape: (record: T) => Out) {
-    app.get(`${path}/:id{-?[0-9]+}`, (c) =>
+    app.get(`${path}/${ID}`, (c) =>
       handle(c, `GET /v1${path}/{id}`, {}, () => {
         const record = map().get(Number(c.req.param('id')));
         if (!record) fail(notFound, 'id', 404);
@@ -333,6 +107,8 @@ export function restRoutes(ctx: SandboxContext): Hono {
   }
 
   const created = (c: Context, body: unknown) => c.json(body, ctx.config.createdStatus);
+  const kit: RouteKit = { app, store, handle, created };
+  const origin = (c: Context) => new URL(c.req.url).origin;
 
   // Sessions -----------------------------------------------------------------------------------
   app.post('/session', (c) =>
@@ -358,22 +134,25 @@ export function restRoutes(ctx: SandboxContext): Hono {
     }),
   );
 
-  // Administrations (accountants only) ---------------------------------------------------------
+  // Administrations: the full list is for accountants only (EP_001 otherwise, live); the linked ones
+  // answer for everyone (OPENAPI-NOTES.md, live observation).
   const accountantsOnly = () => {
     if (!ctx.config.accountant) fail('EP_001');
   };
-  for (const path of ['/administration', '/administration/linked']) {
-    list(
-      path,
-      () => store().administrations,
-      {},
-      (a) => ({ guid: a.guid, company: a.company }),
-      { sortedById: false, guard: accountantsOnly },
-    );
-  }
+  const administration = (a: { guid: string; company: string }) => ({ guid: a.guid, company: a.company });
+  list('/administration', () => store().administrations, {}, administration, {
+    sortedById: false,
+    guard: accountantsOnly,
+  });
+  list('/administration/linked', () => store().administrations, {}, administration, { sortedById: false });
 
   // Relations ----------------------------------------------------------------------------------
-  list('/relation', () => store().sorted(store().relations), RELATION_FILTERS, relationListItem);
+  list(
+    '/relation',
+    () => store().sorted(store().relations),
+    RELATION_FILTERS,
+    (r) => (ctx.config.restListItems === 'full' ? relationFullListItem(r) : relationListItem(r)),
+  );
   byId('/relation', () => store().relations, 'REL_055', relationDetail);
 
   app.post('/relation', (c) =>
@@ -392,7 +171,7 @@ export function restRoutes(ctx: SandboxContext): Hono {
     }),
   );
 
-  app.patch('/relation/:id{-?[0-9]+}', (c) =>
+  app.patch(`/relation/${ID}`, (c) =>
     handle(c, 'PATCH /v1/relation/{id}', { write: true }, async () => {
       const relationId = Number(c.req.param('id'));
       if (!store().relations.has(relationId)) fail('REL_055', 'id', 404);
@@ -405,17 +184,15 @@ export function restRoutes(ctx: SandboxContext): Hono {
   // Ledgers ------------------------------------------------------------------------------------
   app.get('/ledger/balances', (c) =>
     handle(c, 'GET /v1/ledger/balances', {}, () => {
-      const url = new URL(c.req.url);
-      const paging = parsePaging(url);
-      const balances = store().balances(balanceRange(url));
-      const rows = store()
+      // The document lists costCenterId, from and to here, no paging: every ledger, always.
+      const balances = store().balances(balanceRange(new URL(c.req.url)));
+      const items = store()
         .sorted(store().ledgers)
         .map((l) => ({ code: l.code, type: l.category, balance: balances.get(l.id) ?? 0 }));
-      const items = rows.slice(paging.offset, paging.offset + paging.limit);
       return c.json({ items, count: items.length });
     }),
   );
-  app.get('/ledger/:id{-?[0-9]+}/balance', (c) =>
+  app.get(`/ledger/${ID}/balance`, (c) =>
     handle(c, 'GET /v1/ledger/{id}/balance', {}, () => {
       const ledger = store().ledgers.get(Number(c.req.param('id')));
       if (!ledger) fail('LEDG_011', 'id', 404);
@@ -450,11 +227,14 @@ export function restRoutes(ctx: SandboxContext): Hono {
   );
 
   // Products, groups, units --------------------------------------------------------------------
-  list(
-    '/product/groups',
-    () => store().sorted(store().productGroups),
-    { id, code: { kind: 'string', get: (g) => g.code } },
-    (g) => ({ id: g.id, code: g.code, description: g.description }),
+  // The document lists no parameters here (no paging either): every group, always.
+  app.get('/product/groups', (c) =>
+    handle(c, 'GET /v1/product/groups', {}, () => {
+      const items = store()
+        .sorted(store().productGroups)
+        .map((g) => ({ id: g.id, code: g.code, description: g.description }));
+      return c.json({ items, count: items.length });
+    }),
   );
   const groupCodes = () => new Map([...store().productGroups.values()].map((g) => [g.id, g.code]));
   app.get('/product', (c) =>
@@ -466,14 +246,11 @@ export function restRoutes(ctx: SandboxContext): Hono {
           ? groupCodes()
           : new Map<number, string>();
       const filters = parseFilters<SbProduct>(url, {
-        id,
         code: { kind: 'string', get: (p) => p.code },
-        description: { kind: 'string', get: (p) => p.description },
         groupCode: { kind: 'string', get: (p) => codes.get(p.groupId) },
-        unitId: { kind: 'number', get: (p) => p.unitId },
-        active: { kind: 'boolean', get: (p) => p.active },
       });
-      const items = page(store().sorted(store().products), filters, paging, true).map(productListItem);
+      const shape = ctx.config.restListItems === 'full' ? productDetail : productListItem;
+      const items = page(store().sorted(store().products), filters, paging, true).map(shape);
       return c.json({ items, count: items.length });
     }),
   );
@@ -494,18 +271,26 @@ export function restRoutes(ctx: SandboxContext): Hono {
   );
   list(
     '/emailtemplate',
-    () => [] as { id: number }[],
+    () => EMAIL_TEMPLATES,
     {},
-    (t) => t,
+    (t) => ({ ...t }),
   );
 
   // Invoices -----------------------------------------------------------------------------------
-  list('/invoice', () => store().sorted(store().invoices), INVOICE_FILTERS, invoiceListItem);
-  byId(
-    '/invoice',
-    () => store().invoices,
-    'FACT_021',
-    (i) => invoiceDetail(store(), i),
+  app.get('/invoice', (c) =>
+    handle(c, 'GET /v1/invoice', {}, () => {
+      const url = new URL(c.req.url);
+      const found = page(store().sorted(store().invoices), parseFilters(url, INVOICE_FILTERS), parsePaging(url), true);
+      const items = found.map(invoiceListItem(origin(c)));
+      return c.json({ items, count: items.length });
+    }),
+  );
+  app.get(`/invoice/${ID}`, (c) =>
+    handle(c, 'GET /v1/invoice/{id}', {}, () => {
+      const invoice = store().invoices.get(Number(c.req.param('id')));
+      if (!invoice) fail('FACT_021', 'id', 404);
+      return c.json(invoiceDetail(store(), origin(c), invoice));
+    }),
   );
 
   app.post('/invoice', (c) =>
@@ -533,8 +318,24 @@ export function restRoutes(ctx: SandboxContext): Hono {
       return c.json({ items, count: items.length });
     }),
   );
-  list('/mutation', () => store().sorted(store().mutations), MUTATION_FILTERS, mutationListItem);
-  byId('/mutation', () => store().mutations, 'MUT_300', mutationDetail);
+  app.get('/mutation', (c) =>
+    handle(c, 'GET /v1/mutation', {}, () => {
+      const url = new URL(c.req.url);
+      const filters = parseFilters(url, mutationFilters(store()));
+      const found = page(store().sorted(store().mutations), filters, parsePaging(url), true);
+      const items = found.map(mutationListItem(store()));
+      return c.json({ items, count: items.length });
+    }),
+  );
+  // Mutation 0 is the opening balance (type 0, in lists, live); the document types a detail's
+  // `type` as 1..7, so there is no detail of it.
+  app.get(`/mutation/${ID}`, (c) =>
+    handle(c, 'GET /v1/mutation/{id}', {}, () => {
+      const mutation = store().mutations.get(Number(c.req.param('id')));
+      if (!mutation || mutation.type === 0) fail('MUT_300', 'id', 404);
+      return c.json(mutationDetail(mutation));
+    }),
+  );
 
   app.post('/mutation', (c) =>
     handle(c, 'POST /v1/mutation', { write: true }, async () => {
@@ -543,6 +344,8 @@ export function restRoutes(ctx: SandboxContext): Hono {
     }),
   );
 
+  catalogWriteRoutes(kit);
+  memberRoutes(kit);
   return app;
 }
 
@@ -568,18 +371,4 @@ function costCenterPath(store: Store, cc: SbCostCenter): string {
     parent = store.costCenters.get(parent.parentId);
   }
   return parts.join('/');
-}
-
-/** The request body as a JSON object; DATA_01 when there is none, ERR_002 when it is not JSON. */
-async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
-  if (!text.trim()) fail('DATA_01');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    fail('ERR_002');
-  }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) fail('ERR_002');
-  return value as Record<string, unknown>;
 }

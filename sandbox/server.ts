@@ -12,6 +12,8 @@ import { Store, type SeedName } from './store';
 import { restRoutes } from './rest';
 import { controlRoutes } from './control';
 import { soapRoute } from './soap';
+import { wsdlResponse } from './soap-wsdl';
+import { invoicePdfRoute } from './invoice-pdf';
 
 export function createContext(opts: { seed?: SeedName; config?: Partial<SandboxConfig> } = {}): SandboxContext {
   return {
@@ -27,6 +29,9 @@ export function createSandboxApp(ctx: SandboxContext): Hono {
   const app = new Hono();
   app.route('/v1', restRoutes(ctx));
   app.post('/soap.asmx', soapRoute(ctx));
+  app.get('/soap.asmx', (c) => wsdlResponse(c) ?? c.notFound());
+  // Where `urlPdfFile` points (REST invoices).
+  app.get('/__sandbox/invoice/:id{[0-9]+}/pdf', invoicePdfRoute(ctx));
   app.route('/__sandbox', controlRoutes(ctx));
   app.notFound((c) => c.json({ type: 'notFound', title: 'Not Found', status: 404 }, 404));
   app.onError((err, c) => {

@@ -128,7 +128,8 @@ export function mutationRecord(m: SbMutation, store: Store): ENode {
     el('Factuurnummer', m.invoiceNumber),
     el('Boekstuk', m.entryNumber),
     el('Omschrijving', m.description),
-    el('Betalingstermijn', m.termOfPayment ? String(m.termOfPayment) : ''),
+    // A number of days: `0` where the record has 0, never empty (live).
+    el('Betalingstermijn', String(m.termOfPayment ?? 0)),
     el('InExBTW', m.inExVat),
     el(
       'MutatieRegels',

@@ -42,6 +42,44 @@ export interface SbRelation {
   /** Always 10 entries. */
   freeText: string[];
   createdVia: 'seed' | 'rest' | 'soap';
+  /** Fields only REST writes (openapi-v1.json); absent on seeded and SOAP records means empty. */
+  emailAddressInvoice?: string;
+  emailAddressReminder?: string;
+  doNotReceiveNewsletters?: boolean;
+  mandate?: boolean;
+  mandateType?: '' | 'E' | 'D';
+  mandateId?: string;
+  /** YYYY-MM-DD, or '' when none. */
+  mandateSignedDate?: string;
+}
+/** A member (`/v1/member`): the person fields of a relation plus a member number. */
+export interface SbMember {
+  id: number;
+  memberNumber: string;
+  name: string;
+  salutation: string;
+  gender: '' | 'm' | 'v' | 'a';
+  address: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  phoneNumber: string;
+  mobilePhoneNumber: string;
+  faxNumber: string;
+  emailAddress: string;
+  emailAddressInvoice: string;
+  emailAddressReminder: string;
+  note: string;
+  termOfPayment: number | null;
+  iban: string;
+  bic: string;
+  freeText: string[];
+  doNotReceiveNewsletters: boolean;
+  ledgerId: number | null;
+  mandate: boolean;
+  mandateType: '' | 'E' | 'D';
+  mandateId: string;
+  mandateSignedDate: string;
 }
 export interface SbUnit {
   id: number;
@@ -109,6 +147,8 @@ export interface SbMutation {
   invoiceNumber: string;
   entryNumber: string;
   rows: SbMutationRow[];
+  /** REST `paymentReference`; '' when none. */
+  paymentReference?: string;
 }
 export interface SbTemplate {
   id: number;
@@ -127,6 +167,9 @@ export interface SbInvoiceItem {
   ledgerId: number;
   costCenterId: number;
   productId: number;
+  /** A fixed discount on pricePerUnit, or a percentage of it (never both; REST only). */
+  discountAmount?: number | null;
+  discountPercentage?: number | null;
 }
 export interface SbInvoice {
   id: number;
@@ -145,7 +188,22 @@ export interface SbInvoice {
   /** 0 when not booked. */
   mutationId: number;
   createdVia: 'seed' | 'rest' | 'soap';
+  /** REST `emailTemplateId`; 0 or absent when none. */
+  emailTemplateId?: number;
 }
+/** The administration's e-mail templates (`/v1/emailtemplate`): fixed, the same in every seed. */
+export const EMAIL_TEMPLATES: readonly {
+  id: number;
+  name: string;
+  useInvoice: boolean;
+  useQuote: boolean;
+  useMailing: boolean;
+}[] = [
+  { id: 1101, name: 'Factuur', useInvoice: true, useQuote: false, useMailing: false },
+  { id: 1102, name: 'Herinnering', useInvoice: true, useQuote: false, useMailing: false },
+  { id: 1103, name: 'Offerte', useInvoice: false, useQuote: true, useMailing: false },
+];
+
 export interface SbAdministration {
   guid: string;
   company: string;
@@ -271,6 +329,7 @@ const FIRST_ID = {
   template: 81001,
   invoice: 7700001,
   mutation: 1,
+  member: 27,
 } as const;
 type Entity = keyof typeof FIRST_ID;
 
@@ -284,6 +343,7 @@ export class Store {
   mutations = new Map<number, SbMutation>();
   templates = new Map<number, SbTemplate>();
   invoices = new Map<number, SbInvoice>();
+  members = new Map<number, SbMember>();
   administrations: SbAdministration[] = [];
   seed: SeedName = 'empty';
 
@@ -314,6 +374,7 @@ export class Store {
       this.mutations,
       this.templates,
       this.invoices,
+      this.members,
     ])
       m.clear();
     this.administrations = [];
@@ -393,6 +454,22 @@ export class Store {
     return best;
   }
 
+  /**
+   * The store id of the administration's opening balance: the first mutation, when it is of type 0.
+   * REST shows it as mutation 0 (live lists do); SOAP keeps its MutatieNr.
+   */
+  openingBalanceId(): number | undefined {
+    const first = this.sorted(this.mutations)[0];
+    return first && first.type === 0 ? first.id : undefined;
+  }
+
+  /** Whether a booked mutation already carries this payment reference (checkPaymentReference). */
+  paymentReferenceInUse(reference: string): boolean {
+    if (!reference) return false;
+    for (const m of this.mutations.values()) if (m.paymentReference === reference) return true;
+    return false;
+  }
+
   vatPercentage(code: string): number {
     return VAT_PERCENTAGES[code] ?? 0;
   }
@@ -421,6 +498,38 @@ export class Store {
     if (rest.freeText) relation.freeText = padFreeText(rest.freeText);
     this.version++;
     return relation;
+  }
+
+  /** Removes a record of one of the id maps; the sorted cache of that map starts over. */
+  remove(map: Map<number, { id: number }>, id: number): boolean {
+    const done = map.delete(id);
+    if (done) {
+      this.sortedCache.delete(map);
+      this.version++;
+    }
+    return done;
+  }
+  updateLedger(id: number, patch: Partial<Omit<SbLedger, 'id'>>): void {
+    const ledger = this.ledgers.get(id);
+    if (!ledger) throw new Error(`ledger ${id} does not exist`);
+    if (patch.code !== undefined && patch.code !== ledger.code) {
+      this.ledgerCodes.delete(ledger.code);
+      this.ledgerCodes.set(patch.code, id);
+    }
+    Object.assign(ledger, patch);
+    this.version++;
+  }
+  addMember(m: Omit<SbMember, 'id' | 'memberNumber'> & { memberNumber?: string }): SbMember {
+    const id = this.take('member');
+    const member: SbMember = {
+      ...m,
+      id,
+      memberNumber: m.memberNumber || `MEM${id}`,
+      freeText: padFreeText(m.freeText),
+    };
+    this.members.set(id, member);
+    this.version++;
+    return member;
   }
 
   addUnit(u: Omit<SbUnit, 'id'>): SbUnit {
@@ -477,7 +586,7 @@ export class Store {
    */
   addInvoice(
     inv: Omit<SbInvoice, 'id' | 'totalExcl' | 'vatAmount' | 'totalAmount' | 'mutationId'>,
-    book: { book: boolean; description: string },
+    book: { book: boolean; description: string; paymentReference?: string },
   ): SbInvoice {
     const invoiceNumber = inv.invoiceNumber || this.nextInvoiceNumber();
     const items = inv.items.map((item) => ({ ...item, vatPercentage: this.vatPercentage(item.vatCode) }));
@@ -485,7 +594,7 @@ export class Store {
       makeRow({
         ledgerId: item.ledgerId,
         vatCode: item.vatCode,
-        amount: item.quantity * item.pricePerUnit,
+        amount: lineAmount(item),
         inExVat: inv.inExVat,
         description: item.description,
         invoiceNumber,
@@ -517,6 +626,7 @@ export class Store {
         invoiceNumber,
         entryNumber: '',
         rows,
+        paymentReference: book.paymentReference ?? '',
       });
       invoice.mutationId = mutation.id;
     }
@@ -627,6 +737,19 @@ export class Store {
   }
 }
 
+/**
+ * quantity × the price after the line's discount: `discountAmount` off pricePerUnit, or
+ * `discountPercentage` of it (openapi-v1.json: "a fixed / percentage discount on the pricePerUnit").
+ */
+export function lineAmount(
+  item: Pick<SbInvoiceItem, 'quantity' | 'pricePerUnit' | 'discountAmount' | 'discountPercentage'>,
+): number {
+  let price = item.pricePerUnit;
+  if (typeof item.discountAmount === 'number') price -= item.discountAmount;
+  else if (typeof item.discountPercentage === 'number') price = (price * (100 - item.discountPercentage)) / 100;
+  return item.quantity * price;
+}
+
 function padFreeText(values: readonly string[] | undefined): string[] {
   const out = (values ?? []).slice(0, 10);
   while (out.length < 10) out.push('');
@@ -677,5 +800,12 @@ export function blankRelation(): Omit<SbRelation, 'id' | 'code' | 'name' | 'crea
     ledgerId: 0,
     date: '',
     freeText: padFreeText([]),
+    emailAddressInvoice: '',
+    emailAddressReminder: '',
+    doNotReceiveNewsletters: false,
+    mandate: false,
+    mandateType: '',
+    mandateId: '',
+    mandateSignedDate: '',
   };
 }

@@ -8,6 +8,13 @@ import { collect, type TransportOptions } from '../../lib/eboekhouden/api';
 import { createRestTransport } from '../../lib/eboekhouden/rest';
 import { EBoekhoudenError, isDuplicate } from '../../lib/eboekhouden/errors';
 import type { NewInvoice, Page } from '../../lib/eboekhouden/types';
+import { Recorder, type Exchange } from '../helpers/openapi-recorder';
+
+/** Every exchange the transport has with the sandbox, checked against openapi-v1.json at the end. */
+const recorder = new Recorder();
+beforeEach(() => {
+  recorder.label = expect.getState().currentTestName ?? '';
+});
 
 const API_TOKEN = 'sandbox-token';
 
@@ -23,6 +30,7 @@ function transportFor(sb: TestSandbox, options: Partial<TransportOptions> = {}) 
     sleep: async (ms) => {
       sleeps.push(ms);
     },
+    fetch: recorder.fetch((request) => fetch(request)),
     ...options,
   });
   return { transport, sleeps };
@@ -419,3 +427,31 @@ describe('REST transport against the sandbox (large)', () => {
     expect(s['POST /v1/session']).toBe(1);
   });
 });
+
+/**
+ * Tests that provoke what the document does not describe (injected faults, a corrupted record) or
+ * send a refused request on purpose; their other exchanges are checked all the same.
+ */
+const PROVOKED = [/dropped connection/, /timed-out/, /429/, /HTTP 500/, /bad shape/, /refuses a bad invoice/];
+const provoked = (e: Exchange) => PROVOKED.some((re) => re.test(e.label));
+
+describe('every exchange above, against openapi-v1.json', () => {
+  it('every answer the sandbox gave the client is one the document allows', () => {
+    expect(recorder.exchanges.length).toBeGreaterThan(100);
+    expect(recorder.responseProblems((e) => !provoked(e))).toEqual([]);
+  });
+
+  it('every request the client sent is one the document allows (but the known deviation below)', () => {
+    const problems = recorder.requestProblems((e) => !provoked(e));
+    expect(problems.filter((p) => !KNOWN_CLIENT_DEVIATIONS.includes(p))).toEqual([]);
+  });
+
+  // The client's (lib/eboekhouden) to fix: the live service ignores parameters it does not list, so
+  // every "page" of product groups is the whole list; more than one page's worth would repeat forever.
+  it.todo('the client reads /v1/product/groups without limit/offset (the document lists no parameters there)');
+});
+
+const KNOWN_CLIENT_DEVIATIONS = [
+  'GET /v1/product/groups request: query parameter "limit" is not documented (ignored live)',
+  'GET /v1/product/groups request: query parameter "offset" is not documented (ignored live)',
+];

@@ -7,11 +7,16 @@
  *   wsdlEnum('enMutatieSoorten')    // the values of a simpleType enumeration
  *   wsdlViolations(xml, 'GetRelatiesResponse')  // unknown or out-of-order elements in a body
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 
-export const WSDL_PATH = fileURLToPath(new URL('../../../shared/eboekhouden/soap.wsdl', import.meta.url));
+/** `../shared/eboekhouden/` beside the clone (CI), or beside the worktrees' folder (a worktree under wt/). */
+export const WSDL_PATH =
+  ['../../../shared/eboekhouden/soap.wsdl', '../../../../shared/eboekhouden/soap.wsdl']
+    .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+    .find((path) => existsSync(path)) ??
+  fileURLToPath(new URL('../../../shared/eboekhouden/soap.wsdl', import.meta.url));
 
 export interface WsdlChild {
   name: string;

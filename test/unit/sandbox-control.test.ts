@@ -92,7 +92,7 @@ describe('control API', () => {
         },
       ],
     };
-    expect((await rest('/invoice', token, { method: 'POST', body: JSON.stringify(invoice) })).status).toBe(200);
+    expect((await rest('/invoice', token, { method: 'POST', body: JSON.stringify(invoice) })).status).toBe(201);
     const state = await sb.state();
     expect(state.created.relations.map((r) => r.code)).toEqual(['NW1']);
     expect(state.created.invoices).toHaveLength(1);

@@ -58,7 +58,7 @@ describe('REST relations', () => {
       iban: 'NL91ABNA0417164300',
       city: 'Ede',
     });
-    expect(status).toBe(200);
+    expect(status).toBe(201);
     expect(body).toEqual({ id: expect.any(Number), code: 'K9001' });
     expect((await call('GET', `/relation/${body.id}`)).body).toMatchObject({
       type: 'P',
@@ -71,10 +71,10 @@ describe('REST relations', () => {
     expect(state.created.relations.map((r) => r.code)).toEqual(['K9001']);
   });
 
-  it('generates a code when none is given, and honours createdStatus 201', async () => {
-    await sb.config({ createdStatus: 201 });
+  it('generates a code when none is given, and honours createdStatus 200 (201 is the default)', async () => {
+    await sb.config({ createdStatus: 200 });
     const { status, body } = await call('POST', '/relation', { name: 'Zonder Code' });
-    expect(status).toBe(201);
+    expect(status).toBe(200);
     expect(body.code).toMatch(/^\d+$/);
     expect(store().relationByCode(body.code)?.name).toBe('Zonder Code');
   });
@@ -131,7 +131,7 @@ describe('REST invoices', () => {
       '/invoice',
       invoice({ mutation: { description: 'Werkbon 2026-001' } }, { quantity: 3, pricePerUnit: 33.33 }),
     );
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.any(Number), invoiceNumber: 'WB2026-001', inExVat: 'EX' });
     const saved = (await call('GET', `/invoice/${res.body.id}`)).body;
     expect(saved.totalExcl).toBe(99.99);
@@ -167,7 +167,7 @@ describe('REST invoices', () => {
   });
 
   it('an invoice number is unique: FACT_101, also against seeded invoices', async () => {
-    expect((await call('POST', '/invoice', invoice())).status).toBe(200);
+    expect((await call('POST', '/invoice', invoice())).status).toBe(201);
     const again = await call('POST', '/invoice', invoice());
     expect(again.body).toMatchObject({ code: 'FACT_101', propertyName: 'invoiceNumber', status: 400 });
     const seeded = [...store().invoices.values()][0].invoiceNumber;
@@ -241,7 +241,7 @@ describe('REST invoices', () => {
         email: { fromEmail: 'factuur@vandijk.nl', fromName: 'Van Dijk', subject: 'Factuur', body: 'Zie bijlage' },
       }),
     );
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(201);
   });
 
   it('IN prices include VAT', async () => {
@@ -267,7 +267,7 @@ describe('open items follow payments', () => {
         rows: [{ ledgerId: ledgerId('1300'), vatCode: 'GEEN', amount, invoiceNumber: 'WB2026-001' }],
       });
     const first = await pay(50);
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(201);
     expect(first.body).toEqual({ id: expect.any(Number) });
     expect((await outstanding())[0]).toMatchObject({ paidAmount: 50, outstandingAmount: 71 });
     await pay(71);
@@ -285,7 +285,7 @@ describe('open items follow payments', () => {
       description: 'Materialen',
       rows: [{ ledgerId: ledgerId('4700'), vatCode: 'HOOG_INK_21', amount: 200 }],
     });
-    expect(book.status).toBe(200);
+    expect(book.status).toBe(201);
     const creditors = async () =>
       (await call('GET', '/mutation/invoice/outstanding?credDeb=C&invoiceNumber=TU-77001')).body.items;
     expect((await creditors())[0]).toMatchObject({ totalAmount: 242, outstandingAmount: 242, relationCode: '2001' });
@@ -356,7 +356,7 @@ describe('REST mutations', () => {
     [{ invoiceNumber: 'n'.repeat(51) }, 'MUT_018', 'invoiceNumber'],
     [{ rows: [] }, 'MUT_100', 'rows'],
     [
-      { rows: Array.from({ length: 101 }, () => ({ ledgerId: 'L:4200', vatCode: 'GEEN', amount: 1 })) },
+      { rows: Array.from({ length: 501 }, () => ({ ledgerId: 'L:4200', vatCode: 'GEEN', amount: 1 })) },
       'MUT_101',
       'rows',
     ],
@@ -414,9 +414,9 @@ describe('REST mutations', () => {
       invoiceNumber: 'RX-1',
       rows: [{ ledgerId: ledgerId('4700'), vatCode: 'HOOG_INK_21', amount: 10 }],
     };
-    expect((await call('POST', '/mutation', purchase)).status).toBe(200);
+    expect((await call('POST', '/mutation', purchase)).status).toBe(201);
     expect((await call('POST', '/mutation', purchase)).body).toMatchObject({ code: 'MUT_020' });
     const other = store().relationByCode('2003')!;
-    expect((await call('POST', '/mutation', { ...purchase, relationId: other.id })).status).toBe(200);
+    expect((await call('POST', '/mutation', { ...purchase, relationId: other.id })).status).toBe(201);
   });
 });

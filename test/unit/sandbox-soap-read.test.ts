@@ -187,6 +187,12 @@ describe('GetMutaties', () => {
   };
   const ids = () => sb.ctx.store.sorted(sb.ctx.store.mutations).map((m) => m.id);
 
+  it('Betalingstermijn is 0, never empty, where the mutation has no payment term', async () => {
+    const zero = sb.ctx.store.sorted(sb.ctx.store.mutations).find((m) => m.termOfPayment === 0)!;
+    const [record] = await mutaties(`<MutatieNr>${zero.id}</MutatieNr>`);
+    expect(record.Betalingstermijn).toBe('0');
+  });
+
   it('returns only the last soapMutationCap matching (highest MutatieNr), in ascending order', async () => {
     await config({ soapMutationCap: 50 });
     const list = await mutaties('<MutatieNr>0</MutatieNr>');

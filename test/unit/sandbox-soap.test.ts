@@ -329,3 +329,19 @@ describe('faults', () => {
     expect(sb.ctx.store.relationByCode('DROP1')?.name).toBe('Dropped BV');
   });
 });
+
+describe('GET /soap.asmx?wsdl', () => {
+  it('serves the live WSDL, with the service address where the request came to', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { WSDL_PATH } = await import('../helpers/wsdl');
+    const live = readFileSync(WSDL_PATH, 'utf8');
+    const response = await fetch(`${sb.url}/soap.asmx?WSDL`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/xml/);
+    const text = await response.text();
+    expect(text).toContain(`<soap:address location="${sb.url}/soap.asmx"/>`);
+    expect(text).toContain(`<soap12:address location="${sb.url}/soap.asmx"/>`);
+    expect(text.replaceAll(`${sb.url}/soap.asmx`, 'http://soap.e-boekhouden.nl/soap.asmx')).toBe(live);
+    expect((await fetch(`${sb.url}/soap.asmx`)).status).toBe(404);
+  });
+});
