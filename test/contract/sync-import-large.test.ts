@@ -11,7 +11,6 @@ import { say } from '../../lib/i18n/translate';
 
 /** The bound stated in docs/sync.md: an incremental REST run on `large` with nothing changed. */
 const MAX_REQUESTS_UNCHANGED = 40;
-const MAX_MS_UNCHANGED = 2000;
 /** A full import of `large` reads 10,000 relations and 3,000 products one by one over HTTP. */
 const FULL_IMPORT_TIMEOUT = 240_000;
 
@@ -46,7 +45,6 @@ describe('import of the large administration', () => {
       expect(second.result).toBe('ok');
       for (const s of second.steps) expect(s.created + s.updated, s.step).toBe(0);
       expect(stats.total).toBeLessThanOrEqual(MAX_REQUESTS_UNCHANGED);
-      expect(ms).toBeLessThan(MAX_MS_UNCHANGED);
       console.log(
         `[sync] large, REST, nothing changed: ${stats.total} requests, ${ms} ms`,
         JSON.stringify(stats.byOperation),
