@@ -262,9 +262,15 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
         try {
           return await listAdministrationsAt('/v1/administration/linked');
         } catch (linked) {
-          // The connection itself failing (credentials, network, quota, session) is that; a refusal is not.
-          if (isEBoekhoudenError(linked) && ['auth', 'network', 'limit', 'session'].includes(linked.kind)) throw linked;
-          throw e;
+          // Only e-Boekhouden refusing /linked as well (a 4xx of its own) leaves "not an accountant";
+          // the connection failing (credentials, network, quota, session, a 5xx, a malformed answer) is that failure.
+          const refused =
+            isEBoekhoudenError(linked) &&
+            linked.status !== undefined &&
+            linked.status >= 400 &&
+            linked.status < 500 &&
+            !['auth', 'limit', 'session'].includes(linked.kind);
+          throw refused ? e : linked;
         }
       }
     },

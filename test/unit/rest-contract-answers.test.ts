@@ -408,11 +408,23 @@ describe('administrations: /v1/administration for accountants, /linked for every
     expect(await caught(transport.listAdministrations())).toMatchObject({ kind: 'limit' });
   });
 
-  it('when /linked fails too, the EP_001 stands (callers read it as "not an accountant")', async () => {
+  it('when e-Boekhouden refuses /linked too, the EP_001 stands (callers read it as "not an accountant")', async () => {
     const { transport } = harness({
       'GET /v1/administration': ep001,
-      'GET /v1/administration/linked': () => json(500, { type: 'error', title: 'Oops', status: 500 }),
+      'GET /v1/administration/linked': ep001,
     });
-    expect(await caught(transport.listAdministrations())).toMatchObject({ code: 'EP_001' });
+    const e = await caught(transport.listAdministrations());
+    expect(e).toMatchObject({ code: 'EP_001', status: 400, operation: 'GET /v1/administration' });
+  });
+
+  it('a failing /linked (5xx) is reported as that failure, not as "not an accountant"', async () => {
+    const { transport } = harness(
+      {
+        'GET /v1/administration': ep001,
+        'GET /v1/administration/linked': () => json(500, { type: 'error', title: 'Oops', status: 500 }),
+      },
+      { retries: 0 },
+    );
+    expect(await caught(transport.listAdministrations())).toMatchObject({ status: 500 });
   });
 });
