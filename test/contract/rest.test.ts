@@ -127,10 +127,14 @@ describe('REST transport against the sandbox (demo)', () => {
     expect(await caught(transport.getProduct(1))).toMatchObject({ kind: 'validation', code: 'ART_001', status: 404 });
   });
 
-  it('administrations: EP_001 for a non-accountant, the list for an accountant', async () => {
+  it('administrations: a non-accountant gets the /linked list after EP_001, an accountant the full list', async () => {
     const { transport } = transportFor(sb);
-    const error = await caught(transport.listAdministrations());
-    expect(error).toMatchObject({ kind: 'validation', code: 'EP_001' });
+    await sb.resetStats();
+    const linked = await transport.listAdministrations();
+    expect(linked.map((a) => a.guid).sort()).toEqual(sb.ctx.store.administrations.map((a) => a.guid).sort());
+    const asked = await stats(sb);
+    expect(asked['GET /v1/administration']).toBe(1);
+    expect(asked['GET /v1/administration/linked']).toBe(1);
     await sb.config({ accountant: true });
     const admins = await transport.listAdministrations();
     expect(admins.length).toBeGreaterThanOrEqual(1);
