@@ -1,5 +1,6 @@
 import type { MessageKey } from './nl';
 import { syncEn } from './sync.en';
+import { workspaceEn } from './workspace.en';
 
 /** English. Typed against the Dutch keys, so a missing translation is a type error. */
 export const en: Record<MessageKey, string> = {
@@ -396,4 +397,5 @@ export const en: Record<MessageKey, string> = {
   'log.seconds': '{n} s',
 
   ...syncEn,
+  ...workspaceEn,
 };

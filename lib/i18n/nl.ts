@@ -1,5 +1,6 @@
 /** Dutch, the default language. The keys of this dictionary are the message keys of the app. */
 import { syncNl } from './sync.nl';
+import { workspaceNl } from './workspace.nl';
 
 export const nl = {
   'app.name': 'Boekhoud Companion',
@@ -397,6 +398,7 @@ export const nl = {
   'log.seconds': '{n} s',
 
   ...syncNl,
+  ...workspaceNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

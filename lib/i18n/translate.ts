@@ -62,8 +62,3 @@ export function say(lang: Language, words: Text | WrittenText | string | undefin
   if (words === undefined || words === null) return '';
   return word(lang, words);
 }
-
-/** Both languages written out, for code that still carries {nl, en} (lib/workspace.ts, until it says things by key). */
-export function writeOut(words: Text): WrittenText {
-  return { nl: translate('nl', words.key, words.params), en: translate('en', words.key, words.params) };
-}

@@ -14,7 +14,7 @@ import {
   type InvoiceLine,
   type NewInvoice,
 } from '../eboekhouden/types';
-import { text, translate, writeOut, type Param, type Text } from '../i18n/translate';
+import { text, translate, type Param, type Text } from '../i18n/translate';
 
 /** What is wrong, where, and how to fix it: a code, and the words for a person (key+params). */
 export interface Notice extends Text {
@@ -392,49 +392,4 @@ export async function loadAndBuildInvoice(
   inv: WorkspaceInvoice,
 ): Promise<BuildResult> {
   return buildFromInvoice(inv, await db.customers.get(inv.customerId), settings);
-}
-
-// ---------- written out in both languages, for lib/workspace.ts until it says things by key ----------
-
-/** A notice with its words written out in both languages (from the catalogue). */
-export interface Message {
-  code: string;
-  nl: string;
-  en: string;
-}
-
-export const writtenOut = (n: Notice): Message => ({ code: n.code, ...writeOut(n) });
-
-const writtenBuild = (r: BuildResult) => ({
-  ...r,
-  problems: r.problems.map(writtenOut),
-  waiting: r.waiting && writtenOut(r.waiting),
-});
-
-export function workOrderRecord(wo: Pick<WorkOrder, 'number'>): { nl: string; en: string } {
-  return writeOut(workOrderLabel(wo));
-}
-
-export function invoiceRecord(inv: Pick<WorkspaceInvoice, 'number'>): { nl: string; en: string } {
-  return writeOut(invoiceLabel(inv));
-}
-
-export function workOrderLines(...args: Parameters<typeof resolveWorkOrderLines>) {
-  const r = resolveWorkOrderLines(...args);
-  return { lines: r.lines, problems: r.problems.map(writtenOut) };
-}
-
-export function checkCustomer(customer: Customer | undefined, record: Param) {
-  const r = customerNotices(customer, record);
-  return { problems: r.problems.map(writtenOut), waiting: r.waiting && writtenOut(r.waiting) };
-}
-
-export const checkLines = (lines: InvoiceLine[], record: Param) => lineNotices(lines, record).map(writtenOut);
-
-export async function buildWorkOrderInvoice(...args: Parameters<typeof loadAndBuildWorkOrder>) {
-  return writtenBuild(await loadAndBuildWorkOrder(...args));
-}
-
-export async function buildWorkspaceInvoice(...args: Parameters<typeof loadAndBuildInvoice>) {
-  return writtenBuild(await loadAndBuildInvoice(...args));
 }

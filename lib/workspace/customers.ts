@@ -4,7 +4,7 @@
  */
 import type { Customer, CustomerDetails, WorkspaceDb } from '../db';
 import type { RelationType } from '../eboekhouden/types';
-import { checkRelation, customerRecord, relationPayload } from '../sync/exports/customers';
+import { customerLabel, relationNotices, relationPayload } from '../sync/exports/customers';
 import { entryForSource } from '../sync/exports/outbox';
 import { fail, WorkspaceError } from './errors';
 import { customerCodeInUse, nextCustomerCode } from './numbering';
@@ -21,20 +21,10 @@ const CODE_PATTERN = /^[A-Za-z0-9._\-/]+$/;
 
 function checkCode(code: string): void {
   if (code.length > 15) {
-    fail(
-      'CODE_TOO_LONG',
-      `Klantcode "${code}" is ${code.length} tekens; e-Boekhouden staat er hoogstens 15 toe. Kies een kortere code.`,
-      `Customer code "${code}" is ${code.length} characters; e-Boekhouden allows at most 15. Choose a shorter code.`,
-      'code',
-    );
+    fail('CODE_TOO_LONG', 'workspace.customer.codeTooLong', { code, length: code.length }, 'code');
   }
   if (!CODE_PATTERN.test(code)) {
-    fail(
-      'CODE_CHARACTERS',
-      `Klantcode "${code}" mag alleen letters, cijfers en . _ - / bevatten. Pas de code aan.`,
-      `Customer code "${code}" may only contain letters, digits and . _ - /. Change the code.`,
-      'code',
-    );
+    fail('CODE_CHARACTERS', 'workspace.customer.codeCharacters', { code }, 'code');
   }
 }
 
@@ -58,24 +48,19 @@ function cleanCustomer(input: CustomerInput): Omit<Customer, 'id' | 'code' | 'st
 }
 
 function checkCustomerFields(c: Customer): void {
-  const problems = checkRelation(relationPayload(c), customerRecord(c));
+  const problems = relationNotices(relationPayload(c), customerLabel(c));
   if (problems.length > 0) throw new WorkspaceError(problems);
 }
 
 /** A new customer made in the workspace; it is exported as a relation at the next sync. */
 export async function createCustomer(db: WorkspaceDb, input: CustomerInput, o?: Options): Promise<Customer> {
   const fields = cleanCustomer(input);
-  if (!fields.name) fail('NAME_REQUIRED', 'Vul de naam van de klant in.', "Fill in the customer's name.", 'name');
+  if (!fields.name) fail('NAME_REQUIRED', 'workspace.customer.nameRequired', undefined, 'name');
   let code = input.code?.trim() ?? '';
   if (code) {
     checkCode(code);
     if (await customerCodeInUse(db, code)) {
-      fail(
-        'CODE_IN_USE',
-        `Klantcode "${code}" is al in gebruik. Kies een andere code of laat het veld leeg voor een automatische code.`,
-        `Customer code "${code}" is already in use. Choose another code or leave it empty to get one generated.`,
-        'code',
-      );
+      fail('CODE_IN_USE', 'workspace.customer.codeInUse', { code }, 'code');
     }
   }
   const at = nowOf(o);
@@ -101,50 +86,27 @@ export async function updateCustomer(
   const at = nowOf(o);
   return db.transaction('rw', [db.customers, db.outbox], async () => {
     const current = await db.customers.get(id);
-    if (!current)
-      fail(
-        'CUSTOMER_NOT_FOUND',
-        `Klant ${id} bestaat niet (meer). Vernieuw de lijst.`,
-        `Customer ${id} does not exist (any more). Refresh the list.`,
-      );
-    const record = customerRecord(current);
+    if (!current) fail('CUSTOMER_NOT_FOUND', 'workspace.customer.notFound', { id });
+    const record = customerLabel(current);
     if (current.origin === 'eboekhouden') {
-      fail(
-        'CUSTOMER_FROM_EBOEKHOUDEN',
-        `${record.nl} komt uit e-Boekhouden. Wijzig de relatie daar; de volgende synchronisatie neemt de wijziging over.`,
-        `${record.en} comes from e-Boekhouden. Change the relation there; the next sync brings the change in.`,
-      );
+      fail('CUSTOMER_FROM_EBOEKHOUDEN', 'workspace.customer.fromEboekhouden', { record });
     }
     const fields = cleanCustomer(input);
-    if (!fields.name) fail('NAME_REQUIRED', 'Vul de naam van de klant in.', "Fill in the customer's name.", 'name');
+    if (!fields.name) fail('NAME_REQUIRED', 'workspace.customer.nameRequired', undefined, 'name');
     const code = input.code?.trim() || current.code;
     const exported = current.remoteId !== undefined;
     if (code !== current.code) {
       if (exported) {
-        fail(
-          'CODE_FIXED',
-          `${record.nl} staat al in e-Boekhouden; de code kan niet meer veranderen.`,
-          `${record.en} is in e-Boekhouden already; its code can no longer change.`,
-          'code',
-        );
+        fail('CODE_FIXED', 'workspace.customer.codeFixed', { record }, 'code');
       }
       checkCode(code);
       if (await customerCodeInUse(db, code, id)) {
-        fail(
-          'CODE_IN_USE',
-          `Klantcode "${code}" is al in gebruik. Kies een andere code.`,
-          `Customer code "${code}" is already in use. Choose another code.`,
-          'code',
-        );
+        fail('CODE_IN_USE', 'workspace.customer.codeInUseChange', { code }, 'code');
       }
     }
     const entry = await entryForSource(db, { table: 'customers', id });
     if (entry?.state === 'sending') {
-      fail(
-        'EXPORT_IN_PROGRESS',
-        `${record.nl} wordt op dit moment naar e-Boekhouden verstuurd. Probeer het na de synchronisatie opnieuw.`,
-        `${record.en} is being sent to e-Boekhouden right now. Try again after the sync.`,
-      );
+      fail('EXPORT_IN_PROGRESS', 'workspace.customer.exportInProgress', { record });
     }
     const next: Customer = { ...current, ...fields, code, updatedAt: at };
     checkCustomerFields(next);

@@ -2,18 +2,19 @@
 import type { OutboxEntry, WorkspaceDb } from '../db';
 import type { NewInvoice, NewRelation } from '../eboekhouden/types';
 import type { Settings } from '../settings';
+import { text, type Text } from '../i18n/translate';
 import {
-  buildWorkOrderInvoice,
-  buildWorkspaceInvoice,
   computeTotals,
-  invoiceRecord,
-  workOrderRecord,
+  invoiceLabel,
+  loadAndBuildInvoice,
+  loadAndBuildWorkOrder,
+  workOrderLabel,
   type InvoiceTotals,
-  type Message,
+  type Notice,
 } from '../sync/invoice-builder';
 import { peekInvoiceNumbers } from '../sync/numbering';
-import { checkRelation, customerRecord, customersToExport, relationPayload } from '../sync/exports/customers';
-import { entryLabel, invoicesToExport, workOrdersToExport } from '../sync/exports/invoices';
+import { customerLabel, customersToExport, relationNotices, relationPayload } from '../sync/exports/customers';
+import { entryTitle, invoicesToExport, workOrdersToExport } from '../sync/exports/invoices';
 import { sourcesInOutbox } from '../sync/exports/outbox';
 
 export interface ExportPreviewItem {
@@ -22,27 +23,23 @@ export interface ExportPreviewItem {
   kind: 'relation' | 'invoice';
   /** Short, language-neutral: "K0003 Jansen BV", "WO-0004 → BC2026-0005". */
   label: string;
-  title: { nl: string; en: string };
+  /** The record's name for a person, by catalogue key (record.*). */
+  title: Text;
   /** 'new': not queued yet; the others are outbox states. */
   state: 'new' | OutboxEntry['state'];
   outboxId?: number;
   payload?: NewInvoice | NewRelation;
   /** What stops it from being sent; empty means the next sync sends it. */
-  problems: Message[];
+  problems: Notice[];
   /** The customer is not in e-Boekhouden yet; the invoice follows its relation. */
-  waiting?: Message;
+  waiting?: Notice;
   totals?: InvoiceTotals;
 }
 
-function lastErrorProblem(entry: OutboxEntry, title: { nl: string; en: string }): Message[] {
+function lastErrorProblem(entry: OutboxEntry, record: Text): Notice[] {
   if (entry.state !== 'failed' || !entry.lastError) return [];
-  return [
-    {
-      code: entry.lastError.code ?? 'EXPORT_FAILED',
-      nl: `${title.nl}: export mislukt: ${entry.lastError.message}. Pas de gegevens aan en kies "Opnieuw proberen".`,
-      en: `${title.en}: export failed: ${entry.lastError.message}. Correct the data and choose "Retry".`,
-    },
-  ];
+  const words = text('workspace.export.failed', { record, message: entry.lastError.message });
+  return [{ code: entry.lastError.code ?? 'EXPORT_FAILED', ...words }];
 }
 
 /** What the next sync will send (and what it cannot send, with why), without changing anything. */
@@ -58,7 +55,7 @@ export async function previewExports(db: WorkspaceDb, settings: Settings): Promi
     if (entry.kind === 'relation' ? !wantRelations : !wantInvoices) continue;
     if (entry.kind === 'relation') {
       const p = entry.payload as NewRelation;
-      const title = customerRecord(p);
+      const title = customerLabel(p);
       items.push({
         key: entry.key,
         kind: 'relation',
@@ -72,7 +69,7 @@ export async function previewExports(db: WorkspaceDb, settings: Settings): Promi
     } else {
       const p = entry.payload as NewInvoice;
       const wo = entry.source.table === 'workOrders' ? await db.workOrders.get(entry.source.id) : undefined;
-      const title = entryLabel(entry, wo?.number);
+      const title = entryTitle(entry, wo?.number);
       items.push({
         key: entry.key,
         kind: 'invoice',
@@ -91,7 +88,7 @@ export async function previewExports(db: WorkspaceDb, settings: Settings): Promi
   if (wantRelations) {
     for (const c of await customersToExport({ db }, seen)) {
       const payload = relationPayload(c);
-      const title = customerRecord(c);
+      const title = customerLabel(c);
       items.push({
         key: `new:customers:${c.id}`,
         kind: 'relation',
@@ -99,18 +96,18 @@ export async function previewExports(db: WorkspaceDb, settings: Settings): Promi
         title,
         state: 'new',
         payload,
-        problems: checkRelation(payload, title),
+        problems: relationNotices(payload, title),
       });
     }
   }
   if (settings.exports.invoices) {
     for (const inv of await invoicesToExport(db, seen)) {
-      const built = await buildWorkspaceInvoice(db, settings, inv);
+      const built = await loadAndBuildInvoice(db, settings, inv);
       items.push({
         key: `new:invoices:${inv.id}`,
         kind: 'invoice',
         label: inv.number,
-        title: invoiceRecord(inv),
+        title: invoiceLabel(inv),
         state: 'new',
         payload: built.invoice,
         problems: built.problems,
@@ -121,7 +118,7 @@ export async function previewExports(db: WorkspaceDb, settings: Settings): Promi
   }
   if (settings.exports.workOrders) {
     const orders = await workOrdersToExport(db, seen);
-    const drafts = await Promise.all(orders.map((wo) => buildWorkOrderInvoice(db, settings, wo, '')));
+    const drafts = await Promise.all(orders.map((wo) => loadAndBuildWorkOrder(db, settings, wo, '')));
     const ready = (i: number) => drafts[i].problems.length === 0 && !drafts[i].waiting;
     // The numbers the sync would allocate, in the order it allocates them (per invoice year).
     const numbersByYear = new Map<string, string[]>();
@@ -135,13 +132,13 @@ export async function previewExports(db: WorkspaceDb, settings: Settings): Promi
     }
     for (let i = 0; i < orders.length; i++) {
       const number = ready(i) ? (numbersByYear.get(orders[i].date.slice(0, 4))!.shift() ?? '') : '';
-      const b = number ? await buildWorkOrderInvoice(db, settings, orders[i], number) : drafts[i];
+      const b = number ? await loadAndBuildWorkOrder(db, settings, orders[i], number) : drafts[i];
       const wo = orders[i];
       items.push({
         key: `new:workOrders:${wo.id}`,
         kind: 'invoice',
         label: number ? `${wo.number} → ${number}` : wo.number,
-        title: workOrderRecord(wo),
+        title: workOrderLabel(wo),
         state: 'new',
         payload: b.invoice,
         problems: b.problems,

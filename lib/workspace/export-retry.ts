@@ -1,9 +1,9 @@
 /** Retrying a failed export after the person fixed the cause. */
 import type { OutboxEntry, WorkspaceDb } from '../db';
 import type { NewInvoice, NewRelation } from '../eboekhouden/types';
-import { buildWorkOrderInvoice, buildWorkspaceInvoice } from '../sync/invoice-builder';
+import { loadAndBuildInvoice, loadAndBuildWorkOrder } from '../sync/invoice-builder';
 import { allocateInvoiceNumber } from '../sync/numbering';
-import { checkRelation, customerRecord, relationPayload } from '../sync/exports/customers';
+import { customerLabel, relationNotices, relationPayload } from '../sync/exports/customers';
 import { fail, WorkspaceError } from './errors';
 import { nowOf, settingsOf, type Options } from './options';
 
@@ -16,32 +16,16 @@ export async function retryExport(db: WorkspaceDb, outboxId: number, o?: Options
   const settings = await settingsOf(db, o);
   const at = nowOf(o);
   const entry = await db.outbox.get(outboxId);
-  if (!entry)
-    fail(
-      'EXPORT_NOT_FOUND',
-      `Export ${outboxId} bestaat niet (meer). Vernieuw de lijst.`,
-      `Export ${outboxId} does not exist (any more). Refresh the list.`,
-    );
-  if (entry.state !== 'failed') {
-    fail(
-      'NOT_FAILED',
-      `Deze export is niet mislukt (status: ${entry.state}); er valt niets opnieuw te proberen.`,
-      `This export has not failed (state: ${entry.state}); there is nothing to retry.`,
-    );
-  }
+  if (!entry) fail('EXPORT_NOT_FOUND', 'workspace.export.notFound', { id: outboxId });
+  if (entry.state !== 'failed') fail('NOT_FAILED', 'workspace.export.notFailed', { state: entry.state });
 
   let payload: unknown = entry.payload;
   let key = entry.key;
   if (entry.kind === 'relation') {
     const c = await db.customers.get(entry.source.id);
-    if (!c)
-      fail(
-        'CUSTOMER_NOT_FOUND',
-        'De klant van deze export bestaat niet meer.',
-        'The customer of this export no longer exists.',
-      );
+    if (!c) fail('CUSTOMER_NOT_FOUND', 'workspace.export.customerGone');
     payload = relationPayload(c);
-    const problems = checkRelation(payload as NewRelation, customerRecord(c));
+    const problems = relationNotices(payload as NewRelation, customerLabel(c));
     if (problems.length > 0) throw new WorkspaceError(problems);
     key = `relation:${c.code}`;
   } else {
@@ -53,22 +37,12 @@ export async function retryExport(db: WorkspaceDb, outboxId: number, o?: Options
     let built;
     if (entry.source.table === 'workOrders') {
       const wo = await db.workOrders.get(entry.source.id);
-      if (!wo)
-        fail(
-          'WORK_ORDER_NOT_FOUND',
-          'De werkbon van deze export bestaat niet meer.',
-          'The work order of this export no longer exists.',
-        );
-      built = await buildWorkOrderInvoice(db, settings, wo, number);
+      if (!wo) fail('WORK_ORDER_NOT_FOUND', 'workspace.export.workOrderGone');
+      built = await loadAndBuildWorkOrder(db, settings, wo, number);
     } else {
       const inv = await db.invoices.get(entry.source.id);
-      if (!inv)
-        fail(
-          'INVOICE_NOT_FOUND',
-          'De factuur van deze export bestaat niet meer.',
-          'The invoice of this export no longer exists.',
-        );
-      built = await buildWorkspaceInvoice(db, settings, { ...inv, number });
+      if (!inv) fail('INVOICE_NOT_FOUND', 'workspace.export.invoiceGone');
+      built = await loadAndBuildInvoice(db, settings, { ...inv, number });
     }
     if (built.problems.length > 0) throw new WorkspaceError(built.problems);
     if (built.waiting) throw new WorkspaceError([built.waiting]);
@@ -78,8 +52,7 @@ export async function retryExport(db: WorkspaceDb, outboxId: number, o?: Options
 
   return db.transaction('rw', [db.outbox, db.workOrders, db.invoices], async () => {
     const fresh = await db.outbox.get(outboxId);
-    if (!fresh || fresh.state !== 'failed')
-      fail('NOT_FAILED', 'Deze export is intussen al opnieuw gestart.', 'This export has been restarted already.');
+    if (!fresh || fresh.state !== 'failed') fail('NOT_FAILED', 'workspace.export.restarted');
     const number = entry.kind === 'invoice' ? (payload as NewInvoice).number : undefined;
     if (number !== undefined && number !== (fresh.payload as NewInvoice).number) {
       if (fresh.source.table === 'workOrders')

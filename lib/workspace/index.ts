@@ -2,13 +2,14 @@
  * What the pages do with the local workspace: customers, work orders, invoices, and the export
  * preview/retry. Pages call these through the background; the sync engine does the sending.
  *
- * Every refusal is a WorkspaceError with a message in Dutch and English saying what is wrong,
- * where, and how to fix it. Records that are in e-Boekhouden already can still be edited here;
- * they are then flagged `changedAfterExport` and never sent again (booked means booked).
+ * Every refusal is a WorkspaceError that says what is wrong, where, and how to fix it by catalogue
+ * key and parameters (lib/i18n/workspace.*.ts); the pages put it into words. Records that are in
+ * e-Boekhouden already can still be edited here; they are then flagged `changedAfterExport` and
+ * never sent again (booked means booked).
  *
  * This is the public entry point: import from `lib/workspace`, not from the files beside it.
  */
-export type { Message } from '../sync/invoice-builder';
+export type { Notice } from '../sync/invoice-builder';
 export { WorkspaceError } from './errors';
 export { currentSettings, type Options } from './options';
 export { createCustomer, updateCustomer, type CustomerInput } from './customers';

@@ -3,16 +3,17 @@
  * their invoice number, then exported at the next sync. An exported one is flagged when changed.
  */
 import type { InvoiceLineRow, WorkOrder, WorkspaceDb, WorkspaceInvoice } from '../db';
+import { text, type MessageKey, type Params, type Text } from '../i18n/translate';
 import {
-  checkCustomer,
-  checkLines,
-  invoiceRecord,
+  customerNotices,
+  invoiceLabel,
   invoiceRowsToLines,
+  lineNotices,
   linesToInvoiceRows,
   loadLookups,
-  workOrderLines,
-  workOrderRecord,
-  type Message,
+  resolveWorkOrderLines,
+  workOrderLabel,
+  type Notice,
 } from '../sync/invoice-builder';
 import { allocateInvoiceNumber } from '../sync/numbering';
 import { entryForSource } from '../sync/exports/outbox';
@@ -34,21 +35,14 @@ export interface InvoiceInput {
   lines: InvoiceLineRow[];
 }
 
-function checkInvoiceInput(inv: InvoiceInput, label: { nl: string; en: string }): void {
-  const problems: Message[] = [];
-  const add = (code: string, nl: string, en: string) =>
-    problems.push({ code, nl: `${label.nl}: ${nl}`, en: `${label.en}: ${en}` });
-  if (!validDate(inv.date))
-    add(
-      'INVALID_DATE',
-      `datum "${inv.date}" is geen geldige datum (JJJJ-MM-DD).`,
-      `date "${inv.date}" is not a valid date (YYYY-MM-DD).`,
-    );
+function checkInvoiceInput(inv: InvoiceInput, record: Text): void {
+  const problems: Notice[] = [];
+  const add = (code: string, key: MessageKey, params: Params = {}) =>
+    problems.push({ code, ...text(key, { record, ...params }) });
+  if (!validDate(inv.date)) add('INVALID_DATE', 'workspace.invalidDate', { date: inv.date });
   inv.lines.forEach((l, i) => {
-    if (!Number.isFinite(l.quantity))
-      add('INVALID_QUANTITY', `regel ${i + 1}: vul een aantal in.`, `line ${i + 1}: enter a quantity.`);
-    if (!Number.isFinite(l.price))
-      add('INVALID_PRICE', `regel ${i + 1}: vul een prijs in.`, `line ${i + 1}: enter a price.`);
+    if (!Number.isFinite(l.quantity)) add('INVALID_QUANTITY', 'workspace.invoice.line.noQuantity', { line: i + 1 });
+    if (!Number.isFinite(l.price)) add('INVALID_PRICE', 'workspace.invoice.line.noPrice', { line: i + 1 });
   });
   if (problems.length > 0) throw new WorkspaceError(problems);
 }
@@ -56,31 +50,16 @@ function checkInvoiceInput(inv: InvoiceInput, label: { nl: string; en: string })
 /** A work order may get a workspace invoice: completed, not queued or exported, no invoice yet. */
 async function checkWorkOrderInvoiceable(db: WorkspaceDb, workOrderId: number): Promise<WorkOrder> {
   const wo = await db.workOrders.get(workOrderId);
-  if (!wo)
-    fail(
-      'WORK_ORDER_NOT_FOUND',
-      `Werkbon ${workOrderId} bestaat niet (meer). Vernieuw de lijst.`,
-      `Work order ${workOrderId} does not exist (any more). Refresh the list.`,
-    );
-  const label = workOrderRecord(wo);
+  if (!wo) fail('WORK_ORDER_NOT_FOUND', 'workspace.workOrder.notFound', { id: workOrderId });
+  const label = workOrderLabel(wo);
+  if (wo.status === 'draft') fail('WORK_ORDER_NOT_COMPLETED', 'workspace.workOrder.stillDraft', { record: label });
   if (wo.status !== 'completed') {
-    fail(
-      'WORK_ORDER_NOT_COMPLETED',
-      wo.status === 'draft'
-        ? `${label.nl} is nog een concept. Rond de werkbon eerst af.`
-        : `${label.nl} is al als factuur ${wo.invoiceNumber ?? ''} naar e-Boekhouden gegaan.`,
-      wo.status === 'draft'
-        ? `${label.en} is still a draft. Complete the work order first.`
-        : `${label.en} has already gone to e-Boekhouden as invoice ${wo.invoiceNumber ?? ''}.`,
-    );
+    const number = wo.invoiceNumber ?? '';
+    fail('WORK_ORDER_NOT_COMPLETED', 'workspace.workOrder.alreadyExported', { record: label, number });
   }
   const existing = await db.invoices.where('workOrderId').equals(workOrderId).first();
   if (existing) {
-    fail(
-      'ALREADY_INVOICED',
-      `${label.nl} heeft al factuur ${existing.number}. Open die factuur.`,
-      `${label.en} already has invoice ${existing.number}. Open that invoice.`,
-    );
+    fail('ALREADY_INVOICED', 'workspace.workOrder.alreadyInvoiced', { record: label, number: existing.number });
   }
   refuseWhileQueued(await entryForSource(db, { table: 'workOrders', id: workOrderId }), label);
   return wo;
@@ -96,7 +75,7 @@ export async function createInvoiceFromWorkOrder(
   const at = nowOf(o);
   const wo = await checkWorkOrderInvoiceable(db, workOrderId);
   const lookups = await loadLookups(db, wo);
-  const { lines, problems } = workOrderLines(wo, lookups, settings);
+  const { lines, problems } = resolveWorkOrderLines(wo, lookups, settings);
   if (problems.length > 0) throw new WorkspaceError(problems);
   return db.transaction('rw', [db.kv, db.customers, db.workOrders, db.invoices, db.outbox], async () => {
     // Again inside the transaction: the sync may have queued it meanwhile.
@@ -120,14 +99,9 @@ export async function saveInvoice(db: WorkspaceDb, inv: InvoiceInput, o?: Option
   const at = nowOf(o);
   const lines = inv.lines.map((l) => ({ ...l }));
   if (!(await db.customers.get(inv.customerId)))
-    fail(
-      'UNKNOWN_CUSTOMER',
-      'Kies een bestaande klant voor de factuur.',
-      'Choose an existing customer for the invoice.',
-      'customerId',
-    );
+    fail('UNKNOWN_CUSTOMER', 'workspace.invoice.unknownCustomer', undefined, 'customerId');
   if (inv.id === undefined) {
-    checkInvoiceInput(inv, { nl: 'Nieuwe factuur', en: 'New invoice' });
+    checkInvoiceInput(inv, text('workspace.record.newInvoice'));
     return db.transaction('rw', [db.kv, db.customers, db.workOrders, db.invoices, db.outbox], async () => {
       if (inv.workOrderId !== undefined) await checkWorkOrderInvoiceable(db, inv.workOrderId);
       const row: WorkspaceInvoice = {
@@ -145,13 +119,8 @@ export async function saveInvoice(db: WorkspaceDb, inv: InvoiceInput, o?: Option
   }
   return db.transaction('rw', [db.invoices, db.outbox], async () => {
     const current = await db.invoices.get(inv.id!);
-    if (!current)
-      fail(
-        'INVOICE_NOT_FOUND',
-        `Factuur ${inv.id} bestaat niet (meer). Vernieuw de lijst.`,
-        `Invoice ${inv.id} does not exist (any more). Refresh the list.`,
-      );
-    const label = invoiceRecord(current);
+    if (!current) fail('INVOICE_NOT_FOUND', 'workspace.invoice.notFound', { id: inv.id! });
+    const label = invoiceLabel(current);
     checkInvoiceInput(inv, label);
     const next: WorkspaceInvoice = { ...current, customerId: inv.customerId, date: inv.date, lines, updatedAt: at };
     if (current.status === 'exported') next.changedAfterExport = true;
@@ -167,23 +136,17 @@ export async function finalizeInvoice(db: WorkspaceDb, id: number, o?: Options):
   const settings = await settingsOf(db, o);
   const at = nowOf(o);
   const inv = await db.invoices.get(id);
-  if (!inv)
-    fail(
-      'INVOICE_NOT_FOUND',
-      `Factuur ${id} bestaat niet (meer). Vernieuw de lijst.`,
-      `Invoice ${id} does not exist (any more). Refresh the list.`,
-    );
-  const label = invoiceRecord(inv);
-  if (inv.status !== 'draft') fail('NOT_A_DRAFT', `${label.nl} is al definitief.`, `${label.en} is already final.`);
+  if (!inv) fail('INVOICE_NOT_FOUND', 'workspace.invoice.notFound', { id });
+  const label = invoiceLabel(inv);
+  if (inv.status !== 'draft') fail('NOT_A_DRAFT', 'workspace.invoice.alreadyFinal', { record: label });
   const problems = [
-    ...checkCustomer(await db.customers.get(inv.customerId), label).problems,
-    ...checkLines(invoiceRowsToLines(inv.lines), label),
+    ...customerNotices(await db.customers.get(inv.customerId), label).problems,
+    ...lineNotices(invoiceRowsToLines(inv.lines), label),
   ];
   if (problems.length > 0) throw new WorkspaceError(problems);
   return db.transaction('rw', [db.kv, db.invoices, db.outbox, db.transactions, db.openItems], async () => {
     const fresh = await db.invoices.get(id);
-    if (!fresh || fresh.status !== 'draft')
-      fail('NOT_A_DRAFT', `${label.nl} is al definitief.`, `${label.en} is already final.`);
+    if (!fresh || fresh.status !== 'draft') fail('NOT_A_DRAFT', 'workspace.invoice.alreadyFinal', { record: label });
     const number = await allocateInvoiceNumber(db, settings, fresh.date);
     const next: WorkspaceInvoice = { ...fresh, number, status: 'final', updatedAt: at };
     await db.invoices.put(next);
@@ -196,13 +159,8 @@ export async function deleteDraftInvoice(db: WorkspaceDb, id: number): Promise<v
   await db.transaction('rw', [db.invoices], async () => {
     const inv = await db.invoices.get(id);
     if (!inv) return;
-    const label = invoiceRecord(inv);
     if (inv.status !== 'draft')
-      fail(
-        'NOT_A_DRAFT',
-        `${label.nl} is definitief en kan niet worden verwijderd.`,
-        `${label.en} is final and cannot be deleted.`,
-      );
+      fail('NOT_A_DRAFT', 'workspace.invoice.finalCannotDelete', { record: invoiceLabel(inv) });
     await db.invoices.delete(id);
   });
 }

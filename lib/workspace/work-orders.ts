@@ -4,13 +4,14 @@
  */
 import type { HourLine, MaterialLine, WorkOrder, WorkspaceDb } from '../db';
 import type { Settings } from '../settings';
+import { text, type MessageKey, type Params, type Text } from '../i18n/translate';
 import {
-  checkCustomer,
-  checkLines,
+  customerNotices,
+  lineNotices,
   loadLookups,
-  workOrderLines,
-  workOrderRecord,
-  type Message,
+  resolveWorkOrderLines,
+  workOrderLabel,
+  type Notice,
 } from '../sync/invoice-builder';
 import { entryForSource } from '../sync/exports/outbox';
 import { decimalsAtMost, validDate } from './checks';
@@ -28,71 +29,28 @@ export interface WorkOrderInput {
   materialLines: MaterialLine[];
 }
 
-async function checkWorkOrderInput(
-  db: WorkspaceDb,
-  wo: WorkOrderInput,
-  label: { nl: string; en: string },
-): Promise<void> {
-  const problems: Message[] = [];
-  const add = (code: string, nl: string, en: string) =>
-    problems.push({ code, nl: `${label.nl}: ${nl}`, en: `${label.en}: ${en}` });
-  if (!(await db.customers.get(wo.customerId)))
-    add('UNKNOWN_CUSTOMER', 'kies een bestaande klant.', 'choose an existing customer.');
-  if (!validDate(wo.date))
-    add(
-      'INVALID_DATE',
-      `datum "${wo.date}" is geen geldige datum (JJJJ-MM-DD).`,
-      `date "${wo.date}" is not a valid date (YYYY-MM-DD).`,
-    );
-  if ((wo.description ?? '').length > 200)
-    add(
-      'DESCRIPTION_TOO_LONG',
-      'de omschrijving is langer dan 200 tekens. Maak haar korter.',
-      'the description is longer than 200 characters. Shorten it.',
-    );
+async function checkWorkOrderInput(db: WorkspaceDb, wo: WorkOrderInput, record: Text): Promise<void> {
+  const problems: Notice[] = [];
+  const add = (code: string, key: MessageKey, params: Params = {}) =>
+    problems.push({ code, ...text(key, { record, ...params }) });
+  if (!(await db.customers.get(wo.customerId))) add('UNKNOWN_CUSTOMER', 'workspace.workOrder.unknownCustomer');
+  if (!validDate(wo.date)) add('INVALID_DATE', 'workspace.invalidDate', { date: wo.date });
+  if ((wo.description ?? '').length > 200) add('DESCRIPTION_TOO_LONG', 'workspace.workOrder.descriptionTooLong');
   const hourTypes = await db.hourTypes.bulkGet(wo.hourLines.map((h) => h.hourTypeId));
   wo.hourLines.forEach((h, i) => {
-    const n = i + 1;
-    if (!hourTypes[i])
-      add(
-        'UNKNOWN_HOUR_TYPE',
-        `urenregel ${n}: kies een bestaand uursoort.`,
-        `hour line ${n}: choose an existing hour type.`,
-      );
+    const line = { line: i + 1 };
+    if (!hourTypes[i]) add('UNKNOWN_HOUR_TYPE', 'workspace.workOrder.hourLine.unknownHourType', line);
     if (!(Number.isFinite(h.hours) && h.hours > 0 && decimalsAtMost(h.hours, 4)))
-      add(
-        'INVALID_HOURS',
-        `urenregel ${n}: het aantal uren moet groter dan 0 zijn, met hoogstens 4 decimalen.`,
-        `hour line ${n}: hours must be more than 0, with at most 4 decimals.`,
-      );
-    if (!decimalsAtMost(h.price, 2))
-      add(
-        'INVALID_PRICE',
-        `urenregel ${n}: de prijs moet een bedrag in hele centen zijn.`,
-        `hour line ${n}: the price must be an amount in whole cents.`,
-      );
+      add('INVALID_HOURS', 'workspace.workOrder.hourLine.invalidHours', line);
+    if (!decimalsAtMost(h.price, 2)) add('INVALID_PRICE', 'workspace.workOrder.hourLine.invalidPrice', line);
   });
   const materials = await db.materials.bulkGet(wo.materialLines.map((m) => m.materialId));
   wo.materialLines.forEach((m, i) => {
-    const n = i + 1;
-    if (!materials[i])
-      add(
-        'UNKNOWN_MATERIAL',
-        `materiaalregel ${n}: kies een bestaand materiaal.`,
-        `material line ${n}: choose an existing material.`,
-      );
+    const line = { line: i + 1 };
+    if (!materials[i]) add('UNKNOWN_MATERIAL', 'workspace.workOrder.materialLine.unknownMaterial', line);
     if (!(Number.isFinite(m.quantity) && m.quantity !== 0 && decimalsAtMost(m.quantity, 4)))
-      add(
-        'INVALID_QUANTITY',
-        `materiaalregel ${n}: het aantal mag niet 0 zijn en heeft hoogstens 4 decimalen.`,
-        `material line ${n}: the quantity cannot be 0 and has at most 4 decimals.`,
-      );
-    if (!decimalsAtMost(m.price, 2))
-      add(
-        'INVALID_PRICE',
-        `materiaalregel ${n}: de prijs moet een bedrag in hele centen zijn.`,
-        `material line ${n}: the price must be an amount in whole cents.`,
-      );
+      add('INVALID_QUANTITY', 'workspace.workOrder.materialLine.invalidQuantity', line);
+    if (!decimalsAtMost(m.price, 2)) add('INVALID_PRICE', 'workspace.workOrder.materialLine.invalidPrice', line);
   });
   if (problems.length > 0) throw new WorkspaceError(problems);
 }
@@ -109,7 +67,7 @@ export async function saveWorkOrder(db: WorkspaceDb, wo: WorkOrderInput, o?: Opt
     materialLines: wo.materialLines.map((m) => ({ ...m })),
   };
   if (input.id === undefined) {
-    await checkWorkOrderInput(db, input, { nl: 'Nieuwe werkbon', en: 'New work order' });
+    await checkWorkOrderInput(db, input, text('workspace.record.newWorkOrder'));
     return db.transaction('rw', [db.kv, db.customers, db.workOrders, db.invoices], async () => {
       const number = await nextWorkOrderNumber(db);
       const { id: _drop, ...fields } = input;
@@ -119,13 +77,8 @@ export async function saveWorkOrder(db: WorkspaceDb, wo: WorkOrderInput, o?: Opt
     });
   }
   const current = await db.workOrders.get(input.id);
-  if (!current)
-    fail(
-      'WORK_ORDER_NOT_FOUND',
-      `Werkbon ${input.id} bestaat niet (meer). Vernieuw de lijst.`,
-      `Work order ${input.id} does not exist (any more). Refresh the list.`,
-    );
-  const label = workOrderRecord(current);
+  if (!current) fail('WORK_ORDER_NOT_FOUND', 'workspace.workOrder.notFound', { id: input.id });
+  const label = workOrderLabel(current);
   await checkWorkOrderInput(db, input, label);
   if (current.status === 'completed') {
     // A completed work order stays completed, so it must still pass the completion checks.
@@ -147,27 +100,20 @@ export async function saveWorkOrder(db: WorkspaceDb, wo: WorkOrderInput, o?: Opt
   });
 }
 
-async function workOrderProblems(db: WorkspaceDb, wo: WorkOrder, settings: Settings): Promise<Message[]> {
-  const record = workOrderRecord(wo);
+async function workOrderProblems(db: WorkspaceDb, wo: WorkOrder, settings: Settings): Promise<Notice[]> {
+  const record = workOrderLabel(wo);
   const lookups = await loadLookups(db, wo);
-  const { lines, problems } = workOrderLines(wo, lookups, settings);
-  return [...checkCustomer(lookups.customer, record).problems, ...problems, ...checkLines(lines, record)];
+  const { lines, problems } = resolveWorkOrderLines(wo, lookups, settings);
+  return [...customerNotices(lookups.customer, record).problems, ...problems, ...lineNotices(lines, record)];
 }
 
 /** draft → completed, after checking the customer and the lines. A completed work order is exported at the next sync. */
 export async function completeWorkOrder(db: WorkspaceDb, id: number, o?: Options): Promise<WorkOrder> {
   const settings = await settingsOf(db, o);
   const wo = await db.workOrders.get(id);
-  if (!wo)
-    fail(
-      'WORK_ORDER_NOT_FOUND',
-      `Werkbon ${id} bestaat niet (meer). Vernieuw de lijst.`,
-      `Work order ${id} does not exist (any more). Refresh the list.`,
-    );
-  const label = workOrderRecord(wo);
-  if (wo.status !== 'draft') {
-    fail('NOT_A_DRAFT', `${label.nl} is al afgerond.`, `${label.en} is already completed.`);
-  }
+  if (!wo) fail('WORK_ORDER_NOT_FOUND', 'workspace.workOrder.notFound', { id });
+  if (wo.status !== 'draft')
+    fail('NOT_A_DRAFT', 'workspace.workOrder.alreadyCompleted', { record: workOrderLabel(wo) });
   const problems = await workOrderProblems(db, wo, settings);
   if (problems.length > 0) throw new WorkspaceError(problems);
   const at = nowOf(o);
@@ -180,13 +126,8 @@ export async function deleteWorkOrder(db: WorkspaceDb, id: number): Promise<void
   await db.transaction('rw', [db.workOrders], async () => {
     const wo = await db.workOrders.get(id);
     if (!wo) return;
-    const label = workOrderRecord(wo);
     if (wo.status !== 'draft')
-      fail(
-        'NOT_A_DRAFT',
-        `${label.nl} is afgerond en kan niet worden verwijderd.`,
-        `${label.en} is completed and cannot be deleted.`,
-      );
+      fail('NOT_A_DRAFT', 'workspace.workOrder.completedCannotDelete', { record: workOrderLabel(wo) });
     await db.workOrders.delete(id);
   });
 }

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import {
   buildFromInvoice,
   buildFromWorkOrder,
-  checkLines,
+  lineNotices,
   computeTotals,
   type BuildLookups,
 } from '../../lib/sync/invoice-builder';
@@ -366,7 +366,7 @@ describe('checks before sending', () => {
       vatCode: 'HOOG_VERK_21',
       ledgerCode: '8000',
     }));
-    const problems = checkLines(lines, { nl: 'Factuur F1', en: 'Invoice F1' });
+    const problems = lineNotices(lines, { nl: 'Factuur F1', en: 'Invoice F1' });
     expect(problems.map((p) => p.code)).toEqual(['TOTAL_ROUNDING']);
     expect(say('en', problems[0])).toMatch(/€ 0\.02.*€ 0\.01/);
   });

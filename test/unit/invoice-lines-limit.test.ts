@@ -11,7 +11,8 @@ import {
   type InvoiceLine,
   type NewInvoice,
 } from '../../lib/eboekhouden/types';
-import { checkLines } from '../../lib/sync/invoice-builder';
+import { lineNotices } from '../../lib/sync/invoice-builder';
+import { say } from '../../lib/i18n/translate';
 import { caught } from './rest-fake';
 import { fakeSoap, options } from './soap-fake';
 
@@ -33,11 +34,11 @@ describe('invoice line limits', () => {
   });
 
   it('the builder accepts 500 lines and names the limit beyond', () => {
-    expect(checkLines(lines(500), record).map((p) => p.code)).toEqual([]);
-    const problems = checkLines(lines(501), record);
+    expect(lineNotices(lines(500), record).map((p) => p.code)).toEqual([]);
+    const problems = lineNotices(lines(501), record);
     expect(problems.map((p) => p.code)).toEqual(['TOO_MANY_LINES']);
-    expect(problems[0].en).toContain('500');
-    expect(problems[0].nl).toContain('500');
+    expect(say('en', problems[0])).toContain('500');
+    expect(say('nl', problems[0])).toContain('500');
   });
 
   it('SOAP refuses more than 100 lines before sending', async () => {

@@ -19,6 +19,7 @@ import {
   WorkspaceError,
   type WorkOrderInput,
 } from '../../lib/workspace';
+import { say } from '../../lib/i18n/translate';
 import { createFakeApi, freshDbName, runSteps, seedBasics, type Basics } from '../helpers/run-steps';
 
 const settings: Settings = {
@@ -51,9 +52,9 @@ async function refused(p: Promise<unknown>): Promise<WorkspaceError> {
   );
   expect(e).toBeInstanceOf(WorkspaceError);
   const w = e as WorkspaceError;
-  expect(w.nl.length).toBeGreaterThan(10);
-  expect(w.en.length).toBeGreaterThan(10);
-  expect(w.nl).not.toEqual(w.en);
+  expect(say('nl', w).length).toBeGreaterThan(10);
+  expect(say('en', w).length).toBeGreaterThan(10);
+  expect(say('nl', w)).not.toEqual(say('en', w));
   return w;
 }
 
@@ -82,7 +83,7 @@ describe('customers', () => {
     expect((await refused(createCustomer(db, { code: 'ABCDEFGHIJKLMNOP', name: 'X' }, o))).code).toBe('CODE_TOO_LONG');
     expect((await refused(createCustomer(db, { code: 'r001', name: 'X' }, o))).code).toBe('CODE_IN_USE');
     const e = await refused(createCustomer(db, { name: 'X', email: 'not-an-address' }, o));
-    expect(e.en).toMatch(/e-mail/);
+    expect(say('en', e)).toMatch(/e-mail/);
     expect((await refused(createCustomer(db, { name: '  ' }, o))).field).toBe('name');
   });
 
@@ -131,7 +132,7 @@ describe('work orders', () => {
       ),
     );
     expect(e.problems.map((p) => p.code)).toEqual(['INVALID_DATE', 'INVALID_HOURS', 'INVALID_PRICE']);
-    expect(e.problems[1].en).toMatch(/hour line 1/);
+    expect(say('en', e.problems[1])).toMatch(/hour line 1/);
   });
 
   it('completes only with a known customer and at least one line', async () => {
@@ -220,9 +221,10 @@ describe('invoices', () => {
     expect(JSON.parse(JSON.stringify(e))).toMatchObject({
       name: 'WorkspaceError',
       code: 'ALREADY_INVOICED',
-      nl: e.nl,
-      en: e.en,
+      key: e.key,
     });
+    expect(say('nl', JSON.parse(JSON.stringify(e)))).toBe(say('nl', e));
+    expect(say('en', JSON.parse(JSON.stringify(e)))).toBe(say('en', e));
     expect(await workOrdersToExport(db)).toEqual([]);
     await deleteDraftInvoice(db, inv.id!);
     expect((await workOrdersToExport(db)).map((w) => w.id)).toEqual([wo.id]);
@@ -304,5 +306,42 @@ describe('preview and retry', () => {
     expect(await currentSettings(db)).toEqual(DEFAULT_SETTINGS);
     await db.kv.put({ key: KV.settings, value: settings });
     expect((await currentSettings(db)).invoice.numberPrefix).toBe('F');
+  });
+});
+
+describe('the words of a refusal', () => {
+  it('names the refusal by catalogue key; Dutch and English read the same as before', async () => {
+    const e = await refused(createCustomer(db, { code: 'ABCDEFGHIJKLMNOP', name: 'X' }, o));
+    expect(e).toMatchObject({
+      key: 'workspace.customer.codeTooLong',
+      params: { code: 'ABCDEFGHIJKLMNOP', length: 16 },
+    });
+    expect(e).not.toHaveProperty('nl');
+    expect(say('nl', e)).toBe(
+      'Klantcode "ABCDEFGHIJKLMNOP" is 16 tekens; e-Boekhouden staat er hoogstens 15 toe. Kies een kortere code.',
+    );
+    expect(say('en', e)).toBe(
+      'Customer code "ABCDEFGHIJKLMNOP" is 16 characters; e-Boekhouden allows at most 15. Choose a shorter code.',
+    );
+    const wo = await saveWorkOrder(db, order(), o);
+    await completeWorkOrder(db, wo.id!, o);
+    const again = await refused(completeWorkOrder(db, wo.id!, o));
+    expect(say('nl', again)).toBe('Werkbon WO-0001 is al afgerond.');
+    expect(say('en', again)).toBe('Work order WO-0001 is already completed.');
+  });
+
+  it('several problems read one after the other, each naming the record and the line', async () => {
+    const e = await refused(
+      saveWorkOrder(
+        db,
+        order({ date: '2026-02-30', hourLines: [{ hourTypeId: b.labourId, hours: 0, price: 1.999 }] }),
+        o,
+      ),
+    );
+    expect(say('nl', e)).toBe(e.problems.map((p) => say('nl', p)).join(' '));
+    expect(say('en', e)).toBe(e.problems.map((p) => say('en', p)).join(' '));
+    expect(say('nl', e.problems[0])).toBe('Nieuwe werkbon: datum "2026-02-30" is geen geldige datum (JJJJ-MM-DD).');
+    expect(say('en', e.problems[2])).toBe('New work order: hour line 1: the price must be an amount in whole cents.');
+    expect(e.message).toBe(say('en', e));
   });
 });

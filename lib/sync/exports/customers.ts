@@ -4,8 +4,8 @@
  */
 import type { Customer, OutboxEntry } from '../../db';
 import { newRelationSchema, type NewRelation, type Relation } from '../../eboekhouden/types';
-import { isMessageKey, text, writeOut, type Param, type Text } from '../../i18n/translate';
-import { writtenOut, type Notice } from '../invoice-builder';
+import { isMessageKey, text, type Param, type Text } from '../../i18n/translate';
+import type { Notice } from '../invoice-builder';
 import type { StepContext, SyncStep } from '../step';
 import { processOutbox, sourcesInOutbox, sourceKey, type ExportKind } from './outbox';
 
@@ -54,12 +54,6 @@ export function relationNotices(payload: NewRelation, record: Param): Notice[] {
     return { code: 'INVALID_CUSTOMER_FIELD', ...text('export.customer.invalidField', params) };
   });
 }
-
-// ---------- written out in both languages, for lib/workspace.ts until it says things by key ----------
-
-export const customerRecord = (c: Pick<Customer, 'code' | 'name'>) => writeOut(customerLabel(c));
-
-export const checkRelation = (payload: NewRelation, record: Param) => relationNotices(payload, record).map(writtenOut);
 
 /** Workspace customers that are not in e-Boekhouden and have no export entry yet. */
 export async function customersToExport(ctx: Pick<StepContext, 'db'>, inOutbox?: Set<string>): Promise<Customer[]> {

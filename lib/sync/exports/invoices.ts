@@ -8,7 +8,7 @@
 import type { OutboxEntry, WorkOrder, WorkspaceDb, WorkspaceInvoice } from '../../db';
 import type { Invoice, NewInvoice } from '../../eboekhouden/types';
 import type { Settings } from '../../settings';
-import { text, writeOut, type Text } from '../../i18n/translate';
+import { text, type Text } from '../../i18n/translate';
 import {
   computeTotals,
   euros,
@@ -61,11 +61,6 @@ export function entryTitle(entry: Pick<OutboxEntry, 'source' | 'payload'>, sourc
   if (entry.source.table === 'workOrders' && sourceNumber)
     return text('record.workOrderInvoice', { workOrder: sourceNumber, number });
   return text('record.invoice', { number });
-}
-
-/** entryTitle written out in both languages, for lib/workspace.ts until it says things by key. */
-export function entryLabel(entry: Pick<OutboxEntry, 'source' | 'payload'>, sourceNumber?: string) {
-  return writeOut(entryTitle(entry, sourceNumber));
 }
 
 export const invoiceExport: ExportKind = {
