@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { mergeConfig, type SandboxConfig } from './config';
 import { FAULT_KINDS, type FaultPlan, type SandboxContext } from './faults';
 import { SEED_NAMES, type SeedName } from './store';
+import { reseed } from './seeds';
 import { resetSoapState } from './soap-sessions';
 
 const CORRUPTIBLE = { product: 'products', relation: 'relations', mutation: 'mutations' } as const;
@@ -48,7 +49,7 @@ export function controlRoutes(ctx: SandboxContext): Hono {
     if (!SEED_NAMES.includes(seed))
       return c.json({ error: `unknown seed "${String(body.seed)}"; use ${SEED_NAMES.join(', ')}` }, 400);
     ctx.config = mergeConfig(startConfig, body.config as Partial<SandboxConfig> | undefined);
-    ctx.store.reset(seed);
+    reseed(ctx.store, seed);
     ctx.sessions.clear();
     resetSoapState(ctx);
     ctx.faults.set(null);

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxConfig } from './config';
 import type { Store } from './store';
 import type { Sessions } from './sessions';
+import { prng } from './prng';
 
 export type FaultKind = 'http500' | 'timeout' | 'drop' | 'rateLimit' | 'sessionExpired';
 export const FAULT_KINDS: readonly FaultKind[] = ['http500', 'timeout', 'drop', 'rateLimit', 'sessionExpired'];
@@ -20,18 +21,6 @@ export interface FaultPlan {
   operations?: string[];
   /** How long a `timeout` hangs. Default 60 s. */
   hangMs?: number;
-}
-
-/** mulberry32: small, fast, good enough to spread faults. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export class Faults {

@@ -2,7 +2,7 @@
  * Deterministic seeds. No clock, no Math.random: a seeded PRNG and fixed reference dates,
  * so every reset gives byte-identical data.
  */
-import { prng } from './faults';
+import { prng } from './prng';
 import {
   blankRelation,
   makeRow,
@@ -10,11 +10,24 @@ import {
   type SbInvoiceItem,
   type SbMutation,
   type SbRelation,
+  Store,
   type SeedName,
-  type Store,
 } from './store';
 
-export function applySeed(store: Store, seed: SeedName): void {
+/** A store holding a seed's records: what the sandbox starts with. */
+export function seededStore(seed: SeedName): Store {
+  const store = new Store();
+  reseed(store, seed);
+  return store;
+}
+
+/** Empties the store and fills it with a seed's records again (the control API's reset). */
+export function reseed(store: Store, seed: SeedName): void {
+  store.clear(seed);
+  applySeed(store, seed);
+}
+
+function applySeed(store: Store, seed: SeedName): void {
   seedBase(store);
   if (seed === 'demo') seedDemo(store);
   else if (seed === 'large') seedLarge(store);

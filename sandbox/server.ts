@@ -8,7 +8,8 @@ import type { Server } from 'node:http';
 import { defaultConfig, mergeConfig, type SandboxConfig } from './config';
 import { Faults, Stats, type SandboxContext } from './faults';
 import { Sessions } from './sessions';
-import { Store, type SeedName } from './store';
+import type { SeedName } from './store';
+import { seededStore } from './seeds';
 import { restRoutes } from './rest';
 import { controlRoutes } from './control';
 import { soapRoute } from './soap';
@@ -17,7 +18,7 @@ import { invoicePdfRoute } from './invoice-pdf';
 
 export function createContext(opts: { seed?: SeedName; config?: Partial<SandboxConfig> } = {}): SandboxContext {
   return {
-    store: new Store(opts.seed ?? 'demo'),
+    store: seededStore(opts.seed ?? 'demo'),
     config: mergeConfig(defaultConfig(), opts.config),
     faults: new Faults(),
     stats: new Stats(),

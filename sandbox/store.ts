@@ -3,8 +3,6 @@
  * (SOAP maps names). No protocol validation here: each protocol validates first with its
  * own codes; the store keeps ids, indexes and derived data (totals, open items) right.
  */
-import { applySeed } from './seeds';
-
 export type SeedName = 'empty' | 'demo' | 'large';
 export const SEED_NAMES: readonly SeedName[] = ['empty', 'demo', 'large'];
 
@@ -359,11 +357,12 @@ export class Store {
   private openItemsCache: { version: number; D: SbOpenItem[]; C: SbOpenItem[] } | null = null;
   private autoInvoiceNumber = 1;
 
-  constructor(seed: SeedName = 'empty') {
-    this.reset(seed);
+  constructor() {
+    this.clear('empty');
   }
 
-  reset(seed: SeedName): void {
+  /** Empties the administration; `reseed` (seeds.ts) fills it again with a seed's records. */
+  clear(seed: SeedName): void {
     for (const m of [
       this.relations,
       this.units,
@@ -388,7 +387,6 @@ export class Store {
     this.autoInvoiceNumber = 1;
     this.seed = seed;
     this.version++;
-    applySeed(this, seed);
   }
 
   /**

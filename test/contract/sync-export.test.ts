@@ -7,7 +7,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../sandbox/config';
-import { prng } from '../../sandbox/faults';
+import { prng } from '../../sandbox/prng';
 import { createEBoekhouden, isEBoekhoudenError, type Credentials, type EBoekhouden } from '../../lib/eboekhouden/index';
 import { WorkspaceDb, type Customer, type HourType, type Material } from '../../lib/db';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';

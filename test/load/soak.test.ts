@@ -14,7 +14,7 @@ import { transportOptions, type Settings } from '../../lib/settings';
 import { runSync, saveSettings } from '../../lib/sync/index';
 import { workOrdersToExport } from '../../lib/sync/exports/invoices';
 import { completeWorkOrder, saveWorkOrder } from '../../lib/workspace';
-import { prng } from '../../sandbox/faults';
+import { prng } from '../../sandbox/prng';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
 const WORK_ORDERS = 1000;
