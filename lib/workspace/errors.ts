@@ -3,7 +3,7 @@
  * to fix it by catalogue key and parameters (a Text); the pages put it into words.
  */
 import { say, text, type MessageKey, type Params, type Text } from '../i18n/translate';
-import type { Notice } from '../sync/invoice-builder';
+import type { Notice } from './invoice-builder';
 
 /** Every problem's words, one after the other (workspace.problems), as one Text. */
 function together(problems: Notice[]): Text {

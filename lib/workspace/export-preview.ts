@@ -11,7 +11,7 @@ import {
   workOrderLabel,
   type InvoiceTotals,
   type Notice,
-} from '../sync/invoice-builder';
+} from './invoice-builder';
 import { peekInvoiceNumbers } from '../sync/numbering';
 import { customerLabel, customersToExport, relationNotices, relationPayload } from '../sync/exports/customers';
 import { entryTitle, invoicesToExport, workOrdersToExport } from '../sync/exports/invoices';

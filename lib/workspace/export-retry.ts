@@ -1,7 +1,7 @@
 /** Retrying a failed export after the person fixed the cause. */
 import type { OutboxEntry, WorkspaceDb } from '../db';
 import type { NewInvoice, NewRelation } from '../eboekhouden/types';
-import { loadAndBuildInvoice, loadAndBuildWorkOrder } from '../sync/invoice-builder';
+import { loadAndBuildInvoice, loadAndBuildWorkOrder } from './invoice-builder';
 import { allocateInvoiceNumber } from '../sync/numbering';
 import { customerLabel, relationNotices, relationPayload } from '../sync/exports/customers';
 import { fail, WorkspaceError } from './errors';

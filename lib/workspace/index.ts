@@ -1,6 +1,6 @@
 /**
  * What the pages do with the local workspace: customers, work orders, invoices, and the export
- * preview/retry. Pages call these through the background; the sync engine does the sending.
+ * preview/retry. The options page calls these with the workspace database; the sync engine does the sending.
  *
  * Every refusal is a WorkspaceError that says what is wrong, where, and how to fix it by catalogue
  * key and parameters (lib/i18n/workspace.*.ts); the pages put it into words. Records that are in
@@ -9,17 +9,11 @@
  *
  * This is the public entry point: import from `lib/workspace`, not from the files beside it.
  */
-export type { Notice } from '../sync/invoice-builder';
 export { WorkspaceError } from './errors';
-export { currentSettings, type Options } from './options';
-export { createCustomer, updateCustomer, type CustomerInput } from './customers';
+export { computeTotals, invoiceRowsToLines, resolveWorkOrderLines } from './invoice-builder';
+export { currentSettings } from './options';
+export { createCustomer, updateCustomer } from './customers';
 export { completeWorkOrder, deleteWorkOrder, saveWorkOrder, type WorkOrderInput } from './work-orders';
-export {
-  createInvoiceFromWorkOrder,
-  deleteDraftInvoice,
-  finalizeInvoice,
-  saveInvoice,
-  type InvoiceInput,
-} from './invoices';
+export { createInvoiceFromWorkOrder, deleteDraftInvoice, finalizeInvoice, saveInvoice } from './invoices';
 export { previewExports, type ExportPreviewItem } from './export-preview';
 export { retryExport } from './export-retry';

@@ -14,7 +14,7 @@ import {
   resolveWorkOrderLines,
   workOrderLabel,
   type Notice,
-} from '../sync/invoice-builder';
+} from './invoice-builder';
 import { allocateInvoiceNumber } from '../sync/numbering';
 import { entryForSource } from '../sync/exports/outbox';
 import { validDate } from './checks';

@@ -12,7 +12,7 @@ import {
   resolveWorkOrderLines,
   workOrderLabel,
   type Notice,
-} from '../sync/invoice-builder';
+} from './invoice-builder';
 import { entryForSource } from '../sync/exports/outbox';
 import { decimalsAtMost, validDate } from './checks';
 import { fail, WorkspaceError } from './errors';

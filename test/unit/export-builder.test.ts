@@ -7,7 +7,7 @@ import {
   lineNotices,
   computeTotals,
   type BuildLookups,
-} from '../../lib/sync/invoice-builder';
+} from '../../lib/workspace/invoice-builder';
 import { newInvoiceSchema, type InvoiceLine } from '../../lib/eboekhouden/types';
 import { say } from '../../lib/i18n/translate';
 

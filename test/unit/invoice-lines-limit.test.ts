@@ -11,7 +11,7 @@ import {
   type InvoiceLine,
   type NewInvoice,
 } from '../../lib/eboekhouden/types';
-import { lineNotices } from '../../lib/sync/invoice-builder';
+import { lineNotices } from '../../lib/workspace/invoice-builder';
 import { say } from '../../lib/i18n/translate';
 import { caught } from './rest-fake';
 import { fakeSoap, options } from './soap-fake';

@@ -5,7 +5,7 @@
 import type { Customer, OutboxEntry } from '../../db';
 import { newRelationSchema, type NewRelation, type Relation } from '../../eboekhouden/types';
 import { isMessageKey, text, type Param, type Text } from '../../i18n/translate';
-import type { Notice } from '../invoice-builder';
+import type { Notice } from '../../workspace/invoice-builder';
 import type { StepContext, SyncStep } from '../step';
 import { processOutbox, sourcesInOutbox, sourceKey, type ExportKind } from './outbox';
 

@@ -6,4 +6,3 @@ import { exportInvoices } from './invoices';
 export const EXPORT_STEPS: SyncStep[] = [exportCustomers, exportInvoices];
 
 export { exportCustomers, exportInvoices };
-export { processEntry, processOutbox } from './outbox';

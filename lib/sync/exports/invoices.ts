@@ -18,7 +18,7 @@ import {
   workOrderLabel,
   type BuildResult,
   type Notice,
-} from '../invoice-builder';
+} from '../../workspace/invoice-builder';
 import { allocateInvoiceNumber } from '../numbering';
 import type { StepContext, SyncStep } from '../step';
 import { processOutbox, sourceKey, sourcesInOutbox, type ExportKind } from './outbox';

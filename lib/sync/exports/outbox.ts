@@ -18,7 +18,7 @@
 import type { OutboxEntry, WorkspaceDb } from '../../db';
 import type { StepContext } from '../step';
 import { isDuplicate, isEBoekhoudenError, type EBoekhoudenError } from '../../eboekhouden/errors';
-import type { Notice } from '../invoice-builder';
+import type { Notice } from '../../workspace/invoice-builder';
 import { PROXY_ERROR_CODES } from '../../eboekhouden/http';
 import { isMessageKey, text, translate, type Text } from '../../i18n/translate';
 
