@@ -7,7 +7,6 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { MutationLine, MutationType, OpenItemSide, RelationType } from './eboekhouden/types';
-import type { Settings } from './settings';
 import type { Bilingual, Text, WrittenText } from './i18n/translate';
 
 export type RecordStatus = 'active' | 'inactive' | 'gone';
@@ -315,5 +314,3 @@ export class WorkspaceDb extends Dexie {
     });
   }
 }
-
-export type { Settings };

@@ -28,7 +28,6 @@ export const MUTATION_SOORTEN = [
   'GeldUitgegeven',
   'Memoriaal',
 ] as const;
-export type MutatieSoort = (typeof MUTATION_SOORTEN)[number];
 
 /** An ArrayOfX: left out or rendered empty when there are no items, per `soapEmptyList`. */
 export function list(name: string, items: ENode[], config: SandboxConfig): ENode[] {

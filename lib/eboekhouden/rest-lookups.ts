@@ -130,7 +130,7 @@ export function createLookups(client: RestClient, pageSize: number): Lookups {
         operation: 'GET /v1/relation',
         path: '/v1/relation',
         query: { code },
-        schema: wire.relationListItem,
+        schema: wire.relation,
         map: (r) => r,
       });
       const match = found.find((r) => r.code === code);

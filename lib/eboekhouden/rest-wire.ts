@@ -85,6 +85,11 @@ export const administration = z.object({
   startYear: z.union([z.string(), z.number()]).nullish(),
 });
 
+/**
+ * A relation, as /v1/relation/{id} sends it and as /v1/relation list items may: `{id, type, code}`
+ * at least; the document's example carries every detail field (see `RELATION_DETAIL_FIELDS`), and
+ * live lists have been seen with fewer.
+ */
 export const relation = z.object({
   id,
   type: z.enum(['B', 'P']),
@@ -110,12 +115,6 @@ export const relation = z.object({
   companyRegistrationNumber: optionalText,
   iban: optionalText,
 });
-
-/**
- * A /v1/relation list item: `{id, type, code}` at least; the document's example carries every
- * detail field too (see `RELATION_DETAIL_FIELDS`), and live lists have been seen with fewer.
- */
-export const relationListItem = relation;
 
 /** The detail fields the domain reads: a list item with all of them (null allowed) needs no detail read. */
 export const RELATION_DETAIL_FIELDS = [
@@ -164,6 +163,7 @@ export interface RelationBody {
 
 export const createdRelation = z.object({ id, code: z.string().min(1) });
 
+/** A product, in detail or as a /v1/product list item: id, code, description, unit and active at least; maybe every detail field. */
 export const product = z.object({
   id,
   code: z.string().min(1),
@@ -184,9 +184,6 @@ export const product = z.object({
   ledgerId: optionalId,
   costCenterId: optionalId,
 });
-
-/** A /v1/product list item: id, code, description, unit and active at least; maybe every detail field. */
-export const productListItem = product;
 
 /** The detail fields the domain reads beyond the thin list's. */
 export const PRODUCT_DETAIL_FIELDS = [

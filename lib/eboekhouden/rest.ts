@@ -279,7 +279,7 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
       return listPages(client, pageSize, {
         operation: 'GET /v1/relation',
         path: '/v1/relation',
-        schema: wire.relationListItem,
+        schema: wire.relation,
         map: (r, raw): RelationListItem => {
           lookups.rememberRelation(r.id, r.code);
           const item: RelationListItem = { id: r.id, code: r.code, type: r.type };
@@ -330,7 +330,7 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
       yield* listPages(client, pageSize, {
         operation: 'GET /v1/product',
         path: '/v1/product',
-        schema: wire.productListItem,
+        schema: wire.product,
         map: async (p, raw): Promise<ProductListItem> => {
           const item: ProductListItem = {
             id: p.id,

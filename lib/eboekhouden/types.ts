@@ -36,9 +36,6 @@ export const PURCHASE_VAT_CODES = [
   'LAAG_INK',
 ] as const;
 export const NO_VAT_CODE = 'GEEN' as const;
-export type SalesVatCode = (typeof SALES_VAT_CODES)[number];
-export type PurchaseVatCode = (typeof PURCHASE_VAT_CODES)[number];
-export type VatCode = SalesVatCode | PurchaseVatCode | typeof NO_VAT_CODE;
 
 /** VAT percentage per code, for totals shown before sending. AFW* are divergent (line decides). */
 export const VAT_RATES: Record<string, number> = {
@@ -161,20 +158,6 @@ export interface ProductListItem {
   active: boolean;
   product?: Product;
 }
-
-export const LEDGER_CATEGORIES = [
-  'BAL',
-  'VW',
-  'AF6',
-  'AF19',
-  'AFOVERIG',
-  'VOOR',
-  'BTWRC',
-  'FIN',
-  'DEB',
-  'CRED',
-  'AF',
-] as const;
 
 export interface LedgerAccount {
   id: number;

@@ -11,14 +11,13 @@ import {
   type Bilingual,
   type Language,
   type MessageKey,
-  type Param,
   type Params,
   type Text,
   type WrittenText,
 } from './translate';
 
 export { isMessageKey, say, text, translate };
-export type { Bilingual, Language, MessageKey, Param, Params, Text, WrittenText };
+export type { Bilingual, Language, MessageKey, Params, Text, WrittenText };
 
 export const LANGUAGES: Language[] = ['nl', 'en'];
 

@@ -127,11 +127,6 @@ export async function withMemoryPeak<T>(fn: () => Promise<T>, everyMs = 25): Pro
 
 export const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
-export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const t0 = performance.now();
-  const value = await fn();
-  return { value, ms: performance.now() - t0 };
-}
 
 /** Requests grouped as the issue asks: lists, detail reads, the rest. */
 export function requestKinds(byOperation: Record<string, number>): { lists: number; details: number; other: number } {

@@ -107,12 +107,6 @@ export function wsdlChildren(name: string): WsdlChild[] {
   return element;
 }
 
-/** Whether the WSDL has a complexType or top-level element of this name. */
-export function wsdlHas(name: string): boolean {
-  const s = schema();
-  return s.types.has(name) || s.elements.has(name);
-}
-
 /** Values of a simpleType enumeration (e.g. enMutatieSoorten, enOpenpostenSoort). */
 export function wsdlEnum(name: string): string[] {
   const values = schema().enums.get(name);

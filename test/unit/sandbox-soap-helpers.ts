@@ -122,7 +122,3 @@ export function items(result: Xml | undefined, wrapper: string, item: string): X
   if (!w || typeof w === 'string') return [];
   return (w[item] as Xml[] | undefined) ?? [];
 }
-
-export function xmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}

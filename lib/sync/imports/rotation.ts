@@ -9,7 +9,7 @@
  * re-reads everything at once.
  */
 import type { StepContext } from '../step';
-import { DAY_MS, DETAIL_CONCURRENCY, mapLimit, throwIfAborted } from './common';
+import { DAY_MS, throwIfAborted } from './common';
 
 export interface RotationCursor {
   /** The last remote id re-read; the next run continues after it. */
@@ -81,5 +81,3 @@ export async function rotate(
   }
   if (ids.length === 0) await save({ position, credit, at: now });
 }
-
-export { DETAIL_CONCURRENCY, mapLimit };
