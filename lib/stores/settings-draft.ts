@@ -43,6 +43,14 @@ function setup() {
     result.value = undefined;
   }
 
+  /** The person changes a field: its old error goes now, not on blur (which would move the Save button under their click). */
+  function clearError(path: string): void {
+    if (!(path in errors.value)) return;
+    const next = { ...errors.value };
+    delete next[path];
+    errors.value = next;
+  }
+
   /** Validates the whole draft and keeps the error of one field (on blur), so others are not nagged early. */
   async function validateField(path: string): Promise<void> {
     try {
@@ -94,7 +102,7 @@ function setup() {
     }
   }
 
-  return { draft, loaded, errors, saving, result, load, reset, save, validateField };
+  return { draft, loaded, errors, saving, result, load, reset, save, validateField, clearError };
 }
 
 const stores = {

@@ -173,4 +173,22 @@ describe('the settings draft stores', () => {
     expect(options.result).toBeUndefined();
     expect(popup.loaded).toBe(true);
   });
+
+  it('a field being edited loses its old error at once, so the Save button does not move under the click', async () => {
+    vi.mocked(fakeBrowser.runtime.sendMessage).mockImplementation((async (request: { type: string }) =>
+      request.type === 'saveSettings'
+        ? {
+            ok: true,
+            data: { ok: false, errors: { 'connection.apiToken': 'settings.error.apiTokenRequired', proxyUrl: 'x' } },
+          }
+        : { ok: true, data: snapshot() }) as never);
+    const popup = useSettingsDraftStore('popup');
+    popup.load(DEFAULT_SETTINGS);
+    await popup.save();
+    expect(Object.keys(popup.errors)).toEqual(['connection.apiToken', 'proxyUrl']);
+    popup.clearError('connection.apiToken');
+    expect(popup.errors).toEqual({ proxyUrl: 'x' });
+    popup.clearError('connection.apiToken');
+    expect(popup.errors).toEqual({ proxyUrl: 'x' });
+  });
 });
