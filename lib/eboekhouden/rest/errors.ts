@@ -1,8 +1,8 @@
 /**
  * What a REST v1 error answer means for the product: status + `Error` body → EBoekhoudenError.
  */
-import { EBoekhoudenError, isEBoekhoudenError, redactSecrets, type ErrorKind } from './errors';
-import { errorBody, firstErrorText, type ErrorBody } from './rest-wire';
+import { EBoekhoudenError, isEBoekhoudenError, redactSecrets, type ErrorKind } from '../errors';
+import { errorBody, firstErrorText, type ErrorBody } from './wire';
 
 /** Codes that mean "the API token itself is not accepted": the person must reconnect. */
 const AUTH_CODES = new Set(['API_SESSION_003', 'API_SESSION_004']);

@@ -3,14 +3,14 @@
  * pages every list, and validates every response with zod before it leaves.
  */
 import type { z } from 'zod';
-import type { Capabilities, EBoekhouden, MutationQuery, TransportOptions } from './api';
-import { EBoekhoudenError, isEBoekhoudenError } from './errors';
-import { isNotFound } from './rest-errors';
-import { createRestClient, type Query } from './rest-client';
-import { invoiceTotals } from './rest-invoices';
-import { createLookups } from './rest-lookups';
-import { listAll, listPages, pageSizeOf } from './rest-pages';
-import * as wire from './rest-wire';
+import type { Capabilities, EBoekhouden, MutationQuery, TransportOptions } from '../api';
+import { EBoekhoudenError, isEBoekhoudenError } from '../errors';
+import { isNotFound } from './errors';
+import { createRestClient, type Query } from './client';
+import { invoiceTotals } from './invoices';
+import { createLookups } from './lookups';
+import { listAll, listPages, pageSizeOf } from './pages';
+import * as wire from './wire';
 import {
   MAX_INVOICE_LINES,
   newInvoiceSchema,
@@ -31,8 +31,8 @@ import {
   type ProductListItem,
   type Relation,
   type RelationListItem,
-} from './types';
-import { compact, firstIssue, parseResponse, RecordError } from './validate';
+} from '../types';
+import { compact, firstIssue, parseResponse, RecordError } from '../validate';
 
 const CAPABILITIES: Capabilities = {
   completeLists: true,

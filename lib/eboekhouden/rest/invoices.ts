@@ -4,8 +4,8 @@
  * item's, and only when neither has them are they summed from the lines, in cents.
  */
 import type { z } from 'zod';
-import type * as wire from './rest-wire';
-import { VAT_RATES } from './types';
+import type * as wire from './wire';
+import { VAT_RATES } from '../types';
 
 type WireInvoice = Pick<z.output<typeof wire.invoiceListItem>, 'totalExcl' | 'vatAmount' | 'totalAmount'>;
 

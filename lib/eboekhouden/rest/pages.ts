@@ -3,10 +3,10 @@
  * yielded as it arrives. Items are validated one by one; a bad item is reported, not fatal.
  */
 import type { z } from 'zod';
-import type { Page, RejectedRecord } from './types';
-import type { Query, RestClient } from './rest-client';
-import { listEnvelope } from './rest-wire';
-import { identify, parseResponse, RecordError, validateRecord } from './validate';
+import type { Page, RejectedRecord } from '../types';
+import type { Query, RestClient } from './client';
+import { listEnvelope } from './wire';
+import { identify, parseResponse, RecordError, validateRecord } from '../validate';
 
 export const MAX_PAGE_SIZE = 2000;
 

@@ -2,12 +2,12 @@
  * Codes ↔ ids for the REST transport. Domain records speak ledger codes, relation codes and
  * template names; REST speaks numeric ids. Each table is loaded once per session, lazily.
  */
-import type { LedgerAccount } from './types';
-import type { RestClient } from './rest-client';
-import { listAll } from './rest-pages';
-import * as wire from './rest-wire';
-import { parseResponse } from './validate';
-import { isNotFound } from './rest-errors';
+import type { LedgerAccount } from '../types';
+import type { RestClient } from './client';
+import { listAll } from './pages';
+import * as wire from './wire';
+import { parseResponse } from '../validate';
+import { isNotFound } from './errors';
 
 export interface Lookups {
   ledgerById(): Promise<Map<number, LedgerAccount>>;

@@ -1,14 +1,14 @@
 /**
  * The SOAP transport: Username + SecurityCode1 + SecurityCode2 → SessionID, SOAP 1.1 envelopes
- * (soap-xml.ts), results validated with zod (soap-wire.ts) before they leave this file.
+ * (xml.ts), results validated with zod (wire.ts) before they leave this file.
  *
  * Sessions: opened lazily; every call sends SessionID then SecurityCode2. An E002.x answer
  * (expired, unknown, closed) opens a new session and repeats the call once; E001.x never is.
  */
 import type { z } from 'zod';
-import type { Capabilities, EBoekhouden, MutationQuery, TransportOptions } from './api';
-import { EBoekhoudenError, redactSecrets } from './errors';
-import { createHttp, type HttpRequest } from './http';
+import type { Capabilities, EBoekhouden, MutationQuery, TransportOptions } from '../api';
+import { EBoekhoudenError, redactSecrets } from '../errors';
+import { createHttp, type HttpRequest } from '../http';
 import {
   addFactuurResultSchema,
   addRelatieResultSchema,
@@ -31,7 +31,7 @@ import {
   toProductListItem,
   toRelation,
   toRelationListItem,
-} from './soap-wire';
+} from './wire';
 import {
   bool,
   buildEnvelope,
@@ -42,7 +42,7 @@ import {
   quantity,
   SOAP_NAMESPACE,
   type XmlFields,
-} from './soap-xml';
+} from './xml';
 import {
   MAX_SOAP_INVOICE_LINES,
   newInvoiceSchema,
@@ -53,8 +53,8 @@ import {
   type OpenItemSide,
   type Page,
   type RejectedRecord,
-} from './types';
-import { firstIssue, malformed, parseResponse, validateItems } from './validate';
+} from '../types';
+import { firstIssue, malformed, parseResponse, validateItems } from '../validate';
 
 /** GetRelaties and GetArtikelen return at most this many per request, and cannot page. */
 export const SOAP_LIST_CAP = 2000;

@@ -3,12 +3,12 @@
  * renewal shortly before expiry, and one renewal + retry on a 401. Every request goes
  * through `createHttp`, so timeouts, 429 and network retries follow the product's policy.
  */
-import type { TransportOptions } from './api';
-import { EBoekhoudenError } from './errors';
-import { createHttp, type HttpRequest } from './http';
-import { errorFromResponse } from './rest-errors';
-import { sessionResponse } from './rest-wire';
-import { malformed, parseResponse } from './validate';
+import type { TransportOptions } from '../api';
+import { EBoekhoudenError } from '../errors';
+import { createHttp, type HttpRequest } from '../http';
+import { errorFromResponse } from './errors';
+import { sessionResponse } from './wire';
+import { malformed, parseResponse } from '../validate';
 
 export const DEFAULT_SOURCE = 'BoekhoudC';
 const SOURCE_PATTERN = /^[\w_ ]{1,10}$/;

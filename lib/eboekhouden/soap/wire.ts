@@ -1,10 +1,10 @@
 /**
- * zod schemas of parsed SOAP results (every leaf a string, as soap-xml parses them) and their
+ * zod schemas of parsed SOAP results (every leaf a string, as xml.ts parses them) and their
  * mapping to domain records. Element names and casing are the WSDL's.
  */
 import { z } from 'zod';
-import { listItems } from './soap-xml';
-import { compact, optionalText, optionalWireDate, wireDate } from './validate';
+import { listItems } from './xml';
+import { compact, optionalText, optionalWireDate, wireDate } from '../validate';
 import {
   MUTATION_TYPE_NAMES,
   type Administration,
@@ -20,7 +20,7 @@ import {
   type ProductListItem,
   type Relation,
   type RelationListItem,
-} from './types';
+} from '../types';
 
 // ── leaves ────────────────────────────────────────────────────────────────────
 

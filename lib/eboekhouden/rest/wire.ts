@@ -6,8 +6,8 @@
  * or null, and unknown fields are ignored.
  */
 import { z } from 'zod';
-import type { MutationType } from './types';
-import { optionalNumber, optionalText, optionalWireDate, wireDate } from './validate';
+import type { MutationType } from '../types';
+import { optionalNumber, optionalText, optionalWireDate, wireDate } from '../validate';
 
 const id = z.number().int();
 /** Ids the service may leave out or send as 0/null when there is none. */
