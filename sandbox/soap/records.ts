@@ -3,7 +3,7 @@
  * (cRelatie, cArtikel, cGrootboekrekening, cKostenplaats, cMutatieList, cOpenPost,
  * cFactuurList, cSaldo, cAdministratie). The WSDL contract test checks every one.
  */
-import type { SandboxConfig } from './config';
+import type { SandboxConfig } from '../config';
 import type {
   SbAdministration,
   SbCostCenter,
@@ -14,8 +14,8 @@ import type {
   SbProduct,
   SbRelation,
   Store,
-} from './store';
-import { el, formatDateTime, type ENode } from './soap-xml';
+} from '../store';
+import { el, formatDateTime, type ENode } from './xml';
 
 /** Soort by mutation type 0–7 (enMutatieSoorten, in the WSDL's order). */
 export const MUTATION_SOORTEN = [

@@ -2,9 +2,9 @@
  * Write validation of products, ledgers and cost centres, with the codes openapi-v1.json gives
  * each field (ART_*, LEDG_*, COST_*). The first broken rule wins.
  */
-import { fail } from './rest-errors';
-import { digits } from './rest-validate';
-import { isKnownVatCode, type SbCostCenter, type SbLedger, type SbProduct, type Store } from './store';
+import { fail } from './errors';
+import { digits } from './validate';
+import { isKnownVatCode, type SbCostCenter, type SbLedger, type SbProduct, type Store } from '../store';
 
 type Body = Record<string, unknown>;
 

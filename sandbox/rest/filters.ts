@@ -1,8 +1,8 @@
 /**
  * REST v1 filters per list: the query parameters openapi-v1.json lists for each list operation.
  */
-import type { FilterFields } from './rest-query';
-import { restMutationId } from './rest-shapes';
+import type { FilterFields } from './query';
+import { restMutationId } from './shapes';
 import type {
   SbCostCenter,
   SbInvoice,
@@ -13,7 +13,7 @@ import type {
   SbTemplate,
   SbUnit,
   Store,
-} from './store';
+} from '../store';
 
 // The query parameters openapi-v1.json lists per list operation; no others filter.
 export const RELATION_FILTERS: FilterFields<SbRelation> = {

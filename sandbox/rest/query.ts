@@ -2,7 +2,7 @@
  * REST v1 paging (`limit` 1–2000, default 100; `offset` ≥ 0) and filters (`?param[op]=value`).
  * Lists are pre-sorted arrays; a page costs O(offset + limit) matches, never a full copy.
  */
-import { fail } from './rest-errors';
+import { fail } from './errors';
 
 export type FilterKind = 'number' | 'string' | 'date' | 'boolean';
 /** Filterable query parameters of one list: name → how to read it from a record. */

@@ -2,11 +2,11 @@
  * What a SOAP operation of the sandbox is: how it reads its request, whether it needs a
  * session, and the shape its result takes when it reports an error.
  */
-import type { SandboxContext } from './faults';
-import type { SbSession } from './sessions';
-import type { ENode, Fields } from './soap-xml';
-import { el } from './soap-xml';
-import { errorMsg } from './soap-records';
+import type { SandboxContext } from '../faults';
+import type { SbSession } from '../sessions';
+import type { ENode, Fields } from './xml';
+import { el } from './xml';
+import { errorMsg } from './records';
 
 /** A business error: HTTP 200 with ErrorMsg/LastErrorCode filled in. */
 export class SoapError extends Error {

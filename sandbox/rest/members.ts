@@ -3,11 +3,11 @@
  * The document's only not-found code for members is MEM_001; PATCH documents no 404, so an unknown
  * member there is a 400.
  */
-import { fail } from './rest-errors';
-import { page, parseFilters, parsePaging, type FilterFields } from './rest-query';
-import { ID, jsonBody, type RouteKit } from './rest-kit';
-import { digits, isValidIban } from './rest-validate';
-import type { SbMember, Store } from './store';
+import { fail } from './errors';
+import { page, parseFilters, parsePaging, type FilterFields } from './query';
+import { ID, jsonBody, type RouteKit } from './kit';
+import { digits, isValidIban } from './validate';
+import type { SbMember, Store } from '../store';
 
 type Body = Record<string, unknown>;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

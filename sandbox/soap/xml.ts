@@ -1,7 +1,7 @@
 /**
  * The sandbox's SOAP wire layer: reading a request envelope (either SOAP version, namespaces
  * resolved the way ASMX does) into typed values, and rendering response envelopes and faults.
- * No e-Boekhouden rules here; those live in soap-ops-*.ts.
+ * No e-Boekhouden rules here; those live in ops-*.ts.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 

@@ -3,10 +3,10 @@
  * with the document's success statuses (create 201, PATCH and DELETE 204). The document has no
  * DELETE for ledgers.
  */
-import { fail } from './rest-errors';
-import { ID, jsonBody, type RouteKit } from './rest-kit';
-import { validateCostCenter, validateLedger, validateProduct } from './rest-validate-catalog';
-import type { SbProduct } from './store';
+import { fail } from './errors';
+import { ID, jsonBody, type RouteKit } from './kit';
+import { validateCostCenter, validateLedger, validateProduct } from './validate-catalog';
+import type { SbProduct } from '../store';
 
 export function catalogWriteRoutes(kit: RouteKit): void {
   const { app, handle, created } = kit;

@@ -1,10 +1,10 @@
 /** OpenSession, OpenSessionSub, CloseSession, AutoLogin and GetAdministraties (SOAP.md §2). */
 import { randomBytes } from 'node:crypto';
-import type { SandboxContext } from './faults';
-import { defineOperation, defineRead, sessionError } from './soap-operation';
-import { administrationRecord, list } from './soap-records';
-import { closeSoapSession, openSoapSession } from './soap-sessions';
-import { el } from './soap-xml';
+import type { SandboxContext } from '../faults';
+import { defineOperation, defineRead, sessionError } from './operation';
+import { administrationRecord, list } from './records';
+import { closeSoapSession, openSoapSession } from './sessions';
+import { el } from './xml';
 
 /** Username + SecurityCode1 wrong → E001.1; only SecurityCode2 wrong → E001.3. */
 function checkCredentials(ctx: SandboxContext, username: string, code1: string, code2: string): void {

@@ -5,15 +5,8 @@
  * Unreadable requests get HTTP 500 with a soap:Fault; business errors HTTP 200 with ErrorMsg.
  */
 import type { Context } from 'hono';
-import { withFaults, type SandboxContext } from './faults';
-import {
-  errorResult,
-  SESSION_ERRORS,
-  sessionError,
-  SoapError,
-  successResult,
-  type SoapOperation,
-} from './soap-operation';
+import { withFaults, type SandboxContext } from '../faults';
+import { errorResult, SESSION_ERRORS, sessionError, SoapError, successResult, type SoapOperation } from './operation';
 import {
   getArtikelen,
   getFacturen,
@@ -24,8 +17,8 @@ import {
   getRelaties,
   getSaldi,
   getSaldo,
-} from './soap-ops-read';
-import { autoLogin, closeSession, getAdministraties, openSession, openSessionSub } from './soap-ops-session';
+} from './ops-read';
+import { autoLogin, closeSession, getAdministraties, openSession, openSessionSub } from './ops-session';
 import {
   addFactuur,
   addGrootboekrekening,
@@ -33,8 +26,8 @@ import {
   addRelatie,
   updateGrootboekrekening,
   updateRelatie,
-} from './soap-ops-write';
-import { checkSoapSession } from './soap-sessions';
+} from './ops-write';
+import { checkSoapSession } from './sessions';
 import {
   contentType,
   faultEnvelope,
@@ -46,7 +39,7 @@ import {
   type ENode,
   type SoapVersion,
   type XNode,
-} from './soap-xml';
+} from './xml';
 
 /** All 20 operations of soap.wsdl. */
 export const SOAP_OPERATIONS: ReadonlyMap<string, SoapOperation> = new Map(

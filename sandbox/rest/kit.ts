@@ -2,8 +2,8 @@
  * What every REST route module shares: the request body reader and the handler signature.
  */
 import type { Context, Hono } from 'hono';
-import { fail } from './rest-errors';
-import type { Store } from './store';
+import { fail } from './errors';
+import type { Store } from '../store';
 
 export interface RouteKit {
   app: Hono;

@@ -5,12 +5,12 @@
  * others are ignored, as the live service ignores them.
  */
 import { Hono, type Context } from 'hono';
-import { withFaults, type SandboxContext } from './faults';
-import { RestFailure, fail, restError } from './rest-errors';
-import { page, parseFilters, parsePaging, type FilterFields } from './rest-query';
-import { nextRelationCode, validateInvoice, validateMutation, validateRelation } from './rest-validate';
-import { ID, jsonBody, type RouteKit } from './rest-kit';
-import { catalogWriteRoutes } from './rest-catalog';
+import { withFaults, type SandboxContext } from '../faults';
+import { RestFailure, fail, restError } from './errors';
+import { page, parseFilters, parsePaging, type FilterFields } from './query';
+import { nextRelationCode, validateInvoice, validateMutation, validateRelation } from './validate';
+import { ID, jsonBody, type RouteKit } from './kit';
+import { catalogWriteRoutes } from './catalog';
 import {
   COST_CENTER_FILTERS,
   INVOICE_FILTERS,
@@ -20,7 +20,7 @@ import {
   TEMPLATE_FILTERS,
   UNIT_FILTERS,
   mutationFilters,
-} from './rest-filters';
+} from './filters';
 import {
   invoiceDetail,
   invoiceListItem,
@@ -33,9 +33,9 @@ import {
   relationDetail,
   relationFullListItem,
   relationListItem,
-} from './rest-shapes';
-import { memberRoutes } from './rest-members';
-import { EMAIL_TEMPLATES, blankRelation, type SbCostCenter, type SbProduct, type Store } from './store';
+} from './shapes';
+import { memberRoutes } from './members';
+import { EMAIL_TEMPLATES, blankRelation, type SbCostCenter, type SbProduct, type Store } from '../store';
 
 const SOURCE_PATTERN = /^[\w_ ]{1,10}$/;
 

@@ -13,7 +13,7 @@ import {
   type SbProduct,
   type SbRelation,
   type Store,
-} from './store';
+} from '../store';
 
 export function relationListItem(r: SbRelation) {
   return { id: r.id, type: r.type, code: r.code };

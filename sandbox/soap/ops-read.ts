@@ -3,8 +3,8 @@
  * (GetRelaties / GetArtikelen: the first `soapListCap`; GetMutaties: the last
  * `soapMutationCap` matching, ascending, within a monthly call quota).
  */
-import type { SbInvoice, SbMutation } from './store';
-import { defineRead, sessionError, type SoapCall, type SoapOperation } from './soap-operation';
+import type { SbInvoice, SbMutation } from '../store';
+import { defineRead, sessionError, type SoapCall, type SoapOperation } from './operation';
 import {
   balanceRecord,
   costCenterRecord,
@@ -15,9 +15,9 @@ import {
   openItemRecord,
   productRecord,
   relationRecord,
-} from './soap-records';
-import { countMutationCall } from './soap-sessions';
-import { el, type ENode, type Fields } from './soap-xml';
+} from './records';
+import { countMutationCall } from './sessions';
+import { el, type ENode, type Fields } from './xml';
 
 const contains = (haystack: string, needle: string) => haystack.toLowerCase().includes(needle);
 const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

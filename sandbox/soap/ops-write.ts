@@ -3,12 +3,12 @@
  * store is touched: AddRelatie, UpdateRelatie, AddGrootboekrekening, UpdateGrootboekrekening,
  * AddMutatie, AddFactuur.
  */
-import type { SandboxContext } from './faults';
-import type { SbInvoiceItem, SbLedger, SbMutationRow, SbRelation } from './store';
-import { blankRelation, isKnownVatCode, makeRow, PURCHASE_VAT_CODES, round2, SALES_VAT_CODES } from './store';
-import { defineOperation, SoapError } from './soap-operation';
-import { MUTATION_SOORTEN } from './soap-records';
-import { el, type Fields } from './soap-xml';
+import type { SandboxContext } from '../faults';
+import type { SbInvoiceItem, SbLedger, SbMutationRow, SbRelation } from '../store';
+import { blankRelation, isKnownVatCode, makeRow, PURCHASE_VAT_CODES, round2, SALES_VAT_CODES } from '../store';
+import { defineOperation, SoapError } from './operation';
+import { MUTATION_SOORTEN } from './records';
+import { el, type Fields } from './xml';
 
 // ---------------------------------------------------------------- relations
 

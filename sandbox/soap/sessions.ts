@@ -2,8 +2,8 @@
  * SOAP session rules on top of the shared session table (`ctx.sessions.soap`, which the control
  * API expires and clears), and the GetMutaties monthly call quota.
  */
-import type { SandboxContext } from './faults';
-import type { SbSession } from './sessions';
+import type { SandboxContext } from '../faults';
+import type { SbSession } from '../sessions';
 
 export function openSoapSession(ctx: SandboxContext, administrationGuid?: string): string {
   return ctx.sessions.open('soap', ctx.config.soapSessionTtlSeconds, administrationGuid ? { administrationGuid } : {});

@@ -2,7 +2,7 @@
  * REST v1 write validation with the documented codes (REL_*, FACT_*, FACT_ITEM_*, MUT_*).
  * The first broken rule wins, as a 400 with that code and the property name.
  */
-import { fail } from './rest-errors';
+import { fail } from './errors';
 import {
   EMAIL_TEMPLATES,
   PURCHASE_VAT_CODES,
@@ -15,7 +15,7 @@ import {
   type SbMutationRow,
   type SbRelation,
   type Store,
-} from './store';
+} from '../store';
 
 type Body = Record<string, unknown>;
 
