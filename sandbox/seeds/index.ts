@@ -2,7 +2,7 @@
  * Deterministic seeds. No clock, no Math.random: a seeded PRNG and fixed reference dates,
  * so every reset gives byte-identical data.
  */
-import { prng } from './prng';
+import { prng } from '../prng';
 import {
   blankRelation,
   makeRow,
@@ -12,7 +12,7 @@ import {
   type SbRelation,
   Store,
   type SeedName,
-} from './store';
+} from '../store';
 
 /** A store holding a seed's records: what the sandbox starts with. */
 export function seededStore(seed: SeedName): Store {
