@@ -39,7 +39,7 @@ const DEVELOPER_DETAILS: Record<string, string[]> = {
     'no {} element in the SOAP Body',
     'no reason given',
   ],
-  'lib/eboekhouden/soap/index.ts': ["e-Boekhouden's SOAP connection returns at most", 'so some may be missing'],
+  'lib/eboekhouden/soap/pages.ts': ["e-Boekhouden's SOAP connection returns at most", 'so some may be missing'],
   'lib/eboekhouden/validate.ts': ['expected a date as YYYY-MM-DD'],
 };
 
