@@ -78,7 +78,7 @@ export class Store {
     this.clear('empty');
   }
 
-  /** Empties the administration; `reseed` (seeds.ts) fills it again with a seed's records. */
+  /** Empties the administration; `reseed` (seeds/) fills it again with a seed's records. */
   clear(seed: SeedName): void {
     for (const m of [
       this.relations,
