@@ -7,7 +7,7 @@ import { mergeConfig, type SandboxConfig } from './config';
 import { FAULT_KINDS, type FaultPlan, type SandboxContext } from './faults';
 import { SEED_NAMES, type SeedName } from './store';
 import { reseed } from './seeds';
-import { resetSoapState } from './soap-sessions';
+import { resetSoapState } from './soap/sessions';
 
 const CORRUPTIBLE = { product: 'products', relation: 'relations', mutation: 'mutations' } as const;
 type CorruptEntity = keyof typeof CORRUPTIBLE;

@@ -13,7 +13,7 @@ import { seededStore } from './seeds';
 import { restRoutes } from './rest';
 import { controlRoutes } from './control';
 import { soapRoute } from './soap';
-import { wsdlResponse } from './soap-wsdl';
+import { wsdlResponse } from './soap/wsdl';
 import { invoicePdfRoute } from './invoice-pdf';
 
 export function createContext(opts: { seed?: SeedName; config?: Partial<SandboxConfig> } = {}): SandboxContext {

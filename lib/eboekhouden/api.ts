@@ -1,6 +1,6 @@
 /**
  * The one interface the rest of the product uses to talk to e-Boekhouden.
- * Two transports implement it: REST v1 (API token) in rest.ts and SOAP (security codes) in soap.ts.
+ * Two transports implement it: REST v1 (API token) in rest/ and SOAP (security codes) in soap/.
  */
 import type {
   Administration,

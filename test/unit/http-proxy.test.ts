@@ -13,7 +13,7 @@ import { createSoapTransport } from '../../lib/eboekhouden/soap';
 import { createHttp, PROXY_ERROR_CODES } from '../../lib/eboekhouden/http';
 import { collect, type EBoekhouden, type TransportOptions } from '../../lib/eboekhouden/api';
 import { EBoekhoudenError } from '../../lib/eboekhouden/errors';
-import { isNotFound } from '../../lib/eboekhouden/rest-errors';
+import { isNotFound } from '../../lib/eboekhouden/rest/errors';
 import type { NewInvoice } from '../../lib/eboekhouden/types';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 

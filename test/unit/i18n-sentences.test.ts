@@ -24,7 +24,7 @@ const ZOD_MESSAGE_METHODS = new Set(['min', 'max', 'length', 'regex', 'refine', 
 /** Developer details in lib/eboekhouden that are not directly an error's argument; by file and start of the text. */
 const DEVELOPER_DETAILS: Record<string, string[]> = {
   'lib/eboekhouden/http.ts': ['no answer within', 'the connection failed'],
-  'lib/eboekhouden/rest-errors.ts': [
+  'lib/eboekhouden/rest/errors.ts': [
     ' The API token has expired',
     ' Check the API token',
     ' The session could not be renewed',
@@ -32,14 +32,14 @@ const DEVELOPER_DETAILS: Record<string, string[]> = {
     'e-Boekhouden did not accept the connection',
     'e-Boekhouden answered with an error',
   ],
-  'lib/eboekhouden/soap-xml.ts': [
+  'lib/eboekhouden/soap/xml.ts': [
     'the response is not',
     'no SOAP Envelope',
     'no SOAP Body',
     'no {} element in the SOAP Body',
     'no reason given',
   ],
-  'lib/eboekhouden/soap.ts': ["e-Boekhouden's SOAP connection returns at most", 'so some may be missing'],
+  'lib/eboekhouden/soap/pages.ts': ["e-Boekhouden's SOAP connection returns at most", 'so some may be missing'],
   'lib/eboekhouden/validate.ts': ['expected a date as YYYY-MM-DD'],
 };
 

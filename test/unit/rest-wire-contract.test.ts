@@ -1,5 +1,5 @@
 /**
- * Every zod schema of the REST wire (lib/eboekhouden/rest-wire.ts) against the matching schema of
+ * Every zod schema of the REST wire (lib/eboekhouden/rest/wire.ts) against the matching schema of
  * e-Boekhouden's own OpenAPI document (`shared/eboekhouden/openapi-v1.json`):
  *
  * (a) every field the zod schema requires is required by the document, or present in its example
@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import * as wire from '../../lib/eboekhouden/rest-wire';
+import * as wire from '../../lib/eboekhouden/rest/wire';
 import { harness, json, lookupRoutes, paged } from './rest-fake';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

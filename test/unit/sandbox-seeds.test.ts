@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../sandbox/store';
 import { reseed, seededStore } from '../../sandbox/seeds';
-import { isValidIban } from '../../sandbox/rest-validate';
+import { isValidIban } from '../../sandbox/rest/validate';
 
 /** A fingerprint of a store: every `step`th record of every table (step 1 = all of them). */
 function digest(store: Store, step = 1): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEnvelope, decimal2, listItems, parseEnvelope, quantity } from '../../lib/eboekhouden/soap-xml';
+import { buildEnvelope, decimal2, listItems, parseEnvelope, quantity } from '../../lib/eboekhouden/soap/xml';
 import { envelope, fault, field, ok, parseRequest } from './soap-fake';
 
 describe('buildEnvelope', () => {
