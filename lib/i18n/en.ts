@@ -282,6 +282,8 @@ export const en: Record<MessageKey, string> = {
   'customer.type': 'Kind of customer',
   'customer.code': 'Code (empty = automatic)',
   'customer.email': 'E-mail',
+  'customer.emailInvoice': 'E-mail for invoices (optional)',
+  'customer.emailInvoiceHint': 'e-Boekhouden e-mails invoices here; empty = the ordinary e-mail address.',
   'customer.city': 'City',
   'customer.address': 'Address',
   'customer.postalCode': 'Postal code',
@@ -368,6 +370,7 @@ export const en: Record<MessageKey, string> = {
   'invoices.previewEmpty': 'Nothing to send.',
   'invoices.previewProblems': 'Not sent until this is fixed:',
   'invoices.previewReady': 'ready to send',
+  'invoices.previewMailTo': 'e-Boekhouden e-mails the invoice to {address}',
   'invoices.previewLines': '{count} lines, total excl. VAT {total}',
 
   'export.none': 'not due yet',

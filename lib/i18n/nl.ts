@@ -282,6 +282,8 @@ export const nl = {
   'customer.type': 'Soort klant',
   'customer.code': 'Code (leeg = automatisch)',
   'customer.email': 'E-mail',
+  'customer.emailInvoice': 'E-mail voor facturen (niet verplicht)',
+  'customer.emailInvoiceHint': 'e-Boekhouden mailt facturen hierheen; leeg = het gewone e-mailadres.',
   'customer.city': 'Plaats',
   'customer.address': 'Adres',
   'customer.postalCode': 'Postcode',
@@ -369,6 +371,7 @@ export const nl = {
   'invoices.previewEmpty': 'Niets om te versturen.',
   'invoices.previewProblems': 'Wordt niet verstuurd tot dit is opgelost:',
   'invoices.previewReady': 'klaar om te versturen',
+  'invoices.previewMailTo': 'e-Boekhouden mailt de factuur naar {address}',
   'invoices.previewLines': '{count} regels, totaal excl. btw {total}',
 
   'export.none': 'nog niet aan de beurt',
