@@ -196,7 +196,8 @@ export interface OutboxEntry {
   sendingSince?: number;
   /** `message`: the error's own (developer) message; `text`: what to tell the person, when it is ours to say. */
   lastError?: { kind: string; code?: string; message: string; text?: Text };
-  remote?: { id?: number; number?: string; code?: string; foundByLookup?: boolean };
+  /** `pdfUrl`: e-Boekhouden's link to the invoice PDF (REST `urlPdfFile`), kept only when it is an http(s) address. */
+  remote?: { id?: number; number?: string; code?: string; pdfUrl?: string; foundByLookup?: boolean };
   createdAt: number;
   updatedAt: number;
 }

@@ -80,6 +80,8 @@ export const syncEn: Record<SyncKey, string> = {
   'export.field.code': 'code',
   'export.field.name': 'name',
   'export.field.email': 'e-mail address',
+  'export.field.emailInvoice': 'e-mail address for invoices',
+  'export.field.emailReminder': 'e-mail address for reminders',
   'export.field.cocNumber': 'Chamber of Commerce number',
   'export.field.termOfPayment': 'payment term',
   'export.customer.invalidField': '{record}: {field} is invalid ({message}). Edit the customer.',
@@ -124,6 +126,8 @@ export const syncEn: Record<SyncKey, string> = {
   'invoice.noTemplate': '{record}: no invoice template is chosen. Pick a template under Settings → Invoices.',
   'invoice.noSenderAddress':
     '{record}: e-Boekhouden can only e-mail the invoice from a valid sender address. Fill in the sender address under Sync settings → Invoice defaults, or turn off "e-Boekhouden e-mails the invoice to the customer".',
+  'invoice.noCustomerEmail':
+    '{record}: customer {code} ({name}) has no e-mail address, so e-Boekhouden cannot e-mail the invoice. Fill in an e-mail address (or one for invoices) for the customer, in e-Boekhouden for a customer from e-Boekhouden, or turn off "e-Boekhouden e-mails the invoice to the customer".',
   'invoice.invalidField': '{record}: field {field} is invalid ({message}). Correct the field.',
   'invoice.booking': 'Invoice {number}',
   'invoice.bookingWithDescription': 'Invoice {number} {description}',

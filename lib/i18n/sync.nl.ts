@@ -93,6 +93,8 @@ export const syncNl = {
   'export.field.code': 'code',
   'export.field.name': 'naam',
   'export.field.email': 'e-mailadres',
+  'export.field.emailInvoice': 'e-mailadres voor facturen',
+  'export.field.emailReminder': 'e-mailadres voor herinneringen',
   'export.field.cocNumber': 'KvK-nummer',
   'export.field.termOfPayment': 'betalingstermijn',
   'export.customer.invalidField': '{record}: {field} is ongeldig ({message}). Pas de klant aan.',
@@ -141,6 +143,8 @@ export const syncNl = {
   'invoice.noTemplate': '{record}: er is geen factuursjabloon gekozen. Kies een sjabloon bij Instellingen → Facturen.',
   'invoice.noSenderAddress':
     '{record}: e-Boekhouden kan de factuur alleen mailen met een geldig afzenderadres. Vul het afzenderadres in bij Synchronisatie → Standaarden voor facturen, of zet "e-Boekhouden mailt de factuur naar de klant" uit.',
+  'invoice.noCustomerEmail':
+    '{record}: klant {code} ({name}) heeft geen e-mailadres, dus e-Boekhouden kan de factuur niet mailen. Vul bij de klant een e-mailadres (of een e-mailadres voor facturen) in, in e-Boekhouden voor een klant uit e-Boekhouden, of zet "e-Boekhouden mailt de factuur naar de klant" uit.',
   'invoice.invalidField': '{record}: veld {field} is ongeldig ({message}). Pas het veld aan.',
   // What the invoice itself says in e-Boekhouden and in its e-mail (always Dutch: the customer reads it).
   'invoice.booking': 'Factuur {number}',

@@ -35,6 +35,8 @@ function cleanCustomer(input: CustomerInput): Omit<Customer, 'id' | 'code' | 'st
     name: input.name?.trim() ?? '',
     contact: t(input.contact),
     email: t(input.email),
+    emailInvoice: t(input.emailInvoice),
+    emailReminder: t(input.emailReminder),
     phone: t(input.phone),
     address: t(input.address),
     postalCode: t(input.postalCode),

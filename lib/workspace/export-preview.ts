@@ -34,6 +34,8 @@ export interface ExportPreviewItem {
   /** The customer is not in e-Boekhouden yet; the invoice follows its relation. */
   waiting?: Notice;
   totals?: InvoiceTotals;
+  /** Where e-Boekhouden will e-mail the invoice (the customer's address for invoices, else their e-mail). */
+  mailTo?: string;
 }
 
 function lastErrorProblem(entry: OutboxEntry, record: Text): Notice[] {
@@ -113,6 +115,7 @@ export async function previewExports(db: WorkspaceDb, settings: Settings): Promi
         problems: built.problems,
         waiting: built.waiting,
         totals: built.totals,
+        ...(built.mailTo ? { mailTo: built.mailTo } : {}),
       });
     }
   }
@@ -144,6 +147,7 @@ export async function previewExports(db: WorkspaceDb, settings: Settings): Promi
         problems: b.problems,
         waiting: b.waiting,
         totals: b.totals,
+        ...(b.mailTo ? { mailTo: b.mailTo } : {}),
       });
     }
   }

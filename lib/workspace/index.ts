@@ -17,3 +17,4 @@ export { completeWorkOrder, deleteWorkOrder, saveWorkOrder, type WorkOrderInput 
 export { createInvoiceFromWorkOrder, deleteDraftInvoice, finalizeInvoice, saveInvoice } from './invoices';
 export { previewExports, type ExportPreviewItem } from './export-preview';
 export { retryExport } from './export-retry';
+export { invoicePdf } from './invoice-pdf';

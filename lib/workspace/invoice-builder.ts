@@ -45,6 +45,11 @@ export interface BuildResult {
   /** Set when the customer is not in e-Boekhouden yet: the invoice waits for the relation export. */
   waiting?: Notice;
   totals: InvoiceTotals;
+  /**
+   * Where e-Boekhouden e-mails the invoice, when it does (`invoice.email` set): the relation's
+   * own address, as `invoiceMailAddress` picks it. The request names no recipient.
+   */
+  mailTo?: string;
 }
 
 /** What a build needs from the workspace, so the checks can be tested without a database. */
@@ -242,6 +247,22 @@ export function invoiceSettingsNotices(settings: Settings, record: Param): Notic
   return problems;
 }
 
+/**
+ * Where e-Boekhouden sends a customer's invoice e-mail: the address for invoices
+ * (`emailAddressInvoice`), else the ordinary one.
+ */
+export function invoiceMailAddress(customer: Pick<Customer, 'email' | 'emailInvoice'> | undefined): string | undefined {
+  return customer?.emailInvoice?.trim() || customer?.email?.trim() || undefined;
+}
+
+/** A mailed invoice needs an address to go to; e-Boekhouden refuses it otherwise (FACT_EMAIL_001). */
+function mailNotices(invoice: NewInvoice, customer: Customer | undefined, record: Param): Notice[] {
+  if (!invoice.email || !customer || invoiceMailAddress(customer)) return [];
+  return [
+    notice('NO_CUSTOMER_EMAIL', text('invoice.noCustomerEmail', { record, code: customer.code, name: customer.name })),
+  ];
+}
+
 /** The sender of the invoice e-mail, when the settings hold a valid one. */
 function senderAddress(settings: Settings): string | undefined {
   const address = settings.invoice.emailFromAddress.trim();
@@ -314,12 +335,21 @@ export function finishBuild(
   const cust = customerNotices(customer, record);
   // Lines that could not be resolved are reported already; "no lines" would only repeat that.
   const lineProblems = earlier.length > 0 && invoice.lines.length === 0 ? [] : lineNotices(invoice.lines, record);
-  const problems = [...cust.problems, ...earlier, ...lineProblems, ...invoiceSettingsNotices(settings, record)];
+  const problems = [
+    ...cust.problems,
+    ...earlier,
+    ...lineProblems,
+    ...invoiceSettingsNotices(settings, record),
+    ...(cust.problems.length > 0 ? [] : mailNotices(invoice, customer, record)),
+  ];
   if (problems.length === 0) {
     // The number may still be '' in a preview; check with a placeholder so only real problems show.
     problems.push(...schemaProblems(invoice.number ? invoice : { ...invoice, number: '0' }, record));
   }
-  return { invoice, problems, waiting: cust.waiting, totals: computeTotals(invoice.lines) };
+  const built: BuildResult = { invoice, problems, waiting: cust.waiting, totals: computeTotals(invoice.lines) };
+  const mailTo = invoice.email ? invoiceMailAddress(customer) : undefined;
+  if (mailTo) built.mailTo = mailTo;
+  return built;
 }
 
 export function workOrderLabel(wo: Pick<WorkOrder, 'number'>): Text {

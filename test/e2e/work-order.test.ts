@@ -70,5 +70,17 @@ describe('a completed work order', () => {
       const row = await page.locator('tbody tr', { hasText: 'WO-0001' }).first().textContent();
       return row?.includes('in e-Boekhouden') && row.includes(invoice.invoiceNumber);
     });
+
+    // Opened, it offers e-Boekhouden's PDF of that invoice in a new tab, reachable by keyboard.
+    await page.getByRole('button', { name: 'Bewerken WO-0001' }).click();
+    const pdf = page.getByRole('link', {
+      name: `Open de PDF van factuur ${invoice.invoiceNumber} (opent in een nieuw tabblad)`,
+    });
+    await pdf.waitFor();
+    expect(await pdf.getAttribute('href')).toMatch(new RegExp(`^https?://.+/__sandbox/invoice/${invoice.id}/pdf$`));
+    expect(await pdf.getAttribute('target')).toBe('_blank');
+    expect(await pdf.getAttribute('rel')).toBe('noopener');
+    await pdf.focus();
+    expect(await pdf.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 });

@@ -74,6 +74,10 @@ export interface FakeApi extends EBoekhouden {
   fault?: FaultHook;
   /** Codes that REST would reject with a validation error (e.g. an unknown template). */
   rejectTemplates: Set<string>;
+  /** The PDF link of an invoice read back (REST `urlPdfFile`); unset: none, as SOAP. */
+  pdfUrl?: (number: string) => string;
+  /** Whether the create answer carries that link too (the document's CreatedInvoice does not). */
+  pdfUrlOnCreate?: boolean;
 }
 
 export function ebError(
@@ -152,8 +156,13 @@ export function createFakeApi(): FakeApi {
           totalIncl: totalExcl,
           lines: inv.lines,
           template: inv.template,
+          ...(api.pdfUrl ? { pdfUrl: api.pdfUrl(inv.number) } : {}),
         });
-        return { number: inv.number, id };
+        return {
+          number: inv.number,
+          id,
+          ...(api.pdfUrl && api.pdfUrlOnCreate ? { pdfUrl: api.pdfUrl(inv.number) } : {}),
+        };
       });
     },
   };

@@ -6,6 +6,7 @@ import {
   buildFromWorkOrder,
   lineNotices,
   computeTotals,
+  invoiceMailAddress,
   type BuildLookups,
 } from '../../lib/workspace/invoice-builder';
 import { newInvoiceSchema, type InvoiceLine } from '../../lib/eboekhouden/types';
@@ -29,6 +30,7 @@ const customer: Customer = {
   remoteId: 77,
   type: 'B',
   name: 'De Vries',
+  email: 'administratie@devries.nl',
   status: 'active',
   origin: 'eboekhouden',
   updatedAt: 0,
@@ -249,6 +251,43 @@ describe('invoice e-mail', () => {
       'BC2026-0042',
     );
     expect(off.invoice.email).toBeUndefined();
+  });
+
+  it("goes to the customer's address for invoices, falling back to their e-mail address", () => {
+    const s = mailing({ emailFromAddress: 'facturen@jansen.nl' });
+    const both = buildFromWorkOrder(
+      wo(),
+      lookups({ ...customer, emailInvoice: ' facturen@devries.nl ' }),
+      s,
+      'BC2026-0042',
+    );
+    expect(both.problems).toEqual([]);
+    expect(both.mailTo).toBe('facturen@devries.nl');
+    const plain = buildFromWorkOrder(wo(), lookups({ ...customer, emailInvoice: '  ' }), s, 'BC2026-0042');
+    expect(plain.mailTo).toBe('administratie@devries.nl');
+    expect(invoiceMailAddress({ emailInvoice: 'facturen@devries.nl' })).toBe('facturen@devries.nl');
+    expect(invoiceMailAddress({ email: 'info@devries.nl', emailInvoice: '' })).toBe('info@devries.nl');
+    expect(invoiceMailAddress({})).toBeUndefined();
+    // Not mailed: no recipient to speak of.
+    const off = buildFromWorkOrder(wo(), lookups(), mailing({ emailToCustomer: false }), 'BC2026-0042');
+    expect(off.mailTo).toBeUndefined();
+  });
+
+  it('holds a mailed invoice back while the customer has no e-mail address at all', () => {
+    const bare = { ...customer, email: undefined, emailInvoice: undefined };
+    const r = buildFromWorkOrder(
+      wo(),
+      lookups(bare),
+      mailing({ emailFromAddress: 'facturen@jansen.nl' }),
+      'BC2026-0042',
+    );
+    expect(codes(r)).toEqual(['NO_CUSTOMER_EMAIL']);
+    expect(r.mailTo).toBeUndefined();
+    expect(say('nl', r.problems[0])).toMatch(/R001 \(De Vries\) heeft geen e-mailadres/);
+    expect(say('en', r.problems[0])).toMatch(/R001 \(De Vries\) has no e-mail address/);
+    // Only an invoice that is mailed needs one.
+    const off = buildFromWorkOrder(wo(), lookups(bare), mailing({ emailToCustomer: false }), 'BC2026-0042');
+    expect(off.problems).toEqual([]);
   });
 
   it('holds the invoice back, saying where to fix it, while the sender is missing or not an address', () => {

@@ -10,6 +10,7 @@ import { renderToString } from 'vue/server-renderer';
 import DataTable, { type Column } from '../../components/DataTable.vue';
 import SyncPanel from '../../components/SyncPanel.vue';
 import ConnectionFields from '../../components/ConnectionFields.vue';
+import InvoicePdfLink from '../../entrypoints/options/sections/InvoicePdfLink.vue';
 import { filterRows, rowWindow, searchIndex, sortRows } from '../../components/virtual';
 import { createPinia, setActivePinia } from 'pinia';
 import { useStatusStore } from '../../lib/stores/status';
@@ -189,6 +190,39 @@ describe('SyncPanel', () => {
     expect(
       outcomeOf({ ...run, result: 'cancelled', error: { kind: 'sync', code: 'BUSY', nl: '', en: '' } }, pick).key,
     ).toBe('sync.busy');
+  });
+});
+
+describe('InvoicePdfLink', () => {
+  const remote = { number: 'F2026-0001', pdfUrl: 'https://secure.e-boekhouden.nl/factuur/F2026-0001.pdf' };
+
+  it('links to the PDF of an exported invoice in a new tab, named by its number', async () => {
+    const html = await render(InvoicePdfLink, { entry: { kind: 'invoice', state: 'done', remote } });
+    const link = html.match(/<a [^>]*>[^<]*<\/a>/)?.[0] ?? '';
+    expect(link).toContain('href="https://secure.e-boekhouden.nl/factuur/F2026-0001.pdf"');
+    expect(link).toContain('target="_blank"');
+    expect(link).toContain('rel="noopener"');
+    expect(link).toContain('aria-label="Open de PDF van factuur F2026-0001 (opent in een nieuw tabblad)"');
+    expect(link).toMatch(/>Open de PDF<\/a>$/);
+    expect(html).toContain('In e-Boekhouden als F2026-0001');
+    setLanguage('en');
+    const en = await render(InvoicePdfLink, { entry: { kind: 'invoice', state: 'done', remote } });
+    expect(en).toContain('>Open the PDF</a>');
+    expect(en).toContain('aria-label="Open the PDF of invoice F2026-0001 (opens in a new tab)"');
+  });
+
+  it('shows nothing without an http(s) link (SOAP gives none), or before the invoice is there', async () => {
+    const none = [
+      { kind: 'invoice', state: 'done', remote: { number: 'F2026-0001' } },
+      { kind: 'invoice', state: 'done', remote: { ...remote, pdfUrl: 'javascript:alert(1)' } },
+      { kind: 'invoice', state: 'pending', remote },
+      undefined,
+    ];
+    for (const entry of none) {
+      const html = await render(InvoicePdfLink, { entry });
+      expect(html).not.toContain('<a');
+      expect(html).not.toContain('javascript:');
+    }
   });
 });
 

@@ -87,6 +87,29 @@ describe('customers', () => {
     expect((await refused(createCustomer(db, { name: '  ' }, o))).field).toBe('name');
   });
 
+  it('keeps the address for invoices and exports it with the relation (emailAddressInvoice)', async () => {
+    const c = await createCustomer(
+      db,
+      { name: 'Facturen BV', email: 'info@facturen.nl', emailInvoice: ' boekhouding@facturen.nl ' },
+      o,
+    );
+    expect(await db.customers.get(c.id!)).toMatchObject({
+      email: 'info@facturen.nl',
+      emailInvoice: 'boekhouding@facturen.nl',
+    });
+    expect((await createCustomer(db, { name: 'Zonder', emailInvoice: '  ' }, o)).emailInvoice).toBeUndefined();
+    await runSteps({ db, api: createFakeApi(), settings, steps: EXPORT_STEPS });
+    const entry = await db.outbox.where('key').equals(`relation:${c.code}`).first();
+    expect(entry).toMatchObject({ state: 'done', payload: { emailInvoice: 'boekhouding@facturen.nl' } });
+  });
+
+  it('refuses an address for invoices that is not an e-mail address, naming the field', async () => {
+    const e = await refused(createCustomer(db, { name: 'X', emailInvoice: 'boekhouding' }, o));
+    expect(say('nl', e)).toMatch(/e-mailadres voor facturen/);
+    expect(say('en', e)).toMatch(/e-mail address for invoices/);
+    expect(await db.customers.where('name').equals('X').count()).toBe(0);
+  });
+
   it('editing before export re-queues fresh data; after export it flags and keeps the code', async () => {
     const c = await createCustomer(db, { name: 'Oud' }, o);
     const api = createFakeApi();
@@ -290,6 +313,21 @@ describe('preview and retry', () => {
     expect(ready.totals).toMatchObject({ exclCents: 11300, vatCents: 810 + 207, inclCents: 11300 + 1017 });
     expect(await db.kv.get('counter:invoice:F2026')).toBeUndefined();
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it("names where e-Boekhouden mails the invoice: the customer's address for invoices, else their e-mail", async () => {
+    await db.customers.update(b.customerId, { email: 'info@devries.nl', emailInvoice: 'facturen@devries.nl' });
+    const wo = await saveWorkOrder(db, order(), o);
+    await completeWorkOrder(db, wo.id!, o);
+    const mailing = {
+      ...settings,
+      invoice: { ...settings.invoice, emailToCustomer: true, emailFromAddress: 'facturen@jansen.nl' },
+    };
+    const [item] = await previewExports(db, mailing);
+    expect(item).toMatchObject({ problems: [], mailTo: 'facturen@devries.nl' });
+    await db.customers.update(b.customerId, { emailInvoice: undefined });
+    expect((await previewExports(db, mailing))[0].mailTo).toBe('info@devries.nl');
+    expect((await previewExports(db, settings))[0]).not.toHaveProperty('mailTo');
   });
 
   it('retry only applies to failed exports', async () => {

@@ -8,6 +8,7 @@
 import type { OutboxEntry, WorkOrder, WorkspaceDb, WorkspaceInvoice } from '../../db';
 import type { Invoice, NewInvoice } from '../../eboekhouden/types';
 import type { Settings } from '../../settings';
+import { isEBoekhoudenError } from '../../eboekhouden/errors';
 import { text, type Text } from '../../i18n/translate';
 import {
   computeTotals,
@@ -19,6 +20,7 @@ import {
   type BuildResult,
   type Notice,
 } from '../../workspace/invoice-builder';
+import { httpUrl } from '../../workspace/invoice-pdf';
 import { allocateInvoiceNumber } from '../numbering';
 import type { StepContext, SyncStep } from '../step';
 import { processOutbox, sourceKey, sourcesInOutbox, type ExportKind } from './outbox';
@@ -56,6 +58,29 @@ export function totalDiffers(found: Invoice, payload: NewInvoice): boolean {
   return Math.abs(Math.round(found.totalExcl * 100) - computeTotals(payload.lines).exclCents) > 1;
 }
 
+/** The invoice as the entry's `remote`: its number, and its PDF when e-Boekhouden gave an http(s) link (SOAP gives none). */
+function remoteOf(number: string, pdfUrl: string | undefined): { number: string; pdfUrl?: string } {
+  const url = httpUrl(pdfUrl);
+  return url ? { number, pdfUrl: url } : { number };
+}
+
+/**
+ * REST's create answer carries no `urlPdfFile` (the document's CreatedInvoice has id, number and
+ * VAT mode); the invoice read back has it. One read, for the link only: the invoice is there
+ * whatever this read answers, so an e-Boekhouden error here only means no link is shown.
+ * SOAP has no PDF link to read.
+ */
+async function pdfUrlAfterCreate(ctx: StepContext, number: string, payload: NewInvoice): Promise<string | undefined> {
+  if (ctx.api.kind !== 'rest') return undefined;
+  try {
+    const found = await ctx.api.findInvoice(number);
+    return found && sameInvoice(found, payload) ? found.pdfUrl : undefined;
+  } catch (e) {
+    if (isEBoekhoudenError(e)) return undefined;
+    throw e;
+  }
+}
+
 export function entryTitle(entry: Pick<OutboxEntry, 'source' | 'payload'>, sourceNumber?: string): Text {
   const number = (entry.payload as NewInvoice).number;
   if (entry.source.table === 'workOrders' && sourceNumber)
@@ -73,12 +98,13 @@ export const invoiceExport: ExportKind = {
     if (!found) return { found: false };
     const record = entryTitle(entry);
     if (sameInvoice(found, payload)) {
-      if (!totalDiffers(found, payload)) return { found: true, remote: { number: found.number } };
+      const remote = remoteOf(found.number, found.pdfUrl);
+      if (!totalDiffers(found, payload)) return { found: true, remote };
       const sent = euros(computeTotals(payload.lines).exclCents);
       const there = euros(Math.round(found.totalExcl * 100));
       return {
         found: true,
-        remote: { number: found.number },
+        remote,
         warning: { code: 'LOOKUP_AMOUNT_DIFFERS', ...text('export.invoice.amountDiffers', { record, there, sent }) },
       };
     }
@@ -95,8 +121,12 @@ export const invoiceExport: ExportKind = {
     };
   },
   async send(entry, ctx) {
-    const created = await ctx.api.createInvoice(entry.payload as NewInvoice);
-    return { id: created.id, number: created.number || (entry.payload as NewInvoice).number };
+    const payload = entry.payload as NewInvoice;
+    const created = await ctx.api.createInvoice(payload);
+    const number = created.number || payload.number;
+    const pdfUrl = created.pdfUrl ?? (await pdfUrlAfterCreate(ctx, number, payload));
+    const remote = remoteOf(number, pdfUrl);
+    return created.id === undefined ? remote : { id: created.id, ...remote };
   },
   async markSource(db, entry, remote, at) {
     const number = remote.number ?? (entry.payload as NewInvoice).number;

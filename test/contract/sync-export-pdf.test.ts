@@ -1,0 +1,95 @@
+/**
+ * Against the sandbox, through the real engine: a REST export keeps the created invoice's
+ * `urlPdfFile` (a link that serves the PDF) and sends a new customer's invoice address as
+ * `emailAddressInvoice`; SOAP gives no PDF link, so none is kept or offered.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { WorkspaceDb } from '../../lib/db';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { runSync, saveSettings } from '../../lib/sync/index';
+import { completeWorkOrder, createCustomer, invoicePdf, saveWorkOrder } from '../../lib/workspace';
+import { freshDbName } from '../helpers/run-steps';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+
+let sb: TestSandbox;
+let db: WorkspaceDb;
+
+beforeAll(async () => {
+  sb = await startTestSandbox({ seed: 'demo' });
+});
+afterAll(async () => {
+  await sb?.close();
+});
+beforeEach(async () => {
+  await sb.reset('demo');
+  db = new WorkspaceDb(freshDbName('sync-export-pdf'));
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+function settingsFor(kind: 'token' | 'securityCodes'): Settings {
+  const c = sb.ctx.config;
+  return {
+    ...DEFAULT_SETTINGS,
+    proxyUrl: sb.url,
+    connection:
+      kind === 'token'
+        ? { kind: 'token', apiToken: c.apiToken }
+        : {
+            kind: 'securityCodes',
+            username: c.username,
+            securityCode1: c.securityCode1,
+            securityCode2: c.securityCode2,
+          },
+    invoice: { ...DEFAULT_SETTINGS.invoice, template: 'Standaard', numberPrefix: 'PD' },
+  };
+}
+
+/** Imports, then exports a new customer (with an invoice address) and a work order for it. */
+async function exportOne(kind: 'token' | 'securityCodes') {
+  const saved = await saveSettings(db, settingsFor(kind));
+  if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+  await runSync({ db, trigger: 'manual' });
+  const hourType = await db.hourTypes.where('code').equals('ARB-MONT').first();
+  const customer = await createCustomer(db, {
+    name: 'PDF Test BV',
+    email: 'info@pdftest.nl',
+    emailInvoice: 'facturen@pdftest.nl',
+  });
+  const wo = await saveWorkOrder(db, {
+    customerId: customer.id!,
+    date: '2026-07-01',
+    description: 'Onderhoud',
+    hourLines: [{ hourTypeId: hourType!.id!, hours: 1, price: 62.5 }],
+    materialLines: [],
+  });
+  await completeWorkOrder(db, wo.id!);
+  const run = await runSync({ db, trigger: 'manual' });
+  expect(run.steps.find((s) => s.step === 'exportInvoices')).toMatchObject({ created: 1, failed: 0 });
+  const entry = await db.outbox.where('key').equals('invoice:PD2026-0001').first();
+  expect(entry?.state).toBe('done');
+  return { customer, entry: entry! };
+}
+
+describe('the PDF of an exported invoice and the invoice address', () => {
+  it('REST: keeps urlPdfFile, which serves the PDF, and sends emailAddressInvoice', async () => {
+    const { customer, entry } = await exportOne('token');
+    const pdf = invoicePdf(entry);
+    expect(pdf?.number).toBe('PD2026-0001');
+    expect(pdf?.url).toMatch(/^https?:\/\/.+\/pdf$/);
+    const response = await fetch(pdf!.url);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(await response.text()).toMatch(/^%PDF-/);
+
+    const relation = (await sb.state()).created.relations.find((r) => r.code === customer.code);
+    expect(relation).toMatchObject({ emailAddress: 'info@pdftest.nl', emailAddressInvoice: 'facturen@pdftest.nl' });
+  });
+
+  it('SOAP: no PDF link, so none is kept or offered', async () => {
+    const { entry } = await exportOne('securityCodes');
+    expect(entry.remote).not.toHaveProperty('pdfUrl');
+    expect(invoicePdf(entry)).toBeUndefined();
+  });
+});
