@@ -8,6 +8,8 @@ export interface HealthInput {
   connection?: ConnectionState;
   lastRun?: SyncRun;
   failedExports: number;
+  /** The saved proxy may not be reached yet (host permission missing). */
+  proxyAccessMissing?: boolean;
 }
 
 export function healthOf(s: HealthInput): Health {
@@ -16,6 +18,7 @@ export function healthOf(s: HealthInput): Health {
   if (s.connection?.status === 'needsReconnect' || s.connection?.pendingAdministrationKey) return 'attention';
   if (s.lastRun?.result === 'failed') return 'attention';
   if (s.failedExports > 0) return 'attention';
+  if (s.proxyAccessMissing) return 'attention';
   return 'fine';
 }
 

@@ -29,11 +29,14 @@ export interface StatusSnapshot {
   resumeAt?: number;
   failedExports: number;
   pendingExports: number;
+  /** The saved proxy's origin when the extension may not reach it yet (its host permission was not granted). */
+  proxyAccessMissing?: string;
   administrations: AdministrationRow[];
   health: Health;
 }
 
-export type SyncNowResult = { started: true } | { started: false; reason: 'busy' | 'notConfigured' | 'needsReconnect' };
+export type SyncNowResult =
+  { started: true } | { started: false; reason: 'busy' | 'notConfigured' | 'needsReconnect' | 'proxyAccessMissing' };
 
 export type TestConnectionResult = { ok: true; administrations: Administration[] } | { ok: false; error: PlainError };
 

@@ -22,6 +22,7 @@ import {
   type TestConnectionResult,
 } from '../../lib/messages';
 import { healthOf } from '../../lib/health';
+import { extraOriginFor } from '../../lib/settings-draft';
 import { showBadge } from './badge';
 import { createStatusListeners, type StatusPort } from './status-listeners';
 import { text } from '../../lib/i18n/translate';
@@ -91,6 +92,19 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     if (!existing) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
   }
 
+  /** The saved proxy's origin when its host permission has not been granted (or was taken back). */
+  async function missingProxyAccess(settings: Settings): Promise<string | undefined> {
+    const pattern = extraOriginFor(settings.proxyUrl);
+    if (!pattern) return undefined;
+    let granted = false;
+    try {
+      granted = await browser.permissions.contains({ origins: [pattern] });
+    } catch {
+      /* cannot tell: treat as not granted, so the person is asked rather than shown "unreachable" */
+    }
+    return granted ? undefined : pattern.replace(/\/\*$/, '');
+  }
+
   async function status(): Promise<StatusSnapshot> {
     const settings = await engine.loadSettings(db);
     const [connection, lastRun, failedExports, pendingExports, administrations, alarm, progressRow] = await Promise.all(
@@ -106,10 +120,18 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     );
     const syncing = current !== undefined || starting;
     const resume = await browser.alarms.get(RESUME_ALARM);
+    const proxyAccessMissing = await missingProxyAccess(settings);
     const progress = syncing
       ? ((progressRow?.value as SyncProgress | undefined) ?? { running: true, updatedAt: Date.now() })
       : undefined;
-    const health = healthOf({ configured: settings.connection !== null, syncing, connection, lastRun, failedExports });
+    const health = healthOf({
+      configured: settings.connection !== null,
+      syncing,
+      connection,
+      lastRun,
+      failedExports,
+      proxyAccessMissing: proxyAccessMissing !== undefined,
+    });
     return {
       settings,
       connection,
@@ -121,6 +143,7 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
       administrations,
       health,
       nextSyncAt: alarm?.scheduledTime,
+      proxyAccessMissing,
       resumeAt: syncing ? undefined : resume?.scheduledTime,
     };
   }
@@ -153,6 +176,7 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
       if (!settings.connection) return { started: false, reason: 'notConfigured' };
       if ((await connectionState(settings)).status === 'needsReconnect')
         return { started: false, reason: 'needsReconnect' };
+      if (await missingProxyAccess(settings)) return { started: false, reason: 'proxyAccessMissing' };
       const controller = new AbortController();
       const promise = engine
         .runSync({ db, trigger, signal: controller.signal })
@@ -263,6 +287,7 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     if (!settings.autoSync) return;
     const state = await connectionState(settings);
     if (state.status !== 'ok' || state.pendingAdministrationKey) return;
+    if (await missingProxyAccess(settings)) return;
     await startRun('alarm');
   }
 

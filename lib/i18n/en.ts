@@ -64,7 +64,13 @@ export const en: Record<MessageKey, string> = {
   'connection.status.notConfigured': 'Not connected yet. Fill in your details and save.',
   'connection.status.needsReconnect':
     'e-Boekhouden rejects the credentials. Automatic sync is paused until you save new ones.',
-  'connection.permissionDenied':
+  'connection.savedWithoutAccess':
+    'Saved, but the extension may not reach {origin} yet. Choose "Grant access" and allow it, or use the default address.',
+  'connection.accessMissing':
+    'The extension may not reach the proxy {origin} yet, so nothing syncs. Choose "Grant access" and allow it.',
+  'connection.grantAccess': 'Grant access',
+  'connection.accessGranted': 'Access granted. The extension can reach the proxy now.',
+  'connection.accessRefused':
     'Without permission for {origin} the extension cannot reach this proxy. Allow access or use the default address.',
   'connection.administration': 'Administration',
   'connection.administrationDefault': 'The administration of these credentials',

@@ -63,7 +63,13 @@ export const nl = {
   'connection.status.notConfigured': 'Nog niet verbonden. Vul je gegevens in en sla op.',
   'connection.status.needsReconnect':
     'e-Boekhouden weigert de inloggegevens. Automatisch synchroniseren staat stil tot je nieuwe gegevens opslaat.',
-  'connection.permissionDenied':
+  'connection.savedWithoutAccess':
+    'Opgeslagen, maar de extensie mag {origin} nog niet bereiken. Kies "Toegang geven" en sta het toe, of gebruik het standaardadres.',
+  'connection.accessMissing':
+    'De extensie mag de proxy {origin} nog niet bereiken, dus er wordt niet gesynchroniseerd. Kies "Toegang geven" en sta het toe.',
+  'connection.grantAccess': 'Toegang geven',
+  'connection.accessGranted': 'Toegang gegeven. De extensie kan de proxy nu bereiken.',
+  'connection.accessRefused':
     'Zonder toestemming voor {origin} kan de extensie deze proxy niet bereiken. Sta de toegang toe of gebruik het standaardadres.',
   'connection.administration': 'Administratie',
   'connection.administrationDefault': 'De administratie van deze inloggegevens',

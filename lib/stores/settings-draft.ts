@@ -64,30 +64,30 @@ function setup() {
     }
   }
 
-  /** Call straight from the click/submit handler: a permission prompt needs the user gesture. */
+  /**
+   * Call straight from the click/submit handler: a permission prompt needs the user gesture.
+   * The settings go to the background first, in the same tick as the permission request: in
+   * Firefox the prompt closes the toolbar popup (and ends this page), so nothing may wait for it.
+   * A proxy saved without its permission is shown as "access missing" until it is granted.
+   */
   async function save(): Promise<SaveSettingsResult | undefined> {
+    // The language is switched on its own (and saved at once); never undo it with an older draft.
+    draft.language = language.value;
     const origin = extraOriginFor(draft.proxyUrl);
+    const saved = send<'saveSettings'>({ type: 'saveSettings', settings: settingsFromDraft(draft) });
     const permission = origin
       ? browser.permissions.request({ origins: [origin] }).catch(() => false)
       : Promise.resolve(true);
     saving.value = true;
     result.value = undefined;
-    // The language is switched on its own (and saved at once); never undo it with an older draft.
-    draft.language = language.value;
     try {
-      if (!(await permission)) {
-        result.value = {
-          kind: 'error',
-          key: 'connection.permissionDenied',
-          params: { origin: origin!.replace('/*', '') },
-        };
-        return undefined;
-      }
-      const r = await send<'saveSettings'>({ type: 'saveSettings', settings: settingsFromDraft(draft) });
+      const r = await saved;
       if (r.ok) {
         errors.value = {};
         load(r.settings);
-        result.value = { kind: 'ok', key: 'common.saved' };
+        result.value = (await permission)
+          ? { kind: 'ok', key: 'common.saved' }
+          : { kind: 'error', key: 'connection.savedWithoutAccess', params: { origin: origin!.replace('/*', '') } };
         await statusStore.refresh();
       } else {
         errors.value = r.errors;

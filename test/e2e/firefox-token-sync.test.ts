@@ -73,4 +73,24 @@ describe('Firefox: a new user with an API token', () => {
     );
     await shot(popup, 'popup-synced-en');
   });
+
+  it('keeps another proxy address saved from the popup although the permission prompt is never answered', async () => {
+    // In Firefox the prompt closes the toolbar popup; here it is simply never answered. The address must be stored anyway.
+    const other = `http://localhost:${backends.proxy.port}`;
+    const popup = await openFirefoxPage(ext, 'popup.html');
+    await popup.waitForSelector('[data-testid=sync-now]');
+    await popup.click('details.proxy > summary');
+    const field = await popup.waitForSelector('#popup-proxyUrl');
+    await field!.click({ count: 3 });
+    await field!.type(other);
+    await popup.click('[data-testid=save]');
+
+    const again = await openFirefoxPage(ext, 'popup.html');
+    await eventually('the new address to be stored and its missing access shown', async () =>
+      (await textOf(again, '[data-testid=proxy-access]')).includes(other),
+    );
+    await again.click('details.proxy > summary');
+    expect(await again.$eval('#popup-proxyUrl', (e) => (e as HTMLInputElement).value)).toBe(other);
+    await shot(again, 'popup-proxy-access-missing-en');
+  });
 });

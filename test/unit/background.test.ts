@@ -140,6 +140,45 @@ describe('the sync alarm', () => {
   });
 });
 
+describe('a proxy whose host permission is missing', () => {
+  const elsewhere = { ...tokenSettings, proxyUrl: 'https://proxy.example.nl' };
+  let granted: string[];
+  beforeEach(() => {
+    granted = [];
+    fakeBrowser.permissions.contains = vi.fn(async ({ origins = [] }: { origins?: string[] }) =>
+      origins.every((o) => granted.includes(o)),
+    ) as never;
+  });
+
+  it('is shown in the status (needs attention), and neither Sync now nor the alarm runs until it is granted', async () => {
+    await saveSettings(db, elsewhere);
+    const reply = await send<StatusSnapshot>({ type: 'status' });
+    expect(reply.ok && reply.data.proxyAccessMissing).toBe('https://proxy.example.nl');
+    expect(reply.ok && reply.data.health).toBe('attention');
+    expect(fakeBrowser.permissions.contains).toHaveBeenCalledWith({ origins: ['https://proxy.example.nl/*'] });
+    expect(await send({ type: 'syncNow' })).toEqual({
+      ok: true,
+      data: { started: false, reason: 'proxyAccessMissing' },
+    });
+    await bg.onAlarm({ name: SYNC_ALARM, periodInMinutes: 15 });
+    expect(runs).toHaveLength(0);
+
+    granted.push('https://proxy.example.nl/*');
+    const after = await send<StatusSnapshot>({ type: 'status' });
+    expect(after.ok && after.data.proxyAccessMissing).toBeUndefined();
+    await bg.onAlarm({ name: SYNC_ALARM, periodInMinutes: 15 });
+    expect(runs.map((r) => r.trigger)).toEqual(['alarm']);
+    runs[0].finish();
+  });
+
+  it('is not asked about for the default proxy, which the manifest grants', async () => {
+    await saveSettings(db, tokenSettings);
+    const reply = await send<StatusSnapshot>({ type: 'status' });
+    expect(reply.ok && reply.data.proxyAccessMissing).toBeUndefined();
+    expect(fakeBrowser.permissions.contains).not.toHaveBeenCalled();
+  });
+});
+
 describe('messages', () => {
   it('status tells the settings, the connection and the health', async () => {
     let reply = await send<StatusSnapshot>({ type: 'status' });

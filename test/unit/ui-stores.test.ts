@@ -191,4 +191,44 @@ describe('the settings draft stores', () => {
     popup.clearError('connection.apiToken');
     expect(popup.errors).toEqual({ proxyUrl: 'x' });
   });
+
+  it('stores another proxy before asking for its permission, so a prompt that closes the popup loses nothing', async () => {
+    const order: string[] = [];
+    vi.mocked(fakeBrowser.runtime.sendMessage).mockImplementation((async (request: {
+      type: string;
+      settings?: unknown;
+    }) => {
+      order.push(`send:${request.type}`);
+      if (request.type === 'saveSettings') return { ok: true, data: { ok: true, settings: request.settings } };
+      return { ok: true, data: snapshot() };
+    }) as never);
+    // Firefox: the prompt closes the popup; the page never hears the answer.
+    fakeBrowser.permissions.request = vi.fn(() => {
+      order.push('permission');
+      return new Promise<boolean>(() => undefined);
+    }) as never;
+    const popup = useSettingsDraftStore('popup');
+    popup.load(DEFAULT_SETTINGS);
+    popup.draft.proxyUrl = 'https://proxy.example.nl';
+    void popup.save();
+    expect(order).toEqual(['send:saveSettings', 'permission']);
+    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ origins: ['https://proxy.example.nl/*'] });
+    const sent = (vi.mocked(fakeBrowser.runtime.sendMessage).mock.calls[0][0] as { settings: { proxyUrl: string } })
+      .settings;
+    expect(sent.proxyUrl).toBe('https://proxy.example.nl');
+  });
+
+  it('says the proxy was saved without access when the permission is refused', async () => {
+    fakeBrowser.permissions.request = vi.fn(async () => false) as never;
+    const popup = useSettingsDraftStore('popup');
+    popup.load(DEFAULT_SETTINGS);
+    popup.draft.proxyUrl = 'https://proxy.example.nl/';
+    await popup.save();
+    expect(popup.result).toEqual({
+      kind: 'error',
+      key: 'connection.savedWithoutAccess',
+      params: { origin: 'https://proxy.example.nl' },
+    });
+    expect(requests.some((r) => (r as { type: string }).type === 'saveSettings')).toBe(true);
+  });
 });
