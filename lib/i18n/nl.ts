@@ -1,6 +1,7 @@
 /** Dutch, the default language. The keys of this dictionary are the message keys of the app. */
 import { syncNl } from './sync.nl';
 import { workspaceNl } from './workspace.nl';
+import { privacyNl } from './privacy.nl';
 
 export const nl = {
   'app.name': 'Boekhoud Companion',
@@ -411,6 +412,7 @@ export const nl = {
 
   ...syncNl,
   ...workspaceNl,
+  ...privacyNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
