@@ -10,6 +10,7 @@ import { runSync, saveSettings } from '../../lib/sync/index';
 import { completeWorkOrder, createCustomer, invoicePdf, saveWorkOrder } from '../../lib/workspace';
 import { freshDbName } from '../helpers/run-steps';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { settingsFor as sandboxSettings } from './sync-import-helpers';
 
 let sb: TestSandbox;
 let db: WorkspaceDb;
@@ -30,19 +31,8 @@ afterEach(async () => {
 });
 
 function settingsFor(kind: 'token' | 'securityCodes'): Settings {
-  const c = sb.ctx.config;
   return {
-    ...DEFAULT_SETTINGS,
-    proxyUrl: sb.url,
-    connection:
-      kind === 'token'
-        ? { kind: 'token', apiToken: c.apiToken }
-        : {
-            kind: 'securityCodes',
-            username: c.username,
-            securityCode1: c.securityCode1,
-            securityCode2: c.securityCode2,
-          },
+    ...sandboxSettings(sb, kind),
     invoice: { ...DEFAULT_SETTINGS.invoice, template: 'Standaard', numberPrefix: 'PD' },
   };
 }
