@@ -7,13 +7,14 @@ import { createEBoekhouden } from '../../lib/eboekhouden/index';
 import { transportOptions, type Settings } from '../../lib/settings';
 import { floorWalk, type FloorResult } from './floor';
 
-(globalThis as unknown as { __benchFloor: (s: Settings) => Promise<FloorResult & { ms: number }> }).__benchFloor = async (settings) => {
-  const t0 = performance.now();
-  const api = createEBoekhouden(transportOptions(settings));
-  try {
-    const result = await floorWalk(api);
-    return { ...result, ms: performance.now() - t0 };
-  } finally {
-    await api.close();
-  }
-};
+(globalThis as unknown as { __benchFloor: (s: Settings) => Promise<FloorResult & { ms: number }> }).__benchFloor =
+  async (settings) => {
+    const t0 = performance.now();
+    const api = createEBoekhouden(transportOptions(settings));
+    try {
+      const result = await floorWalk(api);
+      return { ...result, ms: performance.now() - t0 };
+    } finally {
+      await api.close();
+    }
+  };

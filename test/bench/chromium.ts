@@ -24,7 +24,8 @@ export interface BenchExtension {
 
 /** The built extension in `extensionDir` (default: `npm run build`'s) in headless Chromium. */
 export async function launchBenchExtension(extensionDir = EXTENSION_DIR): Promise<BenchExtension> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`Build the extension first (${extensionDir} is missing).`);
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`Build the extension first (${extensionDir} is missing).`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}.`);
   const profile = mkdtempSync(join(tmpdir(), 'bc-bench-'));
   const userData = join(profile, 'user-data');
@@ -51,7 +52,10 @@ type Reply<T> = { ok: true; data: T } | { ok: false; error: { en: string } };
 /** Sends a typed request to the background, as the pages do. */
 export async function message<T = any>(ext: BenchExtension, request: object): Promise<T> {
   const reply = (await ext.page.evaluate(
-    (r) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage(r),
+    (r) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage(r),
     request,
   )) as Reply<T> | undefined;
   if (!reply) throw new Error(`no answer to ${JSON.stringify(request)}`);
@@ -70,10 +74,14 @@ export interface WorkerSession {
 
 export async function attachWorker(ext: BenchExtension): Promise<WorkerSession> {
   const s = await ext.context.newCDPSession(ext.page);
-  const { targetInfos } = (await s.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
+  const { targetInfos } = (await s.send('Target.getTargets')) as {
+    targetInfos: { type: string; url: string; targetId: string }[];
+  };
   const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(ext.id));
   if (!sw) throw new Error('the extension service worker is not running');
-  const { sessionId } = (await s.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = (await s.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as {
+    sessionId: string;
+  };
   let next = 1;
   const waiting = new Map<number, (v: unknown) => void>();
   s.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
@@ -98,7 +106,9 @@ export async function attachWorker(ext: BenchExtension): Promise<WorkerSession> 
 }
 
 /** JS heap of the service worker (CDP Runtime.getHeapUsage; workers have no performance.memory). */
-export async function heapProbe(ext: BenchExtension): Promise<{ usedBytes(): Promise<number | undefined>; detach(): Promise<void> }> {
+export async function heapProbe(
+  ext: BenchExtension,
+): Promise<{ usedBytes(): Promise<number | undefined>; detach(): Promise<void> }> {
   const w = await attachWorker(ext);
   return {
     usedBytes: async () => (await w.send<{ usedSize: number }>('Runtime.getHeapUsage'))?.usedSize,
@@ -115,7 +125,15 @@ export async function extensionCounts(ext: BenchExtension): Promise<Record<strin
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const names = ['customers', 'materials', 'hourTypes', 'ledgerAccounts', 'transactions', 'openItems', 'invoiceTemplates'];
+          const names = [
+            'customers',
+            'materials',
+            'hourTypes',
+            'ledgerAccounts',
+            'transactions',
+            'openItems',
+            'invoiceTemplates',
+          ];
           const tx = db.transaction(names, 'readonly');
           const out: Record<string, number> = {};
           for (const n of names) {
@@ -132,27 +150,45 @@ export async function extensionCounts(ext: BenchExtension): Promise<Record<strin
   );
 }
 
-export function extensionSettings(kind: 'token' | 'securityCodes', proxyUrl: string, creds: { apiToken: string; username: string; securityCode1: string; securityCode2: string }): Settings {
+export function extensionSettings(
+  kind: 'token' | 'securityCodes',
+  proxyUrl: string,
+  creds: { apiToken: string; username: string; securityCode1: string; securityCode2: string },
+): Settings {
   return {
     ...DEFAULT_SETTINGS,
     proxyUrl,
     connection:
       kind === 'token'
         ? { kind: 'token', apiToken: creds.apiToken }
-        : { kind: 'securityCodes', username: creds.username, securityCode1: creds.securityCode1, securityCode2: creds.securityCode2 },
+        : {
+            kind: 'securityCodes',
+            username: creds.username,
+            securityCode1: creds.securityCode1,
+            securityCode2: creds.securityCode2,
+          },
   };
 }
 
 interface StatusSnapshot {
   syncing: boolean;
-  lastRun?: { startedAt: number; endedAt?: number; result: string; error?: { en: string }; steps: { step: string; requests?: number; durationMs?: number }[] };
+  lastRun?: {
+    startedAt: number;
+    endedAt?: number;
+    result: string;
+    error?: { en: string };
+    steps: { step: string; requests?: number; durationMs?: number }[];
+  };
 }
 
 /**
  * "Sync now" through the background, then waits for the run to finish while sampling the
  * worker's heap. Returns the run as the background logged it and the peak heap.
  */
-export async function syncNowAndWait(ext: BenchExtension, timeoutMs: number): Promise<{ run: NonNullable<StatusSnapshot['lastRun']>; peakHeapBytes?: number; wallMs: number }> {
+export async function syncNowAndWait(
+  ext: BenchExtension,
+  timeoutMs: number,
+): Promise<{ run: NonNullable<StatusSnapshot['lastRun']>; peakHeapBytes?: number; wallMs: number }> {
   const before = (await message<StatusSnapshot>(ext, { type: 'status' })).lastRun?.startedAt ?? 0;
   const t0 = performance.now();
   const started = await message<{ started: boolean; reason?: string }>(ext, { type: 'syncNow' });

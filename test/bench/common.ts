@@ -90,7 +90,12 @@ export function settingsFor(proxyUrl: string, kind: Kind): Settings {
     connection:
       kind === 'token'
         ? { kind: 'token', apiToken: c.apiToken }
-        : { kind: 'securityCodes', username: c.username, securityCode1: c.securityCode1, securityCode2: c.securityCode2 },
+        : {
+            kind: 'securityCodes',
+            username: c.username,
+            securityCode1: c.securityCode1,
+            securityCode2: c.securityCode2,
+          },
   };
 }
 
@@ -105,7 +110,10 @@ export function gc(): void {
 }
 
 /** Samples process memory every `everyMs` while `fn` runs; returns the peaks (MB) above the start. */
-export async function withMemoryPeak<T>(fn: () => Promise<T>, everyMs = 25): Promise<{ value: T; peakHeapMB: number; peakRssMB: number; baseHeapMB: number }> {
+export async function withMemoryPeak<T>(
+  fn: () => Promise<T>,
+  everyMs = 25,
+): Promise<{ value: T; peakHeapMB: number; peakRssMB: number; baseHeapMB: number }> {
   gc();
   const base = process.memoryUsage();
   let peakHeap = base.heapUsed;
@@ -126,7 +134,6 @@ export async function withMemoryPeak<T>(fn: () => Promise<T>, everyMs = 25): Pro
 }
 
 export const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-
 
 /** Requests grouped as the issue asks: lists, detail reads, the rest. */
 export function requestKinds(byOperation: Record<string, number>): { lists: number; details: number; other: number } {

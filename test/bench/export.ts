@@ -26,11 +26,14 @@ const strip = <T extends { id?: number }>({ id: _id, ...rest }: T) => rest as T;
 
 /** Customers, hour types and materials as the import left them (from `source`), into a fresh workspace. */
 async function catalogue(source: WorkspaceDb, db: WorkspaceDb) {
-  const customers: Customer[] = (await source.customers.limit(200).toArray()).filter((c) => c.status === 'active' && c.remoteId !== undefined).slice(0, 25);
+  const customers: Customer[] = (await source.customers.limit(200).toArray())
+    .filter((c) => c.status === 'active' && c.remoteId !== undefined)
+    .slice(0, 25);
   const usable = (a: Material) => a.status === 'active' && !!a.ledgerCode && !!a.vatCode && a.vatCode.includes('VERK');
   const materials: Material[] = (await source.materials.limit(500).toArray()).filter(usable).slice(0, 25);
   const hourTypes: HourType[] = (await source.hourTypes.limit(200).toArray()).filter(usable).slice(0, 5);
-  if (!customers.length || !materials.length || !hourTypes.length) throw new Error('the imported workspace has no usable customers, materials or hour types');
+  if (!customers.length || !materials.length || !hourTypes.length)
+    throw new Error('the imported workspace has no usable customers, materials or hour types');
   const ids = {
     customers: (await db.customers.bulkAdd(customers.map(strip), { allKeys: true })) as number[],
     materials: (await db.materials.bulkAdd(materials.map(strip), { allKeys: true })) as number[],
@@ -49,15 +52,28 @@ export async function benchExport(b: Backend, imported: WorkspaceDb, n = 500): P
     const settings = saved.settings;
     const ids = await catalogue(imported, db);
     for (let i = 0; i < n; i++) {
-      const materialLines = [{ materialId: ids.materials[i % ids.materials.length], quantity: 1 + (i % 4), price: 12.5 + (i % 7) }];
-      if (i % 3 === 0) materialLines.push({ materialId: ids.materials[(i * 7 + 3) % ids.materials.length], quantity: 2, price: 19.99 });
+      const materialLines = [
+        { materialId: ids.materials[i % ids.materials.length], quantity: 1 + (i % 4), price: 12.5 + (i % 7) },
+      ];
+      if (i % 3 === 0)
+        materialLines.push({
+          materialId: ids.materials[(i * 7 + 3) % ids.materials.length],
+          quantity: 2,
+          price: 19.99,
+        });
       const wo = await saveWorkOrder(
         db,
         {
           customerId: ids.customers[i % ids.customers.length],
           date: '2026-06-15',
           description: `Onderhoud ${i}`,
-          hourLines: [{ hourTypeId: ids.hourTypes[i % ids.hourTypes.length], hours: 0.5 * (1 + (i % 6)), price: 45 + (i % 9) * 2.5 }],
+          hourLines: [
+            {
+              hourTypeId: ids.hourTypes[i % ids.hourTypes.length],
+              hours: 0.5 * (1 + (i % 6)),
+              price: 45 + (i % 9) * 2.5,
+            },
+          ],
           materialLines,
         },
         { settings },
@@ -70,10 +86,14 @@ export async function benchExport(b: Backend, imported: WorkspaceDb, n = 500): P
     const run = await runSync({ db, trigger: 'manual', steps: EXPORT_STEPS });
     const wallMs = performance.now() - t0;
     const s = await stats(b);
-    const created = (await control<{ created: { invoices: { invoiceNumber: string }[] } }>(b, 'state')).created.invoices;
+    const created = (await control<{ created: { invoices: { invoiceNumber: string }[] } }>(b, 'state')).created
+      .invoices;
     const numbers = created.map((i) => i.invoiceNumber);
     const exported = await db.workOrders.where('status').equals('exported').count();
-    if (exported !== n) throw new Error(`${exported} of ${n} work orders exported (run: ${run.result} ${say('en', run.error) ?? ''} ${JSON.stringify(run.problems.slice(0, 3))})`);
+    if (exported !== n)
+      throw new Error(
+        `${exported} of ${n} work orders exported (run: ${run.result} ${say('en', run.error) ?? ''} ${JSON.stringify(run.problems.slice(0, 3))})`,
+      );
     return {
       workOrders: n,
       wallMs,
@@ -90,4 +110,3 @@ export async function benchExport(b: Backend, imported: WorkspaceDb, n = 500): P
     await db.delete();
   }
 }
-

@@ -42,7 +42,12 @@ export async function floorWalk(api: EBoekhouden): Promise<FloorResult> {
     let n = 0;
     for await (const p of api.listRelations()) {
       n += p.items.length;
-      await mapLimit(p.items.filter((i) => !i.relation).map((i) => i.id), 6, signal, (id) => api.getRelation(id));
+      await mapLimit(
+        p.items.filter((i) => !i.relation).map((i) => i.id),
+        6,
+        signal,
+        (id) => api.getRelation(id),
+      );
     }
     return n;
   });
@@ -50,7 +55,12 @@ export async function floorWalk(api: EBoekhouden): Promise<FloorResult> {
     let n = 0;
     for await (const p of api.listProducts()) {
       n += p.items.length;
-      await mapLimit(p.items.filter((i) => !i.product).map((i) => i.id), 6, signal, (id) => api.getProduct(id));
+      await mapLimit(
+        p.items.filter((i) => !i.product).map((i) => i.id),
+        6,
+        signal,
+        (id) => api.getProduct(id),
+      );
     }
     return n;
   });
@@ -69,7 +79,10 @@ export async function floorWalk(api: EBoekhouden): Promise<FloorResult> {
 }
 
 /** Engine step durations set against the floor's, step by step. */
-export function stepComparison(engine: { step: string; durationMs?: number; requests?: number }[], floor: FloorResult['steps']) {
+export function stepComparison(
+  engine: { step: string; durationMs?: number; requests?: number }[],
+  floor: FloorResult['steps'],
+) {
   return engine.map((s) => ({
     step: s.step,
     engineMs: Math.round(s.durationMs ?? NaN),

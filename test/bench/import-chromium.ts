@@ -7,9 +7,27 @@ import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { control, counts, resetStats, SANDBOX_CREDENTIALS, SOAP_LIST_CAP, stats, type Backend, type Kind } from './common';
+import {
+  control,
+  counts,
+  resetStats,
+  SANDBOX_CREDENTIALS,
+  SOAP_LIST_CAP,
+  stats,
+  type Backend,
+  type Kind,
+} from './common';
 import { grantedProxyOrigin } from '../e2e/proxy-build';
-import { attachWorker, extensionCounts, extensionSettings, heapProbe, launchBenchExtension, message, syncNowAndWait, type BenchExtension } from './chromium';
+import {
+  attachWorker,
+  extensionCounts,
+  extensionSettings,
+  heapProbe,
+  launchBenchExtension,
+  message,
+  syncNowAndWait,
+  type BenchExtension,
+} from './chromium';
 import { expectedRecords, missingRecords, total, type ImportFigures } from './import-node';
 import { stepComparison, type FloorResult } from './floor';
 
@@ -35,7 +53,9 @@ async function floorSource(): Promise<string> {
     target: 'chrome120',
     write: false,
     logLevel: 'silent',
-    banner: { js: 'globalThis.__zod_globalConfig = Object.assign(globalThis.__zod_globalConfig ?? {}, { jitless: true });' },
+    banner: {
+      js: 'globalThis.__zod_globalConfig = Object.assign(globalThis.__zod_globalConfig ?? {}, { jitless: true });',
+    },
   });
   floorBundle = out.outputFiles[0].text;
   return floorBundle;
@@ -64,26 +84,50 @@ async function sampled<T>(ext: BenchExtension, fn: () => Promise<T>): Promise<{ 
   }
 }
 
-async function floorInWorker(ext: BenchExtension, b: Backend, kind: Kind): Promise<ImportFigures & { steps: FloorResult['steps'] }> {
+async function floorInWorker(
+  ext: BenchExtension,
+  b: Backend,
+  kind: Kind,
+): Promise<ImportFigures & { steps: FloorResult['steps'] }> {
   const settings = extensionSettings(kind, b.proxy, SANDBOX_CREDENTIALS);
   await ext.worker().evaluate(await floorSource());
   await resetStats(b);
   const r = await sampled(ext, () =>
-    ext.worker().evaluate((s) => (globalThis as unknown as { __benchFloor(s: unknown): Promise<FloorResult & { ms: number }> }).__benchFloor(s), settings),
+    ext
+      .worker()
+      .evaluate(
+        (s) =>
+          (globalThis as unknown as { __benchFloor(s: unknown): Promise<FloorResult & { ms: number }> }).__benchFloor(
+            s,
+          ),
+        settings,
+      ),
   );
   const s = await stats(b);
-  return { wallMs: r.value.ms, requests: s.total, records: r.value.records, recordsPerSec: r.value.records / (r.value.ms / 1000), peakHeapMB: mb(r.peak), peakRssMB: NaN, steps: r.value.steps };
+  return {
+    wallMs: r.value.ms,
+    requests: s.total,
+    records: r.value.records,
+    recordsPerSec: r.value.records / (r.value.ms / 1000),
+    peakHeapMB: mb(r.peak),
+    peakRssMB: NaN,
+    steps: r.value.steps,
+  };
 }
 
 /** `extensionDir`: a build whose host permission is the bench's proxy (buildExtensionFor(b.proxy, …)). */
 export async function benchChromiumImport(b: Backend, kind: Kind, extensionDir: string): Promise<ChromiumImportBench> {
   const granted = grantedProxyOrigin(extensionDir);
-  if (granted !== new URL(b.proxy).origin) throw new Error(`the extension in ${extensionDir} reaches ${granted}, not the bench's proxy ${b.proxy}`);
+  if (granted !== new URL(b.proxy).origin)
+    throw new Error(`the extension in ${extensionDir} reaches ${granted}, not the bench's proxy ${b.proxy}`);
   await control(b, 'reset', { seed: 'large' });
   const want = expectedRecords(await counts(b), kind, SOAP_LIST_CAP, kind === 'token');
   const ext = await launchBenchExtension(extensionDir);
   try {
-    const saved = await message<{ ok: boolean }>(ext, { type: 'saveSettings', settings: extensionSettings(kind, b.proxy, SANDBOX_CREDENTIALS) });
+    const saved = await message<{ ok: boolean }>(ext, {
+      type: 'saveSettings',
+      settings: extensionSettings(kind, b.proxy, SANDBOX_CREDENTIALS),
+    });
     if (!saved.ok) throw new Error(`the extension refused the settings: ${JSON.stringify(saved)}`);
     // The floor before and after the sync; the faster one counts (warm-up and machine noise fall on both sides).
     const floorA = await floorInWorker(ext, b, kind);
@@ -97,7 +141,10 @@ export async function benchChromiumImport(b: Backend, kind: Kind, extensionDir: 
     if (profiler) {
       const out = await profiler.send<{ profile: unknown }>('Profiler.stop', {}, 60_000);
       mkdirSync(process.env.BENCH_PROFILE!, { recursive: true });
-      writeFileSync(join(process.env.BENCH_PROFILE!, `chromium-import-${kind}.cpuprofile`), JSON.stringify(out?.profile ?? {}));
+      writeFileSync(
+        join(process.env.BENCH_PROFILE!, `chromium-import-${kind}.cpuprofile`),
+        JSON.stringify(out?.profile ?? {}),
+      );
       await profiler.detach();
     }
     const s = await stats(b);

@@ -8,7 +8,18 @@ import { transportOptions, type Settings } from '../../lib/settings';
 import { IMPORT_STEPS, runSync, saveSettings } from '../../lib/sync/index';
 import { floorWalk, stepComparison, type FloorResult } from './floor';
 import { SOAP_LIST_CAP } from './common';
-import { control, counts, gc, resetStats, settingsFor, stats, withMemoryPeak, type Backend, type Kind, type SandboxCounts } from './common';
+import {
+  control,
+  counts,
+  gc,
+  resetStats,
+  settingsFor,
+  stats,
+  withMemoryPeak,
+  type Backend,
+  type Kind,
+  type SandboxCounts,
+} from './common';
 
 export interface ImportFigures {
   wallMs: number;
@@ -47,7 +58,9 @@ export type Expected = ReturnType<typeof expectedRecords>;
 export const total = (e: Expected) => Object.values(e).reduce((a, b) => a + b, 0);
 
 export function missingRecords(want: Expected, got: Expected): string[] {
-  return (Object.keys(want) as (keyof Expected)[]).filter((k) => want[k] !== got[k]).map((k) => `${k}: ${got[k]} of ${want[k]}`);
+  return (Object.keys(want) as (keyof Expected)[])
+    .filter((k) => want[k] !== got[k])
+    .map((k) => `${k}: ${got[k]} of ${want[k]}`);
 }
 
 async function workspaceCounts(db: WorkspaceDb): Promise<Expected> {
@@ -64,7 +77,10 @@ async function workspaceCounts(db: WorkspaceDb): Promise<Expected> {
 let dbN = 0;
 export const freshDb = (name: string) => new WorkspaceDb(`bench-${name}-${process.pid}-${dbN++}`);
 
-export async function benchFloor(b: Backend, settings: Settings): Promise<ImportFigures & { steps: FloorResult['steps'] }> {
+export async function benchFloor(
+  b: Backend,
+  settings: Settings,
+): Promise<ImportFigures & { steps: FloorResult['steps'] }> {
   await resetStats(b);
   const t0 = performance.now();
   const m = await withMemoryPeak(async () => {
@@ -78,11 +94,23 @@ export async function benchFloor(b: Backend, settings: Settings): Promise<Import
   const wallMs = performance.now() - t0;
   const s = await stats(b);
   const records = m.value.records;
-  return { wallMs, requests: s.total, records, recordsPerSec: records / (wallMs / 1000), peakHeapMB: m.peakHeapMB, peakRssMB: m.peakRssMB, steps: m.value.steps };
+  return {
+    wallMs,
+    requests: s.total,
+    records,
+    recordsPerSec: records / (wallMs / 1000),
+    peakHeapMB: m.peakHeapMB,
+    peakRssMB: m.peakRssMB,
+    steps: m.value.steps,
+  };
 }
 
 /** With `keep`, the imported workspace is returned (for the 15-minute run) instead of deleted. */
-export async function benchNodeImport(b: Backend, kind: Kind, o: { keep?: boolean } = {}): Promise<ImportBench & { db?: WorkspaceDb }> {
+export async function benchNodeImport(
+  b: Backend,
+  kind: Kind,
+  o: { keep?: boolean } = {},
+): Promise<ImportBench & { db?: WorkspaceDb }> {
   await control(b, 'reset', { seed: 'large' });
   const settings = settingsFor(b.proxy, kind);
   const cap = SOAP_LIST_CAP;
@@ -112,7 +140,16 @@ export async function benchNodeImport(b: Backend, kind: Kind, o: { keep?: boolea
   const missing = missingRecords(want, got);
   return {
     kind,
-    node: { wallMs, requests: s.total, records, recordsPerSec: records / (wallMs / 1000), peakHeapMB: m.peakHeapMB, peakRssMB: m.peakRssMB, result: m.value.result, byOperation: s.byOperation },
+    node: {
+      wallMs,
+      requests: s.total,
+      records,
+      recordsPerSec: records / (wallMs / 1000),
+      peakHeapMB: m.peakHeapMB,
+      peakRssMB: m.peakRssMB,
+      result: m.value.result,
+      byOperation: s.byOperation,
+    },
     floor,
     steps: stepComparison(m.value.steps, floor.steps),
     ratio: wallMs / floor.wallMs,

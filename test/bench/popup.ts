@@ -35,14 +35,20 @@ export function popupBytes(extensionDir: string): PopupBytes {
     const source = readFileSync(join(extensionDir, file), 'utf8');
     for (const spec of staticImports(source)) {
       if (!spec.startsWith('.') && !spec.startsWith('/')) continue;
-      queue.push(spec.startsWith('/') ? posix.normalize(spec.slice(1)) : posix.normalize(posix.join(posix.dirname(file), spec)));
+      queue.push(
+        spec.startsWith('/') ? posix.normalize(spec.slice(1)) : posix.normalize(posix.join(posix.dirname(file), spec)),
+      );
     }
   }
   const files = [...seen].map((file) => {
     const buf = readFileSync(join(extensionDir, file));
     return { file, bytes: buf.length, gzipBytes: gzipSync(buf, { level: 9 }).length };
   });
-  return { files, bytes: files.reduce((n, f) => n + f.bytes, 0), gzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0) };
+  return {
+    files,
+    bytes: files.reduce((n, f) => n + f.bytes, 0),
+    gzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0),
+  };
 }
 
 /**
@@ -75,7 +81,11 @@ export async function popupTiming(ext: BenchExtension, runs = 9): Promise<PopupT
     const page = await ext.context.newPage();
     await page.setViewportSize({ width: 380, height: 760 });
     await page.goto(`chrome-extension://${ext.id}/popup.html`);
-    const at = await page.waitForFunction(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt, undefined, { timeout: 10_000 });
+    const at = await page.waitForFunction(
+      () => (window as unknown as { __interactiveAt?: number }).__interactiveAt,
+      undefined,
+      { timeout: 10_000 },
+    );
     const ms = (await at.jsonValue()) as number;
     await page.close();
     // The first opening also starts the page renderer; it is kept (a person sees it too) but the median decides.
@@ -84,4 +94,3 @@ export async function popupTiming(ext: BenchExtension, runs = 9): Promise<PopupT
   const sorted = [...times].sort((a, b) => a - b);
   return { runs: times.map((t) => Math.round(t)), medianMs: sorted[Math.floor(sorted.length / 2)] };
 }
-

@@ -76,9 +76,14 @@ function soapEnvelope(op: string, inner: string): string {
   return `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><${op} xmlns="http://www.e-boekhouden.nl/soap">${inner}</${op}></soap:Body></soap:Envelope>`;
 }
 
-const soapHeaders = (op: string) => ({ 'content-type': 'text/xml; charset=utf-8', soapaction: `"http://www.e-boekhouden.nl/soap/${op}"` });
+const soapHeaders = (op: string) => ({
+  'content-type': 'text/xml; charset=utf-8',
+  soapaction: `"http://www.e-boekhouden.nl/soap/${op}"`,
+});
 
-async function openSessions(base: string): Promise<{ restToken: string; soapSessionId: string; securityCode2: string }> {
+async function openSessions(
+  base: string,
+): Promise<{ restToken: string; soapSessionId: string; securityCode2: string }> {
   const creds = defaultConfig({});
   const rest = await fetch(`${base}/v1/session`, {
     method: 'POST',
@@ -138,7 +143,11 @@ interface Child {
  * proxy's request log) goes to a file, as it would on a server: a pipe that this busy process
  * drains late would block the child's synchronous writes and measure this process instead.
  */
-async function startChild(entry: string | { script: string }, env: Record<string, string>, ready: RegExp): Promise<Child> {
+async function startChild(
+  entry: string | { script: string },
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<Child> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-proxy-'));
   const logPath = join(dir, 'stdout.log');
   const out = openSync(logPath, 'w');
@@ -181,9 +190,16 @@ async function stopChild(c: Child | undefined): Promise<void> {
   await exited;
 }
 
-function load(url: string, requests: LoadRequest[], connections: number, durationSec: number): Promise<AutocannonResult> {
+function load(
+  url: string,
+  requests: LoadRequest[],
+  connections: number,
+  durationSec: number,
+): Promise<AutocannonResult> {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: durationSec, requests }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ url, connections, duration: durationSec, requests }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
   });
 }
 
@@ -207,17 +223,25 @@ function combine(rounds: AutocannonResult[]): LoadFigures {
  * to the proxy, timed to the last response byte. autocannon's latencies are whole milliseconds
  * and include queueing under load, too coarse for "added p50 < 1 ms".
  */
-async function latencyProbe(directUrl: string, proxyUrl: string, mix: LoadRequest[], iterations: number): Promise<{ directP50Ms: number; proxiedP50Ms: number }> {
+async function latencyProbe(
+  directUrl: string,
+  proxyUrl: string,
+  mix: LoadRequest[],
+  iterations: number,
+): Promise<{ directP50Ms: number; proxiedP50Ms: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const once = (base: string, r: LoadRequest) =>
     new Promise<number>((resolve, reject) => {
       const target = new URL(base);
       const started = process.hrtime.bigint();
-      const req = httpRequest({ host: target.hostname, port: target.port, path: r.path, method: r.method, headers: r.headers, agent }, (res) => {
-        res.on('data', () => {});
-        res.on('end', () => resolve(Number(process.hrtime.bigint() - started) / 1e6));
-        res.on('error', reject);
-      });
+      const req = httpRequest(
+        { host: target.hostname, port: target.port, path: r.path, method: r.method, headers: r.headers, agent },
+        (res) => {
+          res.on('data', () => {});
+          res.on('end', () => resolve(Number(process.hrtime.bigint() - started) / 1e6));
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       req.end(r.body);
     });
@@ -237,7 +261,9 @@ async function latencyProbe(directUrl: string, proxyUrl: string, mix: LoadReques
   return { directP50Ms: p50(direct), proxiedP50Ms: p50(proxied) };
 }
 
-export async function benchProxy(opts: { durationSec?: number; connections?: number; floor?: boolean } = {}): Promise<ProxyBenchResult> {
+export async function benchProxy(
+  opts: { durationSec?: number; connections?: number; floor?: boolean } = {},
+): Promise<ProxyBenchResult> {
   const durationSec = opts.durationSec ?? 6;
   const connections = opts.connections ?? 10;
   const withFloor = opts.floor ?? true;
@@ -245,13 +271,18 @@ export async function benchProxy(opts: { durationSec?: number; connections?: num
   let proxy: Child | undefined;
   let floorProxy: Child | undefined;
   try {
-    sandbox = await startChild(sandboxPath, { SANDBOX_PORT: '0', SANDBOX_HOST: '127.0.0.1', SANDBOX_SEED: 'demo' }, /listening on (http:\/\/\S+)/);
+    sandbox = await startChild(
+      sandboxPath,
+      { SANDBOX_PORT: '0', SANDBOX_HOST: '127.0.0.1', SANDBOX_SEED: 'demo' },
+      /listening on (http:\/\/\S+)/,
+    );
     proxy = await startChild(
       proxyPath,
       { PORT: '0', HOST: '127.0.0.1', EB_SOAP_URL: sandbox.url, EB_REST_URL: sandbox.url },
       /Proxy listening on (http:\/\/\S+)/,
     );
-    if (withFloor) floorProxy = await startChild({ script: FLOOR_PROXY }, { UPSTREAM: sandbox.url }, /listening on (http:\/\/\S+)/);
+    if (withFloor)
+      floorProxy = await startChild({ script: FLOOR_PROXY }, { UPSTREAM: sandbox.url }, /listening on (http:\/\/\S+)/);
     const s = await openSessions(sandbox.url);
     const mix: LoadRequest[] = [
       {
@@ -288,7 +319,11 @@ export async function benchProxy(opts: { durationSec?: number; connections?: num
     let floor: ProxyBenchResult['floor'];
     if (floorProxy) {
       const f = combine(results.get(floorProxy)!);
-      floor = { ...f, throughputRatio: direct.throughput > 0 ? f.throughput / direct.throughput : 0, cpuPerRequestMs: cpu.get(floorProxy)! / f.requests };
+      floor = {
+        ...f,
+        throughputRatio: direct.throughput > 0 ? f.throughput / direct.throughput : 0,
+        cpuPerRequestMs: cpu.get(floorProxy)! / f.requests,
+      };
     }
     const probe = await latencyProbe(sandbox.url, proxy.url, mix, 150);
 

@@ -39,7 +39,14 @@ export const TARGETS = {
 interface Results {
   startedAt: string;
   durationSec?: number;
-  machine: { cpus: number; model: string; node: string; chromium?: string; loadavgStart: number[]; loadavgEnd?: number[] };
+  machine: {
+    cpus: number;
+    model: string;
+    node: string;
+    chromium?: string;
+    loadavgStart: number[];
+    loadavgEnd?: number[];
+  };
   importNodeRest?: Omit<ImportBench, 'db'>;
   importNodeSoap?: Omit<ImportBench, 'db'>;
   importChromiumRest?: ChromiumImportBench;
@@ -53,7 +60,11 @@ interface Results {
 
 function chromiumVersion(): string | undefined {
   try {
-    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
+      encoding: 'utf8',
+      timeout: 10_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return undefined;
   }
@@ -101,7 +112,12 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const results: Results = {
     startedAt: new Date().toISOString(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version, loadavgStart: loadavg().map((x) => Math.round(x * 100) / 100) },
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model ?? '',
+      node: process.version,
+      loadavgStart: loadavg().map((x) => Math.round(x * 100) / 100),
+    },
     errors: {},
   };
 
@@ -117,7 +133,8 @@ async function main(): Promise<void> {
 
   let backend: Backend | undefined;
   // The proxy takes any free port, so a proxy on 8787 (`npm start`, an e2e run) is no obstacle.
-  if (want('node') || want('soap') || want('incremental') || want('export') || want('chromium')) backend = await startBackend({ proxyPort: 0 });
+  if (want('node') || want('soap') || want('incremental') || want('export') || want('chromium'))
+    backend = await startBackend({ proxyPort: 0 });
   let buildDir: string | undefined;
   let chromiumBuild: string | undefined;
   try {
@@ -128,12 +145,16 @@ async function main(): Promise<void> {
     }
     if (backend && (want('node') || want('incremental') || want('export'))) {
       const b = backend;
-      const rest = await section(results, 'import, Node, API token', () => benchNodeImport(b, 'token', { keep: want('incremental') || want('export') }));
+      const rest = await section(results, 'import, Node, API token', () =>
+        benchNodeImport(b, 'token', { keep: want('incremental') || want('export') }),
+      );
       if (rest) {
         const { db, ...figures } = rest;
         if (want('node')) results.importNodeRest = figures;
-        if (db && want('incremental')) results.incremental = await section(results, '15-minute run, nothing changed', () => benchIncremental(b, db));
-        if (db && want('export')) results.export = await section(results, 'export of 500 work orders', () => benchExport(b, db));
+        if (db && want('incremental'))
+          results.incremental = await section(results, '15-minute run, nothing changed', () => benchIncremental(b, db));
+        if (db && want('export'))
+          results.export = await section(results, 'export of 500 work orders', () => benchExport(b, db));
         if (db) {
           db.close();
           await db.delete();
@@ -151,8 +172,13 @@ async function main(): Promise<void> {
     if (backend && chromiumBuild) {
       const b = backend;
       const dir = chromiumBuild;
-      results.importChromiumRest = await section(results, 'import, Chromium, API token', () => benchChromiumImport(b, 'token', dir));
-      if (want('soap') || asked.length === 0) results.importChromiumSoap = await section(results, 'import, Chromium, security codes', () => benchChromiumImport(b, 'securityCodes', dir));
+      results.importChromiumRest = await section(results, 'import, Chromium, API token', () =>
+        benchChromiumImport(b, 'token', dir),
+      );
+      if (want('soap') || asked.length === 0)
+        results.importChromiumSoap = await section(results, 'import, Chromium, security codes', () =>
+          benchChromiumImport(b, 'securityCodes', dir),
+        );
     }
   } finally {
     await backend?.close();
@@ -179,7 +205,8 @@ async function main(): Promise<void> {
   if (want('node')) rows.push(...importRows('Import, token, Node (fake-indexeddb)', results.importNodeRest));
   if (want('chromium')) rows.push(...importRows('Import, token, Chromium (IndexedDB)', results.importChromiumRest));
   if (want('soap')) rows.push(...importRows('Import, security codes, Node', results.importNodeSoap));
-  if (want('chromium') && (want('soap') || asked.length === 0)) rows.push(...importRows('Import, security codes, Chromium', results.importChromiumSoap));
+  if (want('chromium') && (want('soap') || asked.length === 0))
+    rows.push(...importRows('Import, security codes, Chromium', results.importChromiumSoap));
   const inc = results.incremental;
   if (want('incremental'))
     rows.push(
@@ -247,7 +274,9 @@ async function main(): Promise<void> {
   for (const [label, r] of imports) {
     if (!r) continue;
     const parts = r.steps.filter((st) => st.floorMs !== undefined && (st.engineMs > 50 || (st.floorMs ?? 0) > 50));
-    console.log(`  ${label.padEnd(25)} ${parts.map((st) => `${st.step} ${(st.engineMs / 1000).toFixed(1)}/${((st.floorMs ?? 0) / 1000).toFixed(1)}`).join(', ')}`);
+    console.log(
+      `  ${label.padEnd(25)} ${parts.map((st) => `${st.step} ${(st.engineMs / 1000).toFixed(1)}/${((st.floorMs ?? 0) / 1000).toFixed(1)}`).join(', ')}`,
+    );
   }
   console.log(
     `\n${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}${results.machine.chromium ? `, ${results.machine.chromium}` : ''}; ` +
@@ -258,7 +287,12 @@ async function main(): Promise<void> {
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log('Written: bench/results.json');
-  const incomplete = [results.importNodeRest, results.importNodeSoap, results.importChromiumRest, results.importChromiumSoap].some((r) => r && !r.complete);
+  const incomplete = [
+    results.importNodeRest,
+    results.importNodeSoap,
+    results.importChromiumRest,
+    results.importChromiumSoap,
+  ].some((r) => r && !r.complete);
   if (Object.keys(results.errors).length > 0 || incomplete) process.exitCode = 1;
 }
 
