@@ -115,9 +115,15 @@ export async function syncNow(page: Page): Promise<string> {
  */
 export async function goToExtensionPage(page: Page, url: string): Promise<void> {
   void page.goto(url, { timeout: 60_000 }).catch(() => undefined);
-  await page.waitForFunction(
-    (target: string) => location.href === target && document.readyState === 'complete',
-    { timeout: 30_000, polling: 100 },
-    url,
-  );
+  // Polled by hand: an evaluation that meets the old document going away fails with a protocol
+  // error (seen now and then), which waitForFunction does not survive.
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const seen = await page
+      .evaluate(() => `${location.href} ${document.readyState}`)
+      .catch((e: unknown) => `(${String(e)})`);
+    if (seen === `${url} complete`) return;
+    if (Date.now() > until) throw new Error(`${url} did not load in Firefox; the page is at ${seen}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
