@@ -39,12 +39,17 @@ export function settingsFromDraft(d: SettingsDraft): unknown {
   return { ...JSON.parse(JSON.stringify(rest)), connection };
 }
 
-/** The host permission a proxy URL needs, or undefined for the default proxy or an invalid URL. */
+/**
+ * The host permission a proxy URL needs, or undefined for the default proxy or an invalid URL.
+ * The pattern names no port: Firefox's match patterns cannot hold one (it refuses to request
+ * `http://localhost:8788/*` as not declared), and a pattern without a port covers every port in
+ * Chrome and Firefox alike.
+ */
 export function extraOriginFor(proxyUrl: string): string | undefined {
   try {
-    const origin = new URL(proxyUrl.trim()).origin;
-    if (origin === DEFAULT_PROXY_ORIGIN) return undefined;
-    return `${origin}/*`;
+    const url = new URL(proxyUrl.trim());
+    if (url.origin === DEFAULT_PROXY_ORIGIN) return undefined;
+    return `${url.protocol}//${url.hostname}/*`;
   } catch {
     return undefined;
   }

@@ -102,7 +102,7 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     } catch {
       /* cannot tell: treat as not granted, so the person is asked rather than shown "unreachable" */
     }
-    return granted ? undefined : pattern.replace(/\/\*$/, '');
+    return granted ? undefined : new URL(settings.proxyUrl.trim()).origin;
   }
 
   async function status(): Promise<StatusSnapshot> {

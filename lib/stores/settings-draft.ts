@@ -74,6 +74,8 @@ function setup() {
     // The language is switched on its own (and saved at once); never undo it with an older draft.
     draft.language = language.value;
     const origin = extraOriginFor(draft.proxyUrl);
+    // What the person typed (with its port), for the message; the permission pattern has none.
+    const asked = origin ? new URL(draft.proxyUrl.trim()).origin : '';
     const saved = send<'saveSettings'>({ type: 'saveSettings', settings: settingsFromDraft(draft) });
     const permission = origin
       ? browser.permissions.request({ origins: [origin] }).catch(() => false)
@@ -87,7 +89,7 @@ function setup() {
         load(r.settings);
         result.value = (await permission)
           ? { kind: 'ok', key: 'common.saved' }
-          : { kind: 'error', key: 'connection.savedWithoutAccess', params: { origin: origin!.replace('/*', '') } };
+          : { kind: 'error', key: 'connection.savedWithoutAccess', params: { origin: asked } };
         await statusStore.refresh();
       } else {
         errors.value = r.errors;

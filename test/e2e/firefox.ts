@@ -21,7 +21,16 @@ export interface FirefoxExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
+export interface FirefoxLaunchOptions {
+  /**
+   * Optional permissions asked for with `permissions.request` (from a click) are granted at once.
+   * The prompt Firefox would show is browser chrome, outside any page, and WebDriver BiDi cannot
+   * click it; this profile pref is Firefox's own switch for granting without it.
+   */
+  grantOptionalPermissions?: boolean;
+}
+
+export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {}): Promise<FirefoxExtension> {
   const manifestPath = join(FIREFOX_EXTENSION_DIR, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`No Firefox build in ${FIREFOX_EXTENSION_DIR}.`);
   if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX} (apt-get install firefox-esr).`);
@@ -44,6 +53,7 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
       'browser.safebrowsing.phishing.enabled': false,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
+      ...(options.grantOptionalPermissions ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
     },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
@@ -69,6 +79,35 @@ export async function textOf(page: Page, selector: string): Promise<string> {
   return (await page.$eval(selector, (e) => e.textContent ?? '').catch(() => '')) as string;
 }
 
+/** Chooses the API token, types it into the connection form (`popup` or `options`) and saves. */
+export async function saveToken(page: Page, idPrefix: 'popup' | 'options', token: string): Promise<void> {
+  await page.click('input[type=radio][value=token]');
+  await page.type(`#${idPrefix}-apiToken`, token);
+  await page.click('[data-testid=save]');
+  try {
+    await page.waitForSelector('[data-testid=form-result] .notice.ok', { timeout: 15_000 });
+  } catch (e) {
+    throw new Error(`saving did not succeed; the form says: ${await textOf(page, '[data-testid=form-result]')}`, {
+      cause: e,
+    });
+  }
+}
+
+/** Replaces the proxy address in the connection form's proxy fields (opened first). */
+export async function typeProxyUrl(page: Page, idPrefix: 'popup' | 'options', url: string): Promise<void> {
+  await page.click('details.proxy > summary');
+  const field = await page.waitForSelector(`#${idPrefix}-proxyUrl`);
+  await field!.click({ count: 3 });
+  await field!.type(url);
+}
+
+/** Clicks "Sync now" and returns the outcome notice's text. */
+export async function syncNow(page: Page): Promise<string> {
+  await page.click('[data-testid=sync-now]');
+  await page.waitForSelector('[data-testid=sync-result]', { timeout: 90_000 });
+  return textOf(page, '[data-testid=sync-result]');
+}
+
 /**
  * Firefox loads a moz-extension:// page in the extension process, and puppeteer's BiDi navigation
  * tracking never sees it finish (the load happens, `goto` times out). So: start the navigation,
@@ -76,9 +115,15 @@ export async function textOf(page: Page, selector: string): Promise<string> {
  */
 export async function goToExtensionPage(page: Page, url: string): Promise<void> {
   void page.goto(url, { timeout: 60_000 }).catch(() => undefined);
-  await page.waitForFunction(
-    (target: string) => location.href === target && document.readyState === 'complete',
-    { timeout: 30_000, polling: 100 },
-    url,
-  );
+  // Polled by hand: an evaluation that meets the old document going away fails with a protocol
+  // error (seen now and then), which waitForFunction does not survive.
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const seen = await page
+      .evaluate(() => `${location.href} ${document.readyState}`)
+      .catch((e: unknown) => `(${String(e)})`);
+    if (seen === `${url} complete`) return;
+    if (Date.now() > until) throw new Error(`${url} did not load in Firefox; the page is at ${seen}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -265,6 +265,10 @@ describe('ConnectionFields and the settings draft', () => {
     expect(extraOriginFor('http://127.0.0.1:8787')).toBeUndefined();
     expect(extraOriginFor('http://127.0.0.1:8787/')).toBeUndefined();
     expect(extraOriginFor('https://proxy.example.nl/base')).toBe('https://proxy.example.nl/*');
+    // Without the port: Firefox cannot request a pattern with one.
+    expect(extraOriginFor('http://localhost:8788')).toBe('http://localhost/*');
+    expect(extraOriginFor('https://proxy.example.nl:8443/base')).toBe('https://proxy.example.nl/*');
+    expect(extraOriginFor('http://127.0.0.1:8788')).toBe('http://127.0.0.1/*');
     expect(extraOriginFor('not a url')).toBeUndefined();
   });
 });
