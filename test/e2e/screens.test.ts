@@ -45,6 +45,7 @@ const SECTIONS = [
   'invoices',
   'invoices/1',
   'log',
+  'privacy',
 ];
 
 async function checkPage(page: Page, name: string): Promise<string[]> {
