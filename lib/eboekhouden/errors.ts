@@ -79,6 +79,13 @@ export function isEBoekhoudenError(e: unknown): e is EBoekhoudenError {
   return e instanceof EBoekhoudenError;
 }
 
+/** An error about the connection as a whole (credentials, reachability, quota, session), not about one request. */
+export function concernsTheConnection(e: unknown): e is EBoekhoudenError {
+  return (
+    isEBoekhoudenError(e) && (e.kind === 'auth' || e.kind === 'network' || e.kind === 'limit' || e.kind === 'session')
+  );
+}
+
 /** Duplicate invoice number / relation code, as each protocol reports it. REST's FACT_VERWERK_004 and
  *  MUTA_008 ("Payment reference already exists") answer an invoice booked with its number as checked
  *  payment reference: it is there already. */

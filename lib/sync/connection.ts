@@ -8,26 +8,17 @@ import { KV, type ConnectionState, type WorkspaceDb } from '../db';
 import type { EBoekhouden } from '../eboekhouden/api';
 import type { Administration } from '../eboekhouden/types';
 import { isEBoekhoudenError } from '../eboekhouden/errors';
-import {
-  DEFAULT_SETTINGS,
-  restoreSettings,
-  transportOptions,
-  validateSettings,
-  type FieldErrors,
-  type Settings,
-} from '../settings';
+import { transportOptions, validateSettings, type FieldErrors, type Settings } from '../settings';
 import { describeError, TEXT, type ErrorText } from './messages-text';
 import { createEBoekhouden } from '../eboekhouden/index';
+import { loadSettings } from '../workspace/options';
 
 export type CreateApi = (settings: Settings) => EBoekhouden;
 
 /** The real transports (REST for a token, SOAP for security codes). */
 export const defaultCreateApi: CreateApi = (settings) => createEBoekhouden(transportOptions(settings));
 
-export async function loadSettings(db: WorkspaceDb): Promise<Settings> {
-  const row = await db.kv.get(KV.settings);
-  return row ? restoreSettings(row.value) : structuredClone(DEFAULT_SETTINGS);
-}
+export { loadSettings };
 
 function credentialsOf(s: Settings): string {
   return JSON.stringify([s.connection, s.administrationGuid]);

@@ -17,7 +17,7 @@ import {
   type WorkspaceDb,
 } from '../db';
 import type { EBoekhouden } from '../eboekhouden/api';
-import { isEBoekhoudenError } from '../eboekhouden/errors';
+import { concernsTheConnection, isEBoekhoudenError } from '../eboekhouden/errors';
 import type { Page } from '../eboekhouden/types';
 import type { Settings } from '../settings';
 import {
@@ -219,10 +219,7 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
 }
 
 function stopsRun(e: unknown): boolean {
-  if (e instanceof SyncError) return true;
-  return (
-    isEBoekhoudenError(e) && (e.kind === 'auth' || e.kind === 'network' || e.kind === 'limit' || e.kind === 'session')
-  );
+  return e instanceof SyncError || concernsTheConnection(e);
 }
 
 function addProblem(run: SyncRun, p: Problem): void {

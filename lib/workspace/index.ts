@@ -11,7 +11,7 @@
  */
 export { WorkspaceError } from './errors';
 export { computeTotals, invoiceRowsToLines, resolveWorkOrderLines } from './invoice-builder';
-export { currentSettings } from './options';
+export { loadSettings } from './options';
 export { createCustomer, updateCustomer } from './customers';
 export { completeWorkOrder, deleteWorkOrder, saveWorkOrder, type WorkOrderInput } from './work-orders';
 export { createInvoiceFromWorkOrder, deleteDraftInvoice, finalizeInvoice, saveInvoice } from './invoices';

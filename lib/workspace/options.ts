@@ -7,11 +7,11 @@ export interface Options {
   now?: () => number;
 }
 
-/** The saved settings, or the defaults when none are saved (or they no longer validate). */
-export async function currentSettings(db: WorkspaceDb): Promise<Settings> {
+/** The saved settings, or (a copy of) the defaults when none are saved; a value that no longer validates falls back per field. */
+export async function loadSettings(db: WorkspaceDb): Promise<Settings> {
   const row = await db.kv.get(KV.settings);
-  return row?.value ? restoreSettings(row.value) : DEFAULT_SETTINGS;
+  return row?.value ? restoreSettings(row.value) : structuredClone(DEFAULT_SETTINGS);
 }
 
-export const settingsOf = async (db: WorkspaceDb, o?: Options) => o?.settings ?? (await currentSettings(db));
+export const settingsOf = async (db: WorkspaceDb, o?: Options) => o?.settings ?? (await loadSettings(db));
 export const nowOf = (o?: Options) => (o?.now ?? Date.now)();

@@ -187,9 +187,9 @@ describe('reading stored settings back', () => {
     // Both loaders (the engine's and the workspace's) read it the same way.
     const db = newDb();
     await db.kv.put({ key: KV.settings, value: { ...stored, connection } });
-    const { currentSettings } = await import('../../lib/workspace');
+    const { loadSettings } = await import('../../lib/workspace');
     expect(await loadSettings(db)).toEqual(restored);
-    expect(await currentSettings(db)).toEqual(restored);
+    expect(await loadSettings(db)).toEqual(restored);
   });
 
   it('a stored value that is not an object at all gives the defaults', () => {

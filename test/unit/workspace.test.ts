@@ -7,7 +7,7 @@ import {
   completeWorkOrder,
   createCustomer,
   createInvoiceFromWorkOrder,
-  currentSettings,
+  loadSettings,
   deleteDraftInvoice,
   deleteWorkOrder,
   finalizeInvoice,
@@ -341,9 +341,9 @@ describe('preview and retry', () => {
   });
 
   it('reads the saved settings, falling back to the defaults', async () => {
-    expect(await currentSettings(db)).toEqual(DEFAULT_SETTINGS);
+    expect(await loadSettings(db)).toEqual(DEFAULT_SETTINGS);
     await db.kv.put({ key: KV.settings, value: settings });
-    expect((await currentSettings(db)).invoice.numberPrefix).toBe('F');
+    expect((await loadSettings(db)).invoice.numberPrefix).toBe('F');
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import type { Table } from 'dexie';
 import type { WorkspaceDb } from '../../db';
-import { isEBoekhoudenError } from '../../eboekhouden/errors';
+import { concernsTheConnection, isEBoekhoudenError } from '../../eboekhouden/errors';
 import type { Page } from '../../eboekhouden/types';
 import type { StepContext } from '../step';
 import { TEXT, WHAT } from '../messages-text';
@@ -27,11 +27,11 @@ export async function writeCursor(db: WorkspaceDb, step: string, value: unknown,
  */
 export function stopsTheRun(e: unknown): boolean {
   if (!isEBoekhoudenError(e)) return e instanceof Error && e.name === 'AbortError';
-  return e.kind === 'auth' || e.kind === 'network' || e.kind === 'limit' || e.kind === 'session';
+  return concernsTheConnection(e);
 }
 
-/** e-Boekhouden's "not found" for one record: it was deleted upstream between list and read. */
-export function isNotFound(e: unknown): boolean {
+/** e-Boekhouden's "not found" for one record (REST 404, SOAP REL_055 / ART_001): deleted upstream between list and read. */
+export function isGoneUpstream(e: unknown): boolean {
   return isEBoekhoudenError(e) && (e.status === 404 || e.code === 'REL_055' || e.code === 'ART_001');
 }
 
@@ -203,7 +203,7 @@ export async function readDetails<T>(
       return { record: await get(id) };
     } catch (e) {
       if (stopsTheRun(e)) throw e;
-      if (isNotFound(e)) gone.push(id);
+      if (isGoneUpstream(e)) gone.push(id);
       else {
         ctx.log.failed++;
         ctx.problem({
