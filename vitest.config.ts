@@ -15,7 +15,8 @@ export default defineConfig({
             'test/load/**/*.test.ts',
             '{lib,proxy,sandbox,components,entrypoints}/**/*.test.ts',
           ],
-          setupFiles: ['fake-indexeddb/auto'],
+          // The whole text catalogue, as the background and the options page load it (the popup loads it later).
+          setupFiles: ['fake-indexeddb/auto', 'lib/i18n/catalogue.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -2,6 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { WorkspaceDb } from '../../lib/db';
 import * as engine from '../../lib/sync/index';
 import { createBackground, registerListeners } from './service';
+import '../../lib/i18n/catalogue';
 
 export default defineBackground({
   main() {

@@ -1,6 +1,6 @@
 /**
  * A small typed i18n: two dictionaries (Dutch default, English) and a reactive language.
- * No library, so the popup stays light.
+ * No library, so the popup stays light; it starts with its own texts and loads the rest later.
  */
 import { ref } from 'vue';
 import {
@@ -46,13 +46,27 @@ export function setLanguage(lang: Language): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 
+/** Counts the parts of the catalogue that arrived, so texts shown before one did are put into words again. */
+const loadedParts = ref(0);
+let catalogue: Promise<void> | undefined;
+
+/** Loads the whole catalogue (the popup starts with its own texts only); once, however often it is asked. */
+export function loadCatalogue(): Promise<void> {
+  catalogue ??= import('./catalogue').then(() => {
+    loadedParts.value += 1;
+  });
+  return catalogue;
+}
+
 /** Translates in the current language (reactive inside templates and computed). */
 export function t(key: MessageKey | string, params?: Params): string {
+  void loadedParts.value;
   return translate(language.value, key, params);
 }
 
 /** Puts engine or log words into the current language (reactive inside templates and computed). */
 export function pick(message: Bilingual | string | undefined | null): string {
+  void loadedParts.value;
   return say(language.value, message);
 }
 

@@ -1,6 +1,12 @@
-/** Plain translation without Vue, for the background (badge title) and tests. */
-import { nl, type MessageKey } from './nl';
-import { en } from './en';
+/**
+ * Plain translation without Vue, for the background (badge title), domain code and tests. It
+ * knows the popup's texts from the start; the whole catalogue joins when `./catalogue` is imported
+ * (statically by the background, the options page and the modules that put texts into words, lazily
+ * by the popup), so the popup does not carry every sentence of the product.
+ */
+import type { MessageKey } from './nl';
+import { popupNl } from './popup.nl';
+import { popupEn } from './popup.en';
 
 export type Language = 'nl' | 'en';
 export type { MessageKey };
@@ -30,10 +36,21 @@ export type Bilingual = Text | WrittenText;
 export type Param = string | number | Text | WrittenText;
 export type Params = Record<string, Param>;
 
-export const dictionaries: Record<Language, Record<MessageKey, string>> = { nl, en };
+type Dictionary = Partial<Record<MessageKey, string>>;
+
+/** The texts known so far, by language. */
+const dictionaries: Record<Language, Dictionary> = { nl: { ...popupNl }, en: { ...popupEn } };
+let complete = false;
+
+/** Adds the whole catalogue (see catalogue.ts); from then on every key is known in both languages. */
+export function addCatalogue(all: Record<Language, Record<MessageKey, string>>): void {
+  Object.assign(dictionaries.nl, all.nl);
+  Object.assign(dictionaries.en, all.en);
+  complete = true;
+}
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(nl, key);
+  return Object.prototype.hasOwnProperty.call(dictionaries.nl, key);
 }
 
 /** A catalogue key with its parameters (left out when there are none). */
@@ -52,7 +69,8 @@ function word(lang: Language, value: Param): string {
 
 /** Translates a key in a given language. An unknown key is returned as is (never thrown). */
 export function translate(lang: Language, key: MessageKey | string, params?: Params): string {
-  const template = isMessageKey(key) ? dictionaries[lang][key] : key;
+  // A key of the part not loaded yet reads as nothing for the moment, never as the bare key.
+  const template = isMessageKey(key) ? (dictionaries[lang][key] ?? key) : complete ? key : '';
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? word(lang, params[name]) : m));
 }

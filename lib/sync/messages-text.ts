@@ -6,6 +6,8 @@
  */
 import { isEBoekhoudenError, redactSecrets } from '../eboekhouden/errors';
 import { isMessageKey, text, translate, type MessageKey, type Param, type Text } from '../i18n/translate';
+// Puts texts of the whole catalogue into words (the popup loads it later).
+import '../i18n/catalogue';
 
 /** An error as a person reads it: its kind and code, and the words for it. */
 export interface ErrorText extends Text {

@@ -4,6 +4,8 @@
  */
 import { say, text, type MessageKey, type Params, type Text } from '../i18n/translate';
 import type { Notice } from './invoice-builder';
+// Puts texts of the whole catalogue into words (the popup loads it later).
+import '../i18n/catalogue';
 
 /** Every problem's words, one after the other (workspace.problems), as one Text. */
 function together(problems: Notice[]): Text {

@@ -15,6 +15,8 @@ import {
   type NewInvoice,
 } from '../eboekhouden/types';
 import { text, translate, type Param, type Text } from '../i18n/translate';
+// Puts texts of the whole catalogue into words (the popup loads it later).
+import '../i18n/catalogue';
 
 /** What is wrong, where, and how to fix it: a code, and the words for a person (key+params). */
 export interface Notice extends Text {

@@ -39,7 +39,7 @@ async function rowCount(page: Page): Promise<number> {
 describe('Firefox: the alarm and a new customer', () => {
   it('syncs when the sync alarm fires with no page doing anything', async () => {
     const popup = await openFirefoxPage(ext, 'popup.html');
-    await popup.waitForSelector('[data-testid=sync-now]');
+    await popup.waitForSelector('#popup-connection');
     await saveToken(popup, 'popup', SANDBOX.apiToken);
     await popup.close();
 

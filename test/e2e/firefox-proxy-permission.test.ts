@@ -63,18 +63,23 @@ describe('Firefox: another proxy address with its permission granted', () => {
     const other = `http://localhost:${backends.proxy.port}`;
     const e = await launch();
     const popup = await openFirefoxPage(e, 'popup.html');
-    await popup.waitForSelector('[data-testid=sync-now]');
+    // Not connected yet: the popup's first form has the proxy too.
+    await popup.waitForSelector('#popup-connection');
     await typeProxyUrl(popup, 'popup', other);
     // The ok notice says the permission was granted too (else: "saved without access").
     await saveToken(popup, 'popup', SANDBOX.apiToken);
     expect(await textOf(popup, '[data-testid=form-result]')).toContain('Instellingen opgeslagen');
 
-    const again = await storedProxy(e, 'popup.html', 'popup');
+    // Once connected the popup shows no proxy field (it is on the options page), so that is where it is read.
+    const again = await storedProxy(e, 'options.html#connection', 'options');
     expect(again.url).toBe(other);
     expect(again.granted).toBe(true);
     expect(again.accessMissing).toBe(false);
+    const glance = await openFirefoxPage(e, 'popup.html');
+    await glance.waitForSelector('[data-testid=sync-now]');
+    expect(await glance.$('#popup-proxyUrl, [data-testid=proxy-access]')).toBeNull();
     await backends.sandbox.resetStats();
-    expect(await syncNow(again.page)).toContain('Synchronisatie gelukt');
+    expect(await syncNow(glance)).toContain('Synchronisatie gelukt');
     expect((await backends.sandbox.stats()).total).toBeGreaterThan(0);
   });
 

@@ -141,7 +141,8 @@ export async function openPopup(ext: Extension): Promise<Page> {
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 380, height: 760 });
   await page.goto(`chrome-extension://${ext.id}/popup.html`);
-  await page.getByTestId('sync-now').waitFor();
+  // Connected: the glance with Sync now; not connected yet: the connection form first.
+  await page.locator('[data-testid=sync-now], #popup-connection').first().waitFor();
   return page;
 }
 
@@ -183,6 +184,8 @@ export async function eventually<T>(
 
 /** Fills in the token in the popup and saves; returns the popup page. */
 export async function saveTokenInPopup(page: Page, token: string): Promise<void> {
+  // Once connected, the form is behind "Change connection" (open already when a reconnect is needed).
+  if (!(await page.locator('#popup-connection').isVisible())) await page.getByTestId('change-connection').click();
   await page.getByRole('radio', { name: /API.token/ }).check();
   await page.getByRole('textbox', { name: /API.token/ }).fill(token);
   await page.getByTestId('save').click();

@@ -38,12 +38,12 @@ describe('credentials and the alarm', () => {
     await saveTokenInPopup(popup, 'not-the-right-token');
     const outcome = await syncAndWait(popup);
     expect(outcome).toContain('mislukt');
-    // Plain words with the fix, never a bare code.
-    const message = (await popup.locator('.notice.error').first().textContent()) ?? '';
+    // Plain words with the fix, never a bare code: the form opened by itself with the reason.
+    const message = (await popup.getByTestId('reconnect-reason').textContent()) ?? '';
     expect(message).toMatch(/token|inloggegevens/i);
     expect(message.length).toBeGreaterThan(30);
     await popup.getByTestId('next-sync').getByText('Gepauzeerd').waitFor();
-    expect(await popup.getByTestId('health').textContent()).toContain('Vraagt aandacht');
+    expect(await popup.getByTestId('health').textContent()).toContain('Opnieuw verbinden nodig');
     await eventually('the badge to ask for attention', async () => (await badgeText(env.ext)) === '!');
     await screenshot(popup, 'popup-reconnect-nl');
 

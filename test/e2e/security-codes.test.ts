@@ -26,10 +26,11 @@ describe('a new user with security codes', () => {
     await screenshot(popup, 'popup-security-codes-nl');
 
     await popup.getByLabel('Beveiligingscode 1').fill(SANDBOX.securityCode1);
-    await popup.getByTestId('save').click();
-    await popup.getByTestId('form-result').locator('.notice.ok').waitFor();
+    // Tested before saving: a successful save gives way to the glance.
     await popup.getByTestId('test-connection').click();
     await popup.getByTestId('form-result').getByText('Verbonden met', { exact: false }).waitFor();
+    await popup.getByTestId('save').click();
+    await popup.getByTestId('form-result').locator('.notice.ok').waitFor();
 
     expect(await syncAndWait(popup)).toMatch(/gelukt|klaar/);
     await eventually('the badge to settle', async () => ['✓', '!'].includes(await badgeText(env.ext)));

@@ -25,9 +25,11 @@ describe('a new user with an API token', () => {
     expect(await popup.locator('#popup-apiToken').getAttribute('aria-invalid')).toBe('true');
     await screenshot(popup, 'popup-new-user-nl');
 
-    await saveTokenInPopup(popup, SANDBOX.apiToken);
+    // Tested before saving: a successful save gives way to the glance.
+    await popup.getByRole('textbox', { name: /API.token/ }).fill(SANDBOX.apiToken);
     await popup.getByTestId('test-connection').click();
     await popup.getByTestId('form-result').getByText('Verbonden met', { exact: false }).waitFor();
+    await saveTokenInPopup(popup, SANDBOX.apiToken);
 
     await popup.getByTestId('sync-now').click();
     // Progress is visible while it runs (the bar and the step text), then success.

@@ -8,6 +8,8 @@ import { isMessageKey, text, type Param, type Text } from '../../i18n/translate'
 import type { Notice } from '../../workspace/invoice-builder';
 import type { StepContext, SyncStep } from '../step';
 import { processOutbox, sourcesInOutbox, sourceKey, type ExportKind } from './outbox';
+// Puts texts of the whole catalogue into words (the popup loads it later).
+import '../../i18n/catalogue';
 
 export function customerLabel(c: Pick<Customer, 'code' | 'name'>): Text {
   return text('record.customer', { code: c.code, name: c.name });

@@ -21,6 +21,8 @@ import { isDuplicate, isEBoekhoudenError, type EBoekhoudenError } from '../../eb
 import type { Notice } from '../../workspace/invoice-builder';
 import { PROXY_ERROR_CODES } from '../../eboekhouden/http';
 import { isMessageKey, text, translate, type Text } from '../../i18n/translate';
+// Puts texts of the whole catalogue into words (the popup loads it later).
+import '../../i18n/catalogue';
 
 export type Remote = NonNullable<OutboxEntry['remote']>;
 
