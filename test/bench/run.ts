@@ -3,7 +3,7 @@
  * and the ratio; prints a table and writes bench/results.json.
  *
  *   npm run bench                     everything (about 5–10 minutes on 2 cores)
- *   npm run bench -- node export      only some sections: node soap incremental export chromium popup proxy
+ *   npm run bench -- node export      only some sections: node soap incremental export chromium views popup proxy
  *
  * The proxy listens on a free port (never needs 8787, which `npm start` or an e2e run may hold).
  * The Chromium import builds the extension for that port (its default proxy and host permission,
@@ -23,9 +23,10 @@ import { benchExport, type ExportBench } from './export';
 import { EXTENSION_DIR, launchBenchExtension } from './chromium';
 import { popupBytes, popupTiming, type PopupBytes, type PopupTiming } from './popup';
 import { formatTable, type Row } from './table';
+import { benchViews, viewRows, type ViewsBench } from './views';
 import { buildExtensionFor } from '../e2e/proxy-build';
 
-const SECTIONS = ['node', 'soap', 'incremental', 'export', 'chromium', 'popup', 'proxy'] as const;
+const SECTIONS = ['node', 'soap', 'incremental', 'export', 'chromium', 'views', 'popup', 'proxy'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export const TARGETS = {
@@ -54,6 +55,7 @@ interface Results {
   incremental?: IncrementalBench;
   export?: ExportBench;
   popup?: { bytes: PopupBytes; timing: PopupTiming };
+  views?: ViewsBench;
   proxy?: ProxyBenchResult;
   errors: Record<string, string>;
 }
@@ -121,7 +123,7 @@ async function main(): Promise<void> {
     errors: {},
   };
 
-  const needsChromium = want('chromium') || want('popup');
+  const needsChromium = want('chromium') || want('views') || want('popup');
   if (needsChromium) results.machine.chromium = chromiumVersion();
   if (want('popup')) {
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
@@ -133,12 +135,12 @@ async function main(): Promise<void> {
 
   let backend: Backend | undefined;
   // The proxy takes any free port, so a proxy on 8787 (`npm start`, an e2e run) is no obstacle.
-  if (want('node') || want('soap') || want('incremental') || want('export') || want('chromium'))
+  if (want('node') || want('soap') || want('incremental') || want('export') || want('chromium') || want('views'))
     backend = await startBackend({ proxyPort: 0 });
   let buildDir: string | undefined;
   let chromiumBuild: string | undefined;
   try {
-    if (backend && want('chromium')) {
+    if (backend && (want('chromium') || want('views'))) {
       buildDir = join('.output', `bench-${new URL(backend.proxy).port}`);
       process.stderr.write(`· building the extension for the bench's proxy ${backend.proxy} …\n`);
       chromiumBuild = buildExtensionFor(backend.proxy, buildDir);
@@ -169,7 +171,7 @@ async function main(): Promise<void> {
         results.importNodeSoap = figures;
       }
     }
-    if (backend && chromiumBuild) {
+    if (backend && chromiumBuild && want('chromium')) {
       const b = backend;
       const dir = chromiumBuild;
       results.importChromiumRest = await section(results, 'import, Chromium, API token', () =>
@@ -179,6 +181,10 @@ async function main(): Promise<void> {
         results.importChromiumSoap = await section(results, 'import, Chromium, security codes', () =>
           benchChromiumImport(b, 'securityCodes', dir),
         );
+    }
+    if (backend && chromiumBuild && want('views')) {
+      const [b, dir] = [backend, chromiumBuild];
+      results.views = await section(results, 'data views, Chromium', () => benchViews(b, dir));
     }
   } finally {
     await backend?.close();
@@ -207,6 +213,7 @@ async function main(): Promise<void> {
   if (want('soap')) rows.push(...importRows('Import, security codes, Node', results.importNodeSoap));
   if (want('chromium') && (want('soap') || asked.length === 0))
     rows.push(...importRows('Import, security codes, Chromium', results.importChromiumSoap));
+  if (want('views')) rows.push(...viewRows(results.views));
   const inc = results.incremental;
   if (want('incremental'))
     rows.push(
