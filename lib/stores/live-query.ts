@@ -27,3 +27,15 @@ export function useLiveQuery<T>(query: () => Promise<T>, initial: T, deps?: Watc
   onScopeDispose(() => subscription.unsubscribe());
   return result;
 }
+
+/** The rows with these ids as a Map: a bulkGet of only what a list refers to, never the whole table. */
+export async function rowsById<T>(
+  table: { bulkGet(keys: number[]): PromiseLike<(T | undefined)[]> },
+  ids: Iterable<number>,
+): Promise<Map<number, T>> {
+  const keys = [...new Set(ids)];
+  const rows = await table.bulkGet(keys);
+  const out = new Map<number, T>();
+  rows.forEach((r, i) => r !== undefined && out.set(keys[i], r));
+  return out;
+}

@@ -21,6 +21,9 @@ type Key = IndexableType;
 export type SearchMode = 'all' | 'prefix' | 'contains' | 'containsCapped';
 
 export const CONTAINS_CAP = 1000;
+/** Rows read before the table asks (a viewport and its overscan), and extra rows read each side of a window. */
+const FIRST_WINDOW = 40;
+const MARGIN = 20;
 
 /** What DataTable needs from its rows, wherever they live (in memory or in IndexedDB). */
 export interface RowSource<T> {
@@ -58,6 +61,8 @@ export interface TableView<T, K extends Key = Key> {
 export interface TableWindow<T> extends RowSource<T> {
   loading: Ref<boolean>;
   mode: Ref<SearchMode>;
+  /** The search the rows now shown answer (undefined before the first read). */
+  appliedQuery: Ref<string | undefined>;
 }
 
 const words = (q: string) => q.trim().toLowerCase().split(/\s+/).filter(Boolean);
@@ -101,9 +106,14 @@ export function useTableWindow<T, K extends Key>(
   const mode = shallowRef<SearchMode>('all');
   const sortKey = shallowRef<string | undefined>(view.defaultSort.key);
   const sortDir = shallowRef<1 | -1>(view.defaultSort.dir);
+  const appliedQuery = shallowRef<string>();
   /** Matching primary keys in sort order; undefined: every row, in index order. */
   let keys: K[] | undefined;
-  let range: [number, number] = [0, 0];
+  /** While the keys of a `keep` rule are being listed, windows are read through the rule. */
+  let throughKeep = false;
+  /** Rows asked for, and rows loaded (a margin around what was asked; undefined: nothing valid). */
+  let range: [number, number] = [0, FIRST_WINDOW];
+  let loaded: [number, number] | undefined;
   let reloads = 0;
   let fetches = 0;
 
@@ -146,28 +156,51 @@ export function useTableWindow<T, K extends Key>(
 
   async function fetchWindow(): Promise<void> {
     const mine = ++fetches;
-    const [s, e] = range;
-    const n = Math.max(0, e - s);
-    const got =
-      n === 0
-        ? []
-        : keys
-          ? (await view.table.bulkGet(keys.slice(s, e))).filter((r): r is T => r !== undefined)
-          : await ordered().offset(s).limit(n).toArray();
+    const s = Math.max(0, range[0] - MARGIN);
+    const e = range[1] + MARGIN;
+    const got = keys
+      ? (await view.table.bulkGet(keys.slice(s, e))).filter((r): r is T => r !== undefined)
+      : throughKeep && view.keep
+        ? await ordered()
+            .filter(view.keep)
+            .offset(s)
+            .limit(e - s)
+            .toArray()
+        : await ordered()
+            .offset(s)
+            .limit(e - s)
+            .toArray();
     if (mine !== fetches) return;
+    loaded = [s, e];
     start.value = s;
     rows.value = got;
   }
 
   async function reload(): Promise<void> {
     const mine = ++reloads;
+    const q = query();
+    const ws = words(q);
     loading.value = true;
-    const [n, found] = await Promise.all([view.table.count(), matching(words(query()))]);
+    if (view.keep && ws.length === 0) {
+      // First rows at once, read through the rule; the exact count and the key list follow.
+      const n = await view.table.count();
+      if (mine !== reloads) return;
+      loaded = undefined;
+      keys = undefined;
+      throughKeep = true;
+      total.value = n;
+      if (appliedQuery.value === undefined) count.value = n;
+      await fetchWindow();
+    }
+    const [n, found] = await Promise.all([view.table.count(), matching(ws)]);
     if (mine !== reloads) return;
+    loaded = undefined;
     keys = found.keys;
+    throughKeep = false;
     total.value = n;
     count.value = keys ? keys.length : n;
     mode.value = found.mode;
+    appliedQuery.value = q;
     loading.value = false;
     await fetchWindow();
   }
@@ -180,7 +213,8 @@ export function useTableWindow<T, K extends Key>(
 
   // Re-read when the table's size changes (a sync writes thousands of rows: debounced) or `also` does.
   const size = useLiveQuery(() => view.table.count(), -1);
-  watch(size, (_, before) => (before === -1 ? void reload() : reloadSoon()));
+  watch(size, (_, before) => before !== -1 && reloadSoon());
+  void reload();
   if (also) watch(also, () => reloadSoon());
   watch(query, () => reloadSoon(150));
   watch([sortKey, sortDir], () => void reload());
@@ -195,9 +229,10 @@ export function useTableWindow<T, K extends Key>(
     mode,
     sortKey,
     sortDir,
+    appliedQuery,
     show(s, e) {
-      if (s === range[0] && e === range[1]) return;
       range = [s, e];
+      if (loaded && s >= loaded[0] && e <= Math.min(loaded[1], Math.max(count.value, s))) return;
       void fetchWindow();
     },
     canSort: (key) => key in view.sortable,

@@ -3,7 +3,7 @@
  * and the ratio; prints a table and writes bench/results.json.
  *
  *   npm run bench                     everything (about 5–10 minutes on 2 cores)
- *   npm run bench -- node export      only some sections: node soap incremental export chromium views popup proxy
+ *   npm run bench -- node export      only some sections: node soap incremental export chromium views network popup proxy
  *
  * The proxy listens on a free port (never needs 8787, which `npm start` or an e2e run may hold).
  * The Chromium import builds the extension for that port (its default proxy and host permission,
@@ -24,9 +24,10 @@ import { EXTENSION_DIR, launchBenchExtension } from './chromium';
 import { popupBytes, popupTiming, type PopupBytes, type PopupTiming } from './popup';
 import { formatTable, type Row } from './table';
 import { benchViews, viewRows, type ViewsBench } from './views';
+import { benchNetwork, networkRows, type NetworkBench } from './network';
 import { buildExtensionFor } from '../e2e/proxy-build';
 
-const SECTIONS = ['node', 'soap', 'incremental', 'export', 'chromium', 'views', 'popup', 'proxy'] as const;
+const SECTIONS = ['node', 'soap', 'incremental', 'export', 'chromium', 'views', 'network', 'popup', 'proxy'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export const TARGETS = {
@@ -56,6 +57,7 @@ interface Results {
   export?: ExportBench;
   popup?: { bytes: PopupBytes; timing: PopupTiming };
   views?: ViewsBench;
+  network?: NetworkBench;
   proxy?: ProxyBenchResult;
   errors: Record<string, string>;
 }
@@ -135,7 +137,15 @@ async function main(): Promise<void> {
 
   let backend: Backend | undefined;
   // The proxy takes any free port, so a proxy on 8787 (`npm start`, an e2e run) is no obstacle.
-  if (want('node') || want('soap') || want('incremental') || want('export') || want('chromium') || want('views'))
+  if (
+    want('node') ||
+    want('soap') ||
+    want('incremental') ||
+    want('export') ||
+    want('chromium') ||
+    want('views') ||
+    want('network')
+  )
     backend = await startBackend({ proxyPort: 0 });
   let buildDir: string | undefined;
   let chromiumBuild: string | undefined;
@@ -182,6 +192,10 @@ async function main(): Promise<void> {
           benchChromiumImport(b, 'securityCodes', dir),
         );
     }
+    if (backend && want('network')) {
+      const b = backend;
+      results.network = await section(results, 'network profile, Node', () => benchNetwork(b));
+    }
     if (backend && chromiumBuild && want('views')) {
       const [b, dir] = [backend, chromiumBuild];
       results.views = await section(results, 'data views, Chromium', () => benchViews(b, dir));
@@ -214,6 +228,7 @@ async function main(): Promise<void> {
   if (want('chromium') && (want('soap') || asked.length === 0))
     rows.push(...importRows('Import, security codes, Chromium', results.importChromiumSoap));
   if (want('views')) rows.push(...viewRows(results.views));
+  if (want('network')) rows.push(...networkRows(results.network));
   const inc = results.incremental;
   if (want('incremental'))
     rows.push(

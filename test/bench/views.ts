@@ -19,7 +19,7 @@ const VIEWS = {
   materials: 1,
   hourTypes: 1,
   ledgerAccounts: 1,
-  transactions: 6,
+  transactions: 5,
   openItems: 2,
 } as const;
 type ViewKind = keyof typeof VIEWS;
@@ -56,15 +56,22 @@ const MARK = `(() => {
   observer.observe(document, { subtree: true, childList: true });
 })();`;
 
-/** Runs `act` in the page, then polls each frame until `done` holds; ms from before `act`. */
-async function timed(page: Page, act: string, done: string, timeoutMs = 30_000): Promise<number> {
-  await page.evaluate(`window.__t0 = performance.now(); ${act}`);
-  const handle = await page.waitForFunction(`(${done}) ? performance.now() - window.__t0 : false`, undefined, {
-    polling: 'raf',
-    timeout: timeoutMs,
-  });
-  return (await handle.jsonValue()) as number;
+/** Page-side: polls each frame until `done()` holds; ms since `t0` (the extension's CSP allows no string eval). */
+declare global {
+  interface Window {
+    __until?: (done: () => unknown, t0: number, timeoutMs?: number) => Promise<number>;
+  }
 }
+// tsx (esbuild keepNames) wraps named functions in the evaluated code in __name(); the page has none.
+const UNTIL = `globalThis.__name ??= (f) => f;
+window.__until = (done, t0, timeoutMs = 30000) => new Promise((resolve) => {
+  const tick = () => {
+    if (done()) resolve(performance.now() - t0);
+    else if (performance.now() - t0 > timeoutMs) resolve(NaN);
+    else requestAnimationFrame(tick);
+  };
+  tick();
+});`;
 
 const mb = (n: number | undefined) => (n === undefined ? NaN : Math.round((n / 1024 / 1024) * 10) / 10);
 
@@ -82,32 +89,41 @@ async function measureView(page: Page, kind: ViewKind, id: string): Promise<View
   const { ready, rows: first } = (await marks.jsonValue()) as { ready: number; rows: number };
   const rows = Number(await page.locator('table.data').getAttribute('aria-rowcount')) - 1;
 
-  const scrollEndMs = await timed(
-    page,
-    `const s = document.querySelector('.scroller'); s.scrollTop = s.scrollHeight;`,
-    `document.querySelector('.scroller tbody tr[aria-rowindex="${rows + 1}"]')`,
-  );
-  const firstRowText = `document.querySelector('.scroller tbody tr[aria-rowindex]')?.textContent`;
-  const sortMs = await timed(
-    page,
-    `const s = document.querySelector('.scroller'); s.scrollTop = 0; window.__before = ${firstRowText};
-     document.querySelector('.scroller th:not([aria-sort]) button.sort').click();`,
-    `document.querySelector('.scroller tbody tr[aria-rowindex="2"]') && ${firstRowText} !== window.__before`,
-  ).catch(() => NaN);
+  const scrollEndMs = await page.evaluate((last) => {
+    const t0 = performance.now();
+    const sc = document.querySelector('.scroller')!;
+    sc.scrollTop = sc.scrollHeight;
+    return window.__until!(() => document.querySelector(`.scroller tbody tr[aria-rowindex="${last}"]`), t0);
+  }, rows + 1);
+  const sortMs = await page.evaluate(() => {
+    const firstRow = () => document.querySelector('.scroller tbody tr[aria-rowindex]')?.textContent;
+    const sc = document.querySelector('.scroller')!;
+    sc.scrollTop = 0;
+    const before = firstRow();
+    const t0 = performance.now();
+    document.querySelector<HTMLElement>('.scroller th:not([aria-sort]) button.sort')?.click();
+    return window.__until!(
+      () => document.querySelector('.scroller tbody tr[aria-rowindex="2"]') && firstRow() !== before,
+      t0,
+      10_000,
+    );
+  });
   const cell = VIEWS[kind] + 1;
-  const searchQuery = (
-    (await page.locator(`.scroller tbody tr[aria-rowindex]:not(.pad) td:nth-child(${cell})`).first().textContent()) ??
-    ''
-  )
-    .trim()
-    .split(/\s+/)[0];
-  const shown = `document.querySelector('[data-testid=rows-shown]').textContent`;
-  const searchMs = await timed(
-    page,
-    `window.__before = ${shown}; const i = document.querySelector('input[type=search]');
-     i.value = ${JSON.stringify(searchQuery)}; i.dispatchEvent(new Event('input'));`,
-    `${shown} !== window.__before && document.querySelector('.scroller tbody tr[aria-rowindex="2"], td.empty')`,
-  ).catch(() => NaN);
+  const texts = await page.locator(`.scroller tbody tr[aria-rowindex] td:nth-child(${cell})`).allTextContents();
+  const searchQuery = (texts.map((x) => x.trim()).find(Boolean) ?? '').split(/\s+/)[0];
+  const searchMs = await page.evaluate((q) => {
+    const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
+    const t0 = performance.now();
+    input.value = q;
+    input.dispatchEvent(new Event('input'));
+    // The view marks the search its rows answer (data-query); then the rows must be on screen.
+    return window.__until!(
+      () =>
+        document.querySelector('.card[data-query]')?.getAttribute('data-query') === q &&
+        document.querySelector('.scroller tbody tr[aria-rowindex="2"], td.empty'),
+      t0,
+    );
+  }, searchQuery);
   const searchFound = ((await page.getByTestId('rows-shown').textContent()) ?? '').trim();
 
   const heap = await cdp.send('Runtime.getHeapUsage');
@@ -139,6 +155,7 @@ export async function benchViews(b: Backend, extensionDir: string): Promise<View
     if (sync.run.result !== 'ok' && sync.run.result !== 'warning')
       throw new Error(`the import to fill the views ended ${sync.run.result}`);
     await ext.context.addInitScript({ content: MARK });
+    await ext.context.addInitScript({ content: UNTIL });
     const views: ViewFigure[] = [];
     for (const kind of Object.keys(VIEWS) as ViewKind[]) {
       const page = await ext.context.newPage();
