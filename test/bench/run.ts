@@ -23,20 +23,13 @@ import { benchExport, type ExportBench } from './export';
 import { EXTENSION_DIR, launchBenchExtension } from './chromium';
 import { popupBytes, popupTiming, type PopupBytes, type PopupTiming } from './popup';
 import { formatTable, type Row } from './table';
+import { exportRow, importRows, incrementalRow, popupRow, proxyRow } from './rows';
 import { benchViews, viewRows, type ViewsBench } from './views';
 import { benchNetwork, networkRows, type NetworkBench } from './network';
 import { buildExtensionFor } from '../e2e/proxy-build';
 
 const SECTIONS = ['node', 'soap', 'incremental', 'export', 'chromium', 'views', 'network', 'popup', 'proxy'] as const;
 type Section = (typeof SECTIONS)[number];
-
-export const TARGETS = {
-  importRatio: 1.3,
-  incrementalRequests: 40,
-  incrementalMs: 2000,
-  popupGzipBytes: 60 * 1024,
-  popupMs: 200,
-};
 
 interface Results {
   startedAt: string;
@@ -87,25 +80,6 @@ async function section<T>(results: Results, name: string, fn: () => Promise<T>):
     process.stderr.write(`  ${name} FAILED: ${message}\n`);
     return undefined;
   }
-}
-
-const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const mbText = (n: number) => (Number.isFinite(n) ? `${n.toFixed(0)} MB` : '–');
-
-function importRows(label: string, r: ImportBench | ChromiumImportBench | undefined): Row[] {
-  if (!r) return [{ measure: label, value: 'not measured (see errors)' }];
-  const m = 'node' in r ? r.node : r.extension;
-  return [
-    {
-      measure: label,
-      value: `${s(m.wallMs)}, ${m.requests} req, ${Math.round(m.recordsPerSec)} rec/s, heap ≤ ${mbText(m.peakHeapMB)}`,
-      floor: `${s(r.floor.wallMs)}, ${r.floor.requests} req, heap ≤ ${mbText(r.floor.peakHeapMB)}`,
-      ratio: r.ratio,
-      target: `≤ ${TARGETS.importRatio}×, all records`,
-      met: r.ratio <= TARGETS.importRatio && r.complete,
-      note: r.complete ? `${m.records} records` : `MISSING ${r.missing.join('; ')}`,
-    },
-  ];
 }
 
 async function main(): Promise<void> {
@@ -229,61 +203,10 @@ async function main(): Promise<void> {
     rows.push(...importRows('Import, security codes, Chromium', results.importChromiumSoap));
   if (want('views')) rows.push(...viewRows(results.views));
   if (want('network')) rows.push(...networkRows(results.network));
-  const inc = results.incremental;
-  if (want('incremental'))
-    rows.push(
-      inc
-        ? {
-            measure: '15-minute run, nothing changed (token)',
-            value: `${inc.requests} req (${inc.lists} lists, ${inc.details} details, ${inc.other} other), ${Math.round(inc.wallMs)} ms`,
-            target: `≤ ${TARGETS.incrementalRequests} req, < ${TARGETS.incrementalMs / 1000} s`,
-            ratio: Math.max(inc.requests / TARGETS.incrementalRequests, inc.wallMs / TARGETS.incrementalMs),
-            met: inc.requests <= TARGETS.incrementalRequests && inc.wallMs < TARGETS.incrementalMs && inc.changed === 0,
-            note: `result ${inc.result}, ${inc.changed} changed`,
-          }
-        : { measure: '15-minute run', value: 'not measured (see errors)' },
-    );
-  const ex = results.export;
-  if (want('export'))
-    rows.push(
-      ex
-        ? {
-            measure: `Export ${ex.workOrders} work orders (token)`,
-            value: `${ex.invoicesPerSec.toFixed(1)} invoices/s, ${ex.requestsPerInvoice.toFixed(2)} req/invoice, ${s(ex.wallMs)}`,
-            target: 'each exactly once',
-            met: ex.received === ex.workOrders && ex.duplicates === 0,
-            note: `${ex.received} received, ${ex.duplicates} twice`,
-          }
-        : { measure: 'Export', value: 'not measured (see errors)' },
-    );
-  const p = results.proxy;
-  if (want('proxy'))
-    rows.push(
-      p
-        ? {
-            measure: `Proxy (${p.connections} conn.)`,
-            value: `${Math.round(p.proxied.throughput)} req/s, +${p.addedP50Ms.toFixed(2)} ms p50`,
-            floor: `direct ${Math.round(p.direct.throughput)} req/s`,
-            ratio: p.throughputRatio,
-            target: '≥ 0.85×, < 1 ms added',
-            met: p.meetsTarget,
-          }
-        : { measure: 'Proxy', value: 'not measured (see errors)' },
-    );
-  const pop = results.popup;
-  if (want('popup'))
-    rows.push(
-      pop
-        ? {
-            measure: 'Popup',
-            value: `${(pop.bytes.gzipBytes / 1024).toFixed(1)} KB gzip JS, interactive in ${Math.round(pop.timing.medianMs)} ms (median)`,
-            target: '< 60 KB, < 200 ms',
-            ratio: Math.max(pop.bytes.gzipBytes / TARGETS.popupGzipBytes, pop.timing.medianMs / TARGETS.popupMs),
-            met: pop.bytes.gzipBytes < TARGETS.popupGzipBytes && pop.timing.medianMs < TARGETS.popupMs,
-            note: `${pop.bytes.files.length} files, runs ${pop.timing.runs.join('/')} ms`,
-          }
-        : { measure: 'Popup', value: 'not measured (see errors)' },
-    );
+  if (want('incremental')) rows.push(incrementalRow(results.incremental));
+  if (want('export')) rows.push(exportRow(results.export));
+  if (want('proxy')) rows.push(proxyRow(results.proxy));
+  if (want('popup')) rows.push(popupRow(results.popup));
 
   console.log(formatTable(rows));
   const imports: [string, ImportBench | ChromiumImportBench | undefined][] = [
