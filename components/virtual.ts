@@ -1,4 +1,6 @@
 /** The arithmetic behind DataTable: which rows are in view, search and sort over all rows. */
+import { computed, shallowRef } from 'vue';
+import type { RowSource } from '../lib/stores/table-window';
 
 export interface RowWindow {
   start: number;
@@ -59,4 +61,39 @@ export function sortRows<R>(rows: R[], value: (row: R) => Value, direction: 1 | 
         : String(x).localeCompare(String(y), undefined, { numeric: true });
     return order * direction;
   });
+}
+
+/** Rows already in memory (work orders, invoices) as a RowSource: search and sort over all of them. */
+export function localSource<R>(
+  rows: () => R[],
+  values: () => ((row: R) => Value)[],
+  valueOf: (key: string) => ((row: R) => Value) | undefined,
+  query: () => string,
+): RowSource<R> {
+  const range = shallowRef<[number, number]>([0, 0]);
+  const sortKey = shallowRef<string>();
+  const sortDir = shallowRef<1 | -1>(1);
+  const haystacks = computed(() => searchIndex(rows(), values()));
+  const filtered = computed(() => {
+    const out = filterRows(rows(), haystacks.value, query());
+    const value = sortKey.value === undefined ? undefined : valueOf(sortKey.value);
+    return value ? sortRows(out, value, sortDir.value) : out;
+  });
+  return {
+    count: computed(() => filtered.value.length),
+    total: computed(() => rows().length),
+    start: computed(() => range.value[0]),
+    rows: computed(() => filtered.value.slice(range.value[0], range.value[1])),
+    show: (start, end) => (range.value = [start, end]),
+    sortKey,
+    sortDir,
+    canSort: () => true,
+    sortBy(key) {
+      if (sortKey.value === key) sortDir.value = sortDir.value === 1 ? -1 : 1;
+      else {
+        sortKey.value = key;
+        sortDir.value = 1;
+      }
+    },
+  };
 }

@@ -30,6 +30,19 @@ export interface SandboxConfig {
    * (every detail field, as the document's examples show). The document allows both.
    */
   restListItems: 'thin' | 'full';
+  /** Network profile (network.ts), 0 = off: ms per API request. Env SANDBOX_LATENCY_MS. */
+  latencyMs: number;
+  /** … plus ms per record in the answer. Env SANDBOX_LATENCY_PER_RECORD_MS. */
+  latencyPerRecordMs: number;
+  /** … and at most this many requests served at once, the rest queued (0: no cap). Env SANDBOX_MAX_CONCURRENT. */
+  maxConcurrent: number;
+}
+
+function nonNegative(name: string, raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 0;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of 0 or more, got "${raw}"`);
+  return n;
 }
 
 export function defaultConfig(env: Record<string, string | undefined> = process.env): SandboxConfig {
@@ -47,6 +60,9 @@ export function defaultConfig(env: Record<string, string | undefined> = process.
     accountant: false,
     createdStatus: 201,
     restListItems: 'thin',
+    latencyMs: nonNegative('SANDBOX_LATENCY_MS', env.SANDBOX_LATENCY_MS),
+    latencyPerRecordMs: nonNegative('SANDBOX_LATENCY_PER_RECORD_MS', env.SANDBOX_LATENCY_PER_RECORD_MS),
+    maxConcurrent: Math.floor(nonNegative('SANDBOX_MAX_CONCURRENT', env.SANDBOX_MAX_CONCURRENT)),
   };
 }
 
@@ -56,8 +72,10 @@ export function mergeConfig(base: SandboxConfig, patch: Partial<SandboxConfig> |
   if (!patch || typeof patch !== 'object') return next;
   for (const key of Object.keys(base) as (keyof SandboxConfig)[]) {
     const value = (patch as Record<string, unknown>)[key];
-    if (value !== undefined && typeof value === typeof base[key])
-      (next as unknown as Record<string, unknown>)[key] = value;
+    if (value === undefined || typeof value !== typeof base[key]) continue;
+    // A negative or non-finite delay or cap is no profile at all: keep the old value.
+    if (typeof value === 'number' && !(Number.isFinite(value) && value >= 0)) continue;
+    (next as unknown as Record<string, unknown>)[key] = value;
   }
   return next;
 }

@@ -54,6 +54,7 @@ export function controlRoutes(ctx: SandboxContext): Hono {
     resetSoapState(ctx);
     ctx.faults.set(null);
     ctx.stats.reset();
+    ctx.network.reset();
     return c.json({ seed, counts: counts(ctx) });
   });
 
@@ -84,8 +85,11 @@ export function controlRoutes(ctx: SandboxContext): Hono {
   app.get('/stats', (c) => c.json(ctx.stats.snapshot()));
   app.post('/stats/reset', (c) => {
     ctx.stats.reset();
+    ctx.network.reset();
     return c.json(ctx.stats.snapshot());
   });
+  // What the network profile did since the last stats reset: the most requests served at once, how many waited.
+  app.get('/network', (c) => c.json(ctx.network.snapshot()));
 
   app.get('/state', (c) => {
     const created = {

@@ -8,6 +8,7 @@ import type { SandboxConfig } from './config';
 import type { Store } from './store';
 import type { Sessions } from './sessions';
 import { prng } from './prng';
+import type { Network } from './network';
 
 export type FaultKind = 'http500' | 'timeout' | 'drop' | 'rateLimit' | 'sessionExpired';
 export const FAULT_KINDS: readonly FaultKind[] = ['http500', 'timeout', 'drop', 'rateLimit', 'sessionExpired'];
@@ -86,6 +87,8 @@ export interface SandboxContext {
   stats: Stats;
   /** Open REST and SOAP sessions. */
   sessions: Sessions;
+  /** Latency and the cap on concurrent requests (config latencyMs, latencyPerRecordMs, maxConcurrent). */
+  network: Network;
 }
 
 interface NodeBindings {

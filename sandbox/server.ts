@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import { defaultConfig, mergeConfig, type SandboxConfig } from './config';
 import { Faults, Stats, type SandboxContext } from './faults';
 import { Sessions } from './sessions';
+import { Network } from './network';
 import type { SeedName } from './store';
 import { seededStore } from './seeds';
 import { restRoutes } from './rest';
@@ -17,17 +18,22 @@ import { wsdlResponse } from './soap/wsdl';
 import { invoicePdfRoute } from './invoice-pdf';
 
 export function createContext(opts: { seed?: SeedName; config?: Partial<SandboxConfig> } = {}): SandboxContext {
-  return {
+  const ctx: SandboxContext = {
     store: seededStore(opts.seed ?? 'demo'),
     config: mergeConfig(defaultConfig(), opts.config),
     faults: new Faults(),
     stats: new Stats(),
     sessions: new Sessions(),
+    network: new Network(() => ctx.config),
   };
+  return ctx;
 }
 
 export function createSandboxApp(ctx: SandboxContext): Hono {
   const app = new Hono();
+  // The network profile holds API requests only, never the control API.
+  app.use('/v1/*', ctx.network.middleware());
+  app.use('/soap.asmx', ctx.network.middleware());
   app.route('/v1', restRoutes(ctx));
   app.post('/soap.asmx', soapRoute(ctx));
   app.get('/soap.asmx', (c) => wsdlResponse(c) ?? c.notFound());

@@ -52,6 +52,10 @@ export const en: Record<MessageKey, string> = {
   'data.openItems': 'Outstanding items',
   'data.searchLabel': 'Search {kind}',
   'data.searchPlaceholder': 'Type to search…',
+  'data.search.prefix': 'Searches the start of: {columns}. If nothing starts that way, anywhere in the row.',
+  'data.search.contains': 'No row starts that way; these are the rows that contain it anywhere.',
+  'data.search.containsCapped':
+    'No row starts that way; these are the first {cap} rows that contain it anywhere. Type more to narrow it down.',
   'data.count': '{count} records',
   'data.empty': 'No data yet. Sync first.',
   'data.col.code': 'Code',

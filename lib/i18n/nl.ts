@@ -51,6 +51,10 @@ export const nl = {
   'data.openItems': 'Openstaande posten',
   'data.searchLabel': 'Zoek in {kind}',
   'data.searchPlaceholder': 'Typ om te zoeken…',
+  'data.search.prefix': 'Zoekt op het begin van: {columns}. Staat het daar niet, dan overal in de rij.',
+  'data.search.contains': 'Geen rij begint zo; dit zijn de rijen waarin het ergens staat.',
+  'data.search.containsCapped':
+    'Geen rij begint zo; dit zijn de eerste {cap} rijen waarin het ergens staat. Typ meer om te verfijnen.',
   'data.count': '{count} records',
   'data.empty': 'Nog geen gegevens. Synchroniseer eerst.',
   'data.col.code': 'Code',

@@ -3,7 +3,7 @@
  * that made them (a component when it unmounts, a store when it is disposed).
  */
 import { onScopeDispose, shallowRef, watch, type Ref, type WatchSource } from 'vue';
-import { liveQuery, type Table } from 'dexie';
+import { liveQuery } from 'dexie';
 
 /**
  * A Dexie live query as a ref; it re-runs when the data it read changes, in any extension page
@@ -28,38 +28,14 @@ export function useLiveQuery<T>(query: () => Promise<T>, initial: T, deps?: Watc
   return result;
 }
 
-/**
- * A whole table for browsing (10,000+ rows): re-read when its row count changes or when
- * `also` changes (e.g. a sync finished), debounced, rather than on every single write.
- */
-export function useTableRows<T, K>(
-  table: () => Table<T, K>,
-  also?: WatchSource<unknown>,
-  delayMs = 400,
-): { rows: Ref<T[]>; loading: Ref<boolean> } {
-  const rows = shallowRef<T[]>([]) as Ref<T[]>;
-  const loading = shallowRef(true);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let generation = 0;
-
-  async function load(): Promise<void> {
-    const mine = ++generation;
-    loading.value = true;
-    const data = await table().toArray();
-    if (mine === generation) {
-      rows.value = data;
-      loading.value = false;
-    }
-  }
-  const reloadSoon = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void load(), delayMs);
-  };
-
-  const count = useLiveQuery(() => table().count(), -1);
-  watch(count, (now, before) => (before === -1 ? void load() : reloadSoon()));
-  if (also) watch(also, reloadSoon);
-  watch(table, () => void load());
-  onScopeDispose(() => clearTimeout(timer));
-  return { rows, loading };
+/** The rows with these ids as a Map: a bulkGet of only what a list refers to, never the whole table. */
+export async function rowsById<T>(
+  table: { bulkGet(keys: number[]): PromiseLike<(T | undefined)[]> },
+  ids: Iterable<number>,
+): Promise<Map<number, T>> {
+  const keys = [...new Set(ids)];
+  const rows = await table.bulkGet(keys);
+  const out = new Map<number, T>();
+  rows.forEach((r, i) => r !== undefined && out.set(keys[i], r));
+  return out;
 }

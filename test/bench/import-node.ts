@@ -74,6 +74,9 @@ async function workspaceCounts(db: WorkspaceDb): Promise<Expected> {
   };
 }
 
+/** The network profile off and thin list items: what a reset without config gives. */
+const RESET_CONFIG = { latencyMs: 0, latencyPerRecordMs: 0, maxConcurrent: 0, restListItems: 'thin' };
+
 let dbN = 0;
 export const freshDb = (name: string) => new WorkspaceDb(`bench-${name}-${process.pid}-${dbN++}`);
 
@@ -105,19 +108,25 @@ export async function benchFloor(
   };
 }
 
-/** With `keep`, the imported workspace is returned (for the 15-minute run) instead of deleted. */
+/**
+ * With `keep`, the imported workspace is returned (for the 15-minute run) instead of deleted.
+ * `config`: sandbox config for the run (e.g. full list items); `floorConfig` for the floor (default the same).
+ */
 export async function benchNodeImport(
   b: Backend,
   kind: Kind,
-  o: { keep?: boolean } = {},
+  o: { keep?: boolean; config?: object; floorConfig?: object } = {},
 ): Promise<ImportBench & { db?: WorkspaceDb }> {
-  await control(b, 'reset', { seed: 'large' });
+  const configure = (config: object | undefined) => control(b, 'config', { ...RESET_CONFIG, ...config });
+  await control(b, 'reset', { seed: 'large', config: o.config });
   const settings = settingsFor(b.proxy, kind);
   const cap = SOAP_LIST_CAP;
   const want = expectedRecords(await counts(b), kind, cap, kind === 'token');
 
   // Floor first and again after, so JIT warm-up and machine noise fall on both sides; the faster floor counts.
+  if (o.floorConfig) await configure(o.floorConfig);
   const floorA = await benchFloor(b, settings);
+  if (o.floorConfig) await configure(o.config);
 
   const db = freshDb(`import-${kind}`);
   const saved = await saveSettings(db, settings);
@@ -134,7 +143,9 @@ export async function benchNodeImport(
   }
   gc();
 
+  if (o.floorConfig) await configure(o.floorConfig);
   const floorB = await benchFloor(b, settings);
+  if (o.floorConfig) await configure(o.config);
   const floor = floorA.wallMs <= floorB.wallMs ? floorA : floorB;
   const records = total(got);
   const missing = missingRecords(want, got);

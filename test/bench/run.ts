@@ -3,7 +3,7 @@
  * and the ratio; prints a table and writes bench/results.json.
  *
  *   npm run bench                     everything (about 5–10 minutes on 2 cores)
- *   npm run bench -- node export      only some sections: node soap incremental export chromium popup proxy
+ *   npm run bench -- node export      only some sections: node soap incremental export chromium views network popup proxy
  *
  * The proxy listens on a free port (never needs 8787, which `npm start` or an e2e run may hold).
  * The Chromium import builds the extension for that port (its default proxy and host permission,
@@ -23,18 +23,13 @@ import { benchExport, type ExportBench } from './export';
 import { EXTENSION_DIR, launchBenchExtension } from './chromium';
 import { popupBytes, popupTiming, type PopupBytes, type PopupTiming } from './popup';
 import { formatTable, type Row } from './table';
+import { exportRow, importRows, incrementalRow, popupRow, proxyRow } from './rows';
+import { benchViews, viewRows, type ViewsBench } from './views';
+import { benchNetwork, networkRows, type NetworkBench } from './network';
 import { buildExtensionFor } from '../e2e/proxy-build';
 
-const SECTIONS = ['node', 'soap', 'incremental', 'export', 'chromium', 'popup', 'proxy'] as const;
+const SECTIONS = ['node', 'soap', 'incremental', 'export', 'chromium', 'views', 'network', 'popup', 'proxy'] as const;
 type Section = (typeof SECTIONS)[number];
-
-export const TARGETS = {
-  importRatio: 1.3,
-  incrementalRequests: 40,
-  incrementalMs: 2000,
-  popupGzipBytes: 60 * 1024,
-  popupMs: 200,
-};
 
 interface Results {
   startedAt: string;
@@ -54,6 +49,8 @@ interface Results {
   incremental?: IncrementalBench;
   export?: ExportBench;
   popup?: { bytes: PopupBytes; timing: PopupTiming };
+  views?: ViewsBench;
+  network?: NetworkBench;
   proxy?: ProxyBenchResult;
   errors: Record<string, string>;
 }
@@ -85,25 +82,6 @@ async function section<T>(results: Results, name: string, fn: () => Promise<T>):
   }
 }
 
-const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const mbText = (n: number) => (Number.isFinite(n) ? `${n.toFixed(0)} MB` : '–');
-
-function importRows(label: string, r: ImportBench | ChromiumImportBench | undefined): Row[] {
-  if (!r) return [{ measure: label, value: 'not measured (see errors)' }];
-  const m = 'node' in r ? r.node : r.extension;
-  return [
-    {
-      measure: label,
-      value: `${s(m.wallMs)}, ${m.requests} req, ${Math.round(m.recordsPerSec)} rec/s, heap ≤ ${mbText(m.peakHeapMB)}`,
-      floor: `${s(r.floor.wallMs)}, ${r.floor.requests} req, heap ≤ ${mbText(r.floor.peakHeapMB)}`,
-      ratio: r.ratio,
-      target: `≤ ${TARGETS.importRatio}×, all records`,
-      met: r.ratio <= TARGETS.importRatio && r.complete,
-      note: r.complete ? `${m.records} records` : `MISSING ${r.missing.join('; ')}`,
-    },
-  ];
-}
-
 async function main(): Promise<void> {
   const asked = process.argv.slice(2).filter((a) => !a.startsWith('-')) as Section[];
   const unknown = asked.filter((a) => !SECTIONS.includes(a));
@@ -121,7 +99,7 @@ async function main(): Promise<void> {
     errors: {},
   };
 
-  const needsChromium = want('chromium') || want('popup');
+  const needsChromium = want('chromium') || want('views') || want('popup');
   if (needsChromium) results.machine.chromium = chromiumVersion();
   if (want('popup')) {
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
@@ -133,12 +111,20 @@ async function main(): Promise<void> {
 
   let backend: Backend | undefined;
   // The proxy takes any free port, so a proxy on 8787 (`npm start`, an e2e run) is no obstacle.
-  if (want('node') || want('soap') || want('incremental') || want('export') || want('chromium'))
+  if (
+    want('node') ||
+    want('soap') ||
+    want('incremental') ||
+    want('export') ||
+    want('chromium') ||
+    want('views') ||
+    want('network')
+  )
     backend = await startBackend({ proxyPort: 0 });
   let buildDir: string | undefined;
   let chromiumBuild: string | undefined;
   try {
-    if (backend && want('chromium')) {
+    if (backend && (want('chromium') || want('views'))) {
       buildDir = join('.output', `bench-${new URL(backend.proxy).port}`);
       process.stderr.write(`· building the extension for the bench's proxy ${backend.proxy} …\n`);
       chromiumBuild = buildExtensionFor(backend.proxy, buildDir);
@@ -169,7 +155,7 @@ async function main(): Promise<void> {
         results.importNodeSoap = figures;
       }
     }
-    if (backend && chromiumBuild) {
+    if (backend && chromiumBuild && want('chromium')) {
       const b = backend;
       const dir = chromiumBuild;
       results.importChromiumRest = await section(results, 'import, Chromium, API token', () =>
@@ -179,6 +165,14 @@ async function main(): Promise<void> {
         results.importChromiumSoap = await section(results, 'import, Chromium, security codes', () =>
           benchChromiumImport(b, 'securityCodes', dir),
         );
+    }
+    if (backend && want('network')) {
+      const b = backend;
+      results.network = await section(results, 'network profile, Node', () => benchNetwork(b));
+    }
+    if (backend && chromiumBuild && want('views')) {
+      const [b, dir] = [backend, chromiumBuild];
+      results.views = await section(results, 'data views, Chromium', () => benchViews(b, dir));
     }
   } finally {
     await backend?.close();
@@ -207,61 +201,12 @@ async function main(): Promise<void> {
   if (want('soap')) rows.push(...importRows('Import, security codes, Node', results.importNodeSoap));
   if (want('chromium') && (want('soap') || asked.length === 0))
     rows.push(...importRows('Import, security codes, Chromium', results.importChromiumSoap));
-  const inc = results.incremental;
-  if (want('incremental'))
-    rows.push(
-      inc
-        ? {
-            measure: '15-minute run, nothing changed (token)',
-            value: `${inc.requests} req (${inc.lists} lists, ${inc.details} details, ${inc.other} other), ${Math.round(inc.wallMs)} ms`,
-            target: `≤ ${TARGETS.incrementalRequests} req, < ${TARGETS.incrementalMs / 1000} s`,
-            ratio: Math.max(inc.requests / TARGETS.incrementalRequests, inc.wallMs / TARGETS.incrementalMs),
-            met: inc.requests <= TARGETS.incrementalRequests && inc.wallMs < TARGETS.incrementalMs && inc.changed === 0,
-            note: `result ${inc.result}, ${inc.changed} changed`,
-          }
-        : { measure: '15-minute run', value: 'not measured (see errors)' },
-    );
-  const ex = results.export;
-  if (want('export'))
-    rows.push(
-      ex
-        ? {
-            measure: `Export ${ex.workOrders} work orders (token)`,
-            value: `${ex.invoicesPerSec.toFixed(1)} invoices/s, ${ex.requestsPerInvoice.toFixed(2)} req/invoice, ${s(ex.wallMs)}`,
-            target: 'each exactly once',
-            met: ex.received === ex.workOrders && ex.duplicates === 0,
-            note: `${ex.received} received, ${ex.duplicates} twice`,
-          }
-        : { measure: 'Export', value: 'not measured (see errors)' },
-    );
-  const p = results.proxy;
-  if (want('proxy'))
-    rows.push(
-      p
-        ? {
-            measure: `Proxy (${p.connections} conn.)`,
-            value: `${Math.round(p.proxied.throughput)} req/s, +${p.addedP50Ms.toFixed(2)} ms p50`,
-            floor: `direct ${Math.round(p.direct.throughput)} req/s`,
-            ratio: p.throughputRatio,
-            target: '≥ 0.85×, < 1 ms added',
-            met: p.meetsTarget,
-          }
-        : { measure: 'Proxy', value: 'not measured (see errors)' },
-    );
-  const pop = results.popup;
-  if (want('popup'))
-    rows.push(
-      pop
-        ? {
-            measure: 'Popup',
-            value: `${(pop.bytes.gzipBytes / 1024).toFixed(1)} KB gzip JS, interactive in ${Math.round(pop.timing.medianMs)} ms (median)`,
-            target: '< 60 KB, < 200 ms',
-            ratio: Math.max(pop.bytes.gzipBytes / TARGETS.popupGzipBytes, pop.timing.medianMs / TARGETS.popupMs),
-            met: pop.bytes.gzipBytes < TARGETS.popupGzipBytes && pop.timing.medianMs < TARGETS.popupMs,
-            note: `${pop.bytes.files.length} files, runs ${pop.timing.runs.join('/')} ms`,
-          }
-        : { measure: 'Popup', value: 'not measured (see errors)' },
-    );
+  if (want('views')) rows.push(...viewRows(results.views));
+  if (want('network')) rows.push(...networkRows(results.network));
+  if (want('incremental')) rows.push(incrementalRow(results.incremental));
+  if (want('export')) rows.push(exportRow(results.export));
+  if (want('proxy')) rows.push(proxyRow(results.proxy));
+  if (want('popup')) rows.push(popupRow(results.popup));
 
   console.log(formatTable(rows));
   const imports: [string, ImportBench | ChromiumImportBench | undefined][] = [

@@ -112,16 +112,27 @@ export interface Ageing {
   count: number;
 }
 
-/** Outstanding totals per side, in 0–30, 31–60, 61–90 and 90+ day buckets. */
-export function ageing(rows: OpenItemRow[], side: OpenItemRow['side'], today = new Date()): Ageing {
-  const out: Ageing = { total: 0, buckets: [0, 0, 0, 0], count: 0 };
-  for (const r of rows) {
-    if (r.side !== side || !r.open) continue;
-    const days = daysSince(r.date, today);
-    const i = days <= 30 ? 0 : days <= 60 ? 1 : days <= 90 ? 2 : 3;
-    out.buckets[i] = Math.round((out.buckets[i] + r.outstanding) * 100) / 100;
-    out.total = Math.round((out.total + r.outstanding) * 100) / 100;
-    out.count += 1;
-  }
-  return out;
+/**
+ * Outstanding totals per side, in 0–30, 31–60, 61–90 and 90+ day buckets, summed in cents over
+ * one pass of the rows (`add` per row, so the table can be walked with a cursor, never held).
+ */
+export function ageingTotals(today = new Date()) {
+  const cents = { debtors: [0, 0, 0, 0], creditors: [0, 0, 0, 0] };
+  const counts = { debtors: 0, creditors: 0 };
+  return {
+    add(r: OpenItemRow): void {
+      if (!r.open) return;
+      const days = daysSince(r.date, today);
+      cents[r.side][days <= 30 ? 0 : days <= 60 ? 1 : days <= 90 ? 2 : 3] += Math.round(r.outstanding * 100);
+      counts[r.side] += 1;
+    },
+    result(side: OpenItemRow['side']): Ageing {
+      const b = cents[side];
+      return {
+        total: b.reduce((x, y) => x + y, 0) / 100,
+        buckets: [b[0] / 100, b[1] / 100, b[2] / 100, b[3] / 100],
+        count: counts[side],
+      };
+    },
+  };
 }

@@ -1,0 +1,86 @@
+/** The bench table's rows for the import, 15-minute run, export, proxy and popup sections. */
+import type { ImportBench } from './import-node';
+import type { ChromiumImportBench } from './import-chromium';
+import type { IncrementalBench } from './incremental';
+import type { ExportBench } from './export';
+import type { ProxyBenchResult } from './proxy';
+import type { PopupBytes, PopupTiming } from './popup';
+import type { Row } from './table';
+
+const TARGETS = {
+  importRatio: 1.3,
+  incrementalRequests: 40,
+  incrementalMs: 2000,
+  popupGzipBytes: 60 * 1024,
+  popupMs: 200,
+};
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mbText = (n: number) => (Number.isFinite(n) ? `${n.toFixed(0)} MB` : '–');
+
+export function importRows(label: string, r: ImportBench | ChromiumImportBench | undefined): Row[] {
+  if (!r) return [{ measure: label, value: 'not measured (see errors)' }];
+  const m = 'node' in r ? r.node : r.extension;
+  return [
+    {
+      measure: label,
+      value: `${s(m.wallMs)}, ${m.requests} req, ${Math.round(m.recordsPerSec)} rec/s, heap ≤ ${mbText(m.peakHeapMB)}`,
+      floor: `${s(r.floor.wallMs)}, ${r.floor.requests} req, heap ≤ ${mbText(r.floor.peakHeapMB)}`,
+      ratio: r.ratio,
+      target: `≤ ${TARGETS.importRatio}×, all records`,
+      met: r.ratio <= TARGETS.importRatio && r.complete,
+      note: r.complete ? `${m.records} records` : `MISSING ${r.missing.join('; ')}`,
+    },
+  ];
+}
+
+export function incrementalRow(inc: IncrementalBench | undefined): Row {
+  return inc
+    ? {
+        measure: '15-minute run, nothing changed (token)',
+        value: `${inc.requests} req (${inc.lists} lists, ${inc.details} details, ${inc.other} other), ${Math.round(inc.wallMs)} ms`,
+        target: `≤ ${TARGETS.incrementalRequests} req, < ${TARGETS.incrementalMs / 1000} s`,
+        ratio: Math.max(inc.requests / TARGETS.incrementalRequests, inc.wallMs / TARGETS.incrementalMs),
+        met: inc.requests <= TARGETS.incrementalRequests && inc.wallMs < TARGETS.incrementalMs && inc.changed === 0,
+        note: `result ${inc.result}, ${inc.changed} changed`,
+      }
+    : { measure: '15-minute run', value: 'not measured (see errors)' };
+}
+
+export function exportRow(ex: ExportBench | undefined): Row {
+  return ex
+    ? {
+        measure: `Export ${ex.workOrders} work orders (token)`,
+        value: `${ex.invoicesPerSec.toFixed(1)} invoices/s, ${ex.requestsPerInvoice.toFixed(2)} req/invoice, ${s(ex.wallMs)}`,
+        target: 'each exactly once',
+        met: ex.received === ex.workOrders && ex.duplicates === 0,
+        note: `${ex.received} received, ${ex.duplicates} twice`,
+      }
+    : { measure: 'Export', value: 'not measured (see errors)' };
+}
+
+export function proxyRow(p: ProxyBenchResult | undefined): Row {
+  return p
+    ? {
+        measure: `Proxy (${p.connections} conn.)`,
+        value: `${Math.round(p.proxied.throughput)} req/s, +${p.addedP50Ms.toFixed(2)} ms p50`,
+        floor: `direct ${Math.round(p.direct.throughput)} req/s`,
+        ratio: p.throughputRatio,
+        target: '≥ 0.85×, < 1 ms added',
+        met: p.meetsTarget,
+      }
+    : { measure: 'Proxy', value: 'not measured (see errors)' };
+}
+
+export function popupRow(pop: { bytes: PopupBytes; timing: PopupTiming } | undefined): Row {
+  return pop
+    ? {
+        measure: 'Popup',
+        value: `${(pop.bytes.gzipBytes / 1024).toFixed(1)} KB gzip JS, interactive in ${Math.round(pop.timing.medianMs)} ms (median)`,
+        target: '< 60 KB, < 200 ms',
+        ratio: Math.max(pop.bytes.gzipBytes / TARGETS.popupGzipBytes, pop.timing.medianMs / TARGETS.popupMs),
+        met: pop.bytes.gzipBytes < TARGETS.popupGzipBytes && pop.timing.medianMs < TARGETS.popupMs,
+        note: `${pop.bytes.files.length} files, runs ${pop.timing.runs.join('/')} ms`,
+      }
+    : { measure: 'Popup', value: 'not measured (see errors)' };
+}
