@@ -30,6 +30,11 @@ export interface SandboxConfig {
    * (every detail field, as the document's examples show). The document allows both.
    */
   restListItems: 'thin' | 'full';
+  /**
+   * GET /v1/ledger/balances and /v1/ledger/{id}/balance answer LEDG_020 ("the request took too long")
+   * for a period longer than this many days; 0 = never. The live limit is not documented.
+   */
+  ledgerBalancesMaxDays: number;
 }
 
 export function defaultConfig(env: Record<string, string | undefined> = process.env): SandboxConfig {
@@ -47,6 +52,7 @@ export function defaultConfig(env: Record<string, string | undefined> = process.
     accountant: false,
     createdStatus: 201,
     restListItems: 'thin',
+    ledgerBalancesMaxDays: 0,
   };
 }
 
