@@ -1,5 +1,6 @@
 /** Dutch words of the overview (options page, first section) and of the ledger kinds it sums. */
 export const overviewNl = {
+  'step.ledgerMovements': 'Maandcijfers per grootboekrekening',
   'ledgerKind.revenue': 'Omzet',
   'ledgerKind.cost': 'Kosten',
   'ledgerKind.cash': 'Kas',
