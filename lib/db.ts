@@ -120,6 +120,17 @@ export interface LedgerMonthRow {
   readAt: number;
 }
 
+/** The cursor of the step that fills ledgerMonths (lib/sync/imports/ledger-movements.ts); the overview reads it too. */
+export const LEDGER_MOVEMENTS_STEP = 'ledgerMovements';
+export interface LedgerMovementsCursor {
+  /** Month → when it was read (ms). */
+  readAt: Record<string, number>;
+  /** Balances (cents, debit positive) at the end of `openingMonth`, the month before the 24-month window. */
+  openingMonth?: string;
+  opening?: Record<string, { category: string; cents: number }>;
+  openingReadAt?: number;
+}
+
 export interface InvoiceTemplateRow {
   remoteId: number;
   name: string;

@@ -7,25 +7,15 @@
  * 'refresh'), and for months never read; otherwise only the months that can still change: the current
  * and the previous one (2 requests). Months are written one by one, so an interrupted run keeps what it read.
  */
-import type { LedgerMonthRow } from '../../db';
+import { LEDGER_MOVEMENTS_STEP as STEP, type LedgerMonthRow, type LedgerMovementsCursor } from '../../db';
 import type { LedgerMovement } from '../../eboekhouden/types';
 import { addMonths, firstDay, lastDay, monthAt, monthsUpTo } from '../../workspace/months';
 import type { StepContext, SyncStep } from '../step';
 import { readCursor, throwIfAborted, writeCursor } from './common';
 
-const STEP = 'ledgerMovements';
 export const OVERVIEW_MONTHS = 24;
 /** Months re-read on an ordinary run: the current one and the one before (late bookings). */
 const OPEN_MONTHS = 2;
-
-export interface LedgerMovementsCursor {
-  /** Month → when it was read (ms). */
-  readAt: Record<string, number>;
-  /** Balances (cents, debit positive) at the end of `openingMonth`, the month before the window. */
-  openingMonth?: string;
-  opening?: Record<string, number>;
-  openingReadAt?: number;
-}
 
 export const importLedgerMovements: SyncStep = {
   name: STEP,
@@ -45,7 +35,7 @@ export const importLedgerMovements: SyncStep = {
       const balances = await ctx.api.periodBalances({ to: lastDay(openingMonth) });
       ctx.log.fetched += balances.length;
       cursor.openingMonth = openingMonth;
-      cursor.opening = Object.fromEntries(balances.map((b) => [b.code, b.cents]));
+      cursor.opening = Object.fromEntries(balances.map((b) => [b.code, { category: b.category, cents: b.cents }]));
       cursor.openingReadAt = ctx.now();
       await writeCursor(db, STEP, cursor, ctx.now());
     }
