@@ -93,7 +93,7 @@ export async function readRevenueDrillDown(db: WorkspaceDb, month: MonthKey): Pr
   const revenueCodes = new Set(revenueRows.map((r) => r.code));
   for (const a of accounts) if (kindOfRow(a) === 'revenue') revenueCodes.add(a.code);
   const ledgers = revenueRows
-    .map((r) => ({ code: r.code, description: names.get(r.code) ?? '', revenue: -r.cents }))
+    .map((r) => ({ code: r.code, description: names.get(r.code) ?? '', revenue: 0 - r.cents }))
     .sort((a, b) => b.revenue - a.revenue);
 
   const [from, to] = [firstDay(month), lastDay(month)];

@@ -79,7 +79,8 @@ function byMonthAndKind(rows: LedgerMonthRow[]): Map<MonthKey, Map<LedgerKind, n
 
 function resultOf(month: MonthKey, sums: Map<MonthKey, Map<LedgerKind, number>>, readAt: OverviewInput['readAt']) {
   const kinds = sums.get(month);
-  const revenue = -(kinds?.get('revenue') ?? 0);
+  // `0 -` rather than a unary minus: no "-0,00" for a month without revenue.
+  const revenue = 0 - (kinds?.get('revenue') ?? 0);
   const costs = kinds?.get('cost') ?? 0;
   return { month, revenue, costs, result: revenue - costs, known: readAt[month] !== undefined };
 }
@@ -112,7 +113,7 @@ export function overviewFigures(input: OverviewInput): OverviewFigures {
   for (const r of input.rows) {
     if (!quarterMonths.includes(r.month)) continue;
     const category = r.category.trim().toUpperCase();
-    if (VAT_CHARGED_CATEGORIES.has(category)) charged -= r.cents;
+    if (VAT_CHARGED_CATEGORIES.has(category)) charged = charged - r.cents;
     else if (VAT_PAID_CATEGORIES.has(category)) paid += r.cents;
   }
   const vat: VatPosition = {
