@@ -29,12 +29,16 @@ const localDay = (ms: number) => {
 
 export async function readOverview(db: WorkspaceDb, now = Date.now()): Promise<Overview> {
   const month = monthAt(now);
-  const [rows, cursor, openItems, customers] = await Promise.all([
+  const [rows, cursor, openItems] = await Promise.all([
     db.ledgerMonths.toArray(),
     db.cursors.get(LEDGER_MOVEMENTS_STEP),
     db.openItems.filter((r) => r.open).toArray(),
-    db.customers.toArray(),
   ]);
+  // Only the relations with something open: their term of payment decides what is overdue.
+  const customers = await db.customers
+    .where('code')
+    .anyOf([...new Set(openItems.map((r) => r.relationCode))])
+    .toArray();
   const c = cursor?.value as LedgerMovementsCursor | undefined;
   const figures = overviewFigures({
     rows,

@@ -3,7 +3,7 @@
  * and the ratio; prints a table and writes bench/results.json.
  *
  *   npm run bench                     everything (about 5–10 minutes on 2 cores)
- *   npm run bench -- node export      only some sections: node soap incremental export chromium popup proxy
+ *   npm run bench -- node export      only some sections: node soap incremental export overview chromium popup proxy
  *
  * The proxy listens on a free port (never needs 8787, which `npm start` or an e2e run may hold).
  * The Chromium import builds the extension for that port (its default proxy and host permission,
@@ -20,12 +20,13 @@ import { benchNodeImport, type ImportBench } from './import-node';
 import { benchChromiumImport, type ChromiumImportBench } from './import-chromium';
 import { benchIncremental, type IncrementalBench } from './incremental';
 import { benchExport, type ExportBench } from './export';
+import { benchOverview, type OverviewBench } from './overview';
 import { EXTENSION_DIR, launchBenchExtension } from './chromium';
 import { popupBytes, popupTiming, type PopupBytes, type PopupTiming } from './popup';
 import { formatTable, type Row } from './table';
 import { buildExtensionFor } from '../e2e/proxy-build';
 
-const SECTIONS = ['node', 'soap', 'incremental', 'export', 'chromium', 'popup', 'proxy'] as const;
+const SECTIONS = ['node', 'soap', 'incremental', 'export', 'overview', 'chromium', 'popup', 'proxy'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export const TARGETS = {
@@ -53,6 +54,7 @@ interface Results {
   importChromiumSoap?: ChromiumImportBench;
   incremental?: IncrementalBench;
   export?: ExportBench;
+  overview?: OverviewBench;
   popup?: { bytes: PopupBytes; timing: PopupTiming };
   proxy?: ProxyBenchResult;
   errors: Record<string, string>;
@@ -133,7 +135,7 @@ async function main(): Promise<void> {
 
   let backend: Backend | undefined;
   // The proxy takes any free port, so a proxy on 8787 (`npm start`, an e2e run) is no obstacle.
-  if (want('node') || want('soap') || want('incremental') || want('export') || want('chromium'))
+  if (want('node') || want('soap') || want('incremental') || want('export') || want('overview') || want('chromium'))
     backend = await startBackend({ proxyPort: 0 });
   let buildDir: string | undefined;
   let chromiumBuild: string | undefined;
@@ -143,16 +145,17 @@ async function main(): Promise<void> {
       process.stderr.write(`· building the extension for the bench's proxy ${backend.proxy} …\n`);
       chromiumBuild = buildExtensionFor(backend.proxy, buildDir);
     }
-    if (backend && (want('node') || want('incremental') || want('export'))) {
+    if (backend && (want('node') || want('incremental') || want('export') || want('overview'))) {
       const b = backend;
       const rest = await section(results, 'import, Node, API token', () =>
-        benchNodeImport(b, 'token', { keep: want('incremental') || want('export') }),
+        benchNodeImport(b, 'token', { keep: want('incremental') || want('export') || want('overview') }),
       );
       if (rest) {
         const { db, ...figures } = rest;
         if (want('node')) results.importNodeRest = figures;
         if (db && want('incremental'))
           results.incremental = await section(results, '15-minute run, nothing changed', () => benchIncremental(b, db));
+        if (db && want('overview')) results.overview = await section(results, 'overview', () => benchOverview(b, db));
         if (db && want('export'))
           results.export = await section(results, 'export of 500 work orders', () => benchExport(b, db));
         if (db) {
@@ -220,6 +223,31 @@ async function main(): Promise<void> {
             note: `result ${inc.result}, ${inc.changed} changed`,
           }
         : { measure: '15-minute run', value: 'not measured (see errors)' },
+    );
+  const ov = results.overview;
+  if (want('overview'))
+    rows.push(
+      ...(ov
+        ? [
+            {
+              measure: 'Overview: first sync adds (large, token)',
+              value: `${ov.firstSync.requests} req, ${Math.round(ov.firstSync.wallMs)} ms`,
+            },
+            {
+              measure: 'Overview: 15-minute run adds',
+              value: `${ov.unchangedRun.requests} req, ${Math.round(ov.unchangedRun.wallMs)} ms`,
+              target: 'within the 40 of the whole run',
+            },
+            {
+              measure: 'Overview: figures computed (Node)',
+              value: `${Math.round(ov.computeMs)} ms, drill-down ${Math.round(ov.drillDownMs)} ms (median of 5)`,
+              target: '< 300 ms first paint',
+              ratio: ov.computeMs / 300,
+              met: ov.computeMs < 300,
+              note: 'fake-indexeddb; the page in Chromium is not measured',
+            },
+          ]
+        : [{ measure: 'Overview', value: 'not measured (see errors)' }]),
     );
   const ex = results.export;
   if (want('export'))
