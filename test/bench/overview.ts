@@ -7,7 +7,7 @@
 import type { WorkspaceDb } from '../../lib/db';
 import { runSync } from '../../lib/sync/index';
 import { importLedgerMovements } from '../../lib/sync/imports/index';
-import { readOverview, readRevenueDrillDown } from '../../lib/workspace';
+import { readOpenItemsOverview, readOverview, readRevenueDrillDown } from '../../lib/workspace';
 import { resetStats, stats, type Backend } from './common';
 import { FIFTEEN_MINUTES } from './incremental';
 
@@ -16,6 +16,8 @@ export interface OverviewBench {
   unchangedRun: { requests: number; wallMs: number };
   /** Median of 5, after one warm-up. */
   computeMs: number;
+  /** Debtors and creditors, painted after the month figures. */
+  openItemsMs: number;
   drillDownMs: number;
 }
 
@@ -45,7 +47,8 @@ export async function benchOverview(b: Backend, db: WorkspaceDb): Promise<Overvi
   const firstSync = await timedStep(b, db, 'refresh', now);
   const unchangedRun = await timedStep(b, db, 'alarm', now + FIFTEEN_MINUTES);
   const computeMs = await median(5, () => readOverview(db, now));
+  const openItemsMs = await median(5, () => readOpenItemsOverview(db, now));
   const month = (await readOverview(db, now)).results.reduce((a, r) => (r.revenue > a.revenue ? r : a)).month;
   const drillDownMs = await median(5, () => readRevenueDrillDown(db, month));
-  return { firstSync, unchangedRun, computeMs, drillDownMs };
+  return { firstSync, unchangedRun, computeMs, openItemsMs, drillDownMs };
 }
