@@ -1,13 +1,13 @@
 /** Dutch words of the overview (options page, first section) and of the ledger kinds it sums. */
 export const overviewNl = {
   'nav.overview': 'Overzicht',
-  'overview.intro': 'Hoe gaat het met de zaak? Berekend uit de gegevens die u synchroniseert.',
+  'overview.intro': 'Hoe gaat het met de zaak? Berekend uit de gegevens die je synchroniseert.',
   'overview.updatedAt': 'bijgewerkt om {time}',
   'overview.updatedOn': 'bijgewerkt op {date}',
   'overview.notYet': 'nog niet gesynchroniseerd',
   'overview.empty.heading': 'Nog niets te tonen',
   'overview.empty.text':
-    'Er staan nog geen boekingen in deze administratie, of er is nog niet gesynchroniseerd. Na een synchronisatie met boekingen ziet u hier omzet, kosten, resultaat, kas en bank, btw en openstaande posten.',
+    'Er staan nog geen boekingen in deze administratie, of er is nog niet gesynchroniseerd. Na een synchronisatie met boekingen zie je hier omzet, kosten, resultaat, kas en bank, btw en openstaande posten.',
   'overview.empty.sync': 'Nu synchroniseren',
   'overview.reread': 'Alle 24 maanden opnieuw lezen',
   'overview.rereadHint': 'Een gewone synchronisatie leest alleen deze en vorige maand opnieuw.',

@@ -120,4 +120,14 @@ describe('the overview', () => {
     await drill.waitFor();
     await shot(page, 'overview-drill-nl');
   });
+
+  it('re-reads all months when asked, and shows a friendly empty state for an empty administration', async () => {
+    await env.backends.sandbox.reset('empty');
+    const page = await openOptions(env.ext, 'overview');
+    await page.getByTestId('overview-reread').click();
+    await page.getByTestId('overview-empty').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('overview-empty').textContent()).toContain('Nog niets te tonen');
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'overview-empty-nl');
+  });
 });
