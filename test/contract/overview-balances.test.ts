@@ -13,14 +13,22 @@ import { runSync } from '../../lib/sync/index';
 import { ledgerKind } from '../../lib/workspace/ledger-kinds';
 import { firstDay, lastDay, monthOf, monthsUpTo } from '../../lib/workspace/months';
 import type { SbMutation, Store } from '../../sandbox/store';
+import { Recorder } from '../helpers/openapi-recorder';
 import { connect, newDb, settingsFor, type Kind } from './sync-import-helpers';
+
+/** The REST exchanges of the first describe, checked against openapi-v1.json at the end. */
+const recorder = new Recorder();
 
 const KINDS: Kind[] = ['token', 'securityCodes'];
 const MONTHS = monthsUpTo('2026-11', 24); // 2024-12 … 2026-11: both seeds book in 2025 and 2026
 const NOW = Date.UTC(2026, 10, 20, 12); // 2026-11-20
 
-function apiFor(sb: TestSandbox, kind: Kind): EBoekhouden {
-  return createEBoekhouden({ ...transportOptions(settingsFor(sb, kind)), retryBaseMs: 1 });
+function apiFor(sb: TestSandbox, kind: Kind, record = false): EBoekhouden {
+  return createEBoekhouden({
+    ...transportOptions(settingsFor(sb, kind)),
+    retryBaseMs: 1,
+    ...(record ? { fetch: recorder.fetch((request) => fetch(request)) } : {}),
+  });
 }
 
 const byCode = (items: { code: string; cents: number }[]) => new Map(items.map((b) => [b.code, b.cents]));
@@ -57,7 +65,7 @@ describe.each(['demo', 'large'] as const)('period balances of the %s seed', (see
 
   describe.each(KINDS)('with %s', (kind) => {
     it('month movements add up to the balance at the end, and revenue matches the mutations', async () => {
-      const api = apiFor(sb, kind);
+      const api = apiFor(sb, kind, true);
       const opening = byCode(await api.periodBalances({ to: lastDay('2024-11') }));
       const closing = await api.periodBalances({ to: lastDay(MONTHS.at(-1)!) });
       const sums = new Map(opening);
@@ -93,7 +101,7 @@ describe('LEDG_020 and its split', () => {
   afterAll(() => sb?.close());
 
   it('REST splits a quarter into months when the sandbox refuses it, and the parts add up', async () => {
-    const api = apiFor(sb, 'token');
+    const api = apiFor(sb, 'token', true);
     await sb.resetStats();
     const quarter = byCode(await api.periodBalances({ from: '2025-04-01', to: '2025-06-30' }));
     const calls = (await sb.stats()).byOperation['GET /v1/ledger/balances'];
@@ -156,5 +164,14 @@ describe.each(KINDS)('the import step with %s', (kind) => {
     for (const r of stored) expect(r.cents).toBe(march.get(r.code));
     await api.close();
     db.close();
+  });
+});
+
+describe('the REST exchanges above, against openapi-v1.json', () => {
+  it('every request and answer is one the document allows', () => {
+    expect(recorder.exchanges.some((e) => e.path.startsWith('/v1/ledger/balances?from='))).toBe(true);
+    expect(recorder.exchanges.some((e) => e.status === 404)).toBe(true); // the LEDG_020 answers
+    expect(recorder.requestProblems()).toEqual([]);
+    expect(recorder.responseProblems()).toEqual([]);
   });
 });
