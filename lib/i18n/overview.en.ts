@@ -10,6 +10,7 @@ export const overviewEn: Record<OverviewKey, string> = {
   'overview.empty.heading': 'Nothing to show yet',
   'overview.empty.text':
     'This administration has no bookings yet, or it has not been synced. After a sync with bookings you will see revenue, costs, result, cash and bank, VAT and outstanding items here.',
+  'overview.empty.connect': 'Connect to e-Boekhouden first (Connection).',
   'overview.empty.sync': 'Sync now',
   'overview.reread': 'Re-read all 24 months',
   'overview.rereadHint': 'An ordinary sync re-reads only this month and the previous one.',

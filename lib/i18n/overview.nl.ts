@@ -8,6 +8,7 @@ export const overviewNl = {
   'overview.empty.heading': 'Nog niets te tonen',
   'overview.empty.text':
     'Er staan nog geen boekingen in deze administratie, of er is nog niet gesynchroniseerd. Na een synchronisatie met boekingen zie je hier omzet, kosten, resultaat, kas en bank, btw en openstaande posten.',
+  'overview.empty.connect': 'Verbind eerst met e-Boekhouden (Verbinding).',
   'overview.empty.sync': 'Nu synchroniseren',
   'overview.reread': 'Alle 24 maanden opnieuw lezen',
   'overview.rereadHint': 'Een gewone synchronisatie leest alleen deze en vorige maand opnieuw.',
