@@ -106,6 +106,31 @@ export interface OpenItemRow {
   seenAt: number;
 }
 
+/** One ledger account's movement in one calendar month (GET /v1/ledger/balances / GetSaldi), for the overview. */
+export interface LedgerMonthRow {
+  /** `${month}|${code}` */
+  key: string;
+  /** YYYY-MM */
+  month: string;
+  code: string;
+  category: string;
+  /** Debit positive, whole cents. */
+  cents: number;
+  /** When this month was read (ms). */
+  readAt: number;
+}
+
+/** The cursor of the step that fills ledgerMonths (lib/sync/imports/ledger-movements.ts); the overview reads it too. */
+export const LEDGER_MOVEMENTS_STEP = 'ledgerMovements';
+export interface LedgerMovementsCursor {
+  /** Month → when it was read (ms). */
+  readAt: Record<string, number>;
+  /** Balances (cents, debit positive) at the end of `openingMonth`, the month before the 24-month window. */
+  openingMonth?: string;
+  opening?: Record<string, { category: string; cents: number }>;
+  openingReadAt?: number;
+}
+
 export interface InvoiceTemplateRow {
   remoteId: number;
   name: string;
@@ -285,6 +310,7 @@ export class WorkspaceDb extends Dexie {
   ledgerAccounts!: EntityTable<LedgerAccountRow, 'remoteId'>;
   transactions!: EntityTable<Transaction, 'remoteId'>;
   openItems!: EntityTable<OpenItemRow, 'key'>;
+  ledgerMonths!: EntityTable<LedgerMonthRow, 'key'>;
   invoiceTemplates!: EntityTable<InvoiceTemplateRow, 'remoteId'>;
   administrations!: EntityTable<AdministrationRow, 'guid'>;
   workOrders!: EntityTable<WorkOrder, 'id'>;
@@ -312,6 +338,10 @@ export class WorkspaceDb extends Dexie {
       cursors: '&step',
       syncLog: '++id, startedAt',
       kv: '&key',
+    });
+    // The overview's month movements per ledger (import step ledgerMovements); `month` for the 24-month window.
+    this.version(2).stores({
+      ledgerMonths: '&key, month',
     });
   }
 }

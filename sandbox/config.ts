@@ -30,6 +30,11 @@ export interface SandboxConfig {
    * (every detail field, as the document's examples show). The document allows both.
    */
   restListItems: 'thin' | 'full';
+  /**
+   * GET /v1/ledger/balances and /v1/ledger/{id}/balance answer LEDG_020 ("the request took too long")
+   * for a period longer than this many days; 0 = never. The live limit is not documented.
+   */
+  ledgerBalancesMaxDays: number;
   /** Network profile (network.ts), 0 = off: ms per API request. Env SANDBOX_LATENCY_MS. */
   latencyMs: number;
   /** … plus ms per record in the answer. Env SANDBOX_LATENCY_PER_RECORD_MS. */
@@ -63,6 +68,7 @@ export function defaultConfig(env: Record<string, string | undefined> = process.
     latencyMs: nonNegative('SANDBOX_LATENCY_MS', env.SANDBOX_LATENCY_MS),
     latencyPerRecordMs: nonNegative('SANDBOX_LATENCY_PER_RECORD_MS', env.SANDBOX_LATENCY_PER_RECORD_MS),
     maxConcurrent: Math.floor(nonNegative('SANDBOX_MAX_CONCURRENT', env.SANDBOX_MAX_CONCURRENT)),
+    ledgerBalancesMaxDays: 0,
   };
 }
 

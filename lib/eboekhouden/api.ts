@@ -8,12 +8,14 @@ import type {
   Invoice,
   InvoiceTemplate,
   LedgerAccount,
+  LedgerMovement,
   Mutation,
   NewInvoice,
   NewRelation,
   OpenItem,
   OpenItemSide,
   Page,
+  Period,
   Product,
   ProductListItem,
   Relation,
@@ -68,6 +70,13 @@ export interface EBoekhouden {
   getProduct(id: number): Promise<Product>;
 
   listLedgerAccounts(): AsyncIterable<Page<LedgerAccount>>;
+
+  /**
+   * Every ledger account's movement over the period (both ends inclusive). REST splits the period
+   * and adds the parts up when e-Boekhouden answers LEDG_020 ("took too long"); a bad item is an
+   * `upstream` error, never a ledger silently left out (its money would be missing from every sum).
+   */
+  periodBalances(period: Period): Promise<LedgerMovement[]>;
 
   /** All matching mutations, oldest first, every page (SOAP: walked in MutatieNr windows of 500). */
   listMutations(query?: MutationQuery): AsyncIterable<Page<Mutation>>;

@@ -167,6 +167,22 @@ export interface LedgerAccount {
   group?: string;
 }
 
+/** An inclusive date range, YYYY-MM-DD; without `from`, everything up to `to` (a balance, not a movement). */
+export interface Period {
+  from?: string;
+  to: string;
+}
+
+/**
+ * One ledger account's movement over a period (REST `/v1/ledger/balances?from&to`, SOAP `GetSaldi`
+ * with DatumVan/DatumTot), debit positive, in whole cents.
+ */
+export interface LedgerMovement {
+  code: string;
+  category: string;
+  cents: number;
+}
+
 /** 0 opening balance, 1 invoice received, 2 invoice sent, 3 invoice payment received,
  *  4 invoice payment sent, 5 money received, 6 money sent, 7 journal entry. */
 export type MutationType = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;

@@ -3,6 +3,7 @@ import { syncEn } from './sync.en';
 import { workspaceEn } from './workspace.en';
 import { privacyEn } from './privacy.en';
 import { popupEn } from './popup.en';
+import { overviewEn } from './overview.en';
 
 /** English. Typed against the Dutch keys, so a missing translation is a type error. */
 export const en: Record<MessageKey, string> = {
@@ -235,4 +236,5 @@ export const en: Record<MessageKey, string> = {
   ...workspaceEn,
   ...privacyEn,
   ...popupEn,
+  ...overviewEn,
 };

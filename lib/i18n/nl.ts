@@ -3,6 +3,7 @@ import { syncNl } from './sync.nl';
 import { workspaceNl } from './workspace.nl';
 import { privacyNl } from './privacy.nl';
 import { popupNl } from './popup.nl';
+import { overviewNl } from './overview.nl';
 
 export const nl = {
   'trigger.alarm': 'automatisch',
@@ -236,6 +237,7 @@ export const nl = {
   ...workspaceNl,
   ...privacyNl,
   ...popupNl,
+  ...overviewNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

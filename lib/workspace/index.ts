@@ -18,3 +18,12 @@ export { createInvoiceFromWorkOrder, deleteDraftInvoice, finalizeInvoice, saveIn
 export { previewExports, type ExportPreviewItem } from './export-preview';
 export { retryExport } from './export-retry';
 export { invoicePdf } from './invoice-pdf';
+export {
+  readOpenItemsOverview,
+  readOverview,
+  readRevenueDrillDown,
+  type OpenItemsOverview,
+  type Overview,
+  type RevenueDrillDown,
+} from './overview-read';
+export type { MonthResult, MoneyAtMonthEnd } from './overview';

@@ -163,6 +163,7 @@ export const REST_ERROR_TEXTS: Readonly<Record<string, string>> = {
   LEDG_004: 'Description is too long.',
   LEDG_010: "Ledger category doesn't exist.",
   LEDG_013: 'Ledger code already exists.',
+  LEDG_020: 'The request took too long to execute. Use `from` and `to` to filter a more specific period.',
   MEM_001: 'Member not found.',
   MEM_002: 'Name is mandatory.',
   MEM_003: 'Name is too long.',

@@ -35,6 +35,7 @@ import {
   relationListItem,
 } from './shapes';
 import { memberRoutes } from './members';
+import { balanceRange, refuseLongPeriod } from './balances';
 import { EMAIL_TEMPLATES, blankRelation, type SbCostCenter, type SbProduct, type Store } from '../store';
 
 const SOURCE_PATTERN = /^[\w_ ]{1,10}$/;
@@ -185,7 +186,9 @@ export function restRoutes(ctx: SandboxContext): Hono {
   app.get('/ledger/balances', (c) =>
     handle(c, 'GET /v1/ledger/balances', {}, () => {
       // The document lists costCenterId, from and to here, no paging: every ledger, always.
-      const balances = store().balances(balanceRange(new URL(c.req.url)));
+      const range = balanceRange(new URL(c.req.url));
+      refuseLongPeriod(store(), range, ctx.config.ledgerBalancesMaxDays);
+      const balances = store().balances(range);
       const items = store()
         .sorted(store().ledgers)
         .map((l) => ({ code: l.code, type: l.category, balance: balances.get(l.id) ?? 0 }));
@@ -196,10 +199,9 @@ export function restRoutes(ctx: SandboxContext): Hono {
     handle(c, 'GET /v1/ledger/{id}/balance', {}, () => {
       const ledger = store().ledgers.get(Number(c.req.param('id')));
       if (!ledger) fail('LEDG_011', 'id', 404);
-      const balance =
-        store()
-          .balances(balanceRange(new URL(c.req.url)))
-          .get(ledger.id) ?? 0;
+      const range = balanceRange(new URL(c.req.url));
+      refuseLongPeriod(store(), range, ctx.config.ledgerBalancesMaxDays);
+      const balance = store().balances(range).get(ledger.id) ?? 0;
       return c.json({ code: ledger.code, type: ledger.category, balance });
     }),
   );
@@ -347,20 +349,6 @@ export function restRoutes(ctx: SandboxContext): Hono {
   catalogWriteRoutes(kit);
   memberRoutes(kit);
   return app;
-}
-
-function balanceRange(url: URL): { from?: string; to?: string; costCenterId?: number } {
-  const from = url.searchParams.get('from') ?? undefined;
-  const to = url.searchParams.get('to') ?? undefined;
-  const cc = url.searchParams.get('costCenterId');
-  for (const [name, value] of [
-    ['from', from],
-    ['to', to],
-  ] as const) {
-    if (value !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(value)) fail('ERR_002', name);
-  }
-  if (cc !== null && !/^\d+$/.test(cc)) fail('ERR_002', 'costCenterId');
-  return { from: from?.slice(0, 10), to: to?.slice(0, 10), costCenterId: cc ? Number(cc) : undefined };
 }
 
 function costCenterPath(store: Store, cc: SbCostCenter): string {

@@ -16,7 +16,7 @@ import { SortedById } from './sorted';
 import { VAT_PERCENTAGES } from './vat';
 
 export { EMAIL_TEMPLATES, lineAmount, type SbInvoice, type SbInvoiceItem, type SbTemplate } from './invoices';
-export type { SbCostCenter, SbLedger } from './ledgers';
+export type { BalanceRange, SbCostCenter, SbLedger } from './ledgers';
 export { makeRow, sumRows, type SbMutation, type SbMutationRow } from './mutations';
 export type { SbOpenItem } from './open-items';
 export type { SbProduct, SbProductGroup, SbUnit } from './products';

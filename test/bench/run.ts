@@ -3,7 +3,7 @@
  * and the ratio; prints a table and writes bench/results.json.
  *
  *   npm run bench                     everything (about 5–10 minutes on 2 cores)
- *   npm run bench -- node export      only some sections: node soap incremental export chromium views network popup proxy
+ *   npm run bench -- node export      only some sections: node soap incremental export overview chromium views network popup proxy
  *
  * The proxy listens on a free port (never needs 8787, which `npm start` or an e2e run may hold).
  * The Chromium import builds the extension for that port (its default proxy and host permission,
@@ -20,15 +20,27 @@ import { benchNodeImport, type ImportBench } from './import-node';
 import { benchChromiumImport, type ChromiumImportBench } from './import-chromium';
 import { benchIncremental, type IncrementalBench } from './incremental';
 import { benchExport, type ExportBench } from './export';
+import { benchOverview, type OverviewBench } from './overview';
 import { EXTENSION_DIR, launchBenchExtension } from './chromium';
 import { popupBytes, popupTiming, type PopupBytes, type PopupTiming } from './popup';
 import { formatTable, type Row } from './table';
-import { exportRow, importRows, incrementalRow, popupRow, proxyRow } from './rows';
+import { exportRow, importRows, incrementalRow, overviewRows, popupRow, proxyRow } from './rows';
 import { benchViews, viewRows, type ViewsBench } from './views';
 import { benchNetwork, networkRows, type NetworkBench } from './network';
 import { buildExtensionFor } from '../e2e/proxy-build';
 
-const SECTIONS = ['node', 'soap', 'incremental', 'export', 'chromium', 'views', 'network', 'popup', 'proxy'] as const;
+const SECTIONS = [
+  'node',
+  'soap',
+  'incremental',
+  'export',
+  'overview',
+  'chromium',
+  'views',
+  'network',
+  'popup',
+  'proxy',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Results {
@@ -48,6 +60,7 @@ interface Results {
   importChromiumSoap?: ChromiumImportBench;
   incremental?: IncrementalBench;
   export?: ExportBench;
+  overview?: OverviewBench;
   popup?: { bytes: PopupBytes; timing: PopupTiming };
   views?: ViewsBench;
   network?: NetworkBench;
@@ -116,6 +129,7 @@ async function main(): Promise<void> {
     want('soap') ||
     want('incremental') ||
     want('export') ||
+    want('overview') ||
     want('chromium') ||
     want('views') ||
     want('network')
@@ -129,16 +143,17 @@ async function main(): Promise<void> {
       process.stderr.write(`· building the extension for the bench's proxy ${backend.proxy} …\n`);
       chromiumBuild = buildExtensionFor(backend.proxy, buildDir);
     }
-    if (backend && (want('node') || want('incremental') || want('export'))) {
+    if (backend && (want('node') || want('incremental') || want('export') || want('overview'))) {
       const b = backend;
       const rest = await section(results, 'import, Node, API token', () =>
-        benchNodeImport(b, 'token', { keep: want('incremental') || want('export') }),
+        benchNodeImport(b, 'token', { keep: want('incremental') || want('export') || want('overview') }),
       );
       if (rest) {
         const { db, ...figures } = rest;
         if (want('node')) results.importNodeRest = figures;
         if (db && want('incremental'))
           results.incremental = await section(results, '15-minute run, nothing changed', () => benchIncremental(b, db));
+        if (db && want('overview')) results.overview = await section(results, 'overview', () => benchOverview(b, db));
         if (db && want('export'))
           results.export = await section(results, 'export of 500 work orders', () => benchExport(b, db));
         if (db) {
@@ -204,6 +219,7 @@ async function main(): Promise<void> {
   if (want('views')) rows.push(...viewRows(results.views));
   if (want('network')) rows.push(...networkRows(results.network));
   if (want('incremental')) rows.push(incrementalRow(results.incremental));
+  if (want('overview')) rows.push(...overviewRows(results.overview));
   if (want('export')) rows.push(exportRow(results.export));
   if (want('proxy')) rows.push(proxyRow(results.proxy));
   if (want('popup')) rows.push(popupRow(results.popup));

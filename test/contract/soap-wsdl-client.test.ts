@@ -32,6 +32,8 @@ async function captureAllRequests(): Promise<SoapCall[]> {
   await collect(soap.listMutations({ afterId: 10, from: '2024-01-01', to: '2024-12-31' }));
   await collect(soap.listOpenItems('debtors'));
   await collect(soap.listOpenItems('creditors'));
+  await soap.periodBalances({ from: '2024-01-01', to: '2024-01-31' });
+  await soap.periodBalances({ to: '2023-12-31' });
   await soap.findInvoice('F1');
   await soap.createInvoice({
     number: 'F1',
@@ -66,6 +68,7 @@ describe('SOAP requests match soap.wsdl', async () => {
         'GetMutaties',
         'GetOpenPosten',
         'GetRelaties',
+        'GetSaldi',
         'OpenSession',
         'OpenSessionSub',
       ].sort(),

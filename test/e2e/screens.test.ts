@@ -35,6 +35,7 @@ beforeAll(async () => {
 });
 
 const SECTIONS = [
+  'overview',
   'connection',
   'settings',
   'data',

@@ -116,6 +116,9 @@ export function createFakeApi(): FakeApi {
     listProducts: empty,
     getProduct: notUsed,
     listLedgerAccounts: empty,
+    async periodBalances() {
+      return [];
+    },
     listMutations: empty,
     listOpenItems: empty,
     listInvoiceTemplates: empty,

@@ -58,9 +58,11 @@ describe('runSync: a full import, then a cheap incremental one', () => {
     const second = await run(db, api);
     expect(second.result).toBe('ok');
     for (const s of second.steps) expect(s.created + s.updated).toBe(0);
-    // relations 3 pages, products 1, ledger 1, templates 1, mutations 1, open items 2 sides;
+    // relations 3 pages, products 1, ledger 1, templates 1, mutations 1, open items 2 sides, the
+    // overview's month movements 2 (current and previous month);
     // administrations are not asked again the same day, nothing is re-read in full.
-    expect(api.requests).toBeLessThanOrEqual(9);
+    expect(api.requests).toBeLessThanOrEqual(11);
+    expect(api.calls.periodBalances).toBe(2);
     expect(api.calls.getRelation ?? 0).toBe(0);
     expect(api.calls.listAdministrations ?? 0).toBe(0);
     expect(second.steps.reduce((n, s) => n + (s.requests ?? 0), 0)).toBe(api.requests);

@@ -198,6 +198,12 @@ export class FakeEBoekhouden implements EBoekhouden {
     return this.pages('listLedgerAccounts', this.data.ledgerAccounts, 2000);
   }
 
+  /** No movements: the fake has no bookings by ledger (the contract tests check the real thing). */
+  async periodBalances() {
+    await this.hit('periodBalances');
+    return [];
+  }
+
   listMutations(q: MutationQuery = {}) {
     const rows = this.data.mutations
       .filter((m) => q.afterId === undefined || m.id > q.afterId)

@@ -7,6 +7,7 @@ import type { Capabilities, EBoekhouden, MutationQuery, TransportOptions } from 
 import { EBoekhoudenError, isEBoekhoudenError } from '../errors';
 import { isNotFound } from './errors';
 import { createRestClient, type Query } from './client';
+import { createPeriodBalances } from './balances';
 import { invoiceTotals } from './invoices';
 import { createLookups } from './lookups';
 import { listAll, listPages, pageSizeOf } from './pages';
@@ -365,6 +366,8 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
           }),
       });
     },
+
+    periodBalances: createPeriodBalances(client),
 
     async *listMutations(query: MutationQuery = {}): AsyncIterable<Page<Mutation>> {
       const ledgers = await lookups.ledgerById();

@@ -7,7 +7,7 @@
 import type { Capabilities, EBoekhouden, TransportOptions } from '../api';
 import { EBoekhoudenError } from '../errors';
 import { newRelationSchema, type NewInvoice, type NewRelation, type OpenItemSide } from '../types';
-import { parseResponse } from '../validate';
+import { malformed, parseResponse } from '../validate';
 import { createSoapClient } from './client';
 import { invalidInput, notFound, rejectedRecord } from './errors';
 import { mutationLister } from './mutations';
@@ -30,6 +30,7 @@ import {
   grootboekrekeningSchema,
   openPostSchema,
   relatieSchema,
+  saldoSchema,
   toAdministration,
   toInvoice,
   toLedgerAccount,
@@ -145,6 +146,29 @@ export function createSoapTransport(options: TransportOptions): EBoekhouden {
         toLedgerAccount,
       );
       yield page(got.items, got.rejected, got.received);
+    },
+
+    async periodBalances(period) {
+      const result = await call('GetSaldi', [
+        [
+          'cFilter',
+          [
+            ['KostenPlaatsId', '0'],
+            // DatumVan is nillable but required; "all dates" means the same as none.
+            ['DatumVan', period.from ?? ALL_DATES.from],
+            ['DatumTot', period.to],
+            ['Categorie', ''],
+          ],
+        ],
+      ]);
+      const got = items('GetSaldi', result, 'Saldi', 'cSaldo', saldoSchema, (s) => ({
+        code: s.Code,
+        category: s.Categorie,
+        cents: Math.round(s.Saldo * 100),
+      }));
+      // A ledger left out would be money missing from every sum: refuse the answer instead.
+      if (got.rejected.length) throw malformed('GetSaldi', 'Saldi', got.rejected[0].message);
+      return got.items;
     },
 
     listMutations: mutationLister(call),

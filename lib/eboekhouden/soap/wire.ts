@@ -193,6 +193,14 @@ export const grootboekrekeningSchema = z.object({
   Groep: optionalText,
 });
 
+/** GetSaldi's cSaldo: ID, Code, Categorie, Saldo (xs:double). */
+export const saldoSchema = z.object({
+  ID: long,
+  Code: requiredText,
+  Categorie: textOrEmpty,
+  Saldo: number,
+});
+
 export function toLedgerAccount(g: z.output<typeof grootboekrekeningSchema>): LedgerAccount {
   return compact({ id: g.ID, code: g.Code, description: g.Omschrijving, category: g.Categorie, group: g.Groep });
 }

@@ -4,6 +4,7 @@ import { importAdministrations } from './administrations';
 import { importCustomers } from './customers';
 import { importInvoiceTemplates } from './invoice-templates';
 import { importLedgerAccounts } from './ledger-accounts';
+import { importLedgerMovements } from './ledger-movements';
 import { importOpenItems } from './open-items';
 import { importProducts } from './products';
 import { importTransactions } from './transactions';
@@ -16,6 +17,7 @@ export const IMPORT_STEPS: SyncStep[] = [
   importProducts,
   importTransactions,
   importOpenItems,
+  importLedgerMovements,
 ];
 
 export {
@@ -23,6 +25,7 @@ export {
   importCustomers,
   importInvoiceTemplates,
   importLedgerAccounts,
+  importLedgerMovements,
   importOpenItems,
   importProducts,
   importTransactions,
