@@ -9,12 +9,7 @@ export default defineConfig({
         plugins: [vue(), WxtVitest()],
         test: {
           name: 'unit',
-          include: [
-            'test/unit/**/*.test.ts',
-            'test/contract/**/*.test.ts',
-            'test/load/**/*.test.ts',
-            '{lib,proxy,sandbox,components,entrypoints}/**/*.test.ts',
-          ],
+          include: ['test/unit/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/load/**/*.test.ts'],
           setupFiles: ['fake-indexeddb/auto'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { IMPORT_STEPS, runSync, saveSettings } from '../../lib/sync/index';
 import { describeError } from '../../lib/sync/messages-text';
 import { EBoekhoudenError } from '../../lib/eboekhouden/errors';
-import { FakeEBoekhouden, fakeData } from './sync-fake-api';
+import { FakeEBoekhouden, fakeData } from '../helpers/sync-fake-api';
 
 let dbCount = 0;
 const newDb = () => new WorkspaceDb(`i18n-text-${process.pid}-${Date.now()}-${dbCount++}`);

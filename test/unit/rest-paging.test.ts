@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collect } from '../../lib/eboekhouden/api';
 import { EBoekhoudenError } from '../../lib/eboekhouden/errors';
 import type { Page, RelationListItem } from '../../lib/eboekhouden/types';
-import { caught, harness, json, lookupRoutes, paged } from './rest-fake';
+import { caught, harness, json, lookupRoutes, paged } from '../helpers/rest-fake';
 
 const relations = (n: number) => Array.from({ length: n }, (_, i) => ({ id: 1000 + i, type: 'B', code: `R${i + 1}` }));
 
