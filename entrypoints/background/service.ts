@@ -20,7 +20,7 @@ import {
   type StatusSnapshot,
   type SyncNowResult,
   type TestConnectionResult,
-} from '../../lib/messages';
+} from '../../lib/background-requests';
 import { healthOf } from '../../lib/health';
 import { extraOriginFor } from '../../lib/settings-draft';
 import { showBadge } from './badge';
@@ -236,7 +236,7 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     return true;
   }
 
-  /** One handler per message type; the type of lib/messages.ts' requests decides argument and reply. */
+  /** One handler per message type; the type of lib/background-requests.ts' requests decides argument and reply. */
   const handlers: RequestHandlers = {
     status: () => status(),
     syncNow: (request) => startRun(request.refresh ? 'refresh' : 'manual'),

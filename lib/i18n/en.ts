@@ -1,10 +1,10 @@
-import type { MessageKey } from './nl';
+import type { TextKey } from './nl';
 import { syncEn } from './sync.en';
 import { workspaceEn } from './workspace.en';
 import { privacyEn } from './privacy.en';
 
 /** English. Typed against the Dutch keys, so a missing translation is a type error. */
-export const en: Record<MessageKey, string> = {
+export const en: Record<TextKey, string> = {
   'app.name': 'Boekhoud Companion',
   'app.tagline': 'Work orders, customers and invoices linked to e-Boekhouden.nl',
   'common.save': 'Save',

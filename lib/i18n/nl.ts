@@ -415,4 +415,4 @@ export const nl = {
   ...privacyNl,
 } as const;
 
-export type MessageKey = keyof typeof nl;
+export type TextKey = keyof typeof nl;

@@ -1,16 +1,16 @@
 /** Plain translation without Vue, for the background (badge title) and tests. */
-import { nl, type MessageKey } from './nl';
+import { nl, type TextKey } from './nl';
 import { en } from './en';
 
 export type Language = 'nl' | 'en';
-export type { MessageKey };
+export type { TextKey };
 
 /**
  * Words for a person, as domain code says them: a catalogue key and its parameters. They are put
  * into words where they are shown, so a sync log written in Dutch reads in English after a switch.
  */
 export interface Text {
-  key: MessageKey;
+  key: TextKey;
   params?: Params;
 }
 
@@ -30,14 +30,14 @@ export type Bilingual = Text | WrittenText;
 export type Param = string | number | Text | WrittenText;
 export type Params = Record<string, Param>;
 
-export const dictionaries: Record<Language, Record<MessageKey, string>> = { nl, en };
+export const dictionaries: Record<Language, Record<TextKey, string>> = { nl, en };
 
-export function isMessageKey(key: string): key is MessageKey {
+export function isTextKey(key: string): key is TextKey {
   return Object.prototype.hasOwnProperty.call(nl, key);
 }
 
 /** A catalogue key with its parameters (left out when there are none). */
-export function text(key: MessageKey, params?: Params): Text {
+export function text(key: TextKey, params?: Params): Text {
   return params ? { key, params } : { key };
 }
 
@@ -51,8 +51,8 @@ function word(lang: Language, value: Param): string {
 }
 
 /** Translates a key in a given language. An unknown key is returned as is (never thrown). */
-export function translate(lang: Language, key: MessageKey | string, params?: Params): string {
-  const template = isMessageKey(key) ? dictionaries[lang][key] : key;
+export function translate(lang: Language, key: TextKey | string, params?: Params): string {
+  const template = isTextKey(key) ? dictionaries[lang][key] : key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? word(lang, params[name]) : m));
 }

@@ -3,7 +3,7 @@ import type { WorkspaceDb } from '../db';
 import type { EBoekhouden } from '../eboekhouden/api';
 import type { Settings } from '../settings';
 import { administrationKey, getConnectionState, setConnectionState } from './connection';
-import { SyncError, TEXT } from './messages-text';
+import { SyncError, TEXT } from './texts';
 
 /**
  * Refuses to mix two administrations' data. The first run records which administration the

@@ -21,7 +21,7 @@ import {
 import { EXPORT_STEPS } from './exports/index';
 import { IMPORT_STEPS } from './imports/index';
 import { acquireLease, LEASE_TTL_MS, releaseLease, renewLease, withWebLock } from './lease';
-import { describeError, isAbort, SyncError, TEXT } from './messages-text';
+import { describeError, isAbort, SyncError, TEXT } from './texts';
 import { text } from '../i18n/translate';
 import type { StepContext, SyncStep } from './step';
 import { checkAdministration } from './administration-guard';

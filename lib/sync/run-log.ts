@@ -1,6 +1,6 @@
 /** Housekeeping of the sync log: interrupted runs marked as such, the oldest runs dropped. */
 import type { WorkspaceDb } from '../db';
-import { TEXT } from './messages-text';
+import { TEXT } from './texts';
 
 /** Runs kept in the log. */
 const MAX_LOG_RUNS = 1000;

@@ -5,7 +5,7 @@
  * by the error's kind and code only, plus the transport's own (already redacted) message as a detail.
  */
 import { isEBoekhoudenError, redactSecrets } from '../eboekhouden/errors';
-import { isMessageKey, text, translate, type MessageKey, type Param, type Text } from '../i18n/translate';
+import { isTextKey, text, translate, type TextKey, type Param, type Text } from '../i18n/translate';
 
 /** An error as a person reads it: its kind and code, and the words for it. */
 export interface ErrorText extends Text {
@@ -29,11 +29,11 @@ export class SyncError extends Error {
 /** Codes whose words say everything: no detail from the error appended. */
 const COMPLETE_TEXTS = new Set(['PROXY_TOKEN', 'PROXY_ORIGIN', 'PROXY_PATH', 'REQUEST_TOO_LARGE']);
 
-function errorKey(code: string | undefined, kind: string): MessageKey {
+function errorKey(code: string | undefined, kind: string): TextKey {
   const byCode = code && `error.code.${code}`;
-  if (byCode && isMessageKey(byCode)) return byCode;
+  if (byCode && isTextKey(byCode)) return byCode;
   const byKind = `error.kind.${kind}`;
-  return isMessageKey(byKind) ? byKind : 'error.unknown';
+  return isTextKey(byKind) ? byKind : 'error.unknown';
 }
 
 /** The words and the fix, for pages and the sync log. */
