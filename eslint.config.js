@@ -37,7 +37,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['test/**', '**/*.test.ts'],
+    files: ['test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   prettier,

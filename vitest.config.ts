@@ -9,12 +9,7 @@ export default defineConfig({
         plugins: [vue(), WxtVitest()],
         test: {
           name: 'unit',
-          include: [
-            'test/unit/**/*.test.ts',
-            'test/contract/**/*.test.ts',
-            'test/load/**/*.test.ts',
-            '{lib,proxy,sandbox,components,entrypoints}/**/*.test.ts',
-          ],
+          include: ['test/unit/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/load/**/*.test.ts'],
           // The whole text catalogue, as the background and the options page load it (the popup loads it later).
           setupFiles: ['fake-indexeddb/auto', 'lib/i18n/catalogue.ts'],
           testTimeout: 60_000,

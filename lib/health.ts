@@ -1,6 +1,6 @@
 /** The one place that decides what "syncing / needs attention / fine" means (badge and pages). */
 import type { ConnectionState, SyncRun } from './db';
-import type { Health } from './messages';
+import type { Health } from './background-requests';
 
 export interface HealthInput {
   configured: boolean;

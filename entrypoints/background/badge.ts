@@ -1,6 +1,6 @@
 /** The toolbar button's badge and title for a health state. */
 import { browser } from 'wxt/browser';
-import type { Health } from '../../lib/messages';
+import type { Health } from '../../lib/background-requests';
 import { BADGE } from '../../lib/health';
 import { translate, type Language } from '../../lib/i18n/translate';
 

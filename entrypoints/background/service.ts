@@ -1,10 +1,11 @@
 /**
  * The background's wiring, with its dependencies passed in so tests can drive it:
  * the `sync` alarm, message routing, the toolbar badge and resuming an interrupted run.
- * No sync logic lives here; the engine (lib/sync) does the work.
+ * No sync logic lives here; the engine (lib/sync) does the work. The status snapshot the pages
+ * and the badge show is built in status-snapshot.ts.
  */
 import { browser } from 'wxt/browser';
-import type { ConnectionState, SyncProgress, SyncRun, RunTrigger, WorkspaceDb } from '../../lib/db';
+import type { SyncProgress, SyncRun, RunTrigger, WorkspaceDb } from '../../lib/db';
 import { KV } from '../../lib/db';
 import type { Settings } from '../../lib/settings';
 import { validateSettings } from '../../lib/settings';
@@ -17,20 +18,16 @@ import {
   type RequestType,
   type Responses,
   type SaveSettingsResult,
-  type StatusSnapshot,
   type SyncNowResult,
   type TestConnectionResult,
-} from '../../lib/messages';
-import { healthOf } from '../../lib/health';
-import { extraOriginFor } from '../../lib/settings-draft';
+} from '../../lib/background-requests';
 import { showBadge } from './badge';
 import { createStatusListeners, type StatusPort } from './status-listeners';
+import { connectionStateOf, missingProxyAccess, statusSnapshot } from './status-snapshot';
+import { RESUME_ALARM, SYNC_ALARM, SYNC_PERIOD_MINUTES } from './alarms';
 import { text } from '../../lib/i18n/translate';
 
-export const SYNC_ALARM = 'sync';
-export const SYNC_PERIOD_MINUTES = 15;
-/** A one-off alarm that retries resuming a run whose dead worker still holds the lease. */
-export const RESUME_ALARM = 'sync-resume';
+export { RESUME_ALARM, SYNC_ALARM, SYNC_PERIOD_MINUTES } from './alarms';
 
 /** What the background needs from the engine (lib/sync); structural, so tests can fake it. */
 export interface Engine {
@@ -72,80 +69,12 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
   let starting = false;
   let badgeTicker: ReturnType<typeof setInterval> | undefined;
   const listeners = createStatusListeners({ db, status: () => status(), log });
-
-  async function connectionState(settings: Settings): Promise<ConnectionState> {
-    const stored = (await db.kv.get(KV.connection))?.value as ConnectionState | undefined;
-    if (!settings.connection) return { status: 'notConfigured' };
-    return stored ?? { status: 'ok' };
-  }
-
-  async function lastFinishedRun(): Promise<SyncRun | undefined> {
-    return db.syncLog
-      .orderBy('startedAt')
-      .reverse()
-      .filter((r) => r.result !== 'running')
-      .first();
-  }
+  const connectionState = (settings: Settings) => connectionStateOf(db, settings);
+  const status = () => statusSnapshot(db, engine, current !== undefined || starting);
 
   async function ensureAlarm(): Promise<void> {
     const existing = await browser.alarms.get(SYNC_ALARM);
     if (!existing) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
-  }
-
-  /** The saved proxy's origin when its host permission has not been granted (or was taken back). */
-  async function missingProxyAccess(settings: Settings): Promise<string | undefined> {
-    const pattern = extraOriginFor(settings.proxyUrl);
-    if (!pattern) return undefined;
-    let granted = false;
-    try {
-      granted = await browser.permissions.contains({ origins: [pattern] });
-    } catch {
-      /* cannot tell: treat as not granted, so the person is asked rather than shown "unreachable" */
-    }
-    return granted ? undefined : new URL(settings.proxyUrl.trim()).origin;
-  }
-
-  async function status(): Promise<StatusSnapshot> {
-    const settings = await engine.loadSettings(db);
-    const [connection, lastRun, failedExports, pendingExports, administrations, alarm, progressRow] = await Promise.all(
-      [
-        connectionState(settings),
-        lastFinishedRun(),
-        db.outbox.where('state').equals('failed').count(),
-        db.outbox.where('state').anyOf('pending', 'sending').count(),
-        db.administrations.toArray(),
-        browser.alarms.get(SYNC_ALARM),
-        db.kv.get(KV.progress),
-      ],
-    );
-    const syncing = current !== undefined || starting;
-    const resume = await browser.alarms.get(RESUME_ALARM);
-    const proxyAccessMissing = await missingProxyAccess(settings);
-    const progress = syncing
-      ? ((progressRow?.value as SyncProgress | undefined) ?? { running: true, updatedAt: Date.now() })
-      : undefined;
-    const health = healthOf({
-      configured: settings.connection !== null,
-      syncing,
-      connection,
-      lastRun,
-      failedExports,
-      proxyAccessMissing: proxyAccessMissing !== undefined,
-    });
-    return {
-      settings,
-      connection,
-      progress,
-      syncing,
-      lastRun,
-      failedExports,
-      pendingExports,
-      administrations,
-      health,
-      nextSyncAt: alarm?.scheduledTime,
-      proxyAccessMissing,
-      resumeAt: syncing ? undefined : resume?.scheduledTime,
-    };
   }
 
   async function updateBadge(): Promise<void> {
@@ -236,7 +165,7 @@ export function createBackground({ db, engine, log = () => {} }: BackgroundDeps)
     return true;
   }
 
-  /** One handler per message type; the type of lib/messages.ts' requests decides argument and reply. */
+  /** One handler per message type; the type of lib/background-requests.ts' requests decides argument and reply. */
   const handlers: RequestHandlers = {
     status: () => status(),
     syncNow: (request) => startRun(request.refresh ? 'refresh' : 'manual'),

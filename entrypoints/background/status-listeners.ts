@@ -5,7 +5,7 @@
  */
 import { liveQuery } from 'dexie';
 import { KV, type WorkspaceDb } from '../../lib/db';
-import type { StatusSnapshot, StatusUpdate } from '../../lib/messages';
+import type { StatusSnapshot, StatusUpdate } from '../../lib/background-requests';
 
 /** The part of a runtime port the status updates need (structural, so tests can fake it). */
 export interface StatusPort {

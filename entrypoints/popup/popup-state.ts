@@ -1,5 +1,5 @@
 /** Which of the popup's views and states a status asks for. */
-import type { StatusSnapshot } from '../../lib/messages';
+import type { StatusSnapshot } from '../../lib/background-requests';
 
 export type PopupState = 'fine' | 'syncing' | 'attention' | 'reconnect';
 

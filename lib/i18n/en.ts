@@ -1,4 +1,4 @@
-import type { MessageKey } from './nl';
+import type { TextKey } from './nl';
 import { syncEn } from './sync.en';
 import { workspaceEn } from './workspace.en';
 import { privacyEn } from './privacy.en';
@@ -6,7 +6,7 @@ import { popupEn } from './popup.en';
 import { overviewEn } from './overview.en';
 
 /** English. Typed against the Dutch keys, so a missing translation is a type error. */
-export const en: Record<MessageKey, string> = {
+export const en: Record<TextKey, string> = {
   'trigger.alarm': 'automatic',
   'trigger.manual': 'manual',
   'trigger.startup': 'resumed',

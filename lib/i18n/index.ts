@@ -4,20 +4,20 @@
  */
 import { ref } from 'vue';
 import {
-  isMessageKey,
+  isTextKey,
   say,
   text,
   translate,
   type Bilingual,
   type Language,
-  type MessageKey,
+  type TextKey,
   type Params,
   type Text,
   type WrittenText,
 } from './translate';
 
-export { isMessageKey, say, text, translate };
-export type { Bilingual, Language, MessageKey, Params, Text, WrittenText };
+export { isTextKey, say, text, translate };
+export type { Bilingual, Language, TextKey, Params, Text, WrittenText };
 
 export const LANGUAGES: Language[] = ['nl', 'en'];
 
@@ -59,7 +59,7 @@ export function loadCatalogue(): Promise<void> {
 }
 
 /** Translates in the current language (reactive inside templates and computed). */
-export function t(key: MessageKey | string, params?: Params): string {
+export function t(key: TextKey | string, params?: Params): string {
   void loadedParts.value;
   return translate(language.value, key, params);
 }
@@ -73,13 +73,13 @@ export function pick(message: Bilingual | string | undefined | null): string {
 /** A settings error key ("settings.error.apiTokenRequired") in plain words; unknown ones get a generic text. */
 export function fieldError(key: string | undefined): string {
   if (!key) return '';
-  return isMessageKey(key) ? t(key) : t('settings.error.invalid');
+  return isTextKey(key) ? t(key) : t('settings.error.invalid');
 }
 
 export function stepName(step: string | undefined): string {
   if (!step) return '';
   const key = `step.${step}`;
-  return isMessageKey(key) ? t(key) : step;
+  return isTextKey(key) ? t(key) : step;
 }
 
 const locale = (): string => (language.value === 'nl' ? 'nl-NL' : 'en-GB');

@@ -240,4 +240,4 @@ export const nl = {
   ...overviewNl,
 } as const;
 
-export type MessageKey = keyof typeof nl;
+export type TextKey = keyof typeof nl;

@@ -4,19 +4,19 @@
  * (statically by the background, the options page and the modules that put texts into words, lazily
  * by the popup), so the popup does not carry every sentence of the product.
  */
-import type { MessageKey } from './nl';
+import type { TextKey } from './nl';
 import { popupNl } from './popup.nl';
 import { popupEn } from './popup.en';
 
 export type Language = 'nl' | 'en';
-export type { MessageKey };
+export type { TextKey };
 
 /**
  * Words for a person, as domain code says them: a catalogue key and its parameters. They are put
  * into words where they are shown, so a sync log written in Dutch reads in English after a switch.
  */
 export interface Text {
-  key: MessageKey;
+  key: TextKey;
   params?: Params;
 }
 
@@ -36,25 +36,25 @@ export type Bilingual = Text | WrittenText;
 export type Param = string | number | Text | WrittenText;
 export type Params = Record<string, Param>;
 
-type Dictionary = Partial<Record<MessageKey, string>>;
+type Dictionary = Partial<Record<TextKey, string>>;
 
 /** The texts known so far, by language. */
 const dictionaries: Record<Language, Dictionary> = { nl: { ...popupNl }, en: { ...popupEn } };
 let complete = false;
 
 /** Adds the whole catalogue (see catalogue.ts); from then on every key is known in both languages. */
-export function addCatalogue(all: Record<Language, Record<MessageKey, string>>): void {
+export function addCatalogue(all: Record<Language, Record<TextKey, string>>): void {
   Object.assign(dictionaries.nl, all.nl);
   Object.assign(dictionaries.en, all.en);
   complete = true;
 }
 
-export function isMessageKey(key: string): key is MessageKey {
+export function isTextKey(key: string): key is TextKey {
   return Object.prototype.hasOwnProperty.call(dictionaries.nl, key);
 }
 
 /** A catalogue key with its parameters (left out when there are none). */
-export function text(key: MessageKey, params?: Params): Text {
+export function text(key: TextKey, params?: Params): Text {
   return params ? { key, params } : { key };
 }
 
@@ -68,9 +68,9 @@ function word(lang: Language, value: Param): string {
 }
 
 /** Translates a key in a given language. An unknown key is returned as is (never thrown). */
-export function translate(lang: Language, key: MessageKey | string, params?: Params): string {
+export function translate(lang: Language, key: TextKey | string, params?: Params): string {
   // A key of the part not loaded yet reads as nothing for the moment, never as the bare key.
-  const template = isMessageKey(key) ? (dictionaries[lang][key] ?? key) : complete ? key : '';
+  const template = isTextKey(key) ? (dictionaries[lang][key] ?? key) : complete ? key : '';
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? word(lang, params[name]) : m));
 }

@@ -7,7 +7,7 @@ import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
 import { browser } from 'wxt/browser';
 import type { FieldErrors, Settings } from '../settings';
-import { send, toPlainError, type PlainError, type SaveSettingsResult } from '../messages';
+import { send, toPlainError, type PlainError, type SaveSettingsResult } from '../background-requests';
 import { language } from '../i18n';
 import { extraOriginFor, draftFromSettings, settingsFromDraft, type SettingsDraft } from '../settings-draft';
 import { useStatusStore } from './status';

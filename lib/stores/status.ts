@@ -14,7 +14,7 @@ import {
   type StatusSnapshot,
   type StatusUpdate,
   type SyncNowResult,
-} from '../messages';
+} from '../background-requests';
 import { language, setLanguage, type Language } from '../i18n';
 
 const RECONNECT_MS = 1000;

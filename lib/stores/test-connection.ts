@@ -1,7 +1,7 @@
 /** "Test connection" for a settings form: tests what is typed, saved or not. One store per form. */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { send, toPlainError, type PlainError } from '../messages';
+import { send, toPlainError, type PlainError } from '../background-requests';
 import type { Administration } from '../eboekhouden/types';
 import { settingsFromDraft, type SettingsDraft } from '../settings-draft';
 

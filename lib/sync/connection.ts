@@ -9,7 +9,7 @@ import type { EBoekhouden } from '../eboekhouden/api';
 import type { Administration } from '../eboekhouden/types';
 import { isEBoekhoudenError } from '../eboekhouden/errors';
 import { transportOptions, validateSettings, type FieldErrors, type Settings } from '../settings';
-import { describeError, TEXT, type ErrorText } from './messages-text';
+import { describeError, TEXT, type ErrorText } from './texts';
 import { createEBoekhouden } from '../eboekhouden/index';
 import { loadSettings } from '../workspace/options';
 

@@ -6,20 +6,10 @@
  * Everything that must survive a killed worker lives in IndexedDB: cursors per step, the outbox,
  * the lease (which simply expires), and the log entry (marked interrupted by the next run).
  */
-import Dexie from 'dexie';
-import {
-  KV,
-  type Problem,
-  type RunTrigger,
-  type StepLog,
-  type SyncProgress,
-  type SyncRun,
-  type WorkspaceDb,
-} from '../db';
+import type { Problem, RunTrigger, StepLog, SyncRun, WorkspaceDb } from '../db';
 import type { EBoekhouden } from '../eboekhouden/api';
 import { concernsTheConnection, isEBoekhoudenError } from '../eboekhouden/errors';
 import type { Page } from '../eboekhouden/types';
-import type { Settings } from '../settings';
 import {
   administrationKey,
   defaultCreateApi,
@@ -31,9 +21,12 @@ import {
 import { EXPORT_STEPS } from './exports/index';
 import { IMPORT_STEPS } from './imports/index';
 import { acquireLease, LEASE_TTL_MS, releaseLease, renewLease, withWebLock } from './lease';
-import { describeError, isAbort, SyncError, TEXT } from './messages-text';
+import { describeError, isAbort, SyncError, TEXT } from './texts';
 import { text } from '../i18n/translate';
 import type { StepContext, SyncStep } from './step';
+import { checkAdministration } from './administration-guard';
+import { createProgress } from './progress';
+import { markInterruptedRuns, trimLog } from './run-log';
 
 export interface RunOptions {
   db: WorkspaceDb;
@@ -54,8 +47,6 @@ export const ALL_STEPS: SyncStep[] = [...IMPORT_STEPS, ...EXPORT_STEPS];
 
 /** Problems kept per run; beyond this a summary line says how many more there were. */
 const MAX_PROBLEMS = 500;
-/** Runs kept in the log. */
-const MAX_LOG_RUNS = 1000;
 const WEB_LOCK = 'boekhoud-companion-sync';
 
 export async function runSync(o: RunOptions): Promise<SyncRun> {
@@ -227,111 +218,6 @@ function addProblem(run: SyncRun, p: Problem): void {
   else if (run.problems.length === MAX_PROBLEMS) {
     run.problems.push({ step: p.step, code: 'MORE', ...TEXT.moreProblems });
   }
-}
-
-/**
- * Refuses to mix two administrations' data. The first run records which administration the
- * data belongs to. Later credentials that open another one (by key) are still accepted when the
- * ledger account ids they see are the ones stored (same administration, e.g. a renewed token);
- * otherwise the run stops until the person confirms the switch (confirmAdministrationSwitch).
- */
-async function checkAdministration(db: WorkspaceDb, settings: Settings, api: EBoekhouden): Promise<void> {
-  const key = await administrationKey(settings);
-  const state = await getConnectionState(db);
-  if (!key || state.administrationKey === key) {
-    if (state.pendingAdministrationKey) await setConnectionState(db, { pendingAdministrationKey: undefined });
-    return;
-  }
-  if (!state.administrationKey || !(await hasImportedData(db)) || (await sameLedgerAccounts(db, api))) {
-    await setConnectionState(db, { administrationKey: key, pendingAdministrationKey: undefined });
-    return;
-  }
-  await setConnectionState(db, { pendingAdministrationKey: key, message: TEXT.administrationSwitch });
-  throw new SyncError('ADMINISTRATION_SWITCH', TEXT.administrationSwitch);
-}
-
-async function hasImportedData(db: WorkspaceDb): Promise<boolean> {
-  const counts = await Promise.all([
-    db.customers.where('origin').equals('eboekhouden').count(),
-    db.materials.count(),
-    db.hourTypes.count(),
-    db.ledgerAccounts.count(),
-    db.transactions.count(),
-  ]);
-  return counts.some((n) => n > 0);
-}
-
-async function sameLedgerAccounts(db: WorkspaceDb, api: EBoekhouden): Promise<boolean> {
-  const local = new Set((await db.ledgerAccounts.toCollection().primaryKeys()) as number[]);
-  if (local.size === 0) return false;
-  let matched = 0;
-  let total = 0;
-  for await (const page of api.listLedgerAccounts()) {
-    for (const a of page.items) {
-      total++;
-      if (local.has(a.id)) matched++;
-    }
-  }
-  return total > 0 && matched / Math.max(total, local.size) >= 0.8;
-}
-
-/** A run still marked 'running' whose lease is gone was interrupted (worker killed, browser closed). */
-async function markInterruptedRuns(db: WorkspaceDb, now: number): Promise<void> {
-  const recent = await db.syncLog.orderBy('id').reverse().limit(5).toArray();
-  for (const r of recent) {
-    if (r.result === 'running') {
-      await db.syncLog.update(r.id!, {
-        result: 'cancelled',
-        endedAt: r.endedAt ?? now,
-        error: { kind: 'sync', code: 'INTERRUPTED', ...TEXT.interrupted },
-      });
-    }
-  }
-}
-
-async function trimLog(db: WorkspaceDb): Promise<void> {
-  const n = await db.syncLog.count();
-  if (n > MAX_LOG_RUNS) {
-    const old = await db.syncLog
-      .orderBy('id')
-      .limit(n - MAX_LOG_RUNS)
-      .primaryKeys();
-    await db.syncLog.bulkDelete(old);
-  }
-}
-
-/** Progress for the pages in db.kv 'progress': at every step boundary, and at most every `intervalMs` within a step. */
-function createProgress(db: WorkspaceDb, run: SyncRun, intervalMs: number) {
-  let last = 0;
-  let current: SyncProgress = { running: true, runId: run.id, startedAt: run.startedAt, updatedAt: Date.now() };
-  // Writes never queue up behind each other: while one is in flight only the latest value waits.
-  let pending: SyncProgress | undefined;
-  let writing: Promise<void> | undefined;
-  const flush = async () => {
-    while (pending) {
-      const value = pending;
-      pending = undefined;
-      await Dexie.ignoreTransaction(() => db.kv.put({ key: KV.progress, value })).catch(() => undefined);
-    }
-    writing = undefined;
-  };
-  const write = (value: SyncProgress) => {
-    pending = value;
-    writing ??= flush();
-  };
-  return {
-    publish(p: { step?: string; done?: number; total?: number }, force: boolean) {
-      current = { ...current, ...p, updatedAt: Date.now() };
-      const t = Date.now();
-      if (!force && t - last < intervalMs) return;
-      last = t;
-      write(current);
-    },
-    async finish() {
-      write({ running: false, runId: run.id, startedAt: run.startedAt, updatedAt: Date.now() });
-      await writing;
-    },
-  };
 }
 
 /** Counts calls to e-Boekhouden per step: one per method call, one per page of a listing. */

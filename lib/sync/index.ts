@@ -14,7 +14,7 @@ export {
   getConnectionState,
   autoSyncAllowed,
 } from './connection';
-export { describeError } from './messages-text';
+export { describeError } from './texts';
 export { isHourUnit } from './mapping';
 export { readLease } from './lease';
 

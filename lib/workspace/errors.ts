@@ -2,7 +2,7 @@
  * The one refusal the workspace gives: a WorkspaceError that names what is wrong, where, and how
  * to fix it by catalogue key and parameters (a Text); the pages put it into words.
  */
-import { say, text, type MessageKey, type Params, type Text } from '../i18n/translate';
+import { say, text, type TextKey, type Params, type Text } from '../i18n/translate';
 import type { Notice } from './invoice-builder';
 // Puts texts of the whole catalogue into words (the popup loads it later).
 import '../i18n/catalogue';
@@ -18,7 +18,7 @@ function together(problems: Notice[]): Text {
 
 export class WorkspaceError extends Error implements Text {
   readonly code: string;
-  readonly key: MessageKey;
+  readonly key: TextKey;
   readonly params?: Params;
   /** The input field it is about, when there is one ("code", "hourLines.1.price"). */
   readonly field?: string;
@@ -51,6 +51,6 @@ export class WorkspaceError extends Error implements Text {
 }
 
 /** Refuses with one problem: a code, its words by key and parameters, and the field it is about. */
-export function fail(code: string, key: MessageKey, params?: Params, field?: string): never {
+export function fail(code: string, key: TextKey, params?: Params, field?: string): never {
   throw new WorkspaceError([{ code, ...text(key, params) }], field);
 }

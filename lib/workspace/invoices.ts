@@ -3,7 +3,7 @@
  * their invoice number, then exported at the next sync. An exported one is flagged when changed.
  */
 import type { InvoiceLineRow, WorkOrder, WorkspaceDb, WorkspaceInvoice } from '../db';
-import { text, type MessageKey, type Params, type Text } from '../i18n/translate';
+import { text, type TextKey, type Params, type Text } from '../i18n/translate';
 import {
   customerNotices,
   invoiceLabel,
@@ -37,7 +37,7 @@ export interface InvoiceInput {
 
 function checkInvoiceInput(inv: InvoiceInput, record: Text): void {
   const problems: Notice[] = [];
-  const add = (code: string, key: MessageKey, params: Params = {}) =>
+  const add = (code: string, key: TextKey, params: Params = {}) =>
     problems.push({ code, ...text(key, { record, ...params }) });
   if (!validDate(inv.date)) add('INVALID_DATE', 'workspace.invalidDate', { date: inv.date });
   inv.lines.forEach((l, i) => {

@@ -4,7 +4,7 @@
  */
 import type { HourLine, MaterialLine, WorkOrder, WorkspaceDb } from '../db';
 import type { Settings } from '../settings';
-import { text, type MessageKey, type Params, type Text } from '../i18n/translate';
+import { text, type TextKey, type Params, type Text } from '../i18n/translate';
 import {
   customerNotices,
   lineNotices,
@@ -31,7 +31,7 @@ export interface WorkOrderInput {
 
 async function checkWorkOrderInput(db: WorkspaceDb, wo: WorkOrderInput, record: Text): Promise<void> {
   const problems: Notice[] = [];
-  const add = (code: string, key: MessageKey, params: Params = {}) =>
+  const add = (code: string, key: TextKey, params: Params = {}) =>
     problems.push({ code, ...text(key, { record, ...params }) });
   if (!(await db.customers.get(wo.customerId))) add('UNKNOWN_CUSTOMER', 'workspace.workOrder.unknownCustomer');
   if (!validDate(wo.date)) add('INVALID_DATE', 'workspace.invalidDate', { date: wo.date });

@@ -2,50 +2,25 @@
  * REST v1 as openapi-v1.json describes it (REST.md where the document is silent). Every handler goes
  * through withFaults; every route but POST /v1/session needs a session token in `Authorization`
  * (raw or with `Bearer `). Only the query parameters the document lists for an operation filter;
- * others are ignored, as the live service ignores them.
+ * others are ignored, as the live service ignores them. Ledgers, cost centres and mutations are
+ * here; sessions, relations, products and invoices in the *-routes.ts files beside it.
  */
 import { Hono, type Context } from 'hono';
 import { withFaults, type SandboxContext } from '../faults';
-import { RestFailure, fail, restError } from './errors';
+import { RestFailure, fail } from './errors';
 import { page, parseFilters, parsePaging, type FilterFields } from './query';
-import { nextRelationCode, validateInvoice, validateMutation, validateRelation } from './validate';
+import { validateMutation } from './validate';
 import { ID, jsonBody, type RouteKit } from './kit';
 import { catalogWriteRoutes } from './catalog';
-import {
-  COST_CENTER_FILTERS,
-  INVOICE_FILTERS,
-  LEDGER_FILTERS,
-  OPEN_ITEM_FILTERS,
-  RELATION_FILTERS,
-  TEMPLATE_FILTERS,
-  UNIT_FILTERS,
-  mutationFilters,
-} from './filters';
-import {
-  invoiceDetail,
-  invoiceListItem,
-  ledgerItem,
-  mutationDetail,
-  mutationListItem,
-  openItem,
-  productDetail,
-  productListItem,
-  relationDetail,
-  relationFullListItem,
-  relationListItem,
-} from './shapes';
+import { COST_CENTER_FILTERS, LEDGER_FILTERS, OPEN_ITEM_FILTERS, mutationFilters } from './filters';
+import { ledgerItem, mutationDetail, mutationListItem, openItem } from './shapes';
 import { memberRoutes } from './members';
 import { balanceRange, refuseLongPeriod } from './balances';
-import { EMAIL_TEMPLATES, blankRelation, type SbCostCenter, type SbProduct, type Store } from '../store';
-
-const SOURCE_PATTERN = /^[\w_ ]{1,10}$/;
-
-function sessionToken(c: Context): string {
-  const header = c.req.header('Authorization') ?? '';
-  return header.replace(/^Bearer\s+/i, '').trim();
-}
-
-const notAuthenticated = () => restError('SECURITY_010', 401);
+import { invoiceRoutes } from './invoice-routes';
+import { productRoutes } from './product-routes';
+import { relationRoutes } from './relation-routes';
+import { notAuthenticated, sessionRoutes, sessionToken } from './session-routes';
+import { type SbCostCenter, type Store } from '../store';
 
 // ---------------------------------------------------------------------------------------------
 
@@ -108,79 +83,10 @@ export function restRoutes(ctx: SandboxContext): Hono {
   }
 
   const created = (c: Context, body: unknown) => c.json(body, ctx.config.createdStatus);
-  const kit: RouteKit = { app, store, handle, created };
-  const origin = (c: Context) => new URL(c.req.url).origin;
+  const kit: RouteKit = { app, ctx, store, handle, created, list, byId };
 
-  // Sessions -----------------------------------------------------------------------------------
-  app.post('/session', (c) =>
-    handle(c, 'POST /v1/session', { open: true }, async () => {
-      const body = await jsonBody(c);
-      const source = body.source;
-      if (source === undefined || source === null || source === '') fail('API_SESSION_001', 'source');
-      if (typeof source !== 'string' || !SOURCE_PATTERN.test(source)) fail('API_SESSION_002', 'source');
-      const accessToken = body.accessToken;
-      if (typeof accessToken !== 'string' || accessToken.trim() === '') fail('API_SESSION_003', 'accessToken');
-      // No documented code for an unknown token; the session family's "expired" is what a revoked token gets.
-      if (accessToken !== ctx.config.apiToken)
-        return restError('API_SESSION_004', 403, { type: 'security', propertyName: 'accessToken' });
-      const ttl = ctx.config.restSessionTtlSeconds;
-      return c.json({ token: ctx.sessions.open('rest', ttl), expiresIn: ttl });
-    }),
-  );
-
-  app.delete('/session', (c) =>
-    handle(c, 'DELETE /v1/session', { open: true }, () => {
-      if (!ctx.sessions.close('rest', sessionToken(c))) return notAuthenticated();
-      return c.body(null, 204);
-    }),
-  );
-
-  // Administrations: the full list is for accountants only (EP_001 otherwise, live); the linked ones
-  // answer for everyone (OPENAPI-NOTES.md, live observation).
-  const accountantsOnly = () => {
-    if (!ctx.config.accountant) fail('EP_001');
-  };
-  const administration = (a: { guid: string; company: string }) => ({ guid: a.guid, company: a.company });
-  list('/administration', () => store().administrations, {}, administration, {
-    sortedById: false,
-    guard: accountantsOnly,
-  });
-  list('/administration/linked', () => store().administrations, {}, administration, { sortedById: false });
-
-  // Relations ----------------------------------------------------------------------------------
-  list(
-    '/relation',
-    () => store().sorted(store().relations),
-    RELATION_FILTERS,
-    (r) => (ctx.config.restListItems === 'full' ? relationFullListItem(r) : relationListItem(r)),
-  );
-  byId('/relation', () => store().relations, 'REL_055', relationDetail);
-
-  app.post('/relation', (c) =>
-    handle(c, 'POST /v1/relation', { write: true }, async () => {
-      const body = await jsonBody(c);
-      const fields = validateRelation(store(), body);
-      const relation = store().addRelation({
-        ...blankRelation(),
-        ...fields,
-        code: fields.code ?? nextRelationCode(store()),
-        name: fields.name!,
-        date: new Date().toISOString().slice(0, 10),
-        createdVia: 'rest',
-      });
-      return created(c, { id: relation.id, code: relation.code });
-    }),
-  );
-
-  app.patch(`/relation/${ID}`, (c) =>
-    handle(c, 'PATCH /v1/relation/{id}', { write: true }, async () => {
-      const relationId = Number(c.req.param('id'));
-      if (!store().relations.has(relationId)) fail('REL_055', 'id', 404);
-      const fields = validateRelation(store(), await jsonBody(c), relationId);
-      store().updateRelation(relationId, fields);
-      return c.body(null, 204);
-    }),
-  );
+  sessionRoutes(kit);
+  relationRoutes(kit);
 
   // Ledgers ------------------------------------------------------------------------------------
   app.get('/ledger/balances', (c) =>
@@ -228,85 +134,9 @@ export function restRoutes(ctx: SandboxContext): Hono {
     }),
   );
 
-  // Products, groups, units --------------------------------------------------------------------
-  // The document lists no parameters here (no paging either): every group, always.
-  app.get('/product/groups', (c) =>
-    handle(c, 'GET /v1/product/groups', {}, () => {
-      const items = store()
-        .sorted(store().productGroups)
-        .map((g) => ({ id: g.id, code: g.code, description: g.description }));
-      return c.json({ items, count: items.length });
-    }),
-  );
-  const groupCodes = () => new Map([...store().productGroups.values()].map((g) => [g.id, g.code]));
-  app.get('/product', (c) =>
-    handle(c, 'GET /v1/product', {}, () => {
-      const url = new URL(c.req.url);
-      const paging = parsePaging(url);
-      const codes =
-        url.searchParams.has('groupCode') || [...url.searchParams.keys()].some((k) => k.startsWith('groupCode['))
-          ? groupCodes()
-          : new Map<number, string>();
-      const filters = parseFilters<SbProduct>(url, {
-        code: { kind: 'string', get: (p) => p.code },
-        groupCode: { kind: 'string', get: (p) => codes.get(p.groupId) },
-      });
-      const shape = ctx.config.restListItems === 'full' ? productDetail : productListItem;
-      const items = page(store().sorted(store().products), filters, paging, true).map(shape);
-      return c.json({ items, count: items.length });
-    }),
-  );
-  byId('/product', () => store().products, 'ART_001', productDetail);
-  list(
-    '/unit',
-    () => store().sorted(store().units),
-    UNIT_FILTERS,
-    (u) => ({ id: u.id, singular: u.singular, plural: u.plural }),
-  );
+  productRoutes(kit);
 
-  // Templates ----------------------------------------------------------------------------------
-  list(
-    '/invoicetemplate',
-    () => store().sorted(store().templates),
-    TEMPLATE_FILTERS,
-    (t) => ({ id: t.id, name: t.name, active: t.active, type: t.type }),
-  );
-  list(
-    '/emailtemplate',
-    () => EMAIL_TEMPLATES,
-    {},
-    (t) => ({ ...t }),
-  );
-
-  // Invoices -----------------------------------------------------------------------------------
-  app.get('/invoice', (c) =>
-    handle(c, 'GET /v1/invoice', {}, () => {
-      const url = new URL(c.req.url);
-      const found = page(store().sorted(store().invoices), parseFilters(url, INVOICE_FILTERS), parsePaging(url), true);
-      const items = found.map(invoiceListItem(origin(c)));
-      return c.json({ items, count: items.length });
-    }),
-  );
-  app.get(`/invoice/${ID}`, (c) =>
-    handle(c, 'GET /v1/invoice/{id}', {}, () => {
-      const invoice = store().invoices.get(Number(c.req.param('id')));
-      if (!invoice) fail('FACT_021', 'id', 404);
-      return c.json(invoiceDetail(store(), origin(c), invoice));
-    }),
-  );
-
-  app.post('/invoice', (c) =>
-    handle(c, 'POST /v1/invoice', { write: true }, async () => {
-      const { invoice, book } = validateInvoice(store(), await jsonBody(c));
-      const saved = store().addInvoice(invoice, book);
-      if (book.book && book.ledgerId) {
-        const mutation = store().mutations.get(saved.mutationId);
-        if (mutation) mutation.ledgerId = book.ledgerId;
-        store().touch();
-      }
-      return created(c, { id: saved.id, invoiceNumber: saved.invoiceNumber, inExVat: saved.inExVat });
-    }),
-  );
+  invoiceRoutes(kit);
 
   // Mutations ----------------------------------------------------------------------------------
   app.get('/mutation/invoice/outstanding', (c) =>

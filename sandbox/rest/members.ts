@@ -6,12 +6,8 @@
 import { fail } from './errors';
 import { page, parseFilters, parsePaging, type FilterFields } from './query';
 import { ID, jsonBody, type RouteKit } from './kit';
-import { digits, isValidIban } from './validate';
+import { digits, EMAIL, isValidIban, present, type Body } from './validate-fields';
 import type { SbMember, Store } from '../store';
-
-type Body = Record<string, unknown>;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const present = (v: unknown) => v !== undefined && v !== null;
 
 const STRINGS: readonly [key: keyof SbMember & string, max: number, tooLong: string, email?: string][] = [
   ['salutation', 50, 'MEM_010'],

@@ -14,7 +14,7 @@ import { ledgerKind } from '../../lib/workspace/ledger-kinds';
 import { firstDay, lastDay, monthOf, monthsUpTo } from '../../lib/workspace/months';
 import type { SbMutation, Store } from '../../sandbox/store';
 import { Recorder } from '../helpers/openapi-recorder';
-import { connect, newDb, settingsFor, type Kind } from './sync-import-helpers';
+import { connect, newDb, settingsFor, type Kind } from '../helpers/sync-import';
 
 /** The REST exchanges of the first describe, checked against openapi-v1.json at the end. */
 const recorder = new Recorder();

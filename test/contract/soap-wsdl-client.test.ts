@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { collect } from '../../lib/eboekhouden/api';
 import { createSoapTransport } from '../../lib/eboekhouden/soap';
 import { wsdlChildren, wsdlEnum, wsdlMissing, wsdlViolations } from '../helpers/wsdl';
-import { fakeSoap, field, options, type SoapCall } from '../unit/soap-fake';
+import { fakeSoap, field, options, type SoapCall } from '../helpers/soap-fake';
 
 async function captureAllRequests(): Promise<SoapCall[]> {
   const fake = fakeSoap((call) => {

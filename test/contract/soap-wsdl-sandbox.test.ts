@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOAP_OPERATIONS } from '../../sandbox/soap';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { wsdlElementNames, wsdlMissing, wsdlViolations } from '../helpers/wsdl';
-import { authFor, credentials, envelope, errorCode, openSession, soap } from '../unit/sandbox-soap-helpers';
+import { authFor, credentials, envelope, errorCode, openSession, soap } from '../helpers/sandbox-soap';
 
 let sb: RunningSandbox;
 let auth: string;

@@ -9,7 +9,7 @@ import { runSync, saveSettings } from '../../lib/sync/index';
 import { completeWorkOrder, createCustomer, previewExports, saveWorkOrder } from '../../lib/workspace';
 import { freshDbName } from '../helpers/run-steps';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
-import { settingsFor as sandboxSettings } from './sync-import-helpers';
+import { settingsFor as sandboxSettings } from '../helpers/sync-import';
 
 let sb: TestSandbox;
 let db: WorkspaceDb;

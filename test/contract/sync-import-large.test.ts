@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_STEPS, runSync } from '../../lib/sync/index';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
-import { connect, expectSameAsSandbox, expected, newDb } from './sync-import-helpers';
+import { connect, expectSameAsSandbox, expected, newDb } from '../helpers/sync-import';
 import { say } from '../../lib/i18n/translate';
 
 /** The bound stated in docs/sync.md: an incremental REST run on `large` with nothing changed. */

@@ -15,7 +15,7 @@ import {
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { createEBoekhouden, type EBoekhouden } from '../../lib/eboekhouden/index';
 import { transportOptions } from '../../lib/settings';
-import { connect, expectSameAsSandbox, expected, newDb, settingsFor, type Kind } from './sync-import-helpers';
+import { connect, expectSameAsSandbox, expected, newDb, settingsFor, type Kind } from '../helpers/sync-import';
 import { say } from '../../lib/i18n/translate';
 
 let sb: TestSandbox;

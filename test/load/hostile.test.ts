@@ -14,7 +14,7 @@ import { IMPORT_STEPS, EXPORT_STEPS, runSync, saveSettings } from '../../lib/syn
 import { completeWorkOrder, retryExport, saveWorkOrder } from '../../lib/workspace';
 import { startProxyServer, type RunningProxy } from '../../proxy/server';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
-import { startFakeUpstream, type FakeUpstream } from './helpers';
+import { startFakeUpstream, type FakeUpstream } from '../helpers/load';
 import { say } from '../../lib/i18n/translate';
 
 type Mode = 'pass' | 'malformed' | 'huge' | 'slow';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startProxyServer, type RunningProxy } from '../../proxy/server';
-import { load, settledHeapMB, startFakeUpstream, type FakeUpstream, type LoadRequest } from './helpers';
+import { load, settledHeapMB, startFakeUpstream, type FakeUpstream, type LoadRequest } from '../helpers/load';
 
 const BODY_LIMIT = 64 * 1024;
 const SOAP_ANSWER = `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetRelatiesResponse xmlns="http://www.e-boekhouden.nl/soap"><GetRelatiesResult><ErrorMsg><LastErrorCode /><LastErrorDescription /></ErrorMsg><Relaties>${'<cRelatie><ID>1</ID><Code>R1</Code><Bedrijf>Loodgieter</Bedrijf></cRelatie>'.repeat(20)}</Relaties></GetRelatiesResult></GetRelatiesResponse></soap:Body></soap:Envelope>`;

@@ -23,7 +23,13 @@ import {
   type Background,
   type Engine,
 } from '../../entrypoints/background/service';
-import { STATUS_PORT, type Reply, type Request, type StatusSnapshot, type StatusUpdate } from '../../lib/messages';
+import {
+  STATUS_PORT,
+  type Reply,
+  type Request,
+  type StatusSnapshot,
+  type StatusUpdate,
+} from '../../lib/background-requests';
 
 let db: WorkspaceDb;
 let runs: { trigger: RunTrigger; signal?: AbortSignal; finish: (r?: Partial<SyncRun>) => void }[];

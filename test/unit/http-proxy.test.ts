@@ -6,7 +6,7 @@
  * e-Boekhouden's own 401 and 404 answers, passed through by the proxy, keep their meaning.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProxy, type Listening } from '../../proxy/testing';
+import { startProxy, type Listening } from '../helpers/proxy';
 import type { ProxyConfig } from '../../proxy/config';
 import { createRestTransport } from '../../lib/eboekhouden/rest';
 import { createSoapTransport } from '../../lib/eboekhouden/soap';

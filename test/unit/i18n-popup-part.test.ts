@@ -52,12 +52,12 @@ describe("the popup's part of the catalogue", () => {
     const fresh = await import('../../lib/i18n/translate');
     expect(fresh.translate('nl', 'popup.changeConnection')).toBe('Verbinding wijzigen');
     expect(fresh.translate('en', 'sync.now')).toBe('Sync now');
-    expect(fresh.isMessageKey('log.runs')).toBe(false);
+    expect(fresh.isTextKey('log.runs')).toBe(false);
     expect(fresh.translate('nl', 'log.runs')).toBe('');
     expect(fresh.say('en', fresh.text('error.kind.network'))).toBe('');
 
     await import('../../lib/i18n/catalogue');
-    expect(fresh.isMessageKey('log.runs')).toBe(true);
+    expect(fresh.isTextKey('log.runs')).toBe(true);
     expect(fresh.translate('nl', 'log.runs')).toBe(nl['log.runs']);
     expect(fresh.say('en', fresh.text('error.kind.network'))).toMatch(/e-Boekhouden/);
     expect(fresh.translate('en', 'no.such.key')).toBe('no.such.key');

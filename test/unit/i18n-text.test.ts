@@ -4,9 +4,9 @@ import { WorkspaceDb, type SyncRun } from '../../lib/db';
 import { say, text, translate } from '../../lib/i18n/translate';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { IMPORT_STEPS, runSync, saveSettings } from '../../lib/sync/index';
-import { describeError } from '../../lib/sync/messages-text';
+import { describeError } from '../../lib/sync/texts';
 import { EBoekhoudenError } from '../../lib/eboekhouden/errors';
-import { FakeEBoekhouden, fakeData } from './sync-fake-api';
+import { FakeEBoekhouden, fakeData } from '../helpers/sync-fake-api';
 
 let dbCount = 0;
 const newDb = () => new WorkspaceDb(`i18n-text-${process.pid}-${Date.now()}-${dbCount++}`);

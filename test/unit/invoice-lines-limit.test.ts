@@ -13,8 +13,8 @@ import {
 } from '../../lib/eboekhouden/types';
 import { lineNotices } from '../../lib/workspace/invoice-builder';
 import { say } from '../../lib/i18n/translate';
-import { caught } from './rest-fake';
-import { fakeSoap, options } from './soap-fake';
+import { caught } from '../helpers/rest-fake';
+import { fakeSoap, options } from '../helpers/soap-fake';
 
 const line: InvoiceLine = {
   code: 'ARB',

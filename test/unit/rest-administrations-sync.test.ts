@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { testConnection } from '../../lib/sync/connection';
 import { runSync, saveSettings } from '../../lib/sync/index';
 import { importAdministrations } from '../../lib/sync/imports/index';
-import { API_TOKEN, createFake, json, paged, type Fake } from './rest-fake';
+import { API_TOKEN, createFake, json, paged, type Fake } from '../helpers/rest-fake';
 
 const settings: Settings = { ...DEFAULT_SETTINGS, connection: { kind: 'token', apiToken: API_TOKEN } };
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { collect } from '../../lib/eboekhouden/api';
 import { EBoekhoudenError, isDuplicate } from '../../lib/eboekhouden/errors';
 import type { NewInvoice } from '../../lib/eboekhouden/types';
-import { caught, harness, json, LEDGERS, lookupRoutes, paged } from './rest-fake';
+import { caught, harness, json, LEDGERS, lookupRoutes, paged } from '../helpers/rest-fake';
 
 const invoice: NewInvoice = {
   number: 'F2026-0007',

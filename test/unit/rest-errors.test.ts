@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collect } from '../../lib/eboekhouden/api';
 import { EBoekhoudenError, isDuplicate } from '../../lib/eboekhouden/errors';
 import type { NewInvoice } from '../../lib/eboekhouden/types';
-import { API_TOKEN, caught, harness, json, lookupRoutes, paged, SESSION_TOKEN } from './rest-fake';
+import { API_TOKEN, caught, harness, json, lookupRoutes, paged, SESSION_TOKEN } from '../helpers/rest-fake';
 
 const invoice: NewInvoice = {
   number: 'F2024-0001',

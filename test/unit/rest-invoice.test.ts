@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NewInvoice } from '../../lib/eboekhouden/types';
-import { caught, harness, json, lookupRoutes, paged, type Handler } from './rest-fake';
+import { caught, harness, json, lookupRoutes, paged, type Handler } from '../helpers/rest-fake';
 
 const invoice: NewInvoice = {
   number: 'F2024-0001',

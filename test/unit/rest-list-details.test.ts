@@ -10,7 +10,7 @@ import { createRestTransport } from '../../lib/eboekhouden/rest';
 import { runSync, saveSettings } from '../../lib/sync/index';
 import { importCustomers, importOpenItems, importProducts } from '../../lib/sync/imports/index';
 import type { SyncStep } from '../../lib/sync/step';
-import { API_TOKEN, createFake, json, lookupRoutes, paged, type Fake, type Handler } from './rest-fake';
+import { API_TOKEN, createFake, json, lookupRoutes, paged, type Fake, type Handler } from '../helpers/rest-fake';
 
 let dbCount = 0;
 async function connectedDb(): Promise<WorkspaceDb> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collect } from '../../lib/eboekhouden/api';
-import { harness, json, lookupRoutes, paged, LEDGERS } from './rest-fake';
+import { harness, json, lookupRoutes, paged, LEDGERS } from '../helpers/rest-fake';
 
 describe('REST mapping: wire JSON → domain records', () => {
   it('maps relation list rows to {id, code, type} and a relation detail to the domain names', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collect } from '../../lib/eboekhouden/api';
 import { EBoekhoudenError } from '../../lib/eboekhouden/errors';
 import type { Page, RelationListItem } from '../../lib/eboekhouden/types';
-import { caught, harness, json, lookupRoutes, paged } from './rest-fake';
+import { caught, harness, json, lookupRoutes, paged } from '../helpers/rest-fake';
 
 const relations = (n: number) => Array.from({ length: n }, (_, i) => ({ id: 1000 + i, type: 'B', code: `R${i + 1}` }));
 
@@ -131,5 +131,42 @@ describe('REST paging', () => {
     });
     const error = await caught(transport.getProduct(1));
     expect(error).toMatchObject({ kind: 'upstream', operation: 'GET /v1/product/{id}', field: 'unitId' });
+  });
+});
+
+describe('REST product groups (the document lists no paging parameters)', () => {
+  const groups = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ id: 1 + i, code: `G${i + 1}`, description: 'g' }));
+  /** Like the live service: parameters it does not list are ignored, so every answer is the whole list. */
+  const wholeList = (items: readonly unknown[]) => () => json(200, { items, count: items.length });
+  /** GET /v1/product/{id}: product n is in group n. */
+  const productInGroupOfItsId = (call: { path: string }) => {
+    const id = Number(call.path.split('/').pop());
+    return json(200, { id, code: `P${id}`, description: 'd', active: true, groupId: id });
+  };
+
+  it('reads 2,500 groups in one request without limit/offset, each group once', async () => {
+    const { transport, fake } = harness({
+      ...lookupRoutes(),
+      'GET /v1/product/groups': wholeList(groups(2500)),
+      'GET /v1/product/{id}': productInGroupOfItsId,
+    });
+    const codes = [];
+    for (const id of [1, 2000, 2001, 2500]) codes.push((await transport.getProduct(id)).groupCode);
+    expect(codes).toEqual(['G1', 'G2000', 'G2001', 'G2500']);
+    const calls = fake.callsTo('GET /v1/product/groups');
+    expect(calls).toHaveLength(1);
+    expect([calls[0].query.has('limit'), calls[0].query.has('offset')]).toEqual([false, false]);
+  });
+
+  it('keeps a group the answer lists twice once, and the first of the two', async () => {
+    const { transport, fake } = harness({
+      ...lookupRoutes(),
+      'GET /v1/product/groups': wholeList([...groups(3), { id: 2, code: 'LATER', description: 'g' }]),
+      'GET /v1/product/{id}': productInGroupOfItsId,
+    });
+    expect((await transport.getProduct(2)).groupCode).toBe('G2');
+    expect((await transport.getProduct(3)).groupCode).toBe('G3');
+    expect(fake.callsTo('GET /v1/product/groups')).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { collect } from '../../lib/eboekhouden/api';
-import { API_TOKEN, caught, harness, json, lookupRoutes, paged, SESSION_TOKEN } from './rest-fake';
+import { API_TOKEN, caught, harness, json, lookupRoutes, paged, SESSION_TOKEN } from '../helpers/rest-fake';
 
 const relations = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1, type: 'B', code: `R${i + 1}` }));
 

@@ -20,7 +20,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as wire from '../../lib/eboekhouden/rest/wire';
-import { harness, json, lookupRoutes, paged } from './rest-fake';
+import { harness, json, lookupRoutes, paged } from '../helpers/rest-fake';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };

@@ -1,7 +1,7 @@
 /** The sandbox's SOAP read operations against the store they read, over real HTTP. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-import { errorCode, items, openSession, soap } from './sandbox-soap-helpers';
+import { errorCode, items, openSession, soap } from '../helpers/sandbox-soap';
 
 let sb: RunningSandbox;
 let auth: string;

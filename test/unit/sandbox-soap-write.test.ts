@@ -1,7 +1,7 @@
 /** The sandbox's SOAP write operations and their validation codes (SOAP.md §4, §5), over real HTTP. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-import { errorCode, items, openSession, soap } from './sandbox-soap-helpers';
+import { errorCode, items, openSession, soap } from '../helpers/sandbox-soap';
 
 let sb: RunningSandbox;
 let auth: string;

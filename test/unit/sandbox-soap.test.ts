@@ -11,7 +11,7 @@ import {
   openSession,
   soap,
   TNS,
-} from './sandbox-soap-helpers';
+} from '../helpers/sandbox-soap';
 
 let sb: RunningSandbox;
 

@@ -12,7 +12,7 @@ import { loadSettings, saveSettings } from '../../lib/sync/index';
 import { setLanguage, translate } from '../../lib/i18n';
 import { createPinia, setActivePinia } from 'pinia';
 import { useStatusStore } from '../../lib/stores/status';
-import type { StatusSnapshot } from '../../lib/messages';
+import type { StatusSnapshot } from '../../lib/background-requests';
 import SettingsSection from '../../entrypoints/options/sections/SettingsSection.vue';
 
 type Invoice = Settings['invoice'];

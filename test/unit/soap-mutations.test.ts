@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { EBoekhoudenError } from '../../lib/eboekhouden/errors';
 import { createSoapTransport } from '../../lib/eboekhouden/soap';
 import type { Mutation, Page } from '../../lib/eboekhouden/types';
-import { fakeSoap, field, options, type Answer, type Pairs } from './soap-fake';
+import { fakeSoap, field, options, type Answer, type Pairs } from '../helpers/soap-fake';
 
 interface Row {
   nr: number;

@@ -17,7 +17,7 @@ import {
   relatieXml,
   SESSION_ID,
   type Pairs,
-} from './soap-fake';
+} from '../helpers/soap-fake';
 
 async function caught(p: Promise<unknown> | AsyncIterable<unknown>): Promise<EBoekhoudenError> {
   try {

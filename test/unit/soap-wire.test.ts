@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { collect } from '../../lib/eboekhouden/api';
 import { createSoapTransport } from '../../lib/eboekhouden/soap';
-import { elements, fakeSoap, options, relatieXml } from './soap-fake';
+import { elements, fakeSoap, options, relatieXml } from '../helpers/soap-fake';
 
 function transportAnswering(operation: string, inner: string) {
   const fake = fakeSoap((call) => (call.operation === operation ? inner : undefined));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEnvelope, decimal2, listItems, parseEnvelope, quantity } from '../../lib/eboekhouden/soap/xml';
-import { envelope, fault, field, ok, parseRequest } from './soap-fake';
+import { envelope, fault, field, ok, parseRequest } from '../helpers/soap-fake';
 
 describe('buildEnvelope', () => {
   it('writes a SOAP 1.1 envelope with the operation in the e-Boekhouden namespace, children in the given order', () => {

@@ -3,7 +3,7 @@ import { KV, WorkspaceDb, type ConnectionState } from '../../lib/db';
 import { EBoekhoudenError } from '../../lib/eboekhouden/errors';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { describeError, disconnect, loadSettings, saveSettings, testConnection } from '../../lib/sync/index';
-import { FakeEBoekhouden, fakeData } from './sync-fake-api';
+import { FakeEBoekhouden, fakeData } from '../helpers/sync-fake-api';
 import { say } from '../../lib/i18n/translate';
 
 let n = 0;

@@ -10,7 +10,7 @@ import {
   saveSettings,
 } from '../../lib/sync/index';
 import { acquireLease, readLease } from '../../lib/sync/lease';
-import { FakeEBoekhouden, fakeData } from './sync-fake-api';
+import { FakeEBoekhouden, fakeData } from '../helpers/sync-fake-api';
 import { say } from '../../lib/i18n/translate';
 
 let dbCount = 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkspaceDb } from '../../lib/db';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { IMPORT_STEPS, isHourUnit, runSync, saveSettings } from '../../lib/sync/index';
-import { FakeEBoekhouden, fakeData } from './sync-fake-api';
+import { FakeEBoekhouden, fakeData } from '../helpers/sync-fake-api';
 import { say } from '../../lib/i18n/translate';
 
 let dbCount = 0;

@@ -4,7 +4,7 @@ import type { Page } from '../../lib/eboekhouden/types';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { IMPORT_STEPS, runSync, saveSettings } from '../../lib/sync/index';
 import { forEachPage, trailingWrites } from '../../lib/sync/imports/common';
-import { FakeEBoekhouden, fakeData } from './sync-fake-api';
+import { FakeEBoekhouden, fakeData } from '../helpers/sync-fake-api';
 
 function deferred<T = void>() {
   let resolve!: (v: T) => void;

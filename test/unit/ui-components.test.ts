@@ -18,7 +18,7 @@ import { outcomeOf } from '../../lib/sync-outcome';
 import { pick, setLanguage } from '../../lib/i18n';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { draftFromSettings, extraOriginFor, settingsFromDraft } from '../../lib/settings-draft';
-import type { StatusSnapshot } from '../../lib/messages';
+import type { StatusSnapshot } from '../../lib/background-requests';
 
 interface Row {
   id: number;

@@ -8,7 +8,7 @@ import PrivacySection from '../../entrypoints/options/sections/PrivacySection.vu
 import { setLanguage, translate } from '../../lib/i18n';
 import { useStatusStore } from '../../lib/stores/status';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import type { StatusSnapshot } from '../../lib/messages';
+import type { StatusSnapshot } from '../../lib/background-requests';
 
 const render = () => renderToString(createSSRApp({ render: () => h(PrivacySection) }));
 

@@ -9,7 +9,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { useStatusStore } from '../../lib/stores/status';
 import { useSettingsDraftStore } from '../../lib/stores/settings-draft';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { STATUS_PORT, type StatusSnapshot } from '../../lib/messages';
+import { STATUS_PORT, type StatusSnapshot } from '../../lib/background-requests';
 
 function snapshot(patch: Partial<StatusSnapshot> = {}): StatusSnapshot {
   return {

@@ -4,22 +4,22 @@
  */
 import type { z } from 'zod';
 import type { Capabilities, EBoekhouden, MutationQuery, TransportOptions } from '../api';
-import { EBoekhoudenError, isEBoekhoudenError } from '../errors';
 import { isNotFound } from './errors';
+import { listAdministrations } from './administrations';
 import { createRestClient, type Query } from './client';
 import { createPeriodBalances } from './balances';
-import { invoiceTotals } from './invoices';
+import { buildInvoiceBody, checkInput, refused } from './invoice-body';
+import { invoiceFromWire } from './invoice-read';
 import { createLookups } from './lookups';
 import { listAll, listPages, pageSizeOf } from './pages';
+import { productFromWire, toRelation, unitName } from './records';
 import * as wire from './wire';
 import {
   MAX_INVOICE_LINES,
   newInvoiceSchema,
   newRelationSchema,
-  type Administration,
   type CreatedInvoice,
   type Invoice,
-  type InvoiceLine,
   type InvoiceTemplate,
   type LedgerAccount,
   type Mutation,
@@ -33,7 +33,7 @@ import {
   type Relation,
   type RelationListItem,
 } from '../types';
-import { compact, firstIssue, parseResponse, RecordError } from '../validate';
+import { compact, parseResponse, RecordError } from '../validate';
 
 const CAPABILITIES: Capabilities = {
   completeLists: true,
@@ -46,6 +46,8 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
   const pageSize = pageSizeOf(options.pageSize);
   const client = createRestClient(options);
   const lookups = createLookups(client, pageSize);
+  const toProduct = (p: z.output<typeof wire.product>) => productFromWire(lookups, p);
+  const invoiceBody = (invoice: NewInvoice, operation: string) => buildInvoiceBody(lookups, invoice, operation);
 
   /** GET a single record, validated. */
   async function getOne<S extends z.ZodType>(operation: string, path: string, schema: S): Promise<z.output<S>> {
@@ -63,177 +65,10 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
     }
   }
 
-  function toRelation(r: z.output<typeof wire.relation>): Relation {
-    return compact<Relation>({
-      id: r.id,
-      code: r.code,
-      type: r.type,
-      name: r.name,
-      contact: r.contact,
-      email: r.emailAddress,
-      emailInvoice: r.emailAddressInvoice,
-      emailReminder: r.emailAddressReminder,
-      phone: r.phoneNumber ?? r.mobilePhoneNumber,
-      address: r.address,
-      postalCode: r.postalCode,
-      city: r.city,
-      country: r.country,
-      vatNumber: r.vatNumber,
-      cocNumber: r.companyRegistrationNumber,
-      iban: r.iban,
-      termOfPayment: r.termOfPayment,
-      inactive: r.inactive ?? false,
-      addedOn: r.date,
-    });
-  }
-
   async function getRelation(id: number): Promise<Relation> {
     const r = await getOne('GET /v1/relation/{id}', `/v1/relation/${id}`, wire.relation);
     lookups.rememberRelation(r.id, r.code);
     return toRelation(r);
-  }
-
-  function unitName(units: Map<number, string>, unitId: number | undefined): string {
-    return unitId === undefined ? '' : (units.get(unitId) ?? '');
-  }
-
-  async function toProduct(p: z.output<typeof wire.product>): Promise<Product> {
-    const [units, ledgers, groups] = await Promise.all([
-      lookups.unitNameById(),
-      lookups.ledgerById(),
-      p.groupId === undefined ? undefined : lookups.productGroupCodeById(),
-    ]);
-    return compact<Product>({
-      id: p.id,
-      code: p.code,
-      description: p.description,
-      unit: unitName(units, p.unitId),
-      active: p.active,
-      groupCode: p.groupId === undefined ? undefined : groups?.get(p.groupId),
-      priceExcl: p.priceExcl,
-      priceIncl: p.priceIncl,
-      purchasePriceExcl: p.purchasePriceExcl,
-      vatCode: p.vat,
-      ledgerCode: p.ledgerId === undefined ? undefined : ledgers.get(p.ledgerId)?.code,
-    });
-  }
-
-  function refused(message: string, code: string | undefined, operation: string, field?: string): EBoekhoudenError {
-    return new EBoekhoudenError(message, { kind: 'validation', code, operation, field });
-  }
-
-  async function invoiceBody(invoice: NewInvoice, operation: string): Promise<wire.InvoiceBody> {
-    const relationId = await lookups.relationIdByCode(invoice.relationCode);
-    if (relationId === undefined) {
-      throw refused(
-        `There is no relation with code "${invoice.relationCode}" in e-Boekhouden: export the customer first.`,
-        'FACT_002',
-        operation,
-        'relationCode',
-      );
-    }
-    const templateId = await lookups.templateIdByName(invoice.template);
-    if (templateId === undefined) {
-      throw refused(
-        `There is no invoice template named "${invoice.template}" in e-Boekhouden: choose one of its templates.`,
-        'FACT_018',
-        operation,
-        'template',
-      );
-    }
-    const items: wire.InvoiceItemBody[] = [];
-    for (const [i, line] of invoice.lines.entries()) {
-      const ledgerId = await lookups.ledgerIdByCode(line.ledgerCode);
-      if (ledgerId === undefined) {
-        throw refused(
-          `Line ${i + 1} ("${line.description}") uses counter account ${line.ledgerCode}, which does not exist in e-Boekhouden.`,
-          'FACT_ITEM_012',
-          operation,
-          `lines[${i}].ledgerCode`,
-        );
-      }
-      const unitId = line.unit ? await lookups.unitIdByName(line.unit) : undefined;
-      items.push(
-        compact<wire.InvoiceItemBody>({
-          description: line.description,
-          vatCode: line.vatCode,
-          ledgerId,
-          quantity: line.quantity,
-          code: line.code,
-          pricePerUnit: line.pricePerUnit,
-          unitId,
-          costCenterId: line.costCenterId,
-        }),
-      );
-    }
-    let mutation: wire.InvoiceBody['mutation'];
-    if (invoice.bookInAccounts) {
-      const ledgerId = await lookups.debtorsLedgerId();
-      if (ledgerId === undefined) {
-        throw refused(
-          'The invoice cannot be booked: e-Boekhouden has no debtors ledger account (category DEB).',
-          undefined,
-          operation,
-          'bookInAccounts',
-        );
-      }
-      const description = invoice.bookingDescription ?? (invoice.number ? `Factuur ${invoice.number}` : 'Factuur');
-      // The invoice number as payment reference, checked: e-Boekhouden itself then refuses a second
-      // booking of the same invoice (FACT_VERWERK_004 / MUTA_008, read as a duplicate by the outbox).
-      const paymentReference = invoice.number ? invoice.number.slice(0, 50) : undefined;
-      mutation = compact({
-        description: description.slice(0, 200),
-        ledgerId,
-        paymentReference,
-        checkPaymentReference: paymentReference ? true : undefined,
-      });
-    }
-    return compact<wire.InvoiceBody>({
-      relationId,
-      templateId,
-      termOfPayment: invoice.termOfPayment,
-      invoiceNumber: invoice.number || undefined,
-      date: invoice.date,
-      inExVat: 'EX',
-      items,
-      mutation,
-      email: invoice.email
-        ? compact({
-            fromEmail: invoice.email.fromAddress,
-            fromName: invoice.email.fromName,
-            subject: invoice.email.subject,
-            body: invoice.email.body,
-          })
-        : undefined,
-    });
-  }
-
-  /** Our own check before anything is sent: the same rules the forms use. */
-  function checkInput<S extends z.ZodType>(schema: S, value: unknown, operation: string, what: string): z.output<S> {
-    const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    const { field, reason } = firstIssue(result.error);
-    throw refused(
-      `The ${what} cannot be sent: ${field ? `${field}: ` : ''}${reason}.`,
-      undefined,
-      operation,
-      field || undefined,
-    );
-  }
-
-  function listAdministrationsAt(path: string): Promise<Administration[]> {
-    return listAll(client, pageSize, {
-      operation: `GET ${path}`,
-      path,
-      schema: wire.administration,
-      map: (a) =>
-        compact<Administration>({
-          guid: a.guid,
-          company: a.company,
-          city: a.city,
-          startYear: a.startYear == null ? undefined : String(a.startYear),
-        }),
-    });
   }
 
   const transport: EBoekhouden = {
@@ -250,31 +85,7 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
       }
     },
 
-    /**
-     * `/v1/administration` answers EP_001 to anyone who is not an accountant; `/linked` works for
-     * everyone (a live observation the document does not show). The first that answers is used;
-     * when neither does, the EP_001 stands, which callers read as "not an accountant".
-     */
-    async listAdministrations(): Promise<Administration[]> {
-      try {
-        return await listAdministrationsAt('/v1/administration');
-      } catch (e) {
-        if (!isEBoekhoudenError(e) || e.code !== 'EP_001') throw e;
-        try {
-          return await listAdministrationsAt('/v1/administration/linked');
-        } catch (linked) {
-          // Only e-Boekhouden refusing /linked as well (a 4xx of its own) leaves "not an accountant";
-          // the connection failing (credentials, network, quota, session, a 5xx, a malformed answer) is that failure.
-          const refused =
-            isEBoekhoudenError(linked) &&
-            linked.status !== undefined &&
-            linked.status >= 400 &&
-            linked.status < 500 &&
-            !['auth', 'limit', 'session'].includes(linked.kind);
-          throw refused ? e : linked;
-        }
-      }
-    },
+    listAdministrations: () => listAdministrations(client, pageSize),
 
     listRelations(): AsyncIterable<Page<RelationListItem>> {
       return listPages(client, pageSize, {
@@ -446,51 +257,7 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
       const operation = 'GET /v1/invoice/{id}';
       const detail = await orNull(getOne(operation, `/v1/invoice/${found.id}`, wire.invoice));
       if (!detail) return null;
-      const relationId = detail.relationId ?? found.relationId;
-      const [ledgers, units, relationCode] = await Promise.all([
-        lookups.ledgerById(),
-        lookups.unitNameById(),
-        relationId === undefined ? undefined : lookups.relationCodeById(relationId),
-      ]);
-      if (relationCode === undefined)
-        throw new EBoekhoudenError(`Invoice ${number} refers to a relation e-Boekhouden cannot find (${operation}).`, {
-          kind: 'upstream',
-          operation,
-          field: 'relationId',
-        });
-      const lines: InvoiceLine[] = detail.items.map((item, i) => {
-        const ledger = ledgers.get(item.ledgerId);
-        if (!ledger) {
-          throw new EBoekhoudenError(
-            `Invoice ${number} line ${i + 1} refers to an unknown ledger account (${operation}).`,
-            {
-              kind: 'upstream',
-              operation,
-              field: `items[${i}].ledgerId`,
-            },
-          );
-        }
-        return compact<InvoiceLine>({
-          code: item.code ?? '',
-          description: item.description,
-          quantity: item.quantity ?? item.amount ?? 1,
-          unit: item.unitId === undefined ? undefined : units.get(item.unitId),
-          pricePerUnit: item.pricePerUnit,
-          vatCode: item.vatCode,
-          ledgerCode: ledger.code,
-          costCenterId: item.costCenterId,
-        });
-      });
-      const totals = invoiceTotals(detail, found);
-      return compact<Invoice>({
-        number: detail.invoiceNumber,
-        relationCode,
-        date: detail.date,
-        termOfPayment: detail.termOfPayment ?? found.termOfPayment,
-        ...totals,
-        pdfUrl: detail.urlPdfFile ?? found.urlPdfFile,
-        lines,
-      });
+      return invoiceFromWire(lookups, number, detail, found, operation);
     },
 
     async createInvoice(invoice: NewInvoice): Promise<CreatedInvoice> {

@@ -4,7 +4,7 @@
  */
 import type { LedgerAccount } from '../types';
 import type { RestClient } from './client';
-import { listAll } from './pages';
+import { listAll, listWhole } from './pages';
 import * as wire from './wire';
 import { parseResponse } from '../validate';
 import { isNotFound } from './errors';
@@ -79,7 +79,7 @@ export function createLookups(client: RestClient, pageSize: number): Lookups {
   });
 
   const productGroups = lazy(async () =>
-    listAll(client, pageSize, {
+    listWhole(client, {
       operation: 'GET /v1/product/groups',
       path: '/v1/product/groups',
       schema: wire.productGroup,

@@ -30,6 +30,29 @@ export function pageSizeOf(requested: number | undefined): number {
   return requested;
 }
 
+/** Validates and maps a page's items one by one; a bad item is rejected, the others kept. */
+async function readItems<S extends z.ZodType, T>(
+  raws: unknown[],
+  list: ListRequest<S, T>,
+): Promise<{ items: T[]; rejected: RejectedRecord[] }> {
+  const items: T[] = [];
+  const rejected: RejectedRecord[] = [];
+  for (const raw of raws) {
+    const checked = validateRecord(list.schema, raw, (wire) => wire);
+    if (!checked.ok) {
+      rejected.push(checked.rejected);
+      continue;
+    }
+    try {
+      items.push(await list.map(checked.value, raw));
+    } catch (e) {
+      if (!(e instanceof RecordError)) throw e;
+      rejected.push({ ...identify(raw), message: e.message });
+    }
+  }
+  return { items, rejected };
+}
+
 export async function* listPages<S extends z.ZodType, T>(
   client: RestClient,
   pageSize: number,
@@ -45,21 +68,7 @@ export async function* listPages<S extends z.ZodType, T>(
       query: { ...list.query, limit: pageSize, offset },
     });
     const envelope = parseResponse(listEnvelope, data, list.operation);
-    const items: T[] = [];
-    const rejected: RejectedRecord[] = [];
-    for (const raw of envelope.items) {
-      const checked = validateRecord(list.schema, raw, (wire) => wire);
-      if (!checked.ok) {
-        rejected.push(checked.rejected);
-        continue;
-      }
-      try {
-        items.push(await list.map(checked.value, raw));
-      } catch (e) {
-        if (!(e instanceof RecordError)) throw e;
-        rejected.push({ ...identify(raw), message: e.message });
-      }
-    }
+    const { items, rejected } = await readItems(envelope.items, list);
     received += items.length;
     // An empty last page after a full one adds nothing; the first page is always reported.
     if (first || items.length > 0 || rejected.length > 0) {
@@ -79,4 +88,22 @@ export async function listAll<S extends z.ZodType, T>(
   const all: T[] = [];
   for await (const page of listPages(client, pageSize, list)) all.push(...page.items);
   return all;
+}
+
+/**
+ * A listing for which the document names no paging parameters (GET /v1/product/groups): one
+ * request without limit/offset, and the answer is the whole list. Paging it would not work live,
+ * where unknown parameters are ignored: every "page" would be the same list again. A record the
+ * answer lists twice is kept once; rejected items are left out, as in listAll.
+ */
+export async function listWhole<S extends z.ZodType, T extends { id: number }>(
+  client: RestClient,
+  list: ListRequest<S, T>,
+): Promise<T[]> {
+  const data = await client.request({ operation: list.operation, method: 'GET', path: list.path, query: list.query });
+  const envelope = parseResponse(listEnvelope, data, list.operation);
+  const { items } = await readItems(envelope.items, list);
+  const byId = new Map<number, T>();
+  for (const item of items) if (!byId.has(item.id)) byId.set(item.id, item);
+  return [...byId.values()];
 }

@@ -4,7 +4,7 @@
  */
 import type { Customer, OutboxEntry } from '../../db';
 import { newRelationSchema, type NewRelation, type Relation } from '../../eboekhouden/types';
-import { isMessageKey, text, type Param, type Text } from '../../i18n/translate';
+import { isTextKey, text, type Param, type Text } from '../../i18n/translate';
 import type { Notice } from '../../workspace/invoice-builder';
 import type { StepContext, SyncStep } from '../step';
 import { processOutbox, sourcesInOutbox, sourceKey, type ExportKind } from './outbox';
@@ -43,7 +43,7 @@ export function relationPayload(c: Customer): NewRelation {
 /** A field's name in the person's words (export.field.*), or the field as is when it has none. */
 function fieldName(field: string): Param {
   const key = `export.field.${field}`;
-  return isMessageKey(key) ? text(key) : field;
+  return isTextKey(key) ? text(key) : field;
 }
 
 /** Field checks of a relation, as notices. */

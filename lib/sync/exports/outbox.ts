@@ -20,7 +20,7 @@ import type { StepContext } from '../step';
 import { isDuplicate, isEBoekhoudenError, type EBoekhoudenError } from '../../eboekhouden/errors';
 import type { Notice } from '../../workspace/invoice-builder';
 import { PROXY_ERROR_CODES } from '../../eboekhouden/http';
-import { isMessageKey, text, translate, type Text } from '../../i18n/translate';
+import { isTextKey, text, translate, type Text } from '../../i18n/translate';
 // Puts texts of the whole catalogue into words (the popup loads it later).
 import '../../i18n/catalogue';
 
@@ -144,7 +144,7 @@ function blockingError(e: EBoekhoudenError): boolean {
 /** What to tell the person when the setup refuses every export of this kind. */
 function blockedMessage(e: EBoekhoudenError, what: Text): Text {
   const key = `export.blocked.${e.code ?? ''}`;
-  if (isMessageKey(key)) return text(key, { what });
+  if (isTextKey(key)) return text(key, { what });
   return text('export.blocked.other', { what, status: e.status ?? '?' });
 }
 

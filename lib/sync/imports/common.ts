@@ -7,7 +7,7 @@ import type { WorkspaceDb } from '../../db';
 import { concernsTheConnection, isEBoekhoudenError } from '../../eboekhouden/errors';
 import type { Page } from '../../eboekhouden/types';
 import type { StepContext } from '../step';
-import { TEXT, WHAT } from '../messages-text';
+import { TEXT, WHAT } from '../texts';
 import { sameFields } from '../mapping';
 
 export const DETAIL_CONCURRENCY = 6;

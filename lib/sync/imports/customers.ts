@@ -8,7 +8,7 @@
  */
 import type { Customer } from '../../db';
 import type { Relation, RelationListItem } from '../../eboekhouden/types';
-import { TEXT } from '../messages-text';
+import { TEXT } from '../texts';
 import { relationToCustomerFields, sameFields } from '../mapping';
 import type { StepContext, SyncStep } from '../step';
 import { readDetails, rowsByRemoteId } from './common';

@@ -8,7 +8,7 @@ import type { Page } from '../../eboekhouden/types';
 import type { StepContext } from '../step';
 import { forEachPage, logRejected, logTruncated, readCursor, trailingWrites, writeCursor } from './common';
 import { rotate, type RotationCursor, type RotationSource } from './rotation';
-import type { WHAT } from '../messages-text';
+import type { WHAT } from '../texts';
 
 export interface ListingImport<Item extends { id: number }, Full> {
   step: string;

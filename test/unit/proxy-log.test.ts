@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bufferedLogger, formatLogLine } from './log';
+import { bufferedLogger, formatLogLine } from '../../proxy/log';
 
 describe('bufferedLogger', () => {
   it('writes the lines of an interval in one call, in order, and flushes on demand', async () => {

@@ -4,8 +4,8 @@
  */
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS, type ProxyConfig } from './config';
-import { startProxyServer } from './server';
+import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS, type ProxyConfig } from '../../proxy/config';
+import { startProxyServer } from '../../proxy/server';
 
 export interface Listening {
   url: string;

@@ -5,7 +5,7 @@
  * by the error's kind and code only, plus the transport's own (already redacted) message as a detail.
  */
 import { isEBoekhoudenError, redactSecrets } from '../eboekhouden/errors';
-import { isMessageKey, text, translate, type MessageKey, type Param, type Text } from '../i18n/translate';
+import { isTextKey, text, translate, type TextKey, type Param, type Text } from '../i18n/translate';
 // Puts texts of the whole catalogue into words (the popup loads it later).
 import '../i18n/catalogue';
 
@@ -31,11 +31,11 @@ export class SyncError extends Error {
 /** Codes whose words say everything: no detail from the error appended. */
 const COMPLETE_TEXTS = new Set(['PROXY_TOKEN', 'PROXY_ORIGIN', 'PROXY_PATH', 'REQUEST_TOO_LARGE']);
 
-function errorKey(code: string | undefined, kind: string): MessageKey {
+function errorKey(code: string | undefined, kind: string): TextKey {
   const byCode = code && `error.code.${code}`;
-  if (byCode && isMessageKey(byCode)) return byCode;
+  if (byCode && isTextKey(byCode)) return byCode;
   const byKind = `error.kind.${kind}`;
-  return isMessageKey(byKind) ? byKind : 'error.unknown';
+  return isTextKey(byKind) ? byKind : 'error.unknown';
 }
 
 /** The words and the fix, for pages and the sync log. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LIVE_REST_URL, LIVE_SOAP_URL, loadProxyConfig, ProxyConfigError, upstreamUrl } from './config';
-import { tokenMatches } from './token';
-import { judgeOrigin } from './cors';
-import { wantsSandbox } from './start-options';
+import { LIVE_REST_URL, LIVE_SOAP_URL, loadProxyConfig, ProxyConfigError, upstreamUrl } from '../../proxy/config';
+import { tokenMatches } from '../../proxy/token';
+import { judgeOrigin } from '../../proxy/cors';
+import { wantsSandbox } from '../../proxy/start-options';
 
 describe('loadProxyConfig', () => {
   it('defaults to 127.0.0.1:8787, 30 s, 1 MiB, no token, and the live services when nothing else is given', () => {

@@ -1,5 +1,5 @@
 /**
- * Typed messages between the pages (popup, options) and the background.
+ * Typed requests from the pages (popup, options) to the background, and their replies.
  *
  * Only types and a small `send` helper live here, so the popup does not pull in Dexie,
  * zod or the API layer: everything heavy runs in the background.

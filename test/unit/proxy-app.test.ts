@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closedPort, rawRequest, startEchoUpstream, startProxy, type EchoUpstream, type Listening } from './testing';
+import {
+  closedPort,
+  rawRequest,
+  startEchoUpstream,
+  startProxy,
+  type EchoUpstream,
+  type Listening,
+} from '../helpers/proxy';
 
 const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const FIREFOX = 'moz-extension://0b7c5f5e-1c1e-4a8e-9a51-2f6f7d1f3c11';
@@ -604,7 +611,7 @@ describe('on a fetch-based host (no Node bindings)', () => {
   it('forwards through app.fetch with the global fetch, limits bodies and logs, with Request/Response only', async () => {
     const upstream = await startEchoUpstream('rest');
     const lines: string[] = [];
-    const { createProxyApp } = await import('./app');
+    const { createProxyApp } = await import('../../proxy/app');
     const app = createProxyApp({
       soapUrl: upstream.url,
       restUrl: upstream.url,

@@ -3,8 +3,8 @@
  * proxy must give the same status, content type and bytes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../sandbox/server';
-import { startProxy, type Listening } from './testing';
+import { startSandbox, type RunningSandbox } from '../../sandbox/server';
+import { startProxy, type Listening } from '../helpers/proxy';
 
 let sandbox: RunningSandbox;
 let proxy: Listening;

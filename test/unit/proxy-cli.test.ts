@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeProxy } from './cli';
-import { isLoopbackHost } from './config';
+import { describeProxy } from '../../proxy/cli';
+import { isLoopbackHost } from '../../proxy/config';
 
 const upstreams = { soapUrl: 'https://soap.example', restUrl: 'https://api.example', allowedExtensionIds: [] };
 

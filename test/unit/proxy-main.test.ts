@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoUpstream, type EchoUpstream } from './testing';
+import { startEchoUpstream, type EchoUpstream } from '../helpers/proxy';
 
-const mainPath = fileURLToPath(new URL('./main.ts', import.meta.url));
+const mainPath = fileURLToPath(new URL('../../proxy/main.ts', import.meta.url));
 
 let upstream: EchoUpstream;
 beforeAll(async () => {
