@@ -127,6 +127,7 @@ const WORKSPACE_TABLES = [
   'ledgerAccounts',
   'transactions',
   'openItems',
+  'ledgerMonths',
   'invoiceTemplates',
   'administrations',
   'workOrders',
@@ -282,6 +283,7 @@ describe.each(['token', 'securityCodes'] as const)('answers from the upstream, %
       'products',
       'transactions',
       'openItems',
+      'ledgerMovements',
     ];
     expect(run.problems.map((p) => p.step)).toEqual(steps);
     for (const p of run.problems) {
