@@ -176,6 +176,8 @@ export interface WorkspaceInvoice {
   lines: InvoiceLineRow[];
   status: InvoiceStatus;
   exportedAt?: number;
+  /** The id of the credit note that cancels this invoice (set by the credit-note feature). */
+  creditedBy?: number;
   changedAfterExport?: boolean;
   updatedAt: number;
 }

@@ -1,0 +1,36 @@
+/** "To collect": the invoices with money still owed, oldest first, with their ageing. */
+import { ageingTotals, type AgeingTotals } from './ageing';
+import type { InvoicePayment } from './overview';
+import { amountLeft } from './state';
+
+export interface CollectRow extends InvoicePayment {
+  left: number;
+  daysOverdue: number;
+}
+
+export function toCollect(invoices: readonly InvoicePayment[], customerId?: number): CollectRow[] {
+  const rows: CollectRow[] = [];
+  for (const inv of invoices) {
+    if (customerId !== undefined && inv.customerId !== customerId) continue;
+    const left = amountLeft(inv.state);
+    if (left === 0) continue;
+    rows.push({ ...inv, left, daysOverdue: inv.state.kind === 'overdue' ? inv.state.daysOverdue : 0 });
+  }
+  return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number.localeCompare(b.number)));
+}
+
+export function collectTotals(rows: readonly CollectRow[]): AgeingTotals {
+  return ageingTotals(rows);
+}
+
+/** How many invoices are overdue and the cents left on them (the popup's one line). */
+export function overdueSummary(invoices: readonly InvoicePayment[]): { count: number; cents: number } {
+  let count = 0;
+  let cents = 0;
+  for (const inv of invoices) {
+    if (inv.state.kind !== 'overdue') continue;
+    count += 1;
+    cents += inv.state.left;
+  }
+  return { count, cents };
+}
