@@ -222,6 +222,8 @@ export interface StepLog {
   failed: number;
   requests?: number;
   durationMs?: number;
+  /** What changed that is not a problem, e.g. an invoice that was paid ("F2026-0042 paid, €1,234.50"). */
+  notes?: Text[];
 }
 
 /** A per-record problem, shown in the sync log in the person's language. */
@@ -278,6 +280,7 @@ export const KV = {
   connection: 'connection',
   progress: 'progress',
   lease: 'syncLease',
+  paymentStates: 'paymentStates',
 } as const;
 
 export class WorkspaceDb extends Dexie {

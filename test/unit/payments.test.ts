@@ -126,7 +126,7 @@ describe('loadPaymentOverview', () => {
       await db.workOrders.add({
         id,
         number: `WO-${id}`,
-        customerId,
+        customerId: customerId!,
         date: '2026-01-01',
         description: '',
         hourLines: [],

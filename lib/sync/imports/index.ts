@@ -5,6 +5,7 @@ import { importCustomers } from './customers';
 import { importInvoiceTemplates } from './invoice-templates';
 import { importLedgerAccounts } from './ledger-accounts';
 import { importOpenItems } from './open-items';
+import { derivePaymentStates } from './payment-states';
 import { importProducts } from './products';
 import { importTransactions } from './transactions';
 
@@ -16,9 +17,11 @@ export const IMPORT_STEPS: SyncStep[] = [
   importProducts,
   importTransactions,
   importOpenItems,
+  derivePaymentStates,
 ];
 
 export {
+  derivePaymentStates,
   importAdministrations,
   importCustomers,
   importInvoiceTemplates,

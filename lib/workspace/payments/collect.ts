@@ -1,5 +1,4 @@
 /** "To collect": the invoices with money still owed, oldest first, with their ageing. */
-import { ageingTotals, type AgeingTotals } from './ageing';
 import type { InvoicePayment } from './overview';
 import { amountLeft } from './state';
 
@@ -17,10 +16,6 @@ export function toCollect(invoices: readonly InvoicePayment[], customerId?: numb
     rows.push({ ...inv, left, daysOverdue: inv.state.kind === 'overdue' ? inv.state.daysOverdue : 0 });
   }
   return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number.localeCompare(b.number)));
-}
-
-export function collectTotals(rows: readonly CollectRow[]): AgeingTotals {
-  return ageingTotals(rows);
 }
 
 /** How many invoices are overdue and the cents left on them (the popup's one line). */

@@ -16,8 +16,6 @@ export type PaymentState =
   | { kind: 'partlyPaid'; paid: number; left: number }
   | { kind: 'overdue'; daysOverdue: number; paid: number; left: number };
 
-export type PaymentStateKind = PaymentState['kind'];
-
 /** Euros as e-Boekhouden sends them (doubles) to integer cents. */
 export function toCents(euros: number): number {
   return Math.round(euros * 100);
