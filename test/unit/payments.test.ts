@@ -1,5 +1,4 @@
 /** Payment states and debtor ageing, derived from the outstanding items the syncs saw. */
-import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkspaceDb, type OpenItemRow } from '../../lib/db';
 import {
