@@ -194,7 +194,9 @@ describe('loadPaymentOverview', () => {
 
     const rows = toCollect(o.invoices);
     expect(rows.map((r) => r.number)).toEqual(['BC-1', 'EB-9']);
-    expect(toCollect(o.invoices, customerId).map((r) => r.number)).toEqual(['BC-1']);
+    expect(toCollect(o.invoices, 'r001').map((r) => r.number)).toEqual(['BC-1']);
+    expect(toCollect(o.invoices, 'r002').map((r) => r.number)).toEqual(['EB-9']);
+    expect(by.get('BC-1')!.customerId).toBe(customerId);
     expect(overdueSummary(o.invoices)).toEqual({ count: 2, cents: 16000 });
   });
 });

@@ -7,10 +7,16 @@ export interface CollectRow extends InvoicePayment {
   daysOverdue: number;
 }
 
-export function toCollect(invoices: readonly InvoicePayment[], customerId?: number): CollectRow[] {
+/** The customer a row belongs to: its relation code (invoices made elsewhere may have no workspace customer). */
+export function customerKey(inv: Pick<InvoicePayment, 'relationCode' | 'customerName'>): string {
+  return (inv.relationCode ?? inv.customerName).toLowerCase();
+}
+
+/** `customer`: a customerKey to keep only that customer's invoices. */
+export function toCollect(invoices: readonly InvoicePayment[], customer?: string): CollectRow[] {
   const rows: CollectRow[] = [];
   for (const inv of invoices) {
-    if (customerId !== undefined && inv.customerId !== customerId) continue;
+    if (customer !== undefined && customerKey(inv) !== customer) continue;
     const left = amountLeft(inv.state);
     if (left === 0) continue;
     rows.push({ ...inv, left, daysOverdue: inv.state.kind === 'overdue' ? inv.state.daysOverdue : 0 });
