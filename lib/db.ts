@@ -101,6 +101,8 @@ export interface OpenItemRow {
   total: number;
   paid: number;
   outstanding: number;
+  /** The sales/purchase mutation behind the item (REST only; SOAP GetOpenPosten has no id): its term of payment. */
+  mutationId?: number;
   /** False once the item no longer appears upstream (paid in full). */
   open: boolean;
   seenAt: number;

@@ -159,6 +159,13 @@ describe('loadPaymentOverview', () => {
       row({ key: 'debtors:R001:BC-2', invoiceNumber: 'BC-2', date: '2026-03-01', open: false }),
       row({ key: 'debtors:R002:EB-9', invoiceNumber: 'EB-9', relationCode: 'R002', relationName: 'Elders BV' }),
       row({ key: 'debtors:R002:EB-8', invoiceNumber: 'EB-8', relationCode: 'R002', open: false }),
+      row({
+        key: 'debtors:R002:EB-7',
+        invoiceNumber: 'EB-7',
+        relationCode: 'R002',
+        date: '2026-03-01',
+        mutationId: 77,
+      }),
       row({ key: 'creditors:L1:X', side: 'creditors', invoiceNumber: 'X', relationCode: 'L1' }),
     ]);
     await db.transactions.add({
@@ -169,6 +176,14 @@ describe('loadPaymentOverview', () => {
       invoiceNumber: 'EB-9',
       termOfPayment: 60,
     });
+    await db.transactions.add({
+      remoteId: 77,
+      type: 2,
+      date: '2026-03-01',
+      ledgerCode: '1300',
+      invoiceNumber: 'EB-7',
+      termOfPayment: 7,
+    });
     await db.cursors.put({ step: 'openItems', value: { readAt: now - 1000 }, updatedAt: now });
     return { now, customerId };
   }
@@ -178,7 +193,9 @@ describe('loadPaymentOverview', () => {
     const o = await loadPaymentOverview(db!, now);
     const by = new Map(o.invoices.map((i) => [i.number, i]));
     expect(o.asOf).toBe(now - 1000);
-    expect([...by.keys()].sort()).toEqual(['BC-1', 'BC-2', 'BC-3', 'EB-9']);
+    expect([...by.keys()].sort()).toEqual(['BC-1', 'BC-2', 'BC-3', 'EB-7', 'EB-9']);
+    // By the item's mutation id (REST): that mutation's term, 7 days.
+    expect(by.get('EB-7')!.due).toBe('2026-03-08');
     // BC-1: due 2026-01-15 (payload term 14), 64 days late, 40 of 100 paid.
     expect(by.get('BC-1')!.state).toEqual({ kind: 'overdue', daysOverdue: 64, paid: 4000, left: 6000 });
     expect(by.get('BC-1')!.workOrderId).toBe(1);
@@ -193,10 +210,10 @@ describe('loadPaymentOverview', () => {
     expect(eb.state).toEqual({ kind: 'overdue', daysOverdue: 18, paid: 0, left: 10000 });
 
     const rows = toCollect(o.invoices);
-    expect(rows.map((r) => r.number)).toEqual(['BC-1', 'EB-9']);
+    expect(rows.map((r) => r.number)).toEqual(['BC-1', 'EB-9', 'EB-7']);
     expect(toCollect(o.invoices, 'r001').map((r) => r.number)).toEqual(['BC-1']);
-    expect(toCollect(o.invoices, 'r002').map((r) => r.number)).toEqual(['EB-9']);
+    expect(toCollect(o.invoices, 'r002').map((r) => r.number)).toEqual(['EB-9', 'EB-7']);
     expect(by.get('BC-1')!.customerId).toBe(customerId);
-    expect(overdueSummary(o.invoices)).toEqual({ count: 2, cents: 16000 });
+    expect(overdueSummary(o.invoices)).toEqual({ count: 3, cents: 26000 });
   });
 });

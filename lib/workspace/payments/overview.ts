@@ -7,7 +7,15 @@
  * the invoice as exported (its payload), else from the imported sales mutation of that number,
  * else the customer's own term, else the settings' term.
  */
-import type { Customer, OpenItemRow, OutboxEntry, WorkOrder, WorkspaceDb, WorkspaceInvoice } from '../../db';
+import type {
+  Customer,
+  OpenItemRow,
+  OutboxEntry,
+  Transaction,
+  WorkOrder,
+  WorkspaceDb,
+  WorkspaceInvoice,
+} from '../../db';
 import { loadSettings } from '../options';
 import { dueDate, localDay, paymentState, type PaymentState } from './state';
 
@@ -87,13 +95,35 @@ async function exportedInvoices(db: WorkspaceDb): Promise<ExportedInvoice[]> {
   return out;
 }
 
-/** The sales mutations' terms for these invoice numbers (invoices made elsewhere carry theirs there). */
-async function mutationTerms(db: WorkspaceDb, numbers: string[]): Promise<Map<string, number>> {
+/**
+ * The terms of the sales mutations behind these invoices. By mutation id where the item has one
+ * (REST), else by invoice number, one indexed lookup each (an `anyOf` over thousands of numbers is
+ * a cursor walk, far too slow in fake-indexeddb).
+ */
+async function mutationTerms(
+  db: WorkspaceDb,
+  wanted: { number?: string; mutationId?: number }[],
+): Promise<Map<string, number>> {
   const terms = new Map<string, number>();
-  if (numbers.length === 0) return terms;
-  const rows = await db.transactions.where('invoiceNumber').anyOf(numbers).toArray();
-  for (const r of rows)
-    if (r.type === 2 && r.invoiceNumber && r.termOfPayment !== undefined) terms.set(r.invoiceNumber, r.termOfPayment);
+  const byId = wanted.filter((w) => w.mutationId !== undefined);
+  const byNumber = [...new Set(wanted.filter((w) => w.mutationId === undefined).flatMap((w) => w.number ?? []))];
+  if (byId.length === 0 && byNumber.length === 0) return terms;
+  const keep = (r: Transaction | undefined) => {
+    if (r?.type === 2 && r.invoiceNumber && r.termOfPayment !== undefined) terms.set(r.invoiceNumber, r.termOfPayment);
+  };
+  await db.transaction('r', db.transactions, async () => {
+    for (const r of await db.transactions.bulkGet(byId.map((w) => w.mutationId!))) keep(r);
+    const found = await Promise.all(
+      byNumber.map((n) =>
+        db.transactions
+          .where('invoiceNumber')
+          .equals(n)
+          .and((r) => r.type === 2)
+          .first(),
+      ),
+    );
+    found.forEach(keep);
+  });
   return terms;
 }
 
@@ -122,8 +152,8 @@ export async function loadPaymentOverview(db: WorkspaceDb, now: number = Date.no
   const ours = new Set(exported.map((e) => e.number));
   const elsewhere = items.filter((r) => r.open && !(r.invoiceNumber && ours.has(r.invoiceNumber)));
   const terms = await mutationTerms(db, [
-    ...exported.filter((e) => e.term === undefined).map((e) => e.number),
-    ...elsewhere.flatMap((r) => r.invoiceNumber ?? []),
+    ...exported.filter((e) => e.term === undefined).map((e) => ({ number: e.number })),
+    ...elsewhere.map((r) => ({ number: r.invoiceNumber, mutationId: r.mutationId })),
   ]);
   const termOf = (number: string | undefined, own: number | undefined, customer: Customer | undefined) =>
     own ?? (number ? terms.get(number) : undefined) ?? customer?.termOfPayment ?? settings.invoice.termOfPayment;
