@@ -44,6 +44,8 @@ export const paymentsEn: Record<PaymentsKey, string> = {
   'collect.total': 'Total',
   'collect.count': '{count} invoices',
   'collect.table': 'Outstanding invoices',
+  'collect.customerLinkColumn': 'Outstanding',
+  'collect.customerLinkLabel': 'To collect from {name}',
   'customer.openAmount': 'Open amount: {amount}',
   'customer.invoices': "This customer's invoices",
   'customer.noInvoices': 'No invoices sent yet.',

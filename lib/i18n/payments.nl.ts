@@ -42,6 +42,8 @@ export const paymentsNl = {
   'collect.total': 'Totaal',
   'collect.count': '{count} facturen',
   'collect.table': 'Openstaande facturen',
+  'collect.customerLinkColumn': 'Openstaand',
+  'collect.customerLinkLabel': 'Te innen bij {name}',
   'customer.openAmount': 'Openstaand bedrag: {amount}',
   'customer.invoices': 'Facturen van deze klant',
   'customer.noInvoices': 'Nog geen verstuurde facturen.',

@@ -3,7 +3,7 @@
  * and the ratio; prints a table and writes bench/results.json.
  *
  *   npm run bench                     everything (about 5–10 minutes on 2 cores)
- *   npm run bench -- node export      only some sections: node soap incremental export chromium popup proxy
+ *   npm run bench -- node export      only some sections: node soap incremental export payments chromium popup proxy
  *
  * The proxy listens on a free port (never needs 8787, which `npm start` or an e2e run may hold).
  * The Chromium import builds the extension for that port (its default proxy and host permission,
@@ -20,12 +20,13 @@ import { benchNodeImport, type ImportBench } from './import-node';
 import { benchChromiumImport, type ChromiumImportBench } from './import-chromium';
 import { benchIncremental, type IncrementalBench } from './incremental';
 import { benchExport, type ExportBench } from './export';
+import { benchPayments, type PaymentsBench } from './payments';
 import { EXTENSION_DIR, launchBenchExtension } from './chromium';
 import { popupBytes, popupTiming, type PopupBytes, type PopupTiming } from './popup';
 import { formatTable, type Row } from './table';
 import { buildExtensionFor } from '../e2e/proxy-build';
 
-const SECTIONS = ['node', 'soap', 'incremental', 'export', 'chromium', 'popup', 'proxy'] as const;
+const SECTIONS = ['node', 'soap', 'incremental', 'export', 'payments', 'chromium', 'popup', 'proxy'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export const TARGETS = {
@@ -53,6 +54,7 @@ interface Results {
   importChromiumSoap?: ChromiumImportBench;
   incremental?: IncrementalBench;
   export?: ExportBench;
+  payments?: PaymentsBench;
   popup?: { bytes: PopupBytes; timing: PopupTiming };
   proxy?: ProxyBenchResult;
   errors: Record<string, string>;
@@ -197,6 +199,8 @@ async function main(): Promise<void> {
     });
   }
   if (want('proxy')) results.proxy = await section(results, 'proxy', () => benchProxy());
+  if (want('payments'))
+    results.payments = await section(results, 'payment states, large seed scale', () => benchPayments());
 
   results.durationSec = Math.round((Date.now() - t0) / 1000);
   results.machine.loadavgEnd = loadavg().map((x) => Math.round(x * 100) / 100);
@@ -233,6 +237,18 @@ async function main(): Promise<void> {
             note: `${ex.received} received, ${ex.duplicates} twice`,
           }
         : { measure: 'Export', value: 'not measured (see errors)' },
+    );
+  const pay = results.payments;
+  if (want('payments'))
+    rows.push(
+      pay
+        ? {
+            measure: 'Payment states recomputed (large seed scale)',
+            value: `sync step ${Math.round(pay.stepMs)} ms, pages ${pay.pagesMedianMs} ms (median)`,
+            target: 'a small part of the 15-minute run (printed, not asserted)',
+            note: `${pay.invoices} invoices (${pay.exported} exported here), ${pay.debtorItems} debtor items`,
+          }
+        : { measure: 'Payment states', value: 'not measured (see errors)' },
     );
   const p = results.proxy;
   if (want('proxy'))
