@@ -98,6 +98,15 @@ describe('payment state', () => {
     await shot(page, 'collect-customer-nl');
     await page.locator('#collect-customer').selectOption('');
 
+    // The data section's customers link to that view, one customer at a time.
+    await page.getByTestId('nav-data').click();
+    await page.locator('#search-customers').fill(first.relationCode);
+    await page.getByRole('link', { name: `Te innen bij ${first.company}` }).click();
+    await page.getByTestId('collect-customer-card').getByText(euro(mineCents, 'nl-NL')).waitFor();
+    expect(page.url()).toMatch(/#collect\/.+/);
+    await page.getByTestId('nav-collect').click();
+    await page.locator('#collect-customer').selectOption('');
+
     await page.locator('#options-language').selectOption('en');
     expect(await text(page, 'collect-total')).toContain(euro(totalCents, 'en-GB'));
     expect(await text(page, 'collect-total')).toContain(`${open.length} invoices`);
