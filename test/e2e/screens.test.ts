@@ -44,6 +44,7 @@ const SECTIONS = [
   'workOrders/1',
   'invoices',
   'invoices/1',
+  'collect',
   'log',
   'privacy',
 ];
