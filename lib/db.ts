@@ -101,6 +101,8 @@ export interface OpenItemRow {
   total: number;
   paid: number;
   outstanding: number;
+  /** The sales/purchase mutation behind the item (REST only; SOAP GetOpenPosten has no id): its term of payment. */
+  mutationId?: number;
   /** False once the item no longer appears upstream (paid in full). */
   open: boolean;
   seenAt: number;
@@ -201,6 +203,8 @@ export interface WorkspaceInvoice {
   lines: InvoiceLineRow[];
   status: InvoiceStatus;
   exportedAt?: number;
+  /** The id of the credit note that cancels this invoice (set by the credit-note feature). */
+  creditedBy?: number;
   changedAfterExport?: boolean;
   updatedAt: number;
 }
@@ -245,6 +249,8 @@ export interface StepLog {
   failed: number;
   requests?: number;
   durationMs?: number;
+  /** What changed that is not a problem, e.g. an invoice that was paid ("F2026-0042 paid, €1,234.50"). */
+  notes?: Text[];
 }
 
 /** A per-record problem, shown in the sync log in the person's language. */
@@ -301,6 +307,7 @@ export const KV = {
   connection: 'connection',
   progress: 'progress',
   lease: 'syncLease',
+  paymentStates: 'paymentStates',
 } as const;
 
 export class WorkspaceDb extends Dexie {

@@ -4,6 +4,7 @@ import { workspaceEn } from './workspace.en';
 import { privacyEn } from './privacy.en';
 import { popupEn } from './popup.en';
 import { overviewEn } from './overview.en';
+import { paymentsEn } from './payments.en';
 
 /** English. Typed against the Dutch keys, so a missing translation is a type error. */
 export const en: Record<TextKey, string> = {
@@ -237,4 +238,5 @@ export const en: Record<TextKey, string> = {
   ...privacyEn,
   ...popupEn,
   ...overviewEn,
+  ...paymentsEn,
 };

@@ -4,6 +4,7 @@ import { workspaceNl } from './workspace.nl';
 import { privacyNl } from './privacy.nl';
 import { popupNl } from './popup.nl';
 import { overviewNl } from './overview.nl';
+import { paymentsNl } from './payments.nl';
 
 export const nl = {
   'trigger.alarm': 'automatisch',
@@ -238,6 +239,7 @@ export const nl = {
   ...privacyNl,
   ...popupNl,
   ...overviewNl,
+  ...paymentsNl,
 } as const;
 
 export type TextKey = keyof typeof nl;

@@ -198,4 +198,6 @@ export const popupEn: Record<PopupKey, string> = {
   'popup.openChoices': 'What syncs',
   'popup.openProxy': 'Proxy',
   'popup.links': 'More in the settings',
+  'popup.overdue': '{count} invoices overdue, {amount}',
+  'popup.overdueOne': '1 invoice overdue, {amount}',
 };

@@ -200,6 +200,8 @@ export const popupNl = {
   'popup.openChoices': 'Wat synchroniseert',
   'popup.openProxy': 'Proxy',
   'popup.links': 'Meer in de instellingen',
+  'popup.overdue': '{count} facturen te laat, {amount}',
+  'popup.overdueOne': '1 factuur te laat, {amount}',
 };
 
 export type PopupKey = keyof typeof popupNl;

@@ -128,6 +128,7 @@ export function openItemToRow(i: OpenItem, seenAt: number): OpenItemRow {
     total: i.total,
     paid: i.paid,
     outstanding: i.outstanding,
+    ...(i.mutationId !== undefined ? { mutationId: i.mutationId } : {}),
     open: true,
     seenAt,
   };

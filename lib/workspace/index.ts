@@ -27,3 +27,4 @@ export {
   type RevenueDrillDown,
 } from './overview-read';
 export type { MonthResult, MoneyAtMonthEnd } from './overview';
+export * from './payments/index';

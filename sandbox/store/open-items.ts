@@ -17,7 +17,7 @@ export interface SbOpenItem {
   outstandingAmount: number;
 }
 
-/** Type-2 (D) / type-1 (C) mutations per invoice number minus type-3/4 payments on that number. */
+/** Type-2 (D) / type-1 (C) mutations per invoice number minus type-3/4 payments on that number (and relation, when given). */
 export function computeOpenItems(
   mutations: Iterable<SbMutation>,
   relations: ReadonlyMap<number, SbRelation>,
@@ -53,14 +53,15 @@ export function computeOpenItems(
         if (!row) continue;
         const number = row.invoiceNumber || m.invoiceNumber;
         if (!number) continue;
-        const key = `${row.relationId || m.relationId}|${number}`;
+        // relationId is optional on a payment (openapi-v1.json CreateMutation): then the number alone links it.
+        const key = `${row.relationId || m.relationId || '*'}|${number}`;
         paid.set(key, round2((paid.get(key) ?? 0) + row.amountIncl));
       }
     }
   }
   const items: SbOpenItem[] = [];
   for (const [key, item] of open) {
-    item.paidAmount = paid.get(key) ?? 0;
+    item.paidAmount = round2((paid.get(key) ?? 0) + (paid.get(`*|${item.invoiceNumber}`) ?? 0));
     item.outstandingAmount = round2(item.totalAmount - item.paidAmount);
     if (item.outstandingAmount !== 0) items.push(item);
   }

@@ -6,6 +6,7 @@ import type { ExportBench } from './export';
 import type { ProxyBenchResult } from './proxy';
 import type { PopupBytes, PopupTiming } from './popup';
 import type { OverviewBench } from './overview';
+import type { PaymentsBench } from './payments';
 import type { Row } from './table';
 
 const TARGETS = {
@@ -107,4 +108,15 @@ export function overviewRows(ov: OverviewBench | undefined): Row[] {
       note: 'fake-indexeddb; the page in Chromium is not measured',
     },
   ];
+}
+
+export function paymentsRow(pay: PaymentsBench | undefined): Row {
+  return pay
+    ? {
+        measure: 'Payment states recomputed (large seed scale)',
+        value: `sync step ${Math.round(pay.stepMs)} ms, pages ${pay.pagesMedianMs} ms (median)`,
+        target: 'a small part of the 15-minute run (printed, not asserted)',
+        note: `${pay.invoices} invoices (${pay.exported} exported here), ${pay.debtorItems} debtor items`,
+      }
+    : { measure: 'Payment states', value: 'not measured (see errors)' };
 }

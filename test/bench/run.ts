@@ -3,7 +3,7 @@
  * and the ratio; prints a table and writes bench/results.json.
  *
  *   npm run bench                     everything (about 5–10 minutes on 2 cores)
- *   npm run bench -- node export      only some sections: node soap incremental export overview chromium views network popup proxy
+ *   npm run bench -- node export      only some sections: node soap incremental export overview payments chromium views network popup proxy
  *
  * The proxy listens on a free port (never needs 8787, which `npm start` or an e2e run may hold).
  * The Chromium import builds the extension for that port (its default proxy and host permission,
@@ -21,10 +21,11 @@ import { benchChromiumImport, type ChromiumImportBench } from './import-chromium
 import { benchIncremental, type IncrementalBench } from './incremental';
 import { benchExport, type ExportBench } from './export';
 import { benchOverview, type OverviewBench } from './overview';
+import { benchPayments, type PaymentsBench } from './payments';
 import { EXTENSION_DIR, launchBenchExtension } from './chromium';
 import { popupBytes, popupTiming, type PopupBytes, type PopupTiming } from './popup';
 import { formatTable, type Row } from './table';
-import { exportRow, importRows, incrementalRow, overviewRows, popupRow, proxyRow } from './rows';
+import { exportRow, importRows, incrementalRow, overviewRows, paymentsRow, popupRow, proxyRow } from './rows';
 import { benchViews, viewRows, type ViewsBench } from './views';
 import { benchNetwork, networkRows, type NetworkBench } from './network';
 import { buildExtensionFor } from '../e2e/proxy-build';
@@ -35,6 +36,7 @@ const SECTIONS = [
   'incremental',
   'export',
   'overview',
+  'payments',
   'chromium',
   'views',
   'network',
@@ -61,6 +63,7 @@ interface Results {
   incremental?: IncrementalBench;
   export?: ExportBench;
   overview?: OverviewBench;
+  payments?: PaymentsBench;
   popup?: { bytes: PopupBytes; timing: PopupTiming };
   views?: ViewsBench;
   network?: NetworkBench;
@@ -206,6 +209,8 @@ async function main(): Promise<void> {
     });
   }
   if (want('proxy')) results.proxy = await section(results, 'proxy', () => benchProxy());
+  if (want('payments'))
+    results.payments = await section(results, 'payment states, large seed scale', () => benchPayments());
 
   results.durationSec = Math.round((Date.now() - t0) / 1000);
   results.machine.loadavgEnd = loadavg().map((x) => Math.round(x * 100) / 100);
@@ -220,6 +225,7 @@ async function main(): Promise<void> {
   if (want('network')) rows.push(...networkRows(results.network));
   if (want('incremental')) rows.push(incrementalRow(results.incremental));
   if (want('overview')) rows.push(...overviewRows(results.overview));
+  if (want('payments')) rows.push(paymentsRow(results.payments));
   if (want('export')) rows.push(exportRow(results.export));
   if (want('proxy')) rows.push(proxyRow(results.proxy));
   if (want('popup')) rows.push(popupRow(results.popup));

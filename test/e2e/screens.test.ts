@@ -45,6 +45,7 @@ const SECTIONS = [
   'workOrders/1',
   'invoices',
   'invoices/1',
+  'collect',
   'log',
   'privacy',
 ];

@@ -6,6 +6,7 @@ import { importInvoiceTemplates } from './invoice-templates';
 import { importLedgerAccounts } from './ledger-accounts';
 import { importLedgerMovements } from './ledger-movements';
 import { importOpenItems } from './open-items';
+import { derivePaymentStates } from './payment-states';
 import { importProducts } from './products';
 import { importTransactions } from './transactions';
 
@@ -17,10 +18,12 @@ export const IMPORT_STEPS: SyncStep[] = [
   importProducts,
   importTransactions,
   importOpenItems,
+  derivePaymentStates,
   importLedgerMovements,
 ];
 
 export {
+  derivePaymentStates,
   importAdministrations,
   importCustomers,
   importInvoiceTemplates,
