@@ -15,7 +15,7 @@ import {
 import { peekInvoiceNumbers } from '../sync/numbering';
 import { customerLabel, customersToExport, relationNotices, relationPayload } from '../sync/exports/customers';
 import { entryTitle, invoicesToExport, workOrdersToExport } from '../sync/exports/invoices';
-import { sourcesInOutbox } from '../sync/exports/outbox';
+import { sourcesInOutbox } from '../sync/exports/outbox-sources';
 
 export interface ExportPreviewItem {
   /** The outbox key once queued (`invoice:BC2026-0001`), before that `new:<table>:<id>`. */

@@ -4,39 +4,24 @@
  * shown in the preview are the totals that are sent, to the cent.
  */
 import type { Customer, HourType, InvoiceLineRow, Material, WorkOrder, WorkspaceDb, WorkspaceInvoice } from '../db';
-import { isEmailAddress, type Settings } from '../settings';
-import {
-  isSalesVatCode,
-  MAX_INVOICE_LINES,
-  newInvoiceSchema,
-  PURCHASE_VAT_CODES,
-  VAT_RATES,
-  type InvoiceLine,
-  type NewInvoice,
-} from '../eboekhouden/types';
+import type { Settings } from '../settings';
+import { newInvoiceSchema, type InvoiceLine, type NewInvoice } from '../eboekhouden/types';
 import { text, translate, type Param, type Text } from '../i18n/translate';
+import { computeTotals, type InvoiceTotals } from './invoice-amounts';
+import {
+  customerNotices,
+  invoiceMailAddress,
+  invoiceSettingsNotices,
+  lineNotices,
+  mailNotices,
+  notice,
+  senderAddress,
+  type Notice,
+} from './invoice-checks';
 
-/** What is wrong, where, and how to fix it: a code, and the words for a person (key+params). */
-export interface Notice extends Text {
-  code: string;
-}
-
-const notice = (code: string, words: Text): Notice => ({ code, ...words });
-
-export interface LineTotals {
-  exclCents: number;
-  vatCents: number;
-  inclCents: number;
-  /** VAT percentage used; undefined when the code has no known rate. */
-  rate?: number;
-}
-
-export interface InvoiceTotals {
-  lines: LineTotals[];
-  exclCents: number;
-  vatCents: number;
-  inclCents: number;
-}
+// The builder is the entry point for invoicing: its callers need these too.
+export { computeTotals, euros, type InvoiceTotals } from './invoice-amounts';
+export { customerNotices, invoiceMailAddress, lineNotices, type Notice } from './invoice-checks';
 
 export interface BuildResult {
   /** Built as far as the data allows (for the preview); only send it when `problems` is empty and not `waiting`. */
@@ -57,50 +42,6 @@ export interface BuildLookups {
   customer?: Customer;
   hourTypes: Map<number, HourType>;
   materials: Map<number, Material>;
-}
-
-const PURCHASE = new Set<string>(PURCHASE_VAT_CODES);
-/** Divergent VAT needs a VAT amount per line, which the workspace does not keep. */
-const DIVERGENT_VAT = new Set(['AFW_VERK']);
-
-// ---------- amounts in integer cents ----------
-
-function decimalsAtMost(n: number, decimals: number): boolean {
-  const f = 10 ** decimals;
-  return Number.isFinite(n) && Math.abs(Math.round(n * f) - n * f) < 1e-6;
-}
-
-/** Rounds half away from zero, as invoices do. */
-function roundHalfAway(n: number): number {
-  return Math.sign(n) * Math.round(Math.abs(n));
-}
-
-/** Quantity in 1/10,000 units and price in cents, both integers. */
-function scaled(line: { quantity: number; pricePerUnit: number }): { qtyE4: number; priceCents: number } {
-  return { qtyE4: Math.round(line.quantity * 10_000), priceCents: Math.round(line.pricePerUnit * 100) };
-}
-
-/** Per line round(qty × price × 100); VAT per line by the code's rate; totals are sums of line cents. */
-export function computeTotals(lines: Pick<InvoiceLine, 'quantity' | 'pricePerUnit' | 'vatCode'>[]): InvoiceTotals {
-  const out: InvoiceTotals = { lines: [], exclCents: 0, vatCents: 0, inclCents: 0 };
-  for (const line of lines) {
-    const { qtyE4, priceCents } = scaled(line);
-    const exclCents = roundHalfAway((qtyE4 * priceCents) / 10_000);
-    const rate = VAT_RATES[line.vatCode];
-    const vatCents = rate === undefined ? 0 : roundHalfAway((exclCents * rate) / 100);
-    out.lines.push({ exclCents, vatCents, inclCents: exclCents + vatCents, rate });
-    out.exclCents += exclCents;
-    out.vatCents += vatCents;
-  }
-  out.inclCents = out.exclCents + out.vatCents;
-  return out;
-}
-
-/** "€ 1.234,50" style amount for messages, from cents. */
-export function euros(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}€ ${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 // ---------- lines ----------
@@ -170,103 +111,6 @@ export function linesToInvoiceRows(lines: InvoiceLine[]): InvoiceLineRow[] {
     vatCode: l.vatCode,
     ledgerCode: l.ledgerCode,
   }));
-}
-
-// ---------- checks ----------
-
-/** Checks the customer an invoice is for. Returns problems, or a waiting message when it is not exported yet. */
-export function customerNotices(
-  customer: Customer | undefined,
-  record: Param,
-): { problems: Notice[]; waiting?: Notice } {
-  if (!customer) return { problems: [notice('UNKNOWN_CUSTOMER', text('invoice.unknownCustomer', { record }))] };
-  const params = { record, code: customer.code, name: customer.name };
-  if (customer.status !== 'active') {
-    return { problems: [notice('INACTIVE_CUSTOMER', text('invoice.inactiveCustomer', params))] };
-  }
-  if (customer.remoteId === undefined && customer.origin === 'workspace') {
-    return { problems: [], waiting: notice('CUSTOMER_NOT_EXPORTED', text('invoice.customerNotExported', params)) };
-  }
-  return { problems: [] };
-}
-
-/** Checks every line and the totals. `record` names the work order or invoice in messages. */
-export function lineNotices(lines: InvoiceLine[], record: Param): Notice[] {
-  const problems: Notice[] = [];
-  if (lines.length === 0) {
-    problems.push(notice('NO_LINES', text('invoice.noLines', { record })));
-    return problems;
-  }
-  if (lines.length > MAX_INVOICE_LINES) {
-    problems.push(
-      notice('TOO_MANY_LINES', text('invoice.tooManyLines', { record, count: lines.length, max: MAX_INVOICE_LINES })),
-    );
-  }
-  lines.forEach((l, i) => {
-    const where = text('invoice.line', { record, line: i + 1, what: l.code || l.description || '?' });
-    const add = (code: string, key: Parameters<typeof text>[0], params: Record<string, string | number> = {}) =>
-      problems.push(notice(code, text(key, { where, ...params })));
-    if (!l.code.trim()) add('LINE_NO_CODE', 'invoice.line.noCode');
-    if (!l.description.trim()) add('LINE_NO_DESCRIPTION', 'invoice.line.noDescription');
-    if (!l.vatCode) add('LINE_NO_VAT_CODE', 'invoice.line.noVatCode');
-    else if (PURCHASE.has(l.vatCode)) add('LINE_PURCHASE_VAT', 'invoice.line.purchaseVat', { vatCode: l.vatCode });
-    else if (DIVERGENT_VAT.has(l.vatCode))
-      add('LINE_DIVERGENT_VAT', 'invoice.line.divergentVat', { vatCode: l.vatCode });
-    else if (!isSalesVatCode(l.vatCode)) add('LINE_UNKNOWN_VAT', 'invoice.line.unknownVat', { vatCode: l.vatCode });
-    if (!l.ledgerCode.trim()) add('LINE_NO_LEDGER', 'invoice.line.noLedger');
-    if (!decimalsAtMost(l.pricePerUnit, 2))
-      add('LINE_PRICE_DECIMALS', 'invoice.line.priceDecimals', { price: l.pricePerUnit });
-    if (!decimalsAtMost(l.quantity, 4))
-      add('LINE_QUANTITY_DECIMALS', 'invoice.line.quantityDecimals', { quantity: l.quantity });
-    else if (l.quantity === 0) add('LINE_ZERO_QUANTITY', 'invoice.line.zeroQuantity');
-  });
-  if (problems.length > 0) return problems;
-
-  // Each line is rounded to the cent; if those roundings add up to a different total than the
-  // exact sum, the invoice would be a cent off from what the lines say. Refuse rather than guess.
-  let exactE4 = 0;
-  for (const l of lines) {
-    const { qtyE4, priceCents } = scaled(l);
-    exactE4 += qtyE4 * priceCents;
-  }
-  const totals = computeTotals(lines);
-  const exactCents = roundHalfAway(exactE4 / 10_000);
-  if (exactCents !== totals.exclCents) {
-    const params = { record, rounded: euros(totals.exclCents), exact: euros(exactCents) };
-    problems.push(notice('TOTAL_ROUNDING', text('invoice.totalRounding', params)));
-  }
-  return problems;
-}
-
-/** Settings the invoice needs that are not per record. */
-export function invoiceSettingsNotices(settings: Settings, record: Param): Notice[] {
-  const problems: Notice[] = [];
-  if (!settings.invoice.template.trim()) problems.push(notice('NO_TEMPLATE', text('invoice.noTemplate', { record })));
-  if (settings.invoice.emailToCustomer && !senderAddress(settings))
-    problems.push(notice('NO_SENDER_ADDRESS', text('invoice.noSenderAddress', { record })));
-  return problems;
-}
-
-/**
- * Where e-Boekhouden sends a customer's invoice e-mail: the address for invoices
- * (`emailAddressInvoice`), else the ordinary one.
- */
-export function invoiceMailAddress(customer: Pick<Customer, 'email' | 'emailInvoice'> | undefined): string | undefined {
-  return customer?.emailInvoice?.trim() || customer?.email?.trim() || undefined;
-}
-
-/** A mailed invoice needs an address to go to; e-Boekhouden refuses it otherwise (FACT_EMAIL_001). */
-function mailNotices(invoice: NewInvoice, customer: Customer | undefined, record: Param): Notice[] {
-  if (!invoice.email || !customer || invoiceMailAddress(customer)) return [];
-  return [
-    notice('NO_CUSTOMER_EMAIL', text('invoice.noCustomerEmail', { record, code: customer.code, name: customer.name })),
-  ];
-}
-
-/** The sender of the invoice e-mail, when the settings hold a valid one. */
-function senderAddress(settings: Settings): string | undefined {
-  const address = settings.invoice.emailFromAddress.trim();
-  return isEmailAddress(address) ? address : undefined;
 }
 
 // ---------- assembling ----------

@@ -16,7 +16,7 @@ import {
   type Notice,
 } from './invoice-builder';
 import { allocateInvoiceNumber } from '../sync/numbering';
-import { entryForSource } from '../sync/exports/outbox';
+import { entryForSource } from '../sync/exports/outbox-sources';
 import { validDate } from './checks';
 import { fail, WorkspaceError } from './errors';
 import { conceptNumber } from './numbering';

@@ -13,7 +13,7 @@ import {
   workOrderLabel,
   type Notice,
 } from './invoice-builder';
-import { entryForSource } from '../sync/exports/outbox';
+import { entryForSource } from '../sync/exports/outbox-sources';
 import { decimalsAtMost, validDate } from './checks';
 import { fail, WorkspaceError } from './errors';
 import { nextWorkOrderNumber } from './numbering';

@@ -7,7 +7,8 @@ import { newRelationSchema, type NewRelation, type Relation } from '../../eboekh
 import { isMessageKey, text, type Param, type Text } from '../../i18n/translate';
 import type { Notice } from '../../workspace/invoice-builder';
 import type { StepContext, SyncStep } from '../step';
-import { processOutbox, sourcesInOutbox, sourceKey, type ExportKind } from './outbox';
+import { processOutbox, type ExportKind } from './outbox';
+import { sourceKey, sourcesInOutbox } from './outbox-sources';
 
 export function customerLabel(c: Pick<Customer, 'code' | 'name'>): Text {
   return text('record.customer', { code: c.code, name: c.name });

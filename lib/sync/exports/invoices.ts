@@ -23,7 +23,8 @@ import {
 import { httpUrl } from '../../workspace/invoice-pdf';
 import { allocateInvoiceNumber } from '../numbering';
 import type { StepContext, SyncStep } from '../step';
-import { processOutbox, sourceKey, sourcesInOutbox, type ExportKind } from './outbox';
+import { processOutbox, type ExportKind } from './outbox';
+import { sourceKey, sourcesInOutbox } from './outbox-sources';
 
 /** Completed work orders that are not exported, not queued, and not invoiced through a workspace invoice. */
 export async function workOrdersToExport(db: WorkspaceDb, inOutbox?: Set<string>): Promise<WorkOrder[]> {

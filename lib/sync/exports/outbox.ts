@@ -20,7 +20,15 @@ import type { StepContext } from '../step';
 import { isDuplicate, isEBoekhoudenError, type EBoekhoudenError } from '../../eboekhouden/errors';
 import type { Notice } from '../../workspace/invoice-builder';
 import { PROXY_ERROR_CODES } from '../../eboekhouden/http';
-import { isMessageKey, text, translate, type Text } from '../../i18n/translate';
+import { text, type Text } from '../../i18n/translate';
+import {
+  blockedMessage,
+  blockingError,
+  errorInfo,
+  mayHaveBeenProcessed,
+  ourError,
+  refusedUnprocessed,
+} from './outbox-errors';
 
 export type Remote = NonNullable<OutboxEntry['remote']>;
 
@@ -48,52 +56,6 @@ const MAX_TRANSIENT_IN_A_ROW = 5;
 /** blocked: the setup refuses every request (see `blockingError`); the run of this kind stops. */
 export type Outcome = 'done' | 'failed' | 'left' | 'limited' | 'blocked';
 
-export function sourceKey(source: OutboxEntry['source']): string {
-  return `${source.table}:${source.id}`;
-}
-
-/** Every source record that already has an export entry (in any state). */
-export async function sourcesInOutbox(db: WorkspaceDb): Promise<Set<string>> {
-  const set = new Set<string>();
-  await db.outbox.each((e) => set.add(sourceKey(e.source)));
-  return set;
-}
-
-/**
- * The export entry of a source record, found through its key (indexed): a work order's entry is
- * keyed by the invoice number it was given when queued, an invoice's by its number, a customer's
- * by its code.
- */
-export async function entryForSource(db: WorkspaceDb, source: OutboxEntry['source']): Promise<OutboxEntry | undefined> {
-  let key: string | undefined;
-  if (source.table === 'workOrders') {
-    const wo = await db.workOrders.get(source.id);
-    key = wo?.invoiceNumber === undefined ? undefined : `invoice:${wo.invoiceNumber}`;
-  } else if (source.table === 'invoices') {
-    const inv = await db.invoices.get(source.id);
-    key = inv && `invoice:${inv.number}`;
-  } else {
-    const c = await db.customers.get(source.id);
-    key = c && `relation:${c.code}`;
-  }
-  if (!key) return undefined;
-  const entry = await db.outbox.where('key').equals(key).first();
-  return entry && entry.source.table === source.table && entry.source.id === source.id ? entry : undefined;
-}
-
-function errorInfo(e: EBoekhoudenError): NonNullable<OutboxEntry['lastError']> {
-  return { kind: e.kind, code: e.code, message: e.message };
-}
-
-/**
- * A failure of ours to tell the person, kept with the entry: `message` stays the English words for
- * developers and older readers of `lastError.message`; `text` is what a page shows.
- */
-function ourError(n: Notice): NonNullable<OutboxEntry['lastError']> {
-  const words = text(n.key, n.params);
-  return { kind: 'validation', code: n.code, message: translate('en', n.key, n.params), text: words };
-}
-
 async function markDone(ctx: StepContext, k: ExportKind, entry: OutboxEntry, remote: Remote): Promise<void> {
   const db = ctx.db;
   const at = ctx.now();
@@ -118,32 +80,6 @@ async function markPending(ctx: StepContext, entry: OutboxEntry, lastError?: Out
     updatedAt: ctx.now(),
     ...(lastError ? { lastError } : {}),
   });
-}
-
-/** An HTTP 4xx answer that is not outcome-unknown: the request was refused before anything was processed. */
-function refusedUnprocessed(e: EBoekhoudenError): boolean {
-  return !e.outcomeUnknown && e.status !== undefined && e.status >= 400 && e.status < 500;
-}
-
-/** Is this the kind of error where the request may have been processed? */
-function mayHaveBeenProcessed(e: EBoekhoudenError): boolean {
-  if (e.outcomeUnknown) return true;
-  if (refusedUnprocessed(e)) return false;
-  return e.kind === 'network' || e.kind === 'upstream';
-}
-
-/** The proxy's refusals about the setup (token, allowed extensions, address): every entry would get the same answer. */
-const SETUP_REFUSALS = new Set<string>([PROXY_ERROR_CODES.token, PROXY_ERROR_CODES.origin, PROXY_ERROR_CODES.path]);
-
-function blockingError(e: EBoekhoudenError): boolean {
-  return refusedUnprocessed(e) && e.code !== undefined && SETUP_REFUSALS.has(e.code);
-}
-
-/** What to tell the person when the setup refuses every export of this kind. */
-function blockedMessage(e: EBoekhoudenError, what: Text): Text {
-  const key = `export.blocked.${e.code ?? ''}`;
-  if (isMessageKey(key)) return text(key, { what });
-  return text('export.blocked.other', { what, status: e.status ?? '?' });
 }
 
 /**
