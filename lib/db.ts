@@ -6,7 +6,14 @@
  * `status: 'gone'` (or 'inactive'), so work orders and invoices that use them keep working.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { MutationLine, MutationType, OpenItemSide, RelationType } from './eboekhouden/types';
+import type {
+  MutationLine,
+  MutationType,
+  NewInvoice,
+  NewRelation,
+  OpenItemSide,
+  RelationType,
+} from './eboekhouden/types';
 import type { Bilingual, Text, WrittenText } from './i18n/translate';
 
 export type RecordStatus = 'active' | 'inactive' | 'gone';
@@ -182,14 +189,11 @@ export interface WorkspaceInvoice {
 
 export type OutboxState = 'pending' | 'sending' | 'done' | 'failed';
 
-export interface OutboxEntry {
+interface OutboxEntryBase {
   id?: number;
   /** Unique per export target: `relation:<code>` or `invoice:<number>`. */
   key: string;
-  kind: 'relation' | 'invoice';
   source: { table: 'customers' | 'workOrders' | 'invoices'; id: number };
-  /** What will be (or was) sent, as the e-Boekhouden layer's NewRelation / NewInvoice. */
-  payload: unknown;
   state: OutboxState;
   attempts: number;
   /** Set while sending; if found set at the next run, the outcome is unknown: look it up first. */
@@ -201,6 +205,23 @@ export interface OutboxEntry {
   createdAt: number;
   updatedAt: number;
 }
+
+/** A customer to create as an e-Boekhouden relation. */
+export interface RelationOutboxEntry extends OutboxEntryBase {
+  kind: 'relation';
+  /** What will be (or was) sent. */
+  payload: NewRelation;
+}
+
+/** A work order or workspace invoice to create as an e-Boekhouden invoice. */
+export interface InvoiceOutboxEntry extends OutboxEntryBase {
+  kind: 'invoice';
+  /** What will be (or was) sent, frozen with its invoice number. */
+  payload: NewInvoice;
+}
+
+/** One export target; `kind` says what the payload is. */
+export type OutboxEntry = RelationOutboxEntry | InvoiceOutboxEntry;
 
 export interface Cursor {
   step: string;

@@ -5,7 +5,7 @@
  * e-Boekhouden; the payload (with its invoice number) is frozen in the entry, so every retry
  * sends exactly the same invoice and can look it up by number.
  */
-import type { OutboxEntry, WorkOrder, WorkspaceDb, WorkspaceInvoice } from '../../db';
+import type { InvoiceOutboxEntry, WorkOrder, WorkspaceDb, WorkspaceInvoice } from '../../db';
 import type { Invoice, NewInvoice } from '../../eboekhouden/types';
 import type { Settings } from '../../settings';
 import { isEBoekhoudenError } from '../../eboekhouden/errors';
@@ -82,19 +82,19 @@ async function pdfUrlAfterCreate(ctx: StepContext, number: string, payload: NewI
   }
 }
 
-export function entryTitle(entry: Pick<OutboxEntry, 'source' | 'payload'>, sourceNumber?: string): Text {
-  const number = (entry.payload as NewInvoice).number;
+export function entryTitle(entry: Pick<InvoiceOutboxEntry, 'source' | 'payload'>, sourceNumber?: string): Text {
+  const number = entry.payload.number;
   if (entry.source.table === 'workOrders' && sourceNumber)
     return text('record.workOrderInvoice', { workOrder: sourceNumber, number });
   return text('record.invoice', { number });
 }
 
-export const invoiceExport: ExportKind = {
+export const invoiceExport: ExportKind<InvoiceOutboxEntry> = {
   kind: 'invoice',
   lookupBeforeFirstSend: false,
   label: (entry) => entryTitle(entry),
   async lookup(entry, ctx) {
-    const payload = entry.payload as NewInvoice;
+    const payload = entry.payload;
     const found = await ctx.api.findInvoice(payload.number);
     if (!found) return { found: false };
     const record = entryTitle(entry);
@@ -122,7 +122,7 @@ export const invoiceExport: ExportKind = {
     };
   },
   async send(entry, ctx) {
-    const payload = entry.payload as NewInvoice;
+    const payload = entry.payload;
     const created = await ctx.api.createInvoice(payload);
     const number = created.number || payload.number;
     const pdfUrl = created.pdfUrl ?? (await pdfUrlAfterCreate(ctx, number, payload));
@@ -130,7 +130,7 @@ export const invoiceExport: ExportKind = {
     return created.id === undefined ? remote : { id: created.id, ...remote };
   },
   async markSource(db, entry, remote, at) {
-    const number = remote.number ?? (entry.payload as NewInvoice).number;
+    const number = remote.number ?? entry.payload.number;
     if (entry.source.table === 'workOrders') {
       await db.workOrders.update(entry.source.id, {
         status: 'exported',

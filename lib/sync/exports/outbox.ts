@@ -35,17 +35,18 @@ export type Remote = NonNullable<OutboxEntry['remote']>;
 /** found: it is there and it is ours (with a warning when something about it looks off). */
 export type LookupResult = { found: true; remote: Remote; warning?: Notice } | { found: false } | { conflict: Notice };
 
-export interface ExportKind {
-  kind: OutboxEntry['kind'];
+/** One kind of export, typed by its entries (relations send a NewRelation, invoices a NewInvoice). */
+export interface ExportKind<E extends OutboxEntry = OutboxEntry> {
+  kind: E['kind'];
   /** Look the entry's record up in e-Boekhouden (by invoice number / relation code). */
-  lookup(entry: OutboxEntry, ctx: StepContext): Promise<LookupResult>;
-  send(entry: OutboxEntry, ctx: StepContext): Promise<Remote>;
+  lookup(entry: E, ctx: StepContext): Promise<LookupResult>;
+  send(entry: E, ctx: StepContext): Promise<Remote>;
   /** Mark the local record exported; runs inside the transaction that marks the entry done. */
-  markSource(db: WorkspaceDb, entry: OutboxEntry, remote: Remote, at: number): Promise<void>;
+  markSource(db: WorkspaceDb, entry: E, remote: Remote, at: number): Promise<void>;
   /** Check remotely before the very first send (relation codes must be free). */
   lookupBeforeFirstSend: boolean;
   /** The record's name in problems. */
-  label(entry: OutboxEntry): Text;
+  label(entry: E): Text;
 }
 
 /** Sends per entry per run; an entry that keeps failing in the unknown way waits for the next run. */
@@ -56,7 +57,12 @@ const MAX_TRANSIENT_IN_A_ROW = 5;
 /** blocked: the setup refuses every request (see `blockingError`); the run of this kind stops. */
 export type Outcome = 'done' | 'failed' | 'left' | 'limited' | 'blocked';
 
-async function markDone(ctx: StepContext, k: ExportKind, entry: OutboxEntry, remote: Remote): Promise<void> {
+async function markDone<E extends OutboxEntry>(
+  ctx: StepContext,
+  k: ExportKind<E>,
+  entry: E,
+  remote: Remote,
+): Promise<void> {
   const db = ctx.db;
   const at = ctx.now();
   await db.transaction('rw', [db.outbox, db.customers, db.workOrders, db.invoices], async () => {
@@ -86,10 +92,10 @@ async function markPending(ctx: StepContext, entry: OutboxEntry, lastError?: Out
  * Drives one entry as far as it can go in this run. Auth errors and anything unexpected are
  * rethrown; `blocked` hears the refusal behind a 'blocked' outcome.
  */
-export async function processEntry(
+export async function processEntry<E extends OutboxEntry>(
   ctx: StepContext,
-  k: ExportKind,
-  start: OutboxEntry,
+  k: ExportKind<E>,
+  start: E,
   blocked: (e: EBoekhoudenError) => void = () => undefined,
 ): Promise<Outcome> {
   const label = k.label(start);
@@ -213,14 +219,20 @@ export async function processEntry(
 export const SEND_CONCURRENCY = 3;
 
 /** Resolves every pending or unknown ('sending') entry of one kind, oldest first. */
-export async function processOutbox(ctx: StepContext, k: ExportKind, concurrency = SEND_CONCURRENCY): Promise<void> {
+export async function processOutbox<E extends OutboxEntry>(
+  ctx: StepContext,
+  k: ExportKind<E>,
+  concurrency = SEND_CONCURRENCY,
+): Promise<void> {
   const entries = (
     await ctx.db.outbox
       .where('state')
       .anyOf('pending', 'sending')
       .filter((e) => e.kind === k.kind)
       .toArray()
-  ).sort((a, b) => a.id! - b.id!);
+  )
+    .filter((e): e is E => e.kind === k.kind)
+    .sort((a, b) => a.id! - b.id!);
   const total = entries.length;
   let next = 0;
   let done = 0;
