@@ -131,6 +131,9 @@ export interface HourLine {
   hours: number;
   /** Price per hour excl. VAT. */
   price: number;
+  /** A discount on the price per unit: an amount or a percentage, never both (REST only). */
+  discountAmount?: number;
+  discountPercentage?: number;
 }
 
 export interface MaterialLine {
@@ -139,6 +142,9 @@ export interface MaterialLine {
   quantity: number;
   /** Price per unit excl. VAT. */
   price: number;
+  /** A discount on the price per unit: an amount or a percentage, never both (REST only). */
+  discountAmount?: number;
+  discountPercentage?: number;
 }
 
 export type WorkOrderStatus = 'draft' | 'completed' | 'exported';
@@ -169,6 +175,9 @@ export interface InvoiceLineRow {
   price: number;
   vatCode: string;
   ledgerCode: string;
+  /** A discount on the price per unit: an amount or a percentage, never both (REST only). */
+  discountAmount?: number;
+  discountPercentage?: number;
 }
 
 export type InvoiceStatus = 'draft' | 'final' | 'exported';

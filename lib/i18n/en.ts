@@ -2,6 +2,7 @@ import type { MessageKey } from './nl';
 import { syncEn } from './sync.en';
 import { workspaceEn } from './workspace.en';
 import { privacyEn } from './privacy.en';
+import { invoicingEn } from './invoicing.en';
 
 /** English. Typed against the Dutch keys, so a missing translation is a type error. */
 export const en: Record<MessageKey, string> = {
@@ -412,4 +413,5 @@ export const en: Record<MessageKey, string> = {
   ...syncEn,
   ...workspaceEn,
   ...privacyEn,
+  ...invoicingEn,
 };

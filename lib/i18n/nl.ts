@@ -2,6 +2,7 @@
 import { syncNl } from './sync.nl';
 import { workspaceNl } from './workspace.nl';
 import { privacyNl } from './privacy.nl';
+import { invoicingNl } from './invoicing.nl';
 
 export const nl = {
   'app.name': 'Boekhoud Companion',
@@ -413,6 +414,7 @@ export const nl = {
   ...syncNl,
   ...workspaceNl,
   ...privacyNl,
+  ...invoicingNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -19,27 +19,50 @@ export interface InvoiceTotals {
   inclCents: number;
 }
 
-export function decimalsAtMost(n: number, decimals: number): boolean {
-  const f = 10 ** decimals;
-  return Number.isFinite(n) && Math.abs(Math.round(n * f) - n * f) < 1e-6;
-}
-
 /** Rounds half away from zero, as invoices do. */
 export function roundHalfAway(n: number): number {
   return Math.sign(n) * Math.round(Math.abs(n));
 }
 
-/** Quantity in 1/10,000 units and price in cents, both integers. */
-export function scaled(line: { quantity: number; pricePerUnit: number }): { qtyE4: number; priceCents: number } {
-  return { qtyE4: Math.round(line.quantity * 10_000), priceCents: Math.round(line.pricePerUnit * 100) };
+type PricedLine = Pick<InvoiceLine, 'quantity' | 'pricePerUnit' | 'discountAmount' | 'discountPercentage'>;
+
+const E8 = 100_000_000n;
+
+/**
+ * The line's amount excl. VAT, exactly, in 1/10^8 cent: quantity (1/10,000 units) × the price per
+ * unit after its discount (1/10,000 cent). The document puts both discounts on `pricePerUnit`:
+ * an amount off it, or a percentage of it. BigInt, because 10,000 units × € 1,000,000 with a
+ * percentage does not fit in a double exactly.
+ */
+export function exactLineE8(line: PricedLine): bigint {
+  const qtyE4 = BigInt(Math.round(line.quantity * 10_000));
+  const priceCents = BigInt(Math.round(line.pricePerUnit * 100));
+  let netPriceE4 = priceCents * 10_000n;
+  if (line.discountAmount !== undefined) {
+    netPriceE4 = (priceCents - BigInt(Math.round(line.discountAmount * 100))) * 10_000n;
+  } else if (line.discountPercentage !== undefined) {
+    netPriceE4 = priceCents * (10_000n - BigInt(Math.round(line.discountPercentage * 100)));
+  }
+  return qtyE4 * netPriceE4;
 }
 
-/** Per line round(qty × price × 100); VAT per line by the code's rate; totals are sums of line cents. */
-export function computeTotals(lines: Pick<InvoiceLine, 'quantity' | 'pricePerUnit' | 'vatCode'>[]): InvoiceTotals {
+/** 1/10^8 cent → whole cents, half away from zero. */
+export function centsOfE8(e8: bigint): number {
+  const negative = e8 < 0n;
+  const abs = negative ? -e8 : e8;
+  let cents = abs / E8;
+  if ((abs % E8) * 2n >= E8) cents += 1n;
+  return Number(negative ? -cents : cents);
+}
+
+/**
+ * Per line round(quantity × price after discount) to the cent; VAT per line by the code's rate;
+ * totals are sums of line cents (as e-Boekhouden books one row per line).
+ */
+export function computeTotals(lines: (PricedLine & Pick<InvoiceLine, 'vatCode'>)[]): InvoiceTotals {
   const out: InvoiceTotals = { lines: [], exclCents: 0, vatCents: 0, inclCents: 0 };
   for (const line of lines) {
-    const { qtyE4, priceCents } = scaled(line);
-    const exclCents = roundHalfAway((qtyE4 * priceCents) / 10_000);
+    const exclCents = centsOfE8(exactLineE8(line));
     const rate = VAT_RATES[line.vatCode];
     const vatCents = rate === undefined ? 0 : roundHalfAway((exclCents * rate) / 100);
     out.lines.push({ exclCents, vatCents, inclCents: exclCents + vatCents, rate });

@@ -18,6 +18,7 @@ import {
   senderAddress,
   type Notice,
 } from './invoice-checks';
+import { discountOf, hasDiscount } from './discounts';
 
 // The builder is the entry point for invoicing: its callers need these too.
 export { computeTotals, euros, type InvoiceTotals } from './invoice-amounts';
@@ -68,6 +69,7 @@ export function resolveWorkOrderLines(
       pricePerUnit: h.price,
       vatCode: ht.vatCode || settings.invoice.hourVatCode,
       ledgerCode: ht.ledgerCode || settings.invoice.hourLedgerCode,
+      ...discountOf(h),
     });
   });
   wo.materialLines.forEach((m, i) => {
@@ -84,6 +86,7 @@ export function resolveWorkOrderLines(
       pricePerUnit: m.price,
       vatCode: mat.vatCode ?? '',
       ledgerCode: mat.ledgerCode ?? '',
+      ...discountOf(m),
     });
   });
   return { lines, problems };
@@ -98,6 +101,7 @@ export function invoiceRowsToLines(rows: InvoiceLineRow[]): InvoiceLine[] {
     pricePerUnit: r.price,
     vatCode: r.vatCode,
     ledgerCode: r.ledgerCode,
+    ...discountOf(r),
   }));
 }
 
@@ -110,6 +114,7 @@ export function linesToInvoiceRows(lines: InvoiceLine[]): InvoiceLineRow[] {
     price: l.pricePerUnit,
     vatCode: l.vatCode,
     ledgerCode: l.ledgerCode,
+    ...discountOf(l),
   }));
 }
 
@@ -156,6 +161,26 @@ export function assembleInvoice(header: InvoiceHeader, lines: InvoiceLine[], set
   return invoice;
 }
 
+/**
+ * SOAP AddFactuur has no discount field (soap.wsdl cFactuurRegel): with security codes a discounted
+ * line cannot be sent as it is. Said before anything is sent, never dropped silently.
+ */
+function soapDiscountNotices(lines: InvoiceLine[], settings: Settings, record: Param): Notice[] {
+  if (settings.connection?.kind !== 'securityCodes') return [];
+  return lines.flatMap((l, i) =>
+    hasDiscount(l)
+      ? [
+          notice(
+            'LINE_DISCOUNT_SOAP',
+            text('invoice.line.discountSoap', {
+              where: text('invoice.line', { record, line: i + 1, what: l.code || l.description || '?' }),
+            }),
+          ),
+        ]
+      : [],
+  );
+}
+
 /** Anything the zod schema still refuses (lengths, date format), so the transport never does. */
 function schemaProblems(invoice: NewInvoice, record: Param): Notice[] {
   const parsed = newInvoiceSchema.safeParse(invoice);
@@ -184,6 +209,7 @@ export function finishBuild(
     ...earlier,
     ...lineProblems,
     ...invoiceSettingsNotices(settings, record),
+    ...soapDiscountNotices(invoice.lines, settings, record),
     ...(cust.problems.length > 0 ? [] : mailNotices(invoice, customer, record)),
   ];
   if (problems.length === 0) {

@@ -9,7 +9,9 @@ import {
   type NewInvoice,
 } from '../eboekhouden/types';
 import { text, type Param, type Text } from '../i18n/translate';
-import { computeTotals, decimalsAtMost, euros, roundHalfAway, scaled } from './invoice-amounts';
+import { centsOfE8, computeTotals, euros, exactLineE8 } from './invoice-amounts';
+import { decimalsAtMost } from './checks';
+import { discountProblem } from './discounts';
 
 /** What is wrong, where, and how to fix it: a code, and the words for a person (key+params). */
 export interface Notice extends Text {
@@ -67,18 +69,17 @@ export function lineNotices(lines: InvoiceLine[], record: Param): Notice[] {
     if (!decimalsAtMost(l.quantity, 4))
       add('LINE_QUANTITY_DECIMALS', 'invoice.line.quantityDecimals', { quantity: l.quantity });
     else if (l.quantity === 0) add('LINE_ZERO_QUANTITY', 'invoice.line.zeroQuantity');
+    const discount = discountProblem(l);
+    if (discount) add(discount.code, discount.key, discount.params);
   });
   if (problems.length > 0) return problems;
 
   // Each line is rounded to the cent; if those roundings add up to a different total than the
   // exact sum, the invoice would be a cent off from what the lines say. Refuse rather than guess.
-  let exactE4 = 0;
-  for (const l of lines) {
-    const { qtyE4, priceCents } = scaled(l);
-    exactE4 += qtyE4 * priceCents;
-  }
+  let exactE8 = 0n;
+  for (const l of lines) exactE8 += exactLineE8(l);
   const totals = computeTotals(lines);
-  const exactCents = roundHalfAway(exactE4 / 10_000);
+  const exactCents = centsOfE8(exactE8);
   if (exactCents !== totals.exclCents) {
     const params = { record, rounded: euros(totals.exclCents), exact: euros(exactCents) };
     problems.push(notice('TOTAL_ROUNDING', text('invoice.totalRounding', params)));

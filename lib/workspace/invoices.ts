@@ -18,6 +18,7 @@ import {
 import { allocateInvoiceNumber } from '../sync/numbering';
 import { entryForSource } from '../sync/exports/outbox-sources';
 import { validDate } from './checks';
+import { discountProblem } from './discounts';
 import { fail, WorkspaceError } from './errors';
 import { conceptNumber } from './numbering';
 import { nowOf, settingsOf, type Options } from './options';
@@ -43,6 +44,11 @@ function checkInvoiceInput(inv: InvoiceInput, record: Text): void {
   inv.lines.forEach((l, i) => {
     if (!Number.isFinite(l.quantity)) add('INVALID_QUANTITY', 'workspace.invoice.line.noQuantity', { line: i + 1 });
     if (!Number.isFinite(l.price)) add('INVALID_PRICE', 'workspace.invoice.line.noPrice', { line: i + 1 });
+    const discount = discountProblem({ ...l, pricePerUnit: l.price });
+    if (discount) {
+      const where = text('invoice.line', { record, line: i + 1, what: l.code || l.description || '?' });
+      problems.push({ code: discount.code, ...text(discount.key, { where, ...discount.params }) });
+    }
   });
   if (problems.length > 0) throw new WorkspaceError(problems);
 }

@@ -15,6 +15,7 @@ import {
 } from './invoice-builder';
 import { entryForSource } from '../sync/exports/outbox-sources';
 import { decimalsAtMost, validDate } from './checks';
+import { discountProblem } from './discounts';
 import { fail, WorkspaceError } from './errors';
 import { nextWorkOrderNumber } from './numbering';
 import { nowOf, settingsOf, type Options } from './options';
@@ -27,6 +28,20 @@ export interface WorkOrderInput {
   description: string;
   hourLines: HourLine[];
   materialLines: MaterialLine[];
+}
+
+/** A discount that cannot be sent, named by its line as the invoice will number it (hours first). */
+function addDiscountProblem(
+  problems: Notice[],
+  record: Text,
+  index: number,
+  what: string | undefined,
+  line: Parameters<typeof discountProblem>[0],
+): void {
+  const p = discountProblem(line);
+  if (!p) return;
+  const where = text('invoice.line', { record, line: index + 1, what: what ?? '?' });
+  problems.push({ code: p.code, ...text(p.key, { where, ...p.params }) });
 }
 
 async function checkWorkOrderInput(db: WorkspaceDb, wo: WorkOrderInput, record: Text): Promise<void> {
@@ -43,6 +58,7 @@ async function checkWorkOrderInput(db: WorkspaceDb, wo: WorkOrderInput, record: 
     if (!(Number.isFinite(h.hours) && h.hours > 0 && decimalsAtMost(h.hours, 4)))
       add('INVALID_HOURS', 'workspace.workOrder.hourLine.invalidHours', line);
     if (!decimalsAtMost(h.price, 2)) add('INVALID_PRICE', 'workspace.workOrder.hourLine.invalidPrice', line);
+    addDiscountProblem(problems, record, i, hourTypes[i]?.code, { ...h, pricePerUnit: h.price });
   });
   const materials = await db.materials.bulkGet(wo.materialLines.map((m) => m.materialId));
   wo.materialLines.forEach((m, i) => {
@@ -51,6 +67,7 @@ async function checkWorkOrderInput(db: WorkspaceDb, wo: WorkOrderInput, record: 
     if (!(Number.isFinite(m.quantity) && m.quantity !== 0 && decimalsAtMost(m.quantity, 4)))
       add('INVALID_QUANTITY', 'workspace.workOrder.materialLine.invalidQuantity', line);
     if (!decimalsAtMost(m.price, 2)) add('INVALID_PRICE', 'workspace.workOrder.materialLine.invalidPrice', line);
+    addDiscountProblem(problems, record, wo.hourLines.length + i, materials[i]?.code, { ...m, pricePerUnit: m.price });
   });
   if (problems.length > 0) throw new WorkspaceError(problems);
 }

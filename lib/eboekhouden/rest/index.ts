@@ -162,6 +162,8 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
           pricePerUnit: line.pricePerUnit,
           unitId,
           costCenterId: line.costCenterId,
+          discountAmount: line.discountAmount,
+          discountPercentage: line.discountPercentage,
         }),
       );
     }
@@ -476,6 +478,8 @@ export function createRestTransport(options: TransportOptions): EBoekhouden {
           vatCode: item.vatCode,
           ledgerCode: ledger.code,
           costCenterId: item.costCenterId,
+          discountAmount: item.discountAmount,
+          discountPercentage: item.discountPercentage,
         });
       });
       const totals = invoiceTotals(detail, found);

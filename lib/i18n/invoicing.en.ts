@@ -1,0 +1,21 @@
+import type { InvoicingKey } from './invoicing.nl';
+
+/** English words of invoicing extras: discounts, the e-mail from e-Boekhouden, credit notes; typed against the Dutch keys. */
+export const invoicingEn: Record<InvoicingKey, string> = {
+  'invoice.line.discountBoth':
+    '{where}: the line has both a discount amount and a discount percentage. Choose one; e-Boekhouden takes only one.',
+  'invoice.line.discountPercentage':
+    '{where}: discount percentage {value} is not possible. Enter a percentage from 0 to 100, with at most 2 decimals.',
+  'invoice.line.discountAmount':
+    '{where}: discount {value} is not possible. The discount comes off the price per unit ({price}): enter an amount from 0 up to that price, in whole cents.',
+  'invoice.line.discountSoap':
+    '{where}: this line has a discount, but the connection with security codes (SOAP) cannot send a discount. Connect with an API token, or work the discount into the price and remove it.',
+  'discount.label': 'Discount',
+  'discount.kind': 'Kind of discount',
+  'discount.none': 'None',
+  'discount.percentage': '%',
+  'discount.amount': '€ per unit',
+  'discount.value': 'Discount',
+  'discount.percentageOf': '{value}% discount',
+  'discount.amountOf': '{value} discount per unit',
+} as const;

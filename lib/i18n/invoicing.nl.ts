@@ -1,0 +1,21 @@
+/** Dutch words of invoicing extras: discounts, the e-mail from e-Boekhouden, credit notes. */
+export const invoicingNl = {
+  'invoice.line.discountBoth':
+    '{where}: er staan een kortingsbedrag én een kortingspercentage. Kies één van de twee; e-Boekhouden neemt er maar één.',
+  'invoice.line.discountPercentage':
+    '{where}: kortingspercentage {value} kan niet. Vul een percentage van 0 tot en met 100 in, met hoogstens 2 decimalen.',
+  'invoice.line.discountAmount':
+    '{where}: korting {value} kan niet. De korting gaat van de prijs per eenheid ({price}) af: vul een bedrag van 0 tot en met die prijs in, in hele centen.',
+  'invoice.line.discountSoap':
+    '{where}: deze regel heeft korting, maar de koppeling met beveiligingscodes (SOAP) kan geen korting meesturen. Koppel met een API-token, of verwerk de korting in de prijs en haal de korting weg.',
+  'discount.label': 'Korting',
+  'discount.kind': 'Soort korting',
+  'discount.none': 'Geen',
+  'discount.percentage': '%',
+  'discount.amount': '€ per eenheid',
+  'discount.value': 'Korting',
+  'discount.percentageOf': '{value}% korting',
+  'discount.amountOf': '{value} korting per eenheid',
+} as const;
+
+export type InvoicingKey = keyof typeof invoicingNl;
