@@ -163,6 +163,8 @@ export interface WorkOrder {
   invoiceNumber?: string;
   exportedAt?: number;
   changedAfterExport?: boolean;
+  /** Let e-Boekhouden e-mail the invoice: undefined follows the setting (settings.invoice.emailToCustomer). */
+  emailToCustomer?: boolean;
   updatedAt: number;
 }
 
@@ -193,6 +195,8 @@ export interface WorkspaceInvoice {
   status: InvoiceStatus;
   exportedAt?: number;
   changedAfterExport?: boolean;
+  /** Let e-Boekhouden e-mail the invoice: undefined follows the setting (settings.invoice.emailToCustomer). */
+  emailToCustomer?: boolean;
   updatedAt: number;
 }
 
@@ -211,6 +215,12 @@ interface OutboxEntryBase {
   lastError?: { kind: string; code?: string; message: string; text?: Text };
   /** `pdfUrl`: e-Boekhouden's link to the invoice PDF (REST `urlPdfFile`), kept only when it is an http(s) address. */
   remote?: { id?: number; number?: string; code?: string; pdfUrl?: string; foundByLookup?: boolean };
+  /**
+   * e-Boekhouden's code when it refused to e-mail the invoice (SMTP_00x, FACT_EMAIL_0xx): the
+   * invoice is (then) created without the e-mail, and the person sends it from e-Boekhouden.
+   * Kept apart from `lastError`, which later attempts overwrite.
+   */
+  mailRefused?: string;
   createdAt: number;
   updatedAt: number;
 }

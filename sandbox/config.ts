@@ -30,6 +30,14 @@ export interface SandboxConfig {
    * (every detail field, as the document's examples show). The document allows both.
    */
   restListItems: 'thin' | 'full';
+  /**
+   * Refuse the e-mail of an invoice created with `email` (REST): '' sends it; an SMTP_00x code
+   * answers 400 with that code. The document does not say whether the invoice is then created;
+   * `mailFailureKeepsInvoice` true (the default, the harder case for a client: the invoice exists
+   * although the answer is an error) creates it, false creates nothing.
+   */
+  mailFailure: '' | 'SMTP_001' | 'SMTP_002' | 'SMTP_003';
+  mailFailureKeepsInvoice: boolean;
 }
 
 export function defaultConfig(env: Record<string, string | undefined> = process.env): SandboxConfig {
@@ -47,6 +55,8 @@ export function defaultConfig(env: Record<string, string | undefined> = process.
     accountant: false,
     createdStatus: 201,
     restListItems: 'thin',
+    mailFailure: '',
+    mailFailureKeepsInvoice: true,
   };
 }
 

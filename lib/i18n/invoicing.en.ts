@@ -18,4 +18,11 @@ export const invoicingEn: Record<InvoicingKey, string> = {
   'discount.value': 'Discount',
   'discount.percentageOf': '{value}% discount',
   'discount.amountOf': '{value} discount per unit',
+  'export.invoice.mailRefused':
+    '{record}: e-Boekhouden created the invoice but did not e-mail it ({code}). Nothing is lost: send it from e-Boekhouden.',
+  'invoices.mailRefused': 'Not e-mailed by e-Boekhouden ({code}): send the invoice from e-Boekhouden.',
+  'invoices.emailToCustomer': 'Let e-Boekhouden e-mail this invoice to the customer',
+  'invoices.emailToCustomerHint': 'By default as the setting says ({setting}); can be turned on or off per invoice.',
+  'invoices.emailSettingOn': 'on',
+  'invoices.emailSettingOff': 'off',
 } as const;

@@ -16,6 +16,13 @@ export const invoicingNl = {
   'discount.value': 'Korting',
   'discount.percentageOf': '{value}% korting',
   'discount.amountOf': '{value} korting per eenheid',
+  'export.invoice.mailRefused':
+    '{record}: e-Boekhouden heeft de factuur gemaakt, maar niet ge-e-maild ({code}). Er is niets verloren: verstuur hem vanuit e-Boekhouden.',
+  'invoices.mailRefused': 'Niet ge-e-maild door e-Boekhouden ({code}): verstuur de factuur vanuit e-Boekhouden.',
+  'invoices.emailToCustomer': 'Laat e-Boekhouden deze factuur naar de klant e-mailen',
+  'invoices.emailToCustomerHint': 'Standaard volgens de instelling ({setting}); per factuur aan of uit te zetten.',
+  'invoices.emailSettingOn': 'aan',
+  'invoices.emailSettingOff': 'uit',
 } as const;
 
 export type InvoicingKey = keyof typeof invoicingNl;

@@ -18,3 +18,4 @@ export { createInvoiceFromWorkOrder, deleteDraftInvoice, finalizeInvoice, saveIn
 export { previewExports, type ExportPreviewItem } from './export-preview';
 export { retryExport } from './export-retry';
 export { invoicePdf } from './invoice-pdf';
+export { invoiceMailRefusal } from './invoice-mail';

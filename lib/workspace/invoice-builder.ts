@@ -127,6 +127,13 @@ export interface InvoiceHeader {
   date: string;
   /** Used in the booking description. */
   description?: string;
+  /** The record's own choice; undefined follows the setting. */
+  emailToCustomer?: boolean;
+}
+
+/** Whether the invoice is to be e-mailed by e-Boekhouden: the record's choice, else the setting. */
+export function mailWanted(record: { emailToCustomer?: boolean }, settings: Settings): boolean {
+  return record.emailToCustomer ?? settings.invoice.emailToCustomer;
 }
 
 export function assembleInvoice(header: InvoiceHeader, lines: InvoiceLine[], settings: Settings): NewInvoice {
@@ -149,7 +156,7 @@ export function assembleInvoice(header: InvoiceHeader, lines: InvoiceLine[], set
     invoice.bookingDescription = booking.slice(0, 200);
   }
   const from = senderAddress(settings);
-  if (s.emailToCustomer && from) {
+  if (mailWanted(header, settings) && from) {
     invoice.email = {
       subject: translate('nl', 'invoice.mailSubject', { number: header.number }),
       body: translate('nl', 'invoice.mailBody', { number: header.number }),
@@ -200,6 +207,7 @@ export function finishBuild(
   record: Param,
   customer: Customer | undefined,
   earlier: Notice[],
+  mailed = settings.invoice.emailToCustomer,
 ): BuildResult {
   const cust = customerNotices(customer, record);
   // Lines that could not be resolved are reported already; "no lines" would only repeat that.
@@ -208,7 +216,7 @@ export function finishBuild(
     ...cust.problems,
     ...earlier,
     ...lineProblems,
-    ...invoiceSettingsNotices(settings, record),
+    ...invoiceSettingsNotices(settings, record, mailed),
     ...soapDiscountNotices(invoice.lines, settings, record),
     ...(cust.problems.length > 0 ? [] : mailNotices(invoice, customer, record)),
   ];
@@ -240,11 +248,17 @@ export function buildFromWorkOrder(
   const record = workOrderLabel(wo);
   const { lines, problems } = resolveWorkOrderLines(wo, lookups, settings);
   const invoice = assembleInvoice(
-    { number, relationCode: lookups.customer?.code ?? '', date: wo.date, description: wo.description },
+    {
+      number,
+      relationCode: lookups.customer?.code ?? '',
+      date: wo.date,
+      description: wo.description,
+      emailToCustomer: wo.emailToCustomer,
+    },
     lines,
     settings,
   );
-  return finishBuild(invoice, settings, record, lookups.customer, problems);
+  return finishBuild(invoice, settings, record, lookups.customer, problems, mailWanted(wo, settings));
 }
 
 /** Pure: a workspace invoice with its customer → the invoice and its problems. */
@@ -254,11 +268,11 @@ export function buildFromInvoice(
   settings: Settings,
 ): BuildResult {
   const invoice = assembleInvoice(
-    { number: inv.number, relationCode: customer?.code ?? '', date: inv.date },
+    { number: inv.number, relationCode: customer?.code ?? '', date: inv.date, emailToCustomer: inv.emailToCustomer },
     invoiceRowsToLines(inv.lines),
     settings,
   );
-  return finishBuild(invoice, settings, invoiceLabel(inv), customer, []);
+  return finishBuild(invoice, settings, invoiceLabel(inv), customer, [], mailWanted(inv, settings));
 }
 
 // ---------- with the database ----------

@@ -88,10 +88,14 @@ export function lineNotices(lines: InvoiceLine[], record: Param): Notice[] {
 }
 
 /** Settings the invoice needs that are not per record. */
-export function invoiceSettingsNotices(settings: Settings, record: Param): Notice[] {
+export function invoiceSettingsNotices(
+  settings: Settings,
+  record: Param,
+  mailed = settings.invoice.emailToCustomer,
+): Notice[] {
   const problems: Notice[] = [];
   if (!settings.invoice.template.trim()) problems.push(notice('NO_TEMPLATE', text('invoice.noTemplate', { record })));
-  if (settings.invoice.emailToCustomer && !senderAddress(settings))
+  if (mailed && !senderAddress(settings))
     problems.push(notice('NO_SENDER_ADDRESS', text('invoice.noSenderAddress', { record })));
   return problems;
 }

@@ -34,6 +34,8 @@ export interface InvoiceInput {
   date: string;
   workOrderId?: number;
   lines: InvoiceLineRow[];
+  /** The person's choice for this invoice; left out, the setting decides. */
+  emailToCustomer?: boolean;
 }
 
 function checkInvoiceInput(inv: InvoiceInput, record: Text): void {
@@ -95,6 +97,7 @@ export async function createInvoiceFromWorkOrder(
       status: 'draft',
       updatedAt: at,
     };
+    if (wo.emailToCustomer !== undefined) row.emailToCustomer = wo.emailToCustomer;
     row.id = await db.invoices.add(row);
     return row;
   });
@@ -119,6 +122,7 @@ export async function saveInvoice(db: WorkspaceDb, inv: InvoiceInput, o?: Option
         status: 'draft',
         updatedAt: at,
       };
+      if (inv.emailToCustomer !== undefined) row.emailToCustomer = inv.emailToCustomer;
       row.id = await db.invoices.add(row);
       return row;
     });
@@ -129,6 +133,7 @@ export async function saveInvoice(db: WorkspaceDb, inv: InvoiceInput, o?: Option
     const label = invoiceLabel(current);
     checkInvoiceInput(inv, label);
     const next: WorkspaceInvoice = { ...current, customerId: inv.customerId, date: inv.date, lines, updatedAt: at };
+    if (inv.emailToCustomer !== undefined) next.emailToCustomer = inv.emailToCustomer;
     if (current.status === 'exported') next.changedAfterExport = true;
     else if (current.status === 'final')
       refuseWhileQueued(await entryForSource(db, { table: 'invoices', id: current.id! }), label);

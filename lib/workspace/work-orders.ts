@@ -28,6 +28,8 @@ export interface WorkOrderInput {
   description: string;
   hourLines: HourLine[];
   materialLines: MaterialLine[];
+  /** The person's choice for this work order's invoice; left out, the setting decides. */
+  emailToCustomer?: boolean;
 }
 
 /** A discount that cannot be sent, named by its line as the invoice will number it (hours first). */
@@ -82,6 +84,7 @@ export async function saveWorkOrder(db: WorkspaceDb, wo: WorkOrderInput, o?: Opt
     description: (wo.description ?? '').trim(),
     hourLines: wo.hourLines.map((h) => ({ ...h })),
     materialLines: wo.materialLines.map((m) => ({ ...m })),
+    ...(wo.emailToCustomer === undefined ? {} : { emailToCustomer: wo.emailToCustomer }),
   };
   if (input.id === undefined) {
     await checkWorkOrderInput(db, input, text('workspace.record.newWorkOrder'));

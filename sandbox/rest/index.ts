@@ -44,6 +44,12 @@ function sessionToken(c: Context): string {
   return header.replace(/^Bearer\s+/i, '').trim();
 }
 
+/** Does the create body ask e-Boekhouden to e-mail the invoice? */
+function mailed(body: unknown): boolean {
+  const email = (body as { email?: unknown } | null)?.email;
+  return email !== undefined && email !== null;
+}
+
 const notAuthenticated = () => restError('SECURITY_010', 401);
 
 // ---------------------------------------------------------------------------------------------
@@ -295,13 +301,18 @@ export function restRoutes(ctx: SandboxContext): Hono {
 
   app.post('/invoice', (c) =>
     handle(c, 'POST /v1/invoice', { write: true }, async () => {
-      const { invoice, book } = validateInvoice(store(), await jsonBody(c));
+      const body = await jsonBody(c);
+      const { invoice, book } = validateInvoice(store(), body);
+      const mailFailure = mailed(body) ? ctx.config.mailFailure : '';
+      if (mailFailure && !ctx.config.mailFailureKeepsInvoice) fail(mailFailure, 'email');
       const saved = store().addInvoice(invoice, book);
       if (book.book && book.ledgerId) {
         const mutation = store().mutations.get(saved.mutationId);
         if (mutation) mutation.ledgerId = book.ledgerId;
         store().touch();
       }
+      // The invoice is there, the e-mail is not: the answer is the mail server's error.
+      if (mailFailure) fail(mailFailure, 'email');
       return created(c, { id: saved.id, invoiceNumber: saved.invoiceNumber, inExVat: saved.inExVat });
     }),
   );

@@ -24,6 +24,7 @@ import { httpUrl } from '../../workspace/invoice-pdf';
 import { allocateInvoiceNumber } from '../numbering';
 import type { StepContext, SyncStep } from '../step';
 import { processOutbox, type ExportKind } from './outbox';
+import { createInvoiceOnce } from './invoice-mail';
 import { sourceKey, sourcesInOutbox } from './outbox-sources';
 
 /** Completed work orders that are not exported, not queued, and not invoiced through a workspace invoice. */
@@ -50,7 +51,7 @@ export async function invoicesToExport(db: WorkspaceDb, inOutbox?: Set<string>):
  * every number known to be in use, so the same customer means ours. Calling our own invoice
  * someone else's would lead to sending it again under a new number: a real duplicate.
  */
-export function sameInvoice(found: Invoice, payload: NewInvoice): boolean {
+export function sameInvoice(found: Pick<Invoice, 'relationCode'>, payload: NewInvoice): boolean {
   return found.relationCode.trim().toLowerCase() === payload.relationCode.trim().toLowerCase();
 }
 
@@ -123,7 +124,7 @@ export const invoiceExport: ExportKind<InvoiceOutboxEntry> = {
   },
   async send(entry, ctx) {
     const payload = entry.payload;
-    const created = await ctx.api.createInvoice(payload);
+    const created = await createInvoiceOnce(entry, ctx, sameInvoice);
     const number = created.number || payload.number;
     const pdfUrl = created.pdfUrl ?? (await pdfUrlAfterCreate(ctx, number, payload));
     const remote = remoteOf(number, pdfUrl);
