@@ -163,6 +163,8 @@ export interface WorkOrder {
   invoiceNumber?: string;
   exportedAt?: number;
   changedAfterExport?: boolean;
+  /** The workspace invoice (a credit note) that credits this work order's exported invoice. */
+  creditedBy?: number;
   /** Let e-Boekhouden e-mail the invoice: undefined follows the setting (settings.invoice.emailToCustomer). */
   emailToCustomer?: boolean;
   updatedAt: number;
@@ -195,6 +197,12 @@ export interface WorkspaceInvoice {
   status: InvoiceStatus;
   exportedAt?: number;
   changedAfterExport?: boolean;
+  /** On a credit note: the invoice it credits (a workspace invoice, or a work order's invoice), and its number. */
+  creditsInvoiceId?: number;
+  creditsWorkOrderId?: number;
+  creditsNumber?: string;
+  /** On an invoice: the credit note that credits it (money-state reads "credited" from this). */
+  creditedBy?: number;
   /** Let e-Boekhouden e-mail the invoice: undefined follows the setting (settings.invoice.emailToCustomer). */
   emailToCustomer?: boolean;
   updatedAt: number;

@@ -25,4 +25,15 @@ export const invoicingEn: Record<InvoicingKey, string> = {
   'invoices.emailToCustomerHint': 'By default as the setting says ({setting}); can be turned on or off per invoice.',
   'invoices.emailSettingOn': 'on',
   'invoices.emailSettingOff': 'off',
+  'workspace.credit.notExported':
+    '{record} is not in e-Boekhouden yet. A credit note can only follow the export; wait for the next sync.',
+  'workspace.credit.isCreditNote': '{record} is itself a credit note; it cannot be credited again.',
+  'credit.make': 'Make a credit note',
+  'credit.confirmTitle': 'Make a credit note for {number}?',
+  'credit.confirmBody':
+    'A new invoice is made with the same lines with negative quantities (total {total}) and its own number. The next sync sends it to e-Boekhouden.',
+  'credit.confirm': 'Make credit note',
+  'credit.made': 'Credit note {number} is made and will be sent at the next sync.',
+  'credit.creditedBy': 'Credited by credit note {number}.',
+  'credit.credits': 'Credit note for invoice {number}.',
 } as const;

@@ -23,6 +23,17 @@ export const invoicingNl = {
   'invoices.emailToCustomerHint': 'Standaard volgens de instelling ({setting}); per factuur aan of uit te zetten.',
   'invoices.emailSettingOn': 'aan',
   'invoices.emailSettingOff': 'uit',
+  'workspace.credit.notExported':
+    '{record} staat nog niet in e-Boekhouden. Een creditnota kan pas na de export; wacht tot de volgende synchronisatie.',
+  'workspace.credit.isCreditNote': '{record} is zelf een creditnota; die kun je niet nog eens crediteren.',
+  'credit.make': 'Maak een creditnota',
+  'credit.confirmTitle': 'Creditnota maken voor {number}?',
+  'credit.confirmBody':
+    'Er komt een nieuwe factuur met dezelfde regels met negatieve aantallen (totaal {total}) en een eigen nummer. Die wordt bij de volgende synchronisatie naar e-Boekhouden gestuurd.',
+  'credit.confirm': 'Creditnota maken',
+  'credit.made': 'Creditnota {number} is gemaakt en wordt bij de volgende synchronisatie verstuurd.',
+  'credit.creditedBy': 'Gecrediteerd met creditnota {number}.',
+  'credit.credits': 'Creditnota voor factuur {number}.',
 } as const;
 
 export type InvoicingKey = keyof typeof invoicingNl;

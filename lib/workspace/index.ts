@@ -18,4 +18,5 @@ export { createInvoiceFromWorkOrder, deleteDraftInvoice, finalizeInvoice, saveIn
 export { previewExports, type ExportPreviewItem } from './export-preview';
 export { retryExport } from './export-retry';
 export { invoicePdf } from './invoice-pdf';
+export { makeCreditNote } from './credit-notes';
 export { invoiceMailRefusal } from './invoice-mail';
