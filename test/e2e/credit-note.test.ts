@@ -89,5 +89,16 @@ describe('a credit note', () => {
       return row?.includes('in e-Boekhouden');
     });
     await shot(page, 'invoices-with-credit-note-nl');
+
+    // In English: the credit note says which invoice it credits; the work order which note credits it.
+    await page.locator('#options-language').selectOption('en');
+    await page.getByRole('button', { name: `Edit ${note.invoiceNumber}` }).click();
+    await page.getByTestId('credit-note-of').getByText(invoice.invoiceNumber).waitFor();
+    await shot(page, 'credit-note-en');
+    await page.getByTestId('nav-workOrders').click();
+    await page.getByRole('button', { name: 'Edit WO-0001' }).click();
+    await page.getByTestId('credited-by').getByText(note.invoiceNumber).waitFor();
+    await shot(page, 'work-order-credited-en');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
