@@ -172,7 +172,7 @@ export function assembleInvoice(header: InvoiceHeader, lines: InvoiceLine[], set
  * SOAP AddFactuur has no discount field (soap.wsdl cFactuurRegel): with security codes a discounted
  * line cannot be sent as it is. Said before anything is sent, never dropped silently.
  */
-function soapDiscountNotices(lines: InvoiceLine[], settings: Settings, record: Param): Notice[] {
+export function soapDiscountNotices(lines: InvoiceLine[], settings: Settings, record: Param): Notice[] {
   if (settings.connection?.kind !== 'securityCodes') return [];
   return lines.flatMap((l, i) =>
     hasDiscount(l)

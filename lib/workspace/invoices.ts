@@ -12,6 +12,7 @@ import {
   linesToInvoiceRows,
   loadLookups,
   resolveWorkOrderLines,
+  soapDiscountNotices,
   workOrderLabel,
   type Notice,
 } from './invoice-builder';
@@ -153,6 +154,7 @@ export async function finalizeInvoice(db: WorkspaceDb, id: number, o?: Options):
   const problems = [
     ...customerNotices(await db.customers.get(inv.customerId), label).problems,
     ...lineNotices(invoiceRowsToLines(inv.lines), label),
+    ...soapDiscountNotices(invoiceRowsToLines(inv.lines), settings, label),
   ];
   if (problems.length > 0) throw new WorkspaceError(problems);
   return db.transaction('rw', [db.kv, db.invoices, db.outbox, db.transactions, db.openItems], async () => {

@@ -10,6 +10,7 @@ import {
   lineNotices,
   loadLookups,
   resolveWorkOrderLines,
+  soapDiscountNotices,
   workOrderLabel,
   type Notice,
 } from './invoice-builder';
@@ -124,7 +125,12 @@ async function workOrderProblems(db: WorkspaceDb, wo: WorkOrder, settings: Setti
   const record = workOrderLabel(wo);
   const lookups = await loadLookups(db, wo);
   const { lines, problems } = resolveWorkOrderLines(wo, lookups, settings);
-  return [...customerNotices(lookups.customer, record).problems, ...problems, ...lineNotices(lines, record)];
+  return [
+    ...customerNotices(lookups.customer, record).problems,
+    ...problems,
+    ...lineNotices(lines, record),
+    ...soapDiscountNotices(lines, settings, record),
+  ];
 }
 
 /** draft → completed, after checking the customer and the lines. A completed work order is exported at the next sync. */

@@ -69,7 +69,14 @@ async function discountedWorkOrder(kind: 'token' | 'securityCodes') {
       { materialId: await idOf('materials', 'MAT-CVKETEL'), quantity: 1, price: 1895, discountPercentage: 7.35 },
     ],
   });
-  await completeWorkOrder(db, wo.id!);
+  if (kind === 'securityCodes') {
+    // Said when the person completes it, before anything is sent …
+    await expect(completeWorkOrder(db, wo.id!)).rejects.toMatchObject({
+      problems: expect.arrayContaining([expect.objectContaining({ code: 'LINE_DISCOUNT_SOAP' })]),
+    });
+    // … and by the export, for one completed while connected with a token.
+    await completeWorkOrder(db, wo.id!, { settings: settingsFor('token') });
+  } else await completeWorkOrder(db, wo.id!);
   return wo;
 }
 
