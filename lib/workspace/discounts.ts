@@ -5,7 +5,8 @@
  * only go over REST.
  */
 import type { InvoiceLine } from '../eboekhouden/types';
-import type { MessageKey } from '../i18n/translate';
+import type { Settings } from '../settings';
+import { text, type MessageKey, type Param, type Text } from '../i18n/translate';
 import { decimalsAtMost } from './checks';
 
 export interface Discounted {
@@ -42,4 +43,28 @@ export function discountOf(line: Discounted): Discounted {
   if (line.discountAmount !== undefined) out.discountAmount = line.discountAmount;
   if (line.discountPercentage !== undefined) out.discountPercentage = line.discountPercentage;
   return out;
+}
+
+/**
+ * SOAP AddFactuur has no discount field (soap.wsdl cFactuurRegel): with security codes a discounted
+ * line cannot be sent as it is. Said before anything is sent, never dropped silently.
+ */
+export function soapDiscountNotices(
+  lines: InvoiceLine[],
+  settings: Settings,
+  record: Param,
+): (Text & { code: string })[] {
+  if (settings.connection?.kind !== 'securityCodes') return [];
+  return lines.flatMap((l, i) =>
+    hasDiscount(l)
+      ? [
+          {
+            code: 'LINE_DISCOUNT_SOAP',
+            ...text('invoice.line.discountSoap', {
+              where: text('invoice.line', { record, line: i + 1, what: l.code || l.description || '?' }),
+            }),
+          },
+        ]
+      : [],
+  );
 }

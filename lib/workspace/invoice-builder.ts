@@ -18,7 +18,7 @@ import {
   senderAddress,
   type Notice,
 } from './invoice-checks';
-import { discountOf, hasDiscount } from './discounts';
+import { discountOf, soapDiscountNotices } from './discounts';
 
 // The builder is the entry point for invoicing: its callers need these too.
 export { computeTotals, euros, type InvoiceTotals } from './invoice-amounts';
@@ -166,26 +166,6 @@ export function assembleInvoice(header: InvoiceHeader, lines: InvoiceLine[], set
     if (name) invoice.email.fromName = name;
   }
   return invoice;
-}
-
-/**
- * SOAP AddFactuur has no discount field (soap.wsdl cFactuurRegel): with security codes a discounted
- * line cannot be sent as it is. Said before anything is sent, never dropped silently.
- */
-export function soapDiscountNotices(lines: InvoiceLine[], settings: Settings, record: Param): Notice[] {
-  if (settings.connection?.kind !== 'securityCodes') return [];
-  return lines.flatMap((l, i) =>
-    hasDiscount(l)
-      ? [
-          notice(
-            'LINE_DISCOUNT_SOAP',
-            text('invoice.line.discountSoap', {
-              where: text('invoice.line', { record, line: i + 1, what: l.code || l.description || '?' }),
-            }),
-          ),
-        ]
-      : [],
-  );
 }
 
 /** Anything the zod schema still refuses (lengths, date format), so the transport never does. */

@@ -12,14 +12,13 @@ import {
   linesToInvoiceRows,
   loadLookups,
   resolveWorkOrderLines,
-  soapDiscountNotices,
   workOrderLabel,
   type Notice,
 } from './invoice-builder';
 import { allocateInvoiceNumber } from '../sync/numbering';
 import { entryForSource } from '../sync/exports/outbox-sources';
 import { validDate } from './checks';
-import { discountProblem } from './discounts';
+import { discountProblem, soapDiscountNotices } from './discounts';
 import { fail, WorkspaceError } from './errors';
 import { conceptNumber } from './numbering';
 import { nowOf, settingsOf, type Options } from './options';

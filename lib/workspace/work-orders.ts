@@ -10,13 +10,12 @@ import {
   lineNotices,
   loadLookups,
   resolveWorkOrderLines,
-  soapDiscountNotices,
   workOrderLabel,
   type Notice,
 } from './invoice-builder';
 import { entryForSource } from '../sync/exports/outbox-sources';
 import { decimalsAtMost, validDate } from './checks';
-import { discountProblem } from './discounts';
+import { discountProblem, soapDiscountNotices } from './discounts';
 import { fail, WorkspaceError } from './errors';
 import { nextWorkOrderNumber } from './numbering';
 import { nowOf, settingsOf, type Options } from './options';
