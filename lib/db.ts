@@ -6,7 +6,14 @@
  * `status: 'gone'` (or 'inactive'), so work orders and invoices that use them keep working.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { MutationLine, MutationType, OpenItemSide, RelationType } from './eboekhouden/types';
+import type {
+  MutationLine,
+  MutationType,
+  NewInvoice,
+  NewRelation,
+  OpenItemSide,
+  RelationType,
+} from './eboekhouden/types';
 import type { Bilingual, Text, WrittenText } from './i18n/translate';
 
 export type RecordStatus = 'active' | 'inactive' | 'gone';
@@ -151,6 +158,9 @@ export interface HourLine {
   hours: number;
   /** Price per hour excl. VAT. */
   price: number;
+  /** A discount on the price per unit: an amount or a percentage, never both (REST only). */
+  discountAmount?: number;
+  discountPercentage?: number;
 }
 
 export interface MaterialLine {
@@ -159,6 +169,9 @@ export interface MaterialLine {
   quantity: number;
   /** Price per unit excl. VAT. */
   price: number;
+  /** A discount on the price per unit: an amount or a percentage, never both (REST only). */
+  discountAmount?: number;
+  discountPercentage?: number;
 }
 
 export type WorkOrderStatus = 'draft' | 'completed' | 'exported';
@@ -177,6 +190,10 @@ export interface WorkOrder {
   invoiceNumber?: string;
   exportedAt?: number;
   changedAfterExport?: boolean;
+  /** The workspace invoice (a credit note) that credits this work order's exported invoice. */
+  creditedBy?: number;
+  /** Let e-Boekhouden e-mail the invoice: undefined follows the setting (settings.invoice.emailToCustomer). */
+  emailToCustomer?: boolean;
   updatedAt: number;
 }
 
@@ -189,6 +206,9 @@ export interface InvoiceLineRow {
   price: number;
   vatCode: string;
   ledgerCode: string;
+  /** A discount on the price per unit: an amount or a percentage, never both (REST only). */
+  discountAmount?: number;
+  discountPercentage?: number;
 }
 
 export type InvoiceStatus = 'draft' | 'final' | 'exported';
@@ -203,22 +223,25 @@ export interface WorkspaceInvoice {
   lines: InvoiceLineRow[];
   status: InvoiceStatus;
   exportedAt?: number;
-  /** The id of the credit note that cancels this invoice (set by the credit-note feature). */
-  creditedBy?: number;
   changedAfterExport?: boolean;
+  /** On a credit note: the invoice it credits (a workspace invoice, or a work order's invoice), and its number. */
+  creditsInvoiceId?: number;
+  creditsWorkOrderId?: number;
+  creditsNumber?: string;
+  /** On an invoice: the credit note that credits it (money-state reads "credited" from this). */
+  creditedBy?: number;
+  /** Let e-Boekhouden e-mail the invoice: undefined follows the setting (settings.invoice.emailToCustomer). */
+  emailToCustomer?: boolean;
   updatedAt: number;
 }
 
 export type OutboxState = 'pending' | 'sending' | 'done' | 'failed';
 
-export interface OutboxEntry {
+interface OutboxEntryBase {
   id?: number;
   /** Unique per export target: `relation:<code>` or `invoice:<number>`. */
   key: string;
-  kind: 'relation' | 'invoice';
   source: { table: 'customers' | 'workOrders' | 'invoices'; id: number };
-  /** What will be (or was) sent, as the e-Boekhouden layer's NewRelation / NewInvoice. */
-  payload: unknown;
   state: OutboxState;
   attempts: number;
   /** Set while sending; if found set at the next run, the outcome is unknown: look it up first. */
@@ -227,9 +250,32 @@ export interface OutboxEntry {
   lastError?: { kind: string; code?: string; message: string; text?: Text };
   /** `pdfUrl`: e-Boekhouden's link to the invoice PDF (REST `urlPdfFile`), kept only when it is an http(s) address. */
   remote?: { id?: number; number?: string; code?: string; pdfUrl?: string; foundByLookup?: boolean };
+  /**
+   * e-Boekhouden's code when it refused to e-mail the invoice (SMTP_00x, FACT_EMAIL_0xx): the
+   * invoice is (then) created without the e-mail, and the person sends it from e-Boekhouden.
+   * Kept apart from `lastError`, which later attempts overwrite.
+   */
+  mailRefused?: string;
   createdAt: number;
   updatedAt: number;
 }
+
+/** A customer to create as an e-Boekhouden relation. */
+export interface RelationOutboxEntry extends OutboxEntryBase {
+  kind: 'relation';
+  /** What will be (or was) sent. */
+  payload: NewRelation;
+}
+
+/** A work order or workspace invoice to create as an e-Boekhouden invoice. */
+export interface InvoiceOutboxEntry extends OutboxEntryBase {
+  kind: 'invoice';
+  /** What will be (or was) sent, frozen with its invoice number. */
+  payload: NewInvoice;
+}
+
+/** One export target; `kind` says what the payload is. */
+export type OutboxEntry = RelationOutboxEntry | InvoiceOutboxEntry;
 
 export interface Cursor {
   step: string;

@@ -41,6 +41,14 @@ export interface SandboxConfig {
   latencyPerRecordMs: number;
   /** … and at most this many requests served at once, the rest queued (0: no cap). Env SANDBOX_MAX_CONCURRENT. */
   maxConcurrent: number;
+  /**
+   * Refuse the e-mail of an invoice created with `email` (REST): '' sends it; an SMTP_00x code
+   * answers 400 with that code. The document does not say whether the invoice is then created;
+   * `mailFailureKeepsInvoice` true (the default, the harder case for a client: the invoice exists
+   * although the answer is an error) creates it, false creates nothing.
+   */
+  mailFailure: '' | 'SMTP_001' | 'SMTP_002' | 'SMTP_003';
+  mailFailureKeepsInvoice: boolean;
 }
 
 function nonNegative(name: string, raw: string | undefined): number {
@@ -69,6 +77,8 @@ export function defaultConfig(env: Record<string, string | undefined> = process.
     latencyPerRecordMs: nonNegative('SANDBOX_LATENCY_PER_RECORD_MS', env.SANDBOX_LATENCY_PER_RECORD_MS),
     maxConcurrent: Math.floor(nonNegative('SANDBOX_MAX_CONCURRENT', env.SANDBOX_MAX_CONCURRENT)),
     ledgerBalancesMaxDays: 0,
+    mailFailure: '',
+    mailFailureKeepsInvoice: true,
   };
 }
 

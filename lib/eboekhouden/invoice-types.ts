@@ -21,6 +21,12 @@ export interface InvoiceLine {
   /** Counter account (revenue ledger) code. */
   ledgerCode: string;
   costCenterId?: number;
+  /**
+   * A discount on `pricePerUnit` (REST only; never both, FACT_ITEM_013): an amount off the price
+   * per unit, or a percentage of it. The line is quantity × the price after the discount.
+   */
+  discountAmount?: number;
+  discountPercentage?: number;
 }
 
 export interface Invoice {
@@ -42,22 +48,34 @@ const money = z
   .finite()
   .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'amounts have at most 2 decimals');
 
-export const invoiceLineSchema = z.object({
-  code: z.string().trim().min(1, 'every line needs a code').max(50),
-  description: z.string().trim().min(1, 'every line needs a description'),
-  quantity: z
-    .number()
-    .finite()
-    .refine((n) => Math.abs(Math.round(n * 1e4) - n * 1e4) < 1e-6, 'a quantity has at most 4 decimals'),
-  unit: z.string().max(50).optional(),
-  pricePerUnit: money,
-  vatCode: z
-    .string()
-    .min(1, 'every line needs a VAT code')
-    .refine(isSalesVatCode, 'a purchase VAT code cannot be used on a sales invoice'),
-  ledgerCode: z.string().trim().min(1, 'every line needs a counter account').max(10),
-  costCenterId: z.number().int().optional(),
-});
+export const invoiceLineSchema = z
+  .object({
+    code: z.string().trim().min(1, 'every line needs a code').max(50),
+    description: z.string().trim().min(1, 'every line needs a description'),
+    quantity: z
+      .number()
+      .finite()
+      .refine((n) => Math.abs(Math.round(n * 1e4) - n * 1e4) < 1e-6, 'a quantity has at most 4 decimals'),
+    unit: z.string().max(50).optional(),
+    pricePerUnit: money,
+    vatCode: z
+      .string()
+      .min(1, 'every line needs a VAT code')
+      .refine(isSalesVatCode, 'a purchase VAT code cannot be used on a sales invoice'),
+    ledgerCode: z.string().trim().min(1, 'every line needs a counter account').max(10),
+    costCenterId: z.number().int().optional(),
+    discountAmount: money.refine((n) => n >= 0, 'a discount amount is not negative').optional(),
+    discountPercentage: z
+      .number()
+      .min(0)
+      .max(100)
+      .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'a discount percentage has at most 2 decimals')
+      .optional(),
+  })
+  .refine(
+    (l) => l.discountAmount === undefined || l.discountPercentage === undefined,
+    'a line has a discount amount or a discount percentage, not both',
+  );
 
 /** Lines per invoice: the REST document's `maxItems` (FACT_025 beyond). SOAP AddFactuur takes 1–100 (CFACT006). */
 export const MAX_INVOICE_LINES = 500;

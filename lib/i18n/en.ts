@@ -5,6 +5,7 @@ import { privacyEn } from './privacy.en';
 import { popupEn } from './popup.en';
 import { overviewEn } from './overview.en';
 import { paymentsEn } from './payments.en';
+import { invoicingEn } from './invoicing.en';
 
 /** English. Typed against the Dutch keys, so a missing translation is a type error. */
 export const en: Record<TextKey, string> = {
@@ -239,4 +240,5 @@ export const en: Record<TextKey, string> = {
   ...popupEn,
   ...overviewEn,
   ...paymentsEn,
+  ...invoicingEn,
 };

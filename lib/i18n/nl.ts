@@ -5,6 +5,7 @@ import { privacyNl } from './privacy.nl';
 import { popupNl } from './popup.nl';
 import { overviewNl } from './overview.nl';
 import { paymentsNl } from './payments.nl';
+import { invoicingNl } from './invoicing.nl';
 
 export const nl = {
   'trigger.alarm': 'automatisch',
@@ -240,6 +241,7 @@ export const nl = {
   ...popupNl,
   ...overviewNl,
   ...paymentsNl,
+  ...invoicingNl,
 } as const;
 
 export type TextKey = keyof typeof nl;

@@ -5,7 +5,7 @@
 import type { Customer, CustomerDetails, WorkspaceDb } from '../db';
 import type { RelationType } from '../eboekhouden/types';
 import { customerLabel, relationNotices, relationPayload } from '../sync/exports/customers';
-import { entryForSource } from '../sync/exports/outbox';
+import { entryForSource } from '../sync/exports/outbox-sources';
 import { fail, WorkspaceError } from './errors';
 import { customerCodeInUse, nextCustomerCode } from './numbering';
 import { nowOf, type Options } from './options';

@@ -15,12 +15,11 @@ import {
 import { peekInvoiceNumbers } from '../sync/numbering';
 import { customerLabel, customersToExport, relationNotices, relationPayload } from '../sync/exports/customers';
 import { entryTitle, invoicesToExport, workOrdersToExport } from '../sync/exports/invoices';
-import { sourcesInOutbox } from '../sync/exports/outbox';
+import { sourcesInOutbox } from '../sync/exports/outbox-sources';
 
-export interface ExportPreviewItem {
+interface PreviewItemBase {
   /** The outbox key once queued (`invoice:BC2026-0001`), before that `new:<table>:<id>`. */
   key: string;
-  kind: 'relation' | 'invoice';
   /** Short, language-neutral: "K0003 Jansen BV", "WO-0004 → BC2026-0005". */
   label: string;
   /** The record's name for a person, by catalogue key (record.*). */
@@ -28,7 +27,6 @@ export interface ExportPreviewItem {
   /** 'new': not queued yet; the others are outbox states. */
   state: 'new' | OutboxEntry['state'];
   outboxId?: number;
-  payload?: NewInvoice | NewRelation;
   /** What stops it from being sent; empty means the next sync sends it. */
   problems: Notice[];
   /** The customer is not in e-Boekhouden yet; the invoice follows its relation. */
@@ -37,6 +35,11 @@ export interface ExportPreviewItem {
   /** Where e-Boekhouden will e-mail the invoice (the customer's address for invoices, else their e-mail). */
   mailTo?: string;
 }
+
+/** One line of the preview; `kind` says what the payload is. */
+export type ExportPreviewItem =
+  | (PreviewItemBase & { kind: 'relation'; payload?: NewRelation })
+  | (PreviewItemBase & { kind: 'invoice'; payload?: NewInvoice });
 
 function lastErrorProblem(entry: OutboxEntry, record: Text): Notice[] {
   if (entry.state !== 'failed' || !entry.lastError) return [];
@@ -56,7 +59,7 @@ export async function previewExports(db: WorkspaceDb, settings: Settings): Promi
   for (const entry of queued) {
     if (entry.kind === 'relation' ? !wantRelations : !wantInvoices) continue;
     if (entry.kind === 'relation') {
-      const p = entry.payload as NewRelation;
+      const p = entry.payload;
       const title = customerLabel(p);
       items.push({
         key: entry.key,
@@ -69,7 +72,7 @@ export async function previewExports(db: WorkspaceDb, settings: Settings): Promi
         problems: lastErrorProblem(entry, title),
       });
     } else {
-      const p = entry.payload as NewInvoice;
+      const p = entry.payload;
       const wo = entry.source.table === 'workOrders' ? await db.workOrders.get(entry.source.id) : undefined;
       const title = entryTitle(entry, wo?.number);
       items.push({

@@ -1,11 +1,13 @@
 /** Retrying a failed export after the person fixed the cause. */
-import type { OutboxEntry, WorkspaceDb } from '../db';
-import type { NewInvoice, NewRelation } from '../eboekhouden/types';
+import type { InvoiceOutboxEntry, OutboxEntry, RelationOutboxEntry, WorkspaceDb } from '../db';
 import { loadAndBuildInvoice, loadAndBuildWorkOrder } from './invoice-builder';
 import { allocateInvoiceNumber } from '../sync/numbering';
 import { customerLabel, relationNotices, relationPayload } from '../sync/exports/customers';
 import { fail, WorkspaceError } from './errors';
 import { nowOf, settingsOf, type Options } from './options';
+
+type Rebuilt =
+  Pick<RelationOutboxEntry, 'kind' | 'payload' | 'key'> | Pick<InvoiceOutboxEntry, 'kind' | 'payload' | 'key'>;
 
 /**
  * failed → pending, after the person fixed the cause. The payload is rebuilt from the record
@@ -19,21 +21,18 @@ export async function retryExport(db: WorkspaceDb, outboxId: number, o?: Options
   if (!entry) fail('EXPORT_NOT_FOUND', 'workspace.export.notFound', { id: outboxId });
   if (entry.state !== 'failed') fail('NOT_FAILED', 'workspace.export.notFailed', { state: entry.state });
 
-  let payload: unknown = entry.payload;
-  let key = entry.key;
+  let rebuilt: Rebuilt;
   if (entry.kind === 'relation') {
     const c = await db.customers.get(entry.source.id);
     if (!c) fail('CUSTOMER_NOT_FOUND', 'workspace.export.customerGone');
-    payload = relationPayload(c);
-    const problems = relationNotices(payload as NewRelation, customerLabel(c));
+    const payload = relationPayload(c);
+    const problems = relationNotices(payload, customerLabel(c));
     if (problems.length > 0) throw new WorkspaceError(problems);
-    key = `relation:${c.code}`;
+    rebuilt = { kind: 'relation', payload, key: `relation:${c.code}` };
   } else {
-    const oldNumber = (entry.payload as NewInvoice).number;
+    const oldNumber = entry.payload.number;
     const newNumberNeeded = entry.lastError?.code === 'NUMBER_TAKEN';
-    const number = newNumberNeeded
-      ? await allocateInvoiceNumber(db, settings, (entry.payload as NewInvoice).date)
-      : oldNumber;
+    const number = newNumberNeeded ? await allocateInvoiceNumber(db, settings, entry.payload.date) : oldNumber;
     let built;
     if (entry.source.table === 'workOrders') {
       const wo = await db.workOrders.get(entry.source.id);
@@ -46,23 +45,21 @@ export async function retryExport(db: WorkspaceDb, outboxId: number, o?: Options
     }
     if (built.problems.length > 0) throw new WorkspaceError(built.problems);
     if (built.waiting) throw new WorkspaceError([built.waiting]);
-    payload = built.invoice;
-    key = `invoice:${number}`;
+    rebuilt = { kind: 'invoice', payload: built.invoice, key: `invoice:${number}` };
   }
 
   return db.transaction('rw', [db.outbox, db.workOrders, db.invoices], async () => {
     const fresh = await db.outbox.get(outboxId);
     if (!fresh || fresh.state !== 'failed') fail('NOT_FAILED', 'workspace.export.restarted');
-    const number = entry.kind === 'invoice' ? (payload as NewInvoice).number : undefined;
-    if (number !== undefined && number !== (fresh.payload as NewInvoice).number) {
+    const number = rebuilt.kind === 'invoice' ? rebuilt.payload.number : undefined;
+    if (number !== undefined && fresh.kind === 'invoice' && number !== fresh.payload.number) {
       if (fresh.source.table === 'workOrders')
         await db.workOrders.update(fresh.source.id, { invoiceNumber: number, updatedAt: at });
       else await db.invoices.update(fresh.source.id, { number, updatedAt: at });
     }
     const next: OutboxEntry = {
       ...fresh,
-      key,
-      payload,
+      ...rebuilt,
       state: 'pending',
       lastError: undefined,
       sendingSince: undefined,

@@ -28,3 +28,5 @@ export {
 } from './overview-read';
 export type { MonthResult, MoneyAtMonthEnd } from './overview';
 export * from './payments/index';
+export { makeCreditNote } from './credit-notes';
+export { invoiceMailRefusal } from './invoice-mail';

@@ -4,41 +4,27 @@
  * shown in the preview are the totals that are sent, to the cent.
  */
 import type { Customer, HourType, InvoiceLineRow, Material, WorkOrder, WorkspaceDb, WorkspaceInvoice } from '../db';
-import { isEmailAddress, type Settings } from '../settings';
-import {
-  isSalesVatCode,
-  MAX_INVOICE_LINES,
-  newInvoiceSchema,
-  PURCHASE_VAT_CODES,
-  VAT_RATES,
-  type InvoiceLine,
-  type NewInvoice,
-} from '../eboekhouden/types';
+import type { Settings } from '../settings';
+import { newInvoiceSchema, type InvoiceLine, type NewInvoice } from '../eboekhouden/types';
 import { text, translate, type Param, type Text } from '../i18n/translate';
 // Puts texts of the whole catalogue into words (the popup loads it later).
 import '../i18n/catalogue';
+import { computeTotals, type InvoiceTotals } from './invoice-amounts';
+import {
+  customerNotices,
+  invoiceMailAddress,
+  invoiceSettingsNotices,
+  lineNotices,
+  mailNotices,
+  notice,
+  senderAddress,
+  type Notice,
+} from './invoice-checks';
+import { discountOf, soapDiscountNotices } from './discounts';
 
-/** What is wrong, where, and how to fix it: a code, and the words for a person (key+params). */
-export interface Notice extends Text {
-  code: string;
-}
-
-const notice = (code: string, words: Text): Notice => ({ code, ...words });
-
-export interface LineTotals {
-  exclCents: number;
-  vatCents: number;
-  inclCents: number;
-  /** VAT percentage used; undefined when the code has no known rate. */
-  rate?: number;
-}
-
-export interface InvoiceTotals {
-  lines: LineTotals[];
-  exclCents: number;
-  vatCents: number;
-  inclCents: number;
-}
+// The builder is the entry point for invoicing: its callers need these too.
+export { computeTotals, euros, type InvoiceTotals } from './invoice-amounts';
+export { customerNotices, invoiceMailAddress, lineNotices, type Notice } from './invoice-checks';
 
 export interface BuildResult {
   /** Built as far as the data allows (for the preview); only send it when `problems` is empty and not `waiting`. */
@@ -59,50 +45,6 @@ export interface BuildLookups {
   customer?: Customer;
   hourTypes: Map<number, HourType>;
   materials: Map<number, Material>;
-}
-
-const PURCHASE = new Set<string>(PURCHASE_VAT_CODES);
-/** Divergent VAT needs a VAT amount per line, which the workspace does not keep. */
-const DIVERGENT_VAT = new Set(['AFW_VERK']);
-
-// ---------- amounts in integer cents ----------
-
-function decimalsAtMost(n: number, decimals: number): boolean {
-  const f = 10 ** decimals;
-  return Number.isFinite(n) && Math.abs(Math.round(n * f) - n * f) < 1e-6;
-}
-
-/** Rounds half away from zero, as invoices do. */
-function roundHalfAway(n: number): number {
-  return Math.sign(n) * Math.round(Math.abs(n));
-}
-
-/** Quantity in 1/10,000 units and price in cents, both integers. */
-function scaled(line: { quantity: number; pricePerUnit: number }): { qtyE4: number; priceCents: number } {
-  return { qtyE4: Math.round(line.quantity * 10_000), priceCents: Math.round(line.pricePerUnit * 100) };
-}
-
-/** Per line round(qty × price × 100); VAT per line by the code's rate; totals are sums of line cents. */
-export function computeTotals(lines: Pick<InvoiceLine, 'quantity' | 'pricePerUnit' | 'vatCode'>[]): InvoiceTotals {
-  const out: InvoiceTotals = { lines: [], exclCents: 0, vatCents: 0, inclCents: 0 };
-  for (const line of lines) {
-    const { qtyE4, priceCents } = scaled(line);
-    const exclCents = roundHalfAway((qtyE4 * priceCents) / 10_000);
-    const rate = VAT_RATES[line.vatCode];
-    const vatCents = rate === undefined ? 0 : roundHalfAway((exclCents * rate) / 100);
-    out.lines.push({ exclCents, vatCents, inclCents: exclCents + vatCents, rate });
-    out.exclCents += exclCents;
-    out.vatCents += vatCents;
-  }
-  out.inclCents = out.exclCents + out.vatCents;
-  return out;
-}
-
-/** "€ 1.234,50" style amount for messages, from cents. */
-export function euros(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}€ ${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 // ---------- lines ----------
@@ -129,6 +71,7 @@ export function resolveWorkOrderLines(
       pricePerUnit: h.price,
       vatCode: ht.vatCode || settings.invoice.hourVatCode,
       ledgerCode: ht.ledgerCode || settings.invoice.hourLedgerCode,
+      ...discountOf(h),
     });
   });
   wo.materialLines.forEach((m, i) => {
@@ -145,6 +88,7 @@ export function resolveWorkOrderLines(
       pricePerUnit: m.price,
       vatCode: mat.vatCode ?? '',
       ledgerCode: mat.ledgerCode ?? '',
+      ...discountOf(m),
     });
   });
   return { lines, problems };
@@ -159,6 +103,7 @@ export function invoiceRowsToLines(rows: InvoiceLineRow[]): InvoiceLine[] {
     pricePerUnit: r.price,
     vatCode: r.vatCode,
     ledgerCode: r.ledgerCode,
+    ...discountOf(r),
   }));
 }
 
@@ -171,104 +116,8 @@ export function linesToInvoiceRows(lines: InvoiceLine[]): InvoiceLineRow[] {
     price: l.pricePerUnit,
     vatCode: l.vatCode,
     ledgerCode: l.ledgerCode,
+    ...discountOf(l),
   }));
-}
-
-// ---------- checks ----------
-
-/** Checks the customer an invoice is for. Returns problems, or a waiting message when it is not exported yet. */
-export function customerNotices(
-  customer: Customer | undefined,
-  record: Param,
-): { problems: Notice[]; waiting?: Notice } {
-  if (!customer) return { problems: [notice('UNKNOWN_CUSTOMER', text('invoice.unknownCustomer', { record }))] };
-  const params = { record, code: customer.code, name: customer.name };
-  if (customer.status !== 'active') {
-    return { problems: [notice('INACTIVE_CUSTOMER', text('invoice.inactiveCustomer', params))] };
-  }
-  if (customer.remoteId === undefined && customer.origin === 'workspace') {
-    return { problems: [], waiting: notice('CUSTOMER_NOT_EXPORTED', text('invoice.customerNotExported', params)) };
-  }
-  return { problems: [] };
-}
-
-/** Checks every line and the totals. `record` names the work order or invoice in messages. */
-export function lineNotices(lines: InvoiceLine[], record: Param): Notice[] {
-  const problems: Notice[] = [];
-  if (lines.length === 0) {
-    problems.push(notice('NO_LINES', text('invoice.noLines', { record })));
-    return problems;
-  }
-  if (lines.length > MAX_INVOICE_LINES) {
-    problems.push(
-      notice('TOO_MANY_LINES', text('invoice.tooManyLines', { record, count: lines.length, max: MAX_INVOICE_LINES })),
-    );
-  }
-  lines.forEach((l, i) => {
-    const where = text('invoice.line', { record, line: i + 1, what: l.code || l.description || '?' });
-    const add = (code: string, key: Parameters<typeof text>[0], params: Record<string, string | number> = {}) =>
-      problems.push(notice(code, text(key, { where, ...params })));
-    if (!l.code.trim()) add('LINE_NO_CODE', 'invoice.line.noCode');
-    if (!l.description.trim()) add('LINE_NO_DESCRIPTION', 'invoice.line.noDescription');
-    if (!l.vatCode) add('LINE_NO_VAT_CODE', 'invoice.line.noVatCode');
-    else if (PURCHASE.has(l.vatCode)) add('LINE_PURCHASE_VAT', 'invoice.line.purchaseVat', { vatCode: l.vatCode });
-    else if (DIVERGENT_VAT.has(l.vatCode))
-      add('LINE_DIVERGENT_VAT', 'invoice.line.divergentVat', { vatCode: l.vatCode });
-    else if (!isSalesVatCode(l.vatCode)) add('LINE_UNKNOWN_VAT', 'invoice.line.unknownVat', { vatCode: l.vatCode });
-    if (!l.ledgerCode.trim()) add('LINE_NO_LEDGER', 'invoice.line.noLedger');
-    if (!decimalsAtMost(l.pricePerUnit, 2))
-      add('LINE_PRICE_DECIMALS', 'invoice.line.priceDecimals', { price: l.pricePerUnit });
-    if (!decimalsAtMost(l.quantity, 4))
-      add('LINE_QUANTITY_DECIMALS', 'invoice.line.quantityDecimals', { quantity: l.quantity });
-    else if (l.quantity === 0) add('LINE_ZERO_QUANTITY', 'invoice.line.zeroQuantity');
-  });
-  if (problems.length > 0) return problems;
-
-  // Each line is rounded to the cent; if those roundings add up to a different total than the
-  // exact sum, the invoice would be a cent off from what the lines say. Refuse rather than guess.
-  let exactE4 = 0;
-  for (const l of lines) {
-    const { qtyE4, priceCents } = scaled(l);
-    exactE4 += qtyE4 * priceCents;
-  }
-  const totals = computeTotals(lines);
-  const exactCents = roundHalfAway(exactE4 / 10_000);
-  if (exactCents !== totals.exclCents) {
-    const params = { record, rounded: euros(totals.exclCents), exact: euros(exactCents) };
-    problems.push(notice('TOTAL_ROUNDING', text('invoice.totalRounding', params)));
-  }
-  return problems;
-}
-
-/** Settings the invoice needs that are not per record. */
-export function invoiceSettingsNotices(settings: Settings, record: Param): Notice[] {
-  const problems: Notice[] = [];
-  if (!settings.invoice.template.trim()) problems.push(notice('NO_TEMPLATE', text('invoice.noTemplate', { record })));
-  if (settings.invoice.emailToCustomer && !senderAddress(settings))
-    problems.push(notice('NO_SENDER_ADDRESS', text('invoice.noSenderAddress', { record })));
-  return problems;
-}
-
-/**
- * Where e-Boekhouden sends a customer's invoice e-mail: the address for invoices
- * (`emailAddressInvoice`), else the ordinary one.
- */
-export function invoiceMailAddress(customer: Pick<Customer, 'email' | 'emailInvoice'> | undefined): string | undefined {
-  return customer?.emailInvoice?.trim() || customer?.email?.trim() || undefined;
-}
-
-/** A mailed invoice needs an address to go to; e-Boekhouden refuses it otherwise (FACT_EMAIL_001). */
-function mailNotices(invoice: NewInvoice, customer: Customer | undefined, record: Param): Notice[] {
-  if (!invoice.email || !customer || invoiceMailAddress(customer)) return [];
-  return [
-    notice('NO_CUSTOMER_EMAIL', text('invoice.noCustomerEmail', { record, code: customer.code, name: customer.name })),
-  ];
-}
-
-/** The sender of the invoice e-mail, when the settings hold a valid one. */
-function senderAddress(settings: Settings): string | undefined {
-  const address = settings.invoice.emailFromAddress.trim();
-  return isEmailAddress(address) ? address : undefined;
 }
 
 // ---------- assembling ----------
@@ -280,6 +129,13 @@ export interface InvoiceHeader {
   date: string;
   /** Used in the booking description. */
   description?: string;
+  /** The record's own choice; undefined follows the setting. */
+  emailToCustomer?: boolean;
+}
+
+/** Whether the invoice is to be e-mailed by e-Boekhouden: the record's choice, else the setting. */
+export function mailWanted(record: { emailToCustomer?: boolean }, settings: Settings): boolean {
+  return record.emailToCustomer ?? settings.invoice.emailToCustomer;
 }
 
 export function assembleInvoice(header: InvoiceHeader, lines: InvoiceLine[], settings: Settings): NewInvoice {
@@ -302,7 +158,7 @@ export function assembleInvoice(header: InvoiceHeader, lines: InvoiceLine[], set
     invoice.bookingDescription = booking.slice(0, 200);
   }
   const from = senderAddress(settings);
-  if (s.emailToCustomer && from) {
+  if (mailWanted(header, settings) && from) {
     invoice.email = {
       subject: translate('nl', 'invoice.mailSubject', { number: header.number }),
       body: translate('nl', 'invoice.mailBody', { number: header.number }),
@@ -333,6 +189,7 @@ export function finishBuild(
   record: Param,
   customer: Customer | undefined,
   earlier: Notice[],
+  mailed = settings.invoice.emailToCustomer,
 ): BuildResult {
   const cust = customerNotices(customer, record);
   // Lines that could not be resolved are reported already; "no lines" would only repeat that.
@@ -341,7 +198,8 @@ export function finishBuild(
     ...cust.problems,
     ...earlier,
     ...lineProblems,
-    ...invoiceSettingsNotices(settings, record),
+    ...invoiceSettingsNotices(settings, record, mailed),
+    ...soapDiscountNotices(invoice.lines, settings, record),
     ...(cust.problems.length > 0 ? [] : mailNotices(invoice, customer, record)),
   ];
   if (problems.length === 0) {
@@ -372,11 +230,17 @@ export function buildFromWorkOrder(
   const record = workOrderLabel(wo);
   const { lines, problems } = resolveWorkOrderLines(wo, lookups, settings);
   const invoice = assembleInvoice(
-    { number, relationCode: lookups.customer?.code ?? '', date: wo.date, description: wo.description },
+    {
+      number,
+      relationCode: lookups.customer?.code ?? '',
+      date: wo.date,
+      description: wo.description,
+      emailToCustomer: wo.emailToCustomer,
+    },
     lines,
     settings,
   );
-  return finishBuild(invoice, settings, record, lookups.customer, problems);
+  return finishBuild(invoice, settings, record, lookups.customer, problems, mailWanted(wo, settings));
 }
 
 /** Pure: a workspace invoice with its customer → the invoice and its problems. */
@@ -386,11 +250,11 @@ export function buildFromInvoice(
   settings: Settings,
 ): BuildResult {
   const invoice = assembleInvoice(
-    { number: inv.number, relationCode: customer?.code ?? '', date: inv.date },
+    { number: inv.number, relationCode: customer?.code ?? '', date: inv.date, emailToCustomer: inv.emailToCustomer },
     invoiceRowsToLines(inv.lines),
     settings,
   );
-  return finishBuild(invoice, settings, invoiceLabel(inv), customer, []);
+  return finishBuild(invoice, settings, invoiceLabel(inv), customer, [], mailWanted(inv, settings));
 }
 
 // ---------- with the database ----------

@@ -16,8 +16,9 @@ import {
   type Notice,
 } from './invoice-builder';
 import { allocateInvoiceNumber } from '../sync/numbering';
-import { entryForSource } from '../sync/exports/outbox';
+import { entryForSource } from '../sync/exports/outbox-sources';
 import { validDate } from './checks';
+import { discountProblem, soapDiscountNotices } from './discounts';
 import { fail, WorkspaceError } from './errors';
 import { conceptNumber } from './numbering';
 import { nowOf, settingsOf, type Options } from './options';
@@ -33,6 +34,8 @@ export interface InvoiceInput {
   date: string;
   workOrderId?: number;
   lines: InvoiceLineRow[];
+  /** The person's choice for this invoice; left out, the setting decides. */
+  emailToCustomer?: boolean;
 }
 
 function checkInvoiceInput(inv: InvoiceInput, record: Text): void {
@@ -43,6 +46,11 @@ function checkInvoiceInput(inv: InvoiceInput, record: Text): void {
   inv.lines.forEach((l, i) => {
     if (!Number.isFinite(l.quantity)) add('INVALID_QUANTITY', 'workspace.invoice.line.noQuantity', { line: i + 1 });
     if (!Number.isFinite(l.price)) add('INVALID_PRICE', 'workspace.invoice.line.noPrice', { line: i + 1 });
+    const discount = discountProblem({ ...l, pricePerUnit: l.price });
+    if (discount) {
+      const where = text('invoice.line', { record, line: i + 1, what: l.code || l.description || '?' });
+      problems.push({ code: discount.code, ...text(discount.key, { where, ...discount.params }) });
+    }
   });
   if (problems.length > 0) throw new WorkspaceError(problems);
 }
@@ -89,6 +97,7 @@ export async function createInvoiceFromWorkOrder(
       status: 'draft',
       updatedAt: at,
     };
+    if (wo.emailToCustomer !== undefined) row.emailToCustomer = wo.emailToCustomer;
     row.id = await db.invoices.add(row);
     return row;
   });
@@ -113,6 +122,7 @@ export async function saveInvoice(db: WorkspaceDb, inv: InvoiceInput, o?: Option
         status: 'draft',
         updatedAt: at,
       };
+      if (inv.emailToCustomer !== undefined) row.emailToCustomer = inv.emailToCustomer;
       row.id = await db.invoices.add(row);
       return row;
     });
@@ -123,6 +133,7 @@ export async function saveInvoice(db: WorkspaceDb, inv: InvoiceInput, o?: Option
     const label = invoiceLabel(current);
     checkInvoiceInput(inv, label);
     const next: WorkspaceInvoice = { ...current, customerId: inv.customerId, date: inv.date, lines, updatedAt: at };
+    if (inv.emailToCustomer !== undefined) next.emailToCustomer = inv.emailToCustomer;
     if (current.status === 'exported') next.changedAfterExport = true;
     else if (current.status === 'final')
       refuseWhileQueued(await entryForSource(db, { table: 'invoices', id: current.id! }), label);
@@ -142,6 +153,7 @@ export async function finalizeInvoice(db: WorkspaceDb, id: number, o?: Options):
   const problems = [
     ...customerNotices(await db.customers.get(inv.customerId), label).problems,
     ...lineNotices(invoiceRowsToLines(inv.lines), label),
+    ...soapDiscountNotices(invoiceRowsToLines(inv.lines), settings, label),
   ];
   if (problems.length > 0) throw new WorkspaceError(problems);
   return db.transaction('rw', [db.kv, db.invoices, db.outbox, db.transactions, db.openItems], async () => {

@@ -13,8 +13,9 @@ import {
   workOrderLabel,
   type Notice,
 } from './invoice-builder';
-import { entryForSource } from '../sync/exports/outbox';
+import { entryForSource } from '../sync/exports/outbox-sources';
 import { decimalsAtMost, validDate } from './checks';
+import { discountProblem, soapDiscountNotices } from './discounts';
 import { fail, WorkspaceError } from './errors';
 import { nextWorkOrderNumber } from './numbering';
 import { nowOf, settingsOf, type Options } from './options';
@@ -27,6 +28,22 @@ export interface WorkOrderInput {
   description: string;
   hourLines: HourLine[];
   materialLines: MaterialLine[];
+  /** The person's choice for this work order's invoice; left out, the setting decides. */
+  emailToCustomer?: boolean;
+}
+
+/** A discount that cannot be sent, named by its line as the invoice will number it (hours first). */
+function addDiscountProblem(
+  problems: Notice[],
+  record: Text,
+  index: number,
+  what: string | undefined,
+  line: Parameters<typeof discountProblem>[0],
+): void {
+  const p = discountProblem(line);
+  if (!p) return;
+  const where = text('invoice.line', { record, line: index + 1, what: what ?? '?' });
+  problems.push({ code: p.code, ...text(p.key, { where, ...p.params }) });
 }
 
 async function checkWorkOrderInput(db: WorkspaceDb, wo: WorkOrderInput, record: Text): Promise<void> {
@@ -43,6 +60,7 @@ async function checkWorkOrderInput(db: WorkspaceDb, wo: WorkOrderInput, record: 
     if (!(Number.isFinite(h.hours) && h.hours > 0 && decimalsAtMost(h.hours, 4)))
       add('INVALID_HOURS', 'workspace.workOrder.hourLine.invalidHours', line);
     if (!decimalsAtMost(h.price, 2)) add('INVALID_PRICE', 'workspace.workOrder.hourLine.invalidPrice', line);
+    addDiscountProblem(problems, record, i, hourTypes[i]?.code, { ...h, pricePerUnit: h.price });
   });
   const materials = await db.materials.bulkGet(wo.materialLines.map((m) => m.materialId));
   wo.materialLines.forEach((m, i) => {
@@ -51,6 +69,7 @@ async function checkWorkOrderInput(db: WorkspaceDb, wo: WorkOrderInput, record: 
     if (!(Number.isFinite(m.quantity) && m.quantity !== 0 && decimalsAtMost(m.quantity, 4)))
       add('INVALID_QUANTITY', 'workspace.workOrder.materialLine.invalidQuantity', line);
     if (!decimalsAtMost(m.price, 2)) add('INVALID_PRICE', 'workspace.workOrder.materialLine.invalidPrice', line);
+    addDiscountProblem(problems, record, wo.hourLines.length + i, materials[i]?.code, { ...m, pricePerUnit: m.price });
   });
   if (problems.length > 0) throw new WorkspaceError(problems);
 }
@@ -65,6 +84,7 @@ export async function saveWorkOrder(db: WorkspaceDb, wo: WorkOrderInput, o?: Opt
     description: (wo.description ?? '').trim(),
     hourLines: wo.hourLines.map((h) => ({ ...h })),
     materialLines: wo.materialLines.map((m) => ({ ...m })),
+    ...(wo.emailToCustomer === undefined ? {} : { emailToCustomer: wo.emailToCustomer }),
   };
   if (input.id === undefined) {
     await checkWorkOrderInput(db, input, text('workspace.record.newWorkOrder'));
@@ -104,7 +124,12 @@ async function workOrderProblems(db: WorkspaceDb, wo: WorkOrder, settings: Setti
   const record = workOrderLabel(wo);
   const lookups = await loadLookups(db, wo);
   const { lines, problems } = resolveWorkOrderLines(wo, lookups, settings);
-  return [...customerNotices(lookups.customer, record).problems, ...problems, ...lineNotices(lines, record)];
+  return [
+    ...customerNotices(lookups.customer, record).problems,
+    ...problems,
+    ...lineNotices(lines, record),
+    ...soapDiscountNotices(lines, settings, record),
+  ];
 }
 
 /** draft → completed, after checking the customer and the lines. A completed work order is exported at the next sync. */

@@ -11,7 +11,7 @@ import { EMAIL_TEMPLATES } from '../store';
 const origin = (c: Context) => new URL(c.req.url).origin;
 
 export function invoiceRoutes(kit: RouteKit): void {
-  const { app, store, handle, created, list } = kit;
+  const { app, ctx, store, handle, created, list } = kit;
 
   // Templates ----------------------------------------------------------------------------------
   list(
@@ -46,14 +46,25 @@ export function invoiceRoutes(kit: RouteKit): void {
 
   app.post('/invoice', (c) =>
     handle(c, 'POST /v1/invoice', { write: true }, async () => {
-      const { invoice, book } = validateInvoice(store(), await jsonBody(c));
+      const body = await jsonBody(c);
+      const { invoice, book } = validateInvoice(store(), body);
+      const mailFailure = mailed(body) ? ctx.config.mailFailure : '';
+      if (mailFailure && !ctx.config.mailFailureKeepsInvoice) fail(mailFailure, 'email');
       const saved = store().addInvoice(invoice, book);
       if (book.book && book.ledgerId) {
         const mutation = store().mutations.get(saved.mutationId);
         if (mutation) mutation.ledgerId = book.ledgerId;
         store().touch();
       }
+      // The invoice is there, the e-mail is not: the answer is the mail server's error.
+      if (mailFailure) fail(mailFailure, 'email');
       return created(c, { id: saved.id, invoiceNumber: saved.invoiceNumber, inExVat: saved.inExVat });
     }),
   );
+}
+
+/** Does the create body ask e-Boekhouden to e-mail the invoice? */
+function mailed(body: unknown): boolean {
+  const email = (body as { email?: unknown } | null)?.email;
+  return email !== undefined && email !== null;
 }

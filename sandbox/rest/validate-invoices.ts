@@ -80,6 +80,9 @@ export function validateInvoice(store: Store, body: Body): ValidInvoice {
     if (!EMAIL_TEMPLATES.some((t) => t.id === emailTemplateId)) fail('FACT_020', 'emailTemplateId');
   }
   validateEmail(body.email);
+  // e-Boekhouden mails to the relation's invoice address, else its ordinary one.
+  if (present(body.email) && !relation.emailAddressInvoice?.trim() && !relation.emailAddress?.trim())
+    fail('FACT_EMAIL_001', 'email');
   const book = validateBooking(store, body.mutation);
 
   const items = rawItems.map((raw, i) => validateInvoiceItem(store, raw, i, inExVat));

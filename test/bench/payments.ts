@@ -12,6 +12,7 @@ import { derivePaymentStates } from '../../lib/sync/imports/index';
 import { ageingTotals, loadPaymentOverview, toCollect } from '../../lib/workspace';
 import { seededStore } from '../../sandbox/seeds/index';
 import { createFakeApi, runSteps } from '../helpers/run-steps';
+import { invoicePayload } from '../helpers/outbox';
 
 async function fill(db: WorkspaceDb): Promise<{ debtors: number; exported: number }> {
   const store = seededStore('large');
@@ -59,7 +60,12 @@ async function fill(db: WorkspaceDb): Promise<{ debtors: number; exported: numbe
     key: `invoice:${r.invoiceNumber}`,
     kind: 'invoice',
     source: { table: 'workOrders', id: n + 1 },
-    payload: { number: r.invoiceNumber, relationCode: r.relationCode, date: r.date, termOfPayment: 14 },
+    payload: invoicePayload({
+      number: r.invoiceNumber ?? '',
+      relationCode: r.relationCode,
+      date: r.date,
+      termOfPayment: 14,
+    }),
     state: 'done',
     attempts: 1,
     remote: { number: r.invoiceNumber },

@@ -289,14 +289,15 @@ export async function completeWorkOrder(
   await page.locator('#wo-description').fill('Onderhoud cv-ketel');
   await page.getByTestId('add-hour-line').click();
   const hourRow = page.getByTestId('hour-line').first();
-  await hourRow.locator('select').selectOption({ index: 1 });
+  // the first select is the item; the row also has the discount's kind
+  await hourRow.locator('select').first().selectOption({ index: 1 });
   await hourRow.locator('input[type=number]').first().fill(String(c.hours));
   await page.getByTestId('add-material-line').click();
   const materialRow = page.getByTestId('material-line').first();
-  await materialRow.locator('select').selectOption({ index: 1 });
+  await materialRow.locator('select').first().selectOption({ index: 1 });
   await materialRow.locator('input[type=number]').first().fill(String(c.quantity));
   const code = async (row: typeof hourRow) =>
-    ((await row.locator('select option:checked').textContent()) ?? '').split(' – ')[0].trim();
+    ((await row.locator('select').first().locator('option:checked').textContent()) ?? '').split(' – ')[0].trim();
   const choice = { ...c, hourTypeCode: await code(hourRow), materialCode: await code(materialRow) };
   await page.getByTestId('complete-work-order').click();
   await page.locator('.editor .notice.ok').waitFor();

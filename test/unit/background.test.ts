@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { KV, WorkspaceDb, type RunTrigger, type SyncRun } from '../../lib/db';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import type { NewInvoice } from '../../lib/eboekhouden/types';
 import {
   describeError,
   disconnect,
@@ -372,7 +373,7 @@ describe('the badge', () => {
       key: 'invoice:BC1',
       kind: 'invoice',
       source: { table: 'invoices', id: 1 },
-      payload: {},
+      payload: {} as NewInvoice,
       state: 'failed',
       attempts: 1,
       createdAt: 1,

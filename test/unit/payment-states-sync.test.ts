@@ -7,6 +7,7 @@ import { say } from '../../lib/i18n/translate';
 import { loadPaymentOverview } from '../../lib/workspace/payments/index';
 import { FakeEBoekhouden, fakeData } from '../helpers/sync-fake-api';
 import { freshDbName } from '../helpers/run-steps';
+import { invoicePayload } from '../helpers/outbox';
 
 async function setUp() {
   const db = new WorkspaceDb(freshDbName('payment-states'));
@@ -18,7 +19,7 @@ async function setUp() {
     key: 'invoice:BC-42',
     kind: 'invoice',
     source: { table: 'invoices', id: 1 },
-    payload: { number: 'BC-42', relationCode: code, date: '2026-01-10', termOfPayment: 14 },
+    payload: invoicePayload({ number: 'BC-42', relationCode: code, date: '2026-01-10', termOfPayment: 14 }),
     state: 'done',
     attempts: 1,
     remote: { number: 'BC-42' },

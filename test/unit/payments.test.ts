@@ -11,6 +11,7 @@ import {
 } from '../../lib/workspace/payments/index';
 import { dueDate } from '../../lib/workspace/payments/state';
 import { freshDbName } from '../helpers/run-steps';
+import { invoicePayload } from '../helpers/outbox';
 
 const item = (o: Partial<OpenItemRow>) => ({ open: true, total: 121, paid: 0, outstanding: 121, ...o });
 
@@ -110,7 +111,7 @@ describe('loadPaymentOverview', () => {
       key: `invoice:${number}`,
       kind: 'invoice' as const,
       source: { table: 'workOrders' as const, id },
-      payload: { number, relationCode: 'R001', date, termOfPayment },
+      payload: invoicePayload({ number, relationCode: 'R001', date, termOfPayment }),
       state: 'done' as const,
       attempts: 1,
       remote: { number },

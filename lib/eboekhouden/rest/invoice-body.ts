@@ -63,6 +63,8 @@ export async function buildInvoiceBody(
         pricePerUnit: line.pricePerUnit,
         unitId,
         costCenterId: line.costCenterId,
+        discountAmount: line.discountAmount,
+        discountPercentage: line.discountPercentage,
       }),
     );
   }

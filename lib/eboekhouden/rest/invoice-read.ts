@@ -47,6 +47,8 @@ export async function invoiceFromWire(
       vatCode: item.vatCode,
       ledgerCode: ledger.code,
       costCenterId: item.costCenterId,
+      discountAmount: item.discountAmount,
+      discountPercentage: item.discountPercentage,
     });
   });
   const totals = invoiceTotals(detail, found);

@@ -80,6 +80,9 @@ export interface InvoiceItemBody {
   pricePerUnit: number;
   unitId?: number;
   costCenterId?: number;
+  /** On `pricePerUnit`; never both (FACT_ITEM_013). */
+  discountAmount?: number;
+  discountPercentage?: number;
 }
 
 export const createdInvoice = z.object({

@@ -31,10 +31,13 @@ export const productFilter = (id = 0): XmlFields => [
 
 /** AddFactuur takes 1–100 lines (CFACT006); REST takes up to 500. */
 export const soapInvoiceSchema = newInvoiceSchema.extend({
-  lines: newInvoiceSchema.shape.lines.max(
-    MAX_SOAP_INVOICE_LINES,
-    `an invoice has at most ${MAX_SOAP_INVOICE_LINES} lines with security codes`,
-  ),
+  lines: newInvoiceSchema.shape.lines
+    .max(MAX_SOAP_INVOICE_LINES, `an invoice has at most ${MAX_SOAP_INVOICE_LINES} lines with security codes`)
+    // cFactuurRegel has no discount element: sending the line without it would bill the full price.
+    .refine(
+      (lines) => lines.every((l) => l.discountAmount === undefined && l.discountPercentage === undefined),
+      'AddFactuur has no discount field: a discounted line needs the API token connection',
+    ),
 });
 
 export function today(): string {

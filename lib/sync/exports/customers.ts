@@ -2,12 +2,13 @@
  * New workspace customers → e-Boekhouden relations. Runs before the invoice export, because an
  * invoice needs an existing relation. The code is checked remotely before the first create.
  */
-import type { Customer, OutboxEntry } from '../../db';
+import type { Customer, OutboxEntry, RelationOutboxEntry } from '../../db';
 import { newRelationSchema, type NewRelation, type Relation } from '../../eboekhouden/types';
 import { isTextKey, text, type Param, type Text } from '../../i18n/translate';
 import type { Notice } from '../../workspace/invoice-builder';
 import type { StepContext, SyncStep } from '../step';
-import { processOutbox, sourcesInOutbox, sourceKey, type ExportKind } from './outbox';
+import { processOutbox, type ExportKind } from './outbox';
+import { sourceKey, sourcesInOutbox } from './outbox-sources';
 // Puts texts of the whole catalogue into words (the popup loads it later).
 import '../../i18n/catalogue';
 
@@ -74,15 +75,12 @@ function sameRelation(found: Relation, payload: NewRelation): boolean {
   return norm(found.name) === norm(payload.name);
 }
 
-export const relationExport: ExportKind = {
+export const relationExport: ExportKind<RelationOutboxEntry> = {
   kind: 'relation',
   lookupBeforeFirstSend: true,
-  label(entry) {
-    const p = entry.payload as NewRelation;
-    return customerLabel(p);
-  },
+  label: (entry) => customerLabel(entry.payload),
   async lookup(entry, ctx) {
-    const payload = entry.payload as NewRelation;
+    const payload = entry.payload;
     const found = await ctx.api.findRelationByCode(payload.code);
     if (!found) return { found: false };
     if (sameRelation(found, payload)) return { found: true, remote: { id: found.id, code: found.code } };
@@ -90,7 +88,7 @@ export const relationExport: ExportKind = {
     return { conflict: { code: 'CODE_TAKEN', ...text('export.customer.codeTaken', params) } };
   },
   async send(entry, ctx) {
-    const created = await ctx.api.createRelation(entry.payload as NewRelation);
+    const created = await ctx.api.createRelation(entry.payload);
     return { id: created.id, code: created.code };
   },
   async markSource(db, entry, remote, at) {

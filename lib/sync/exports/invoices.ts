@@ -5,7 +5,7 @@
  * e-Boekhouden; the payload (with its invoice number) is frozen in the entry, so every retry
  * sends exactly the same invoice and can look it up by number.
  */
-import type { OutboxEntry, WorkOrder, WorkspaceDb, WorkspaceInvoice } from '../../db';
+import type { InvoiceOutboxEntry, WorkOrder, WorkspaceDb, WorkspaceInvoice } from '../../db';
 import type { Invoice, NewInvoice } from '../../eboekhouden/types';
 import type { Settings } from '../../settings';
 import { isEBoekhoudenError } from '../../eboekhouden/errors';
@@ -23,7 +23,9 @@ import {
 import { httpUrl } from '../../workspace/invoice-pdf';
 import { allocateInvoiceNumber } from '../numbering';
 import type { StepContext, SyncStep } from '../step';
-import { processOutbox, sourceKey, sourcesInOutbox, type ExportKind } from './outbox';
+import { processOutbox, type ExportKind } from './outbox';
+import { createInvoiceOnce } from './invoice-mail';
+import { sourceKey, sourcesInOutbox } from './outbox-sources';
 
 /** Completed work orders that are not exported, not queued, and not invoiced through a workspace invoice. */
 export async function workOrdersToExport(db: WorkspaceDb, inOutbox?: Set<string>): Promise<WorkOrder[]> {
@@ -49,7 +51,7 @@ export async function invoicesToExport(db: WorkspaceDb, inOutbox?: Set<string>):
  * every number known to be in use, so the same customer means ours. Calling our own invoice
  * someone else's would lead to sending it again under a new number: a real duplicate.
  */
-export function sameInvoice(found: Invoice, payload: NewInvoice): boolean {
+export function sameInvoice(found: Pick<Invoice, 'relationCode'>, payload: NewInvoice): boolean {
   return found.relationCode.trim().toLowerCase() === payload.relationCode.trim().toLowerCase();
 }
 
@@ -81,19 +83,19 @@ async function pdfUrlAfterCreate(ctx: StepContext, number: string, payload: NewI
   }
 }
 
-export function entryTitle(entry: Pick<OutboxEntry, 'source' | 'payload'>, sourceNumber?: string): Text {
-  const number = (entry.payload as NewInvoice).number;
+export function entryTitle(entry: Pick<InvoiceOutboxEntry, 'source' | 'payload'>, sourceNumber?: string): Text {
+  const number = entry.payload.number;
   if (entry.source.table === 'workOrders' && sourceNumber)
     return text('record.workOrderInvoice', { workOrder: sourceNumber, number });
   return text('record.invoice', { number });
 }
 
-export const invoiceExport: ExportKind = {
+export const invoiceExport: ExportKind<InvoiceOutboxEntry> = {
   kind: 'invoice',
   lookupBeforeFirstSend: false,
   label: (entry) => entryTitle(entry),
   async lookup(entry, ctx) {
-    const payload = entry.payload as NewInvoice;
+    const payload = entry.payload;
     const found = await ctx.api.findInvoice(payload.number);
     if (!found) return { found: false };
     const record = entryTitle(entry);
@@ -121,15 +123,15 @@ export const invoiceExport: ExportKind = {
     };
   },
   async send(entry, ctx) {
-    const payload = entry.payload as NewInvoice;
-    const created = await ctx.api.createInvoice(payload);
+    const payload = entry.payload;
+    const created = await createInvoiceOnce(entry, ctx, sameInvoice);
     const number = created.number || payload.number;
     const pdfUrl = created.pdfUrl ?? (await pdfUrlAfterCreate(ctx, number, payload));
     const remote = remoteOf(number, pdfUrl);
     return created.id === undefined ? remote : { id: created.id, ...remote };
   },
   async markSource(db, entry, remote, at) {
-    const number = remote.number ?? (entry.payload as NewInvoice).number;
+    const number = remote.number ?? entry.payload.number;
     if (entry.source.table === 'workOrders') {
       await db.workOrders.update(entry.source.id, {
         status: 'exported',

@@ -20,7 +20,15 @@ import type { StepContext } from '../step';
 import { isDuplicate, isEBoekhoudenError, type EBoekhoudenError } from '../../eboekhouden/errors';
 import type { Notice } from '../../workspace/invoice-builder';
 import { PROXY_ERROR_CODES } from '../../eboekhouden/http';
-import { isTextKey, text, translate, type Text } from '../../i18n/translate';
+import { text, type Text } from '../../i18n/translate';
+import {
+  blockedMessage,
+  blockingError,
+  errorInfo,
+  mayHaveBeenProcessed,
+  ourError,
+  refusedUnprocessed,
+} from './outbox-errors';
 // Puts texts of the whole catalogue into words (the popup loads it later).
 import '../../i18n/catalogue';
 
@@ -29,17 +37,18 @@ export type Remote = NonNullable<OutboxEntry['remote']>;
 /** found: it is there and it is ours (with a warning when something about it looks off). */
 export type LookupResult = { found: true; remote: Remote; warning?: Notice } | { found: false } | { conflict: Notice };
 
-export interface ExportKind {
-  kind: OutboxEntry['kind'];
+/** One kind of export, typed by its entries (relations send a NewRelation, invoices a NewInvoice). */
+export interface ExportKind<E extends OutboxEntry = OutboxEntry> {
+  kind: E['kind'];
   /** Look the entry's record up in e-Boekhouden (by invoice number / relation code). */
-  lookup(entry: OutboxEntry, ctx: StepContext): Promise<LookupResult>;
-  send(entry: OutboxEntry, ctx: StepContext): Promise<Remote>;
+  lookup(entry: E, ctx: StepContext): Promise<LookupResult>;
+  send(entry: E, ctx: StepContext): Promise<Remote>;
   /** Mark the local record exported; runs inside the transaction that marks the entry done. */
-  markSource(db: WorkspaceDb, entry: OutboxEntry, remote: Remote, at: number): Promise<void>;
+  markSource(db: WorkspaceDb, entry: E, remote: Remote, at: number): Promise<void>;
   /** Check remotely before the very first send (relation codes must be free). */
   lookupBeforeFirstSend: boolean;
   /** The record's name in problems. */
-  label(entry: OutboxEntry): Text;
+  label(entry: E): Text;
 }
 
 /** Sends per entry per run; an entry that keeps failing in the unknown way waits for the next run. */
@@ -50,53 +59,12 @@ const MAX_TRANSIENT_IN_A_ROW = 5;
 /** blocked: the setup refuses every request (see `blockingError`); the run of this kind stops. */
 export type Outcome = 'done' | 'failed' | 'left' | 'limited' | 'blocked';
 
-export function sourceKey(source: OutboxEntry['source']): string {
-  return `${source.table}:${source.id}`;
-}
-
-/** Every source record that already has an export entry (in any state). */
-export async function sourcesInOutbox(db: WorkspaceDb): Promise<Set<string>> {
-  const set = new Set<string>();
-  await db.outbox.each((e) => set.add(sourceKey(e.source)));
-  return set;
-}
-
-/**
- * The export entry of a source record, found through its key (indexed): a work order's entry is
- * keyed by the invoice number it was given when queued, an invoice's by its number, a customer's
- * by its code.
- */
-export async function entryForSource(db: WorkspaceDb, source: OutboxEntry['source']): Promise<OutboxEntry | undefined> {
-  let key: string | undefined;
-  if (source.table === 'workOrders') {
-    const wo = await db.workOrders.get(source.id);
-    key = wo?.invoiceNumber === undefined ? undefined : `invoice:${wo.invoiceNumber}`;
-  } else if (source.table === 'invoices') {
-    const inv = await db.invoices.get(source.id);
-    key = inv && `invoice:${inv.number}`;
-  } else {
-    const c = await db.customers.get(source.id);
-    key = c && `relation:${c.code}`;
-  }
-  if (!key) return undefined;
-  const entry = await db.outbox.where('key').equals(key).first();
-  return entry && entry.source.table === source.table && entry.source.id === source.id ? entry : undefined;
-}
-
-function errorInfo(e: EBoekhoudenError): NonNullable<OutboxEntry['lastError']> {
-  return { kind: e.kind, code: e.code, message: e.message };
-}
-
-/**
- * A failure of ours to tell the person, kept with the entry: `message` stays the English words for
- * developers and older readers of `lastError.message`; `text` is what a page shows.
- */
-function ourError(n: Notice): NonNullable<OutboxEntry['lastError']> {
-  const words = text(n.key, n.params);
-  return { kind: 'validation', code: n.code, message: translate('en', n.key, n.params), text: words };
-}
-
-async function markDone(ctx: StepContext, k: ExportKind, entry: OutboxEntry, remote: Remote): Promise<void> {
+async function markDone<E extends OutboxEntry>(
+  ctx: StepContext,
+  k: ExportKind<E>,
+  entry: E,
+  remote: Remote,
+): Promise<void> {
   const db = ctx.db;
   const at = ctx.now();
   await db.transaction('rw', [db.outbox, db.customers, db.workOrders, db.invoices], async () => {
@@ -122,40 +90,14 @@ async function markPending(ctx: StepContext, entry: OutboxEntry, lastError?: Out
   });
 }
 
-/** An HTTP 4xx answer that is not outcome-unknown: the request was refused before anything was processed. */
-function refusedUnprocessed(e: EBoekhoudenError): boolean {
-  return !e.outcomeUnknown && e.status !== undefined && e.status >= 400 && e.status < 500;
-}
-
-/** Is this the kind of error where the request may have been processed? */
-function mayHaveBeenProcessed(e: EBoekhoudenError): boolean {
-  if (e.outcomeUnknown) return true;
-  if (refusedUnprocessed(e)) return false;
-  return e.kind === 'network' || e.kind === 'upstream';
-}
-
-/** The proxy's refusals about the setup (token, allowed extensions, address): every entry would get the same answer. */
-const SETUP_REFUSALS = new Set<string>([PROXY_ERROR_CODES.token, PROXY_ERROR_CODES.origin, PROXY_ERROR_CODES.path]);
-
-function blockingError(e: EBoekhoudenError): boolean {
-  return refusedUnprocessed(e) && e.code !== undefined && SETUP_REFUSALS.has(e.code);
-}
-
-/** What to tell the person when the setup refuses every export of this kind. */
-function blockedMessage(e: EBoekhoudenError, what: Text): Text {
-  const key = `export.blocked.${e.code ?? ''}`;
-  if (isTextKey(key)) return text(key, { what });
-  return text('export.blocked.other', { what, status: e.status ?? '?' });
-}
-
 /**
  * Drives one entry as far as it can go in this run. Auth errors and anything unexpected are
  * rethrown; `blocked` hears the refusal behind a 'blocked' outcome.
  */
-export async function processEntry(
+export async function processEntry<E extends OutboxEntry>(
   ctx: StepContext,
-  k: ExportKind,
-  start: OutboxEntry,
+  k: ExportKind<E>,
+  start: E,
   blocked: (e: EBoekhoudenError) => void = () => undefined,
 ): Promise<Outcome> {
   const label = k.label(start);
@@ -279,14 +221,20 @@ export async function processEntry(
 export const SEND_CONCURRENCY = 3;
 
 /** Resolves every pending or unknown ('sending') entry of one kind, oldest first. */
-export async function processOutbox(ctx: StepContext, k: ExportKind, concurrency = SEND_CONCURRENCY): Promise<void> {
+export async function processOutbox<E extends OutboxEntry>(
+  ctx: StepContext,
+  k: ExportKind<E>,
+  concurrency = SEND_CONCURRENCY,
+): Promise<void> {
   const entries = (
     await ctx.db.outbox
       .where('state')
       .anyOf('pending', 'sending')
       .filter((e) => e.kind === k.kind)
       .toArray()
-  ).sort((a, b) => a.id! - b.id!);
+  )
+    .filter((e): e is E => e.kind === k.kind)
+    .sort((a, b) => a.id! - b.id!);
   const total = entries.length;
   let next = 0;
   let done = 0;

@@ -87,7 +87,7 @@ async function exportedInvoices(db: WorkspaceDb): Promise<ExportedInvoice[]> {
       term: p.term,
       customerId: record?.customerId,
       relationCode: p.relationCode,
-      creditedBy: e.source.table === 'invoices' ? invoices.get(e.source.id)?.creditedBy : undefined,
+      creditedBy: record?.creditedBy,
       workOrderId: e.source.table === 'workOrders' ? e.source.id : undefined,
       invoiceId: e.source.table === 'invoices' ? e.source.id : undefined,
     });
