@@ -14,19 +14,17 @@ const SOURCE_FOLDERS = ['lib', 'sandbox', 'proxy', 'components', 'entrypoints', 
 const LIMIT = 300;
 
 /** Data tables: long because they list things, not because they hold several concerns. */
-const DATA_TABLES: Record<string, string> = {
-  'lib/i18n/nl.ts': 'the Dutch text catalogue, one line per sentence',
-  'lib/i18n/en.ts': 'the English text catalogue, typed against nl.ts',
-};
+const DATA_TABLES: Record<string, string> = {};
 
 /**
  * Over the limit and not yet split, each with who splits it. Take a file off this list in the
  * change that brings it under the limit (the last test fails when one is left on it).
  */
 const NOT_YET_SPLIT: Record<string, string> = {
-  'lib/db.ts': 'every change edits the Dexie schema; the merger splits it once the version 2 blocks are combined',
-  'lib/workspace/invoice-builder.ts': 'owned by the export work on invoices and credit notes, which is changing it now',
-  'lib/sync/exports/outbox.ts': 'owned by the export work on invoices and credit notes, which is changing it now',
+  'entrypoints/options/sections/InvoiceEditor.vue':
+    'grew with discounts, the e-mail choice and credit notes; its line table goes next',
+  'entrypoints/options/sections/WorkOrderEditor.vue':
+    'grew with discounts, the e-mail choice and credit notes; its header form goes next',
   'sandbox/store/index.ts': 'the Store class; its mutation and balance methods are being extended by other work now',
 };
 
