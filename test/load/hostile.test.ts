@@ -141,7 +141,7 @@ async function snapshot(db: WorkspaceDb, o: { withoutTimes?: boolean } = {}): Pr
   const out: Record<string, unknown[]> = {};
   for (const t of WORKSPACE_TABLES) {
     let rows = (await db.table(t).toArray()) as Record<string, unknown>[];
-    if (o.withoutTimes) rows = rows.map(({ refreshedAt: _r, seenAt: _s, updatedAt: _u, ...rest }) => rest);
+    if (o.withoutTimes) rows = rows.map(({ refreshedAt: _r, seenAt: _s, updatedAt: _u, readAt: _a, ...rest }) => rest);
     out[t] = rows;
   }
   out.settings = [(await db.kv.get('settings'))?.value];
