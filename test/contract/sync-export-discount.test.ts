@@ -4,54 +4,28 @@
  * totals e-Boekhouden (the sandbox) computes, to the cent. Over SOAP (no discount field in
  * AddFactuur) the work order is refused before anything is sent, with a specific problem.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { WorkspaceDb } from '../../lib/db';
+import { describe, expect, it } from 'vitest';
 import { createEBoekhouden } from '../../lib/eboekhouden/index';
-import { DEFAULT_SETTINGS, transportOptions, type Settings } from '../../lib/settings';
+import { transportOptions } from '../../lib/settings';
 import { runSync, saveSettings } from '../../lib/sync/index';
 import { completeWorkOrder, computeTotals, saveWorkOrder } from '../../lib/workspace';
-import { freshDbName } from '../helpers/run-steps';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
-import { settingsFor as sandboxSettings } from '../helpers/sync-import';
+import { useSandboxWorkspace } from '../helpers/sandbox-workspace';
 
-let sb: TestSandbox;
-let db: WorkspaceDb;
-
-beforeAll(async () => {
-  sb = await startTestSandbox({ seed: 'demo' });
-});
-afterAll(async () => {
-  await sb?.close();
-});
-beforeEach(async () => {
-  await sb.reset('demo');
-  db = new WorkspaceDb(freshDbName('sync-export-discount'));
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
-
-function settingsFor(kind: 'token' | 'securityCodes'): Settings {
-  return {
-    ...sandboxSettings(sb, kind),
-    invoice: { ...DEFAULT_SETTINGS.invoice, template: 'Standaard', numberPrefix: 'KO' },
-  };
-}
+const env = useSandboxWorkspace('sync-export-discount', { invoice: { template: 'Standaard', numberPrefix: 'KO' } });
 
 async function idOf(table: 'hourTypes' | 'materials', code: string): Promise<number> {
-  const row = await db[table].where('code').equals(code).first();
+  const row = await env.db[table].where('code').equals(code).first();
   if (!row) throw new Error(`${code} was not imported`);
   return row.id!;
 }
 
 /** Imports, then completes a work order whose lines carry every kind of discount (and one without). */
 async function discountedWorkOrder(kind: 'token' | 'securityCodes') {
-  const saved = await saveSettings(db, settingsFor(kind));
+  const saved = await saveSettings(env.db, env.settingsFor(kind));
   if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
-  await runSync({ db, trigger: 'manual' });
-  const customer = await db.customers.where('status').equals('active').first();
-  const wo = await saveWorkOrder(db, {
+  await runSync({ db: env.db, trigger: 'manual' });
+  const customer = await env.db.customers.where('status').equals('active').first();
+  const wo = await saveWorkOrder(env.db, {
     customerId: customer!.id!,
     date: '2026-07-01',
     description: 'Korting',
@@ -71,25 +45,25 @@ async function discountedWorkOrder(kind: 'token' | 'securityCodes') {
   });
   if (kind === 'securityCodes') {
     // Said when the person completes it, before anything is sent …
-    await expect(completeWorkOrder(db, wo.id!)).rejects.toMatchObject({
+    await expect(completeWorkOrder(env.db, wo.id!)).rejects.toMatchObject({
       problems: expect.arrayContaining([expect.objectContaining({ code: 'LINE_DISCOUNT_SOAP' })]),
     });
     // … and by the export, for one completed while connected with a token.
-    await completeWorkOrder(db, wo.id!, { settings: settingsFor('token') });
-  } else await completeWorkOrder(db, wo.id!);
+    await completeWorkOrder(env.db, wo.id!, { settings: env.settingsFor('token') });
+  } else await completeWorkOrder(env.db, wo.id!);
   return wo;
 }
 
 describe('per-line discounts', () => {
   it('REST: sends the discounts, and the workspace totals are the sandbox totals to the cent', async () => {
     await discountedWorkOrder('token');
-    const run = await runSync({ db, trigger: 'manual' });
+    const run = await runSync({ db: env.db, trigger: 'manual' });
     expect(run.steps.find((s) => s.step === 'exportInvoices')).toMatchObject({ created: 1, failed: 0 });
-    const entry = await db.outbox.where('key').equals('invoice:KO2026-0001').first();
+    const entry = await env.db.outbox.where('key').equals('invoice:KO2026-0001').first();
     expect(entry?.state).toBe('done');
     if (entry?.kind !== 'invoice') throw new Error('no invoice entry');
 
-    const created = (await sb.state()).created.invoices.find((i) => i.invoiceNumber === 'KO2026-0001');
+    const created = (await env.sb.state()).created.invoices.find((i) => i.invoiceNumber === 'KO2026-0001');
     expect(created?.items.map((i) => [i.discountPercentage ?? null, i.discountAmount ?? null])).toEqual([
       [15, null],
       [null, null],
@@ -100,7 +74,7 @@ describe('per-line discounts', () => {
 
     const ours = computeTotals(entry.payload.lines);
     expect(ours.exclCents).toBe(13281 + 4200 + 3017 + 7044 + 175572);
-    const api = createEBoekhouden(transportOptions(settingsFor('token')));
+    const api = createEBoekhouden(transportOptions(env.settingsFor('token')));
     const theirs = await api.findInvoice('KO2026-0001');
     expect(Math.round(theirs!.totalExcl * 100)).toBe(ours.exclCents);
     expect(Math.round(theirs!.totalVat * 100)).toBe(ours.vatCents);
@@ -112,13 +86,13 @@ describe('per-line discounts', () => {
 
   it('SOAP: refuses the discounted work order before anything is sent, saying why and what to do', async () => {
     await discountedWorkOrder('securityCodes');
-    const before = (await sb.state()).created.invoices.length;
-    const run = await runSync({ db, trigger: 'manual' });
+    const before = (await env.sb.state()).created.invoices.length;
+    const run = await runSync({ db: env.db, trigger: 'manual' });
     expect(run.steps.find((s) => s.step === 'exportInvoices')).toMatchObject({ created: 0, failed: 1 });
     const soap = run.problems.filter((p) => p.code === 'LINE_DISCOUNT_SOAP');
     // the four discounted lines, each named; the line without a discount is not
     expect(soap).toHaveLength(4);
-    expect(await db.outbox.where('kind').equals('invoice').count()).toBe(0);
-    expect((await sb.state()).created.invoices.length).toBe(before);
+    expect(await env.db.outbox.where('kind').equals('invoice').count()).toBe(0);
+    expect((await env.sb.state()).created.invoices.length).toBe(before);
   });
 });

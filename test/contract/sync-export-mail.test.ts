@@ -4,55 +4,24 @@
  * then; both readings are pinned (sandbox `mailFailureKeepsInvoice`). Either way: the invoice
  * exists exactly once, the entry is done, and the refusal is kept and said, with the fix.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { WorkspaceDb } from '../../lib/db';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { describe, expect, it } from 'vitest';
 import { runSync, saveSettings } from '../../lib/sync/index';
 import { completeWorkOrder, createCustomer, invoiceMailRefusal, saveWorkOrder } from '../../lib/workspace';
 import { say } from '../../lib/i18n/translate';
-import { freshDbName } from '../helpers/run-steps';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
-import { settingsFor as sandboxSettings } from '../helpers/sync-import';
+import { useSandboxWorkspace } from '../helpers/sandbox-workspace';
 
-let sb: TestSandbox;
-let db: WorkspaceDb;
-
-beforeAll(async () => {
-  sb = await startTestSandbox({ seed: 'demo' });
+const env = useSandboxWorkspace('sync-export-mail', {
+  invoice: { template: 'Standaard', numberPrefix: 'ML', emailFromAddress: 'facturen@installatiebedrijf.nl' },
 });
-afterAll(async () => {
-  await sb?.close();
-});
-beforeEach(async () => {
-  await sb.reset('demo');
-  db = new WorkspaceDb(freshDbName('sync-export-mail'));
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
-
-function settingsFor(emailToCustomer: boolean): Settings {
-  return {
-    ...sandboxSettings(sb, 'token'),
-    invoice: {
-      ...DEFAULT_SETTINGS.invoice,
-      template: 'Standaard',
-      numberPrefix: 'ML',
-      emailToCustomer,
-      emailFromAddress: 'facturen@installatiebedrijf.nl',
-    },
-  };
-}
 
 /** Imports, then completes a work order for a new customer with an e-mail address. */
 async function mailedWorkOrder(setting: boolean, choice?: boolean) {
-  const saved = await saveSettings(db, settingsFor(setting));
+  const saved = await saveSettings(env.db, env.settingsFor('token', { emailToCustomer: setting }));
   if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
-  await runSync({ db, trigger: 'manual' });
-  const hourType = await db.hourTypes.where('code').equals('ARB-MONT').first();
-  const customer = await createCustomer(db, { name: 'Mail Test BV', email: 'info@mailtest.nl' });
-  const wo = await saveWorkOrder(db, {
+  await runSync({ db: env.db, trigger: 'manual' });
+  const hourType = await env.db.hourTypes.where('code').equals('ARB-MONT').first();
+  const customer = await createCustomer(env.db, { name: 'Mail Test BV', email: 'info@mailtest.nl' });
+  const wo = await saveWorkOrder(env.db, {
     customerId: customer.id!,
     date: '2026-07-01',
     description: 'Onderhoud',
@@ -60,52 +29,49 @@ async function mailedWorkOrder(setting: boolean, choice?: boolean) {
     materialLines: [],
     ...(choice === undefined ? {} : { emailToCustomer: choice }),
   });
-  await completeWorkOrder(db, wo.id!);
+  await completeWorkOrder(env.db, wo.id!);
 }
 
 async function invoicesNumbered(number: string) {
-  return (await sb.state()).created.invoices.filter((i) => i.invoiceNumber === number);
+  return (await env.sb.state()).created.invoices.filter((i) => i.invoiceNumber === number);
 }
 
 describe('e-mail from e-Boekhouden', () => {
   it.each([true, false])(
     'SMTP_001 (invoice created anyway: %s): created exactly once, entry done, the refusal kept and said',
     async (keeps) => {
-      await sb.config({ mailFailure: 'SMTP_001', mailFailureKeepsInvoice: keeps });
+      await env.sb.config({ mailFailure: 'SMTP_001', mailFailureKeepsInvoice: keeps });
       await mailedWorkOrder(true);
-      const run = await runSync({ db, trigger: 'manual' });
+      const run = await runSync({ db: env.db, trigger: 'manual' });
       expect(run.steps.find((s) => s.step === 'exportInvoices')).toMatchObject({ created: 1, failed: 0 });
       expect(await invoicesNumbered('ML2026-0001')).toHaveLength(1);
 
-      const entry = await db.outbox.where('key').equals('invoice:ML2026-0001').first();
+      const entry = await env.db.outbox.where('key').equals('invoice:ML2026-0001').first();
       expect(entry?.state).toBe('done');
       expect(invoiceMailRefusal(entry)).toBe('SMTP_001');
       const problem = run.problems.find((p) => p.code === 'SMTP_001');
       expect(problem && say('nl', problem)).toContain('verstuur hem vanuit e-Boekhouden');
-      expect((await db.workOrders.toArray())[0].status).toBe('exported');
+      expect((await env.db.workOrders.toArray())[0].status).toBe('exported');
 
       // A next sync sends nothing again.
-      await runSync({ db, trigger: 'manual' });
+      await runSync({ db: env.db, trigger: 'manual' });
       expect(await invoicesNumbered('ML2026-0001')).toHaveLength(1);
     },
   );
 
   it('the per-invoice choice overrides the setting, both ways', async () => {
-    await sb.config({ mailFailure: 'SMTP_002', mailFailureKeepsInvoice: true });
+    await env.sb.config({ mailFailure: 'SMTP_002', mailFailureKeepsInvoice: true });
     await mailedWorkOrder(false, true);
-    await runSync({ db, trigger: 'manual' });
-    const entry = await db.outbox.where('kind').equals('invoice').first();
+    await runSync({ db: env.db, trigger: 'manual' });
+    const entry = await env.db.outbox.where('kind').equals('invoice').first();
     expect(entry?.kind === 'invoice' && entry.payload.email?.fromAddress).toBe('facturen@installatiebedrijf.nl');
     expect(entry?.mailRefused).toBe('SMTP_002');
 
-    db.close();
-    await db.delete();
-    db = new WorkspaceDb(freshDbName('sync-export-mail'));
-    await sb.reset('demo');
-    await sb.config({ mailFailure: 'SMTP_002', mailFailureKeepsInvoice: true });
+    await env.startOver();
+    await env.sb.config({ mailFailure: 'SMTP_002', mailFailureKeepsInvoice: true });
     await mailedWorkOrder(true, false);
-    const run = await runSync({ db, trigger: 'manual' });
-    const off = await db.outbox.where('kind').equals('invoice').first();
+    const run = await runSync({ db: env.db, trigger: 'manual' });
+    const off = await env.db.outbox.where('kind').equals('invoice').first();
     expect(off?.state).toBe('done');
     expect(off?.kind === 'invoice' && off.payload.email).toBeUndefined();
     expect(off?.mailRefused).toBeUndefined();
@@ -114,8 +80,8 @@ describe('e-mail from e-Boekhouden', () => {
 
   it('without a refusal: mailed, nothing kept', async () => {
     await mailedWorkOrder(true);
-    await runSync({ db, trigger: 'manual' });
-    const entry = await db.outbox.where('kind').equals('invoice').first();
+    await runSync({ db: env.db, trigger: 'manual' });
+    const entry = await env.db.outbox.where('kind').equals('invoice').first();
     expect(entry?.state).toBe('done');
     expect(invoiceMailRefusal(entry)).toBeUndefined();
   });

@@ -3,62 +3,35 @@
  * `urlPdfFile` (a link that serves the PDF) and sends a new customer's invoice address as
  * `emailAddressInvoice`; SOAP gives no PDF link, so none is kept or offered.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { WorkspaceDb } from '../../lib/db';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { describe, expect, it } from 'vitest';
 import { runSync, saveSettings } from '../../lib/sync/index';
 import { completeWorkOrder, createCustomer, invoicePdf, saveWorkOrder } from '../../lib/workspace';
-import { freshDbName } from '../helpers/run-steps';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
-import { settingsFor as sandboxSettings } from '../helpers/sync-import';
+import { useSandboxWorkspace } from '../helpers/sandbox-workspace';
 
-let sb: TestSandbox;
-let db: WorkspaceDb;
-
-beforeAll(async () => {
-  sb = await startTestSandbox({ seed: 'demo' });
-});
-afterAll(async () => {
-  await sb?.close();
-});
-beforeEach(async () => {
-  await sb.reset('demo');
-  db = new WorkspaceDb(freshDbName('sync-export-pdf'));
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
-
-function settingsFor(kind: 'token' | 'securityCodes'): Settings {
-  return {
-    ...sandboxSettings(sb, kind),
-    invoice: { ...DEFAULT_SETTINGS.invoice, template: 'Standaard', numberPrefix: 'PD' },
-  };
-}
+const env = useSandboxWorkspace('sync-export-pdf', { invoice: { template: 'Standaard', numberPrefix: 'PD' } });
 
 /** Imports, then exports a new customer (with an invoice address) and a work order for it. */
 async function exportOne(kind: 'token' | 'securityCodes') {
-  const saved = await saveSettings(db, settingsFor(kind));
+  const saved = await saveSettings(env.db, env.settingsFor(kind));
   if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
-  await runSync({ db, trigger: 'manual' });
-  const hourType = await db.hourTypes.where('code').equals('ARB-MONT').first();
-  const customer = await createCustomer(db, {
+  await runSync({ db: env.db, trigger: 'manual' });
+  const hourType = await env.db.hourTypes.where('code').equals('ARB-MONT').first();
+  const customer = await createCustomer(env.db, {
     name: 'PDF Test BV',
     email: 'info@pdftest.nl',
     emailInvoice: 'facturen@pdftest.nl',
   });
-  const wo = await saveWorkOrder(db, {
+  const wo = await saveWorkOrder(env.db, {
     customerId: customer.id!,
     date: '2026-07-01',
     description: 'Onderhoud',
     hourLines: [{ hourTypeId: hourType!.id!, hours: 1, price: 62.5 }],
     materialLines: [],
   });
-  await completeWorkOrder(db, wo.id!);
-  const run = await runSync({ db, trigger: 'manual' });
+  await completeWorkOrder(env.db, wo.id!);
+  const run = await runSync({ db: env.db, trigger: 'manual' });
   expect(run.steps.find((s) => s.step === 'exportInvoices')).toMatchObject({ created: 1, failed: 0 });
-  const entry = await db.outbox.where('key').equals('invoice:PD2026-0001').first();
+  const entry = await env.db.outbox.where('key').equals('invoice:PD2026-0001').first();
   expect(entry?.state).toBe('done');
   return { customer, entry: entry! };
 }
@@ -73,7 +46,7 @@ describe('the PDF of an exported invoice and the invoice address', () => {
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(await response.text()).toMatch(/^%PDF-/);
 
-    const relation = (await sb.state()).created.relations.find((r) => r.code === customer.code);
+    const relation = (await env.sb.state()).created.relations.find((r) => r.code === customer.code);
     expect(relation).toMatchObject({ emailAddress: 'info@pdftest.nl', emailAddressInvoice: 'facturen@pdftest.nl' });
   });
 

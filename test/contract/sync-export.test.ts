@@ -5,17 +5,17 @@
  *
  * Bounded: client timeout 300 ms, fault hang 600 ms, backoff sleeps shortened.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../sandbox/config';
 import { prng } from '../../sandbox/prng';
 import { createEBoekhouden, isEBoekhoudenError, type Credentials, type EBoekhouden } from '../../lib/eboekhouden/index';
-import { WorkspaceDb, type Customer, type HourType, type Material } from '../../lib/db';
+import type { Customer, HourType, Material } from '../../lib/db';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { EXPORT_STEPS } from '../../lib/sync/exports/index';
 import { workOrdersToExport } from '../../lib/sync/exports/invoices';
 import { completeWorkOrder, createCustomer, saveWorkOrder } from '../../lib/workspace';
-import { freshDbName, runSteps, WorkerDied, type StepsResult } from '../helpers/run-steps';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { runSteps, WorkerDied, type StepsResult } from '../helpers/run-steps';
+import { useSandboxWorkspace } from '../helpers/sandbox-workspace';
 import { say } from '../../lib/i18n/translate';
 
 const config = defaultConfig({});
@@ -35,29 +35,13 @@ const settings: Settings = {
   invoice: { ...DEFAULT_SETTINGS.invoice, template: 'Standaard', numberPrefix: 'BC', termOfPayment: 14 },
 };
 
-let sb: TestSandbox;
-let db: WorkspaceDb;
+const env = useSandboxWorkspace('sync-export');
 
-beforeAll(async () => {
-  sb = await startTestSandbox({ seed: 'demo' });
-});
-afterAll(async () => {
-  await sb?.close();
-});
-beforeEach(async () => {
-  await sb.reset('demo');
-  db = new WorkspaceDb(freshDbName('sync-export'));
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
-
-const created = async () => (await sb.state()).created;
+const created = async () => (await env.sb.state()).created;
 
 function apiFor(kind: 'rest' | 'soap'): EBoekhouden {
   return createEBoekhouden({
-    baseUrl: sb.url,
+    baseUrl: env.sb.url,
     credentials: CREDENTIALS[kind],
     timeoutMs: 300,
     retries: 3,
@@ -74,7 +58,7 @@ interface Catalogue {
 
 /** The workspace as an import would leave it: customers, hour types and materials from the sandbox seed. */
 async function seedWorkspace(): Promise<Catalogue> {
-  const store = sb.ctx.store;
+  const store = env.sb.ctx.store;
   const now = Date.now();
   const customers: Customer[] = [...store.relations.values()]
     .filter((r) => !r.inactive)
@@ -107,9 +91,9 @@ async function seedWorkspace(): Promise<Catalogue> {
     if (!row.ledgerCode || !row.vatCode?.includes('VERK')) continue;
     (HOUR_UNITS.test(unit) ? hourTypes : materials).push(row);
   }
-  for (const c of customers) c.id = await db.customers.add(c);
-  for (const h of hourTypes) h.id = await db.hourTypes.add(h);
-  for (const m of materials) m.id = await db.materials.add(m);
+  for (const c of customers) c.id = await env.db.customers.add(c);
+  for (const h of hourTypes) h.id = await env.db.hourTypes.add(h);
+  for (const m of materials) m.id = await env.db.materials.add(m);
   expect(hourTypes.length).toBeGreaterThan(1);
   expect(materials.length).toBeGreaterThan(1);
   return { customers, hourTypes, materials };
@@ -143,7 +127,7 @@ async function completedWorkOrders(
     const materialLines = [{ materialId: m1.id!, quantity: 1 + (i % 4), price: m1.priceExcl ?? 10 }];
     if (i % 3 === 0) materialLines.push({ materialId: m2.id!, quantity: 2, price: 19.99 });
     const wo = await saveWorkOrder(
-      db,
+      env.db,
       {
         customerId: customer.id!,
         date: '2026-06-15',
@@ -153,7 +137,7 @@ async function completedWorkOrders(
       },
       { settings },
     );
-    await completeWorkOrder(db, wo.id!, { settings });
+    await completeWorkOrder(env.db, wo.id!, { settings });
     const lines: ExpectedLine[] = [
       { code: ht.code, quantity: hours, pricePerUnit: hourPrice, vatCode: ht.vatCode!, ledgerCode: ht.ledgerCode! },
       ...materialLines.map((ml) => {
@@ -178,14 +162,14 @@ const VAT_PCT: Record<string, number> = { HOOG_VERK_21: 21, LAAG_VERK_9: 9 };
 async function expectExactlyOnce(
   expected: Map<number, { customerCode: string; lines: ExpectedLine[] }>,
 ): Promise<void> {
-  const store = sb.ctx.store;
+  const store = env.sb.ctx.store;
   const { invoices } = await created();
   expect(invoices).toHaveLength(expected.size);
   const numbers = invoices.map((i) => i.invoiceNumber);
   expect(new Set(numbers).size).toBe(numbers.length);
   const byNumber = new Map(invoices.map((i) => [i.invoiceNumber, i]));
   for (const [id, want] of expected) {
-    const wo = (await db.workOrders.get(id))!;
+    const wo = (await env.db.workOrders.get(id))!;
     expect(wo.status).toBe('exported');
     const got = byNumber.get(wo.invoiceNumber!);
     expect(got, `invoice ${wo.invoiceNumber} of ${wo.number}`).toBeDefined();
@@ -210,7 +194,7 @@ async function expectExactlyOnce(
 }
 
 async function openEntries(): Promise<number> {
-  return db.outbox.where('state').anyOf('pending', 'sending').count();
+  return env.db.outbox.where('state').anyOf('pending', 'sending').count();
 }
 
 /** Runs until nothing is left to send (bounded). Returns the number of runs. */
@@ -225,7 +209,7 @@ async function runUntilSettled(
     const api = makeApi();
     const result: StepsResult = { logs: [], problems: [] };
     try {
-      await runSteps({ db, api, settings: s, steps: EXPORT_STEPS, result });
+      await runSteps({ db: env.db, api, settings: s, steps: EXPORT_STEPS, result });
     } catch (e) {
       // A fault on the session start itself can stop a whole run (REST answers the injected
       // sessionExpired on POST /v1/session with 401, which reads as rejected credentials).
@@ -236,7 +220,7 @@ async function runUntilSettled(
       await api.close();
     }
     results.push(result);
-    if ((await openEntries()) === 0 && (await workOrdersToExport(db)).length === 0) return { runs: run, results };
+    if ((await openEntries()) === 0 && (await workOrdersToExport(env.db)).length === 0) return { runs: run, results };
   }
   throw new Error(
     `exports not settled after ${maxRuns} runs: ${await openEntries()} entries open; runs stopped by ${stopped.join(', ')}`,
@@ -246,9 +230,9 @@ async function runUntilSettled(
 describe.each(['rest', 'soap'] as const)('exports over %s', (kind) => {
   it('200 completed work orders under 20% faults of every kind: exactly 200 invoices, none twice, all correct', async () => {
     const cat = await seedWorkspace();
-    const fresh = await createCustomer(db, { name: `Nieuwe klant ${kind}` }, { settings });
+    const fresh = await createCustomer(env.db, { name: `Nieuwe klant ${kind}` }, { settings });
     const expected = await completedWorkOrders(cat, 200, [...cat.customers, fresh]);
-    await sb.faults({
+    await env.sb.faults({
       rate: 0.2,
       kinds: ['http500', 'timeout', 'drop', 'rateLimit', 'sessionExpired'],
       seed: kind === 'rest' ? 11 : 23,
@@ -256,10 +240,10 @@ describe.each(['rest', 'soap'] as const)('exports over %s', (kind) => {
     });
 
     const { runs, results } = await runUntilSettled(() => apiFor(kind), 40);
-    await sb.faults(null);
+    await env.sb.faults(null);
 
     await expectExactlyOnce(expected);
-    const entries = await db.outbox.toArray();
+    const entries = await env.db.outbox.toArray();
     expect(entries.filter((e) => e.state !== 'done')).toEqual([]);
     // The faults did bite: some entries were resolved by lookup, or needed more than one attempt.
     expect(entries.some((e) => e.remote?.foundByLookup || e.attempts > 1)).toBe(true);
@@ -276,7 +260,8 @@ describe.each(['rest', 'soap'] as const)('exports over %s', (kind) => {
   it('runs aborted and workers killed at random points, then completed: no loss, no duplicates', async () => {
     const cat = await seedWorkspace();
     const newCustomers = [];
-    for (let i = 0; i < 3; i++) newCustomers.push(await createCustomer(db, { name: `Abort klant ${i}` }, { settings }));
+    for (let i = 0; i < 3; i++)
+      newCustomers.push(await createCustomer(env.db, { name: `Abort klant ${i}` }, { settings }));
     const expected = await completedWorkOrders(cat, 40, [...cat.customers.slice(0, 3), ...newCustomers]);
     const random = prng(kind === 'rest' ? 7 : 9);
     let kills = 0;
@@ -320,7 +305,7 @@ describe.each(['rest', 'soap'] as const)('exports over %s', (kind) => {
         },
       });
       try {
-        await runSteps({ db, api: dying, settings, steps: EXPORT_STEPS, signal: controller.signal });
+        await runSteps({ db: env.db, api: dying, settings, steps: EXPORT_STEPS, signal: controller.signal });
       } catch (e) {
         if (e instanceof WorkerDied) continue;
         if ((e as Error).name === 'AbortError') {
@@ -330,7 +315,7 @@ describe.each(['rest', 'soap'] as const)('exports over %s', (kind) => {
         throw e;
       } finally {
         await real.close();
-        leftSending += await db.outbox.where('state').equals('sending').count();
+        leftSending += await env.db.outbox.where('state').equals('sending').count();
       }
     }
     expect(kills).toBeGreaterThan(0);
@@ -340,11 +325,11 @@ describe.each(['rest', 'soap'] as const)('exports over %s', (kind) => {
 
     await runUntilSettled(() => apiFor(kind), 5);
     await expectExactlyOnce(expected);
-    expect((await db.outbox.toArray()).some((e) => e.remote?.foundByLookup)).toBe(true);
+    expect((await env.db.outbox.toArray()).some((e) => e.remote?.foundByLookup)).toBe(true);
     const { relations } = await created();
     expect(relations.map((r) => r.code).sort()).toEqual(newCustomers.map((c) => c.code).sort());
     for (const c of newCustomers)
-      expect((await db.customers.get(c.id!))?.remoteId).toBe(relations.find((r) => r.code === c.code)?.id);
+      expect((await env.db.customers.get(c.id!))?.remoteId).toBe(relations.find((r) => r.code === c.code)?.id);
   });
 });
 
@@ -354,7 +339,7 @@ describe('bad local data and order', () => {
     const customer = cat.customers[0];
     const good = await completedWorkOrders(cat, 2, [customer]);
     const now = Date.now();
-    const purchaseMat = await db.materials.add({
+    const purchaseMat = await env.db.materials.add({
       remoteId: 90001,
       code: 'INK-X',
       description: 'Inkoop',
@@ -364,7 +349,7 @@ describe('bad local data and order', () => {
       status: 'active',
       updatedAt: now,
     });
-    const noLedger = await db.materials.add({
+    const noLedger = await env.db.materials.add({
       remoteId: 90002,
       code: 'NOLED',
       description: 'Geen rekening',
@@ -407,7 +392,7 @@ describe('bad local data and order', () => {
       },
     ];
     for (const w of bad)
-      await db.workOrders.add({
+      await env.db.workOrders.add({
         number: w.number,
         customerId: w.customerId,
         date: '2026-06-15',
@@ -419,14 +404,14 @@ describe('bad local data and order', () => {
       });
 
     const api = apiFor('rest');
-    const result = await runSteps({ db, api, settings, steps: EXPORT_STEPS });
+    const result = await runSteps({ db: env.db, api, settings, steps: EXPORT_STEPS });
     await api.close();
     await expectExactlyOnce(good);
     for (const w of bad) {
       const p = result.problems.find((x) => x.code === w.code && say('en', x).includes(w.number));
       expect(p, `${w.number}: ${w.code}`).toBeDefined();
       expect(say('nl', p)).toContain(w.number);
-      const row = await db.workOrders.where('number').equals(w.number).first();
+      const row = await env.db.workOrders.where('number').equals(w.number).first();
       expect(row).toMatchObject({ status: 'completed' });
       expect(row?.invoiceNumber).toBeUndefined();
     }
@@ -437,12 +422,12 @@ describe('bad local data and order', () => {
     const cat = await seedWorkspace();
     const fresh = [];
     for (let i = 0; i < 3; i++)
-      fresh.push(await createCustomer(db, { name: `Volgorde ${i}`, city: 'Utrecht' }, { settings }));
+      fresh.push(await createCustomer(env.db, { name: `Volgorde ${i}`, city: 'Utrecht' }, { settings }));
     const expected = await completedWorkOrders(cat, 6, fresh);
 
     const off = { ...settings, exports: { ...settings.exports, customers: false } };
     const api1 = apiFor('soap');
-    const waiting = await runSteps({ db, api: api1, settings: off, steps: EXPORT_STEPS });
+    const waiting = await runSteps({ db: env.db, api: api1, settings: off, steps: EXPORT_STEPS });
     await api1.close();
     expect((await created()).invoices).toHaveLength(0);
     expect(waiting.problems.filter((p) => p.code === 'CUSTOMER_NOT_EXPORTED')).toHaveLength(6);
@@ -459,7 +444,7 @@ describe('bad local data and order', () => {
         };
       },
     });
-    await runSteps({ db, api: recording, settings, steps: EXPORT_STEPS });
+    await runSteps({ db: env.db, api: recording, settings, steps: EXPORT_STEPS });
     await real.close();
     expect(calls).toEqual([...Array(3).fill('createRelation'), ...Array(6).fill('createInvoice')]);
     await expectExactlyOnce(expected);

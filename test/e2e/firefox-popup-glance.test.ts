@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { eventually, SANDBOX, SCREENSHOTS, startBackends, type Backends } from './harness';
+import { failLastRun, LONG_DUTCH_ERROR } from '../helpers/failed-run';
 import { launchFirefoxExtension, openFirefoxPage, saveToken, syncNow, textOf, type FirefoxExtension } from './firefox';
 
 let backends: Backends;
@@ -111,31 +112,9 @@ describe('Firefox: the popup at a glance', () => {
   });
 
   it('fits in 600 px with a long Dutch error', async () => {
-    const long =
-      'Het proxyadres klopt niet: de proxy kent dit verzoek niet en er is niets naar e-Boekhouden gestuurd. ' +
-      'Vul alleen het adres van de proxy in, zoals http://127.0.0.1:8787, zonder pad. Controleer daarna ook of ' +
-      'de proxy draait en of het proxytoken overeenkomt met PROXY_TOKEN van de proxy; de volgende synchronisatie ' +
-      'probeert het vanzelf opnieuw, en in het synclogboek staat per stap wat er precies is gebeurd.';
     const popup = await openFirefoxPage(ext, 'popup.html');
     await popup.waitForSelector('[data-testid=glance]');
-    await popup.evaluate(async (text: string) => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const r = indexedDB.open('boekhoud-companion');
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-      const store = db.transaction('syncLog', 'readwrite').objectStore('syncLog');
-      const all = await new Promise<{ startedAt: number }[]>((ok) => {
-        const r = store.getAll();
-        r.onsuccess = () => ok(r.result as { startedAt: number }[]);
-      });
-      const last = all.sort((a, b) => b.startedAt - a.startedAt)[0];
-      await new Promise((ok) => {
-        const r = store.put({ ...last, result: 'failed', error: { kind: 'network', nl: text, en: text } });
-        r.onsuccess = ok;
-      });
-      db.close();
-    }, long);
+    await popup.evaluate(failLastRun, LONG_DUTCH_ERROR);
     const again = await openFirefoxPage(ext, 'popup.html');
     await eventually('the long error to show', async () =>
       (await textOf(again, '[data-testid=last-problem]')).includes('Het proxyadres klopt niet'),

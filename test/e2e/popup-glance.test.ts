@@ -15,6 +15,7 @@ import {
   syncAndWait,
   useBackendsAndExtension,
 } from './harness';
+import { failLastRun, LONG_DUTCH_ERROR } from '../helpers/failed-run';
 
 const env = useBackendsAndExtension();
 
@@ -130,31 +131,8 @@ describe('the popup at a glance', () => {
   });
 
   it('fits in 600 px with a long Dutch error, its fix and the way to the log', async () => {
-    const long =
-      'Het proxyadres klopt niet: de proxy kent dit verzoek niet en er is niets naar e-Boekhouden gestuurd. ' +
-      'Vul alleen het adres van de proxy in, zoals http://127.0.0.1:8787, zonder pad. Controleer daarna ook of ' +
-      'de proxy draait en of het proxytoken overeenkomt met PROXY_TOKEN van de proxy; de volgende synchronisatie ' +
-      'probeert het vanzelf opnieuw, en in het synclogboek staat per stap wat er precies is gebeurd.';
     const popup = await openPopup(env.ext);
-    // The last run as a failed one with that error (the log keeps both languages of older records).
-    await popup.evaluate(async (text) => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const r = indexedDB.open('boekhoud-companion');
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-      const store = db.transaction('syncLog', 'readwrite').objectStore('syncLog');
-      const all = await new Promise<{ startedAt: number }[]>((ok) => {
-        const r = store.getAll();
-        r.onsuccess = () => ok(r.result as { startedAt: number }[]);
-      });
-      const last = all.sort((a, b) => b.startedAt - a.startedAt)[0];
-      await new Promise((ok) => {
-        const r = store.put({ ...last, result: 'failed', error: { kind: 'network', nl: text, en: text } });
-        r.onsuccess = ok;
-      });
-      db.close();
-    }, long);
+    await popup.evaluate(failLastRun, LONG_DUTCH_ERROR);
     await popup.close();
 
     const again = await openPopup(env.ext);
