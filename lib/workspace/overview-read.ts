@@ -12,7 +12,8 @@ import {
 } from '../db';
 import { firstDay, lastDay, monthAt, type MonthKey } from './months';
 import { kindOfRow, overviewFigures, type OverviewFigures } from './overview';
-import { summariseOpenItems, type OpenItemsSummary } from './overview-open-items';
+import { creditorsSummary, debtorsSummary, type OpenItemsSummary } from './overview-open-items';
+import { loadPaymentOverview } from './payments/overview';
 
 export interface Overview extends OverviewFigures {
   /** The current month, YYYY-MM. */
@@ -23,12 +24,6 @@ export interface OpenItemsOverview {
   debtors: OpenItemsSummary;
   creditors: OpenItemsSummary;
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const localDay = (ms: number) => {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
 
 /** The month figures: small (24 months × the accounts with movements), so the page paints them first. */
 export async function readOverview(db: WorkspaceDb, now = Date.now()): Promise<Overview> {
@@ -45,18 +40,21 @@ export async function readOverview(db: WorkspaceDb, now = Date.now()): Promise<O
   return { ...figures, month };
 }
 
-/** Debtors and creditors: every open item is read (18,000 on the `large` seed), so this comes second. */
+/**
+ * Debtors (the payment states To collect shows, from the debtors' open items) and creditors: every
+ * open item is read (18,000 on the `large` seed), so this comes second.
+ */
 export async function readOpenItemsOverview(db: WorkspaceDb, now = Date.now()): Promise<OpenItemsOverview> {
-  const openItems = await db.openItems.filter((r) => r.open).toArray();
-  // Only the relations with something open: their term of payment decides what is overdue.
-  const codes = [...new Set(openItems.map((r) => r.relationCode))];
-  const customers = await db.customers.where('code').anyOf(codes).toArray();
-  const terms = new Map(customers.filter((r) => r.termOfPayment !== undefined).map((r) => [r.code, r.termOfPayment!]));
-  const today = localDay(now);
-  return {
-    debtors: summariseOpenItems(openItems, 'debtors', today, terms),
-    creditors: summariseOpenItems(openItems, 'creditors', today, terms),
-  };
+  const [payments, creditorItems] = await Promise.all([
+    loadPaymentOverview(db, now),
+    db.openItems.where('side').equals('creditors').toArray(),
+  ]);
+  const open = creditorItems.filter((r) => r.open);
+  // Only the suppliers with something open: their term of payment decides what is overdue.
+  const codes = [...new Set(open.map((r) => r.relationCode))];
+  const relations = await db.customers.where('code').anyOf(codes).toArray();
+  const terms = new Map(relations.filter((r) => r.termOfPayment !== undefined).map((r) => [r.code, r.termOfPayment!]));
+  return { debtors: debtorsSummary(payments), creditors: creditorsSummary(open, payments.today, terms) };
 }
 
 export interface RevenueLedger {
