@@ -97,6 +97,19 @@ describe('the overview', () => {
       await shot(page, `overview-${lang}`);
     }
 
+    // The cash and bank table behind its disclosure: the month-end balances, the last one today's.
+    const moneyCard = page.locator('section[aria-labelledby="overview-money"]');
+    await moneyCard.locator('summary').click();
+    const lastMonthEnd = await page
+      .getByTestId('money-table')
+      .locator('tbody tr')
+      .last()
+      .locator('td')
+      .allTextContents();
+    expect(lastMonthEnd.map((c) => c.trim())).toEqual([money('en', cashAndBank.cash), money('en', cashAndBank.bank)]);
+    await moneyCard.screenshot({ path: `${SHOTS}/overview-money-en.png` });
+    await moneyCard.locator('summary').click();
+
     // Drill-down by keyboard: focus the revenue of the month with most revenue, Enter.
     const [month, e] = [...expected].sort((a, b) => b[1].revenue - a[1].revenue)[0];
     const button = table.locator(`tr[data-month="${month}"]`).getByTestId('drill-revenue');
