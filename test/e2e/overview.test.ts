@@ -117,6 +117,8 @@ describe('the overview', () => {
     await page.keyboard.press('Enter');
     const drill = page.getByTestId('drill-down');
     await drill.waitFor();
+    // The accounts come at once, the bookings after one pass over the transactions (aria-busy until then).
+    await page.locator('[data-testid=drill-down]:not([aria-busy="true"]) [data-testid=drill-transactions]').waitFor();
     const ledgerCells = await drill.getByTestId('drill-ledgers').locator('td').allTextContents();
     const sum = ledgerCells.reduce((s, c) => s + Math.round(Number(c.replace(/[^\d.-]/g, '')) * 100), 0);
     expect(sum).toBe(e.revenue);
