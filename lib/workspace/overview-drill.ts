@@ -4,7 +4,10 @@
  * index costs every one of the large seed's 60,000 import writes), so the bookings are found in one
  * pass over the table in primary-key pages: getAll-sized reads instead of one cursor step per record,
  * each page handed to the page as it comes, and stopped when the person closes the drill-down.
+ * That pass also learns which bookings fall in which month, so the next month opened is a bulkGet of
+ * its ids, until the transactions change (in this page or the worker's sync: Dexie's storagemutated).
  */
+import Dexie from 'dexie';
 import { LEDGER_MOVEMENTS_STEP, type LedgerMovementsCursor, type Transaction, type WorkspaceDb } from '../db';
 import { firstDay, lastDay, type MonthKey } from './months';
 import { kindOfRow } from './overview';
@@ -72,33 +75,72 @@ export interface TransactionsProgress {
  * The month's bookings on revenue accounts, by date (then id). `onProgress` gets what is found after
  * each page; an aborted `signal` ends the pass early with an AbortError.
  */
+/** The ids of the bookings per month, as the last complete pass over `transactions` found them. */
+let known: { db: WorkspaceDb; byMonth: Map<MonthKey, number[]> } | undefined;
+/** Counts the changes to `transactions`: a pass that saw one while it ran learns nothing. */
+let changes = 0;
+let watching = false;
+
+function watchTransactions(): void {
+  if (watching) return;
+  watching = true;
+  Dexie.on('storagemutated', (parts) => {
+    if (Object.keys(parts).some((part) => /^idb:\/\/[^/]+\/transactions\//.test(part))) {
+      changes += 1;
+      known = undefined;
+    }
+  });
+}
+
+function revenueByDate(a: RevenueTransaction, b: RevenueTransaction): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.remoteId - b.remoteId;
+}
+
+/**
+ * The month's bookings on revenue accounts, by date (then id). `onProgress` gets what is found after
+ * each page; an aborted `signal` ends the pass early with an AbortError.
+ */
 export async function readRevenueTransactions(
   db: WorkspaceDb,
   month: MonthKey,
   revenueCodes: ReadonlySet<string>,
   o: { onProgress?: (p: TransactionsProgress) => void; signal?: AbortSignal; pageSize?: number } = {},
 ): Promise<RevenueTransaction[]> {
+  watchTransactions();
   const [from, to] = [firstDay(month), lastDay(month)];
   const found: RevenueTransaction[] = [];
+  const take = (m: Transaction | undefined) => {
+    if (!m || m.date < from || m.date.slice(0, 10) > to) return;
+    const line = revenueOf(m, revenueCodes);
+    if (line !== undefined) found.push(line);
+  };
+  if (known?.db === db) {
+    (await db.transactions.bulkGet(known.byMonth.get(month) ?? [])).forEach(take);
+    found.sort(revenueByDate);
+    o.onProgress?.({ found: [...found], done: true });
+    return found;
+  }
+  const startedAt = changes;
+  const byMonth = new Map<MonthKey, number[]>();
+  const size = o.pageSize ?? PAGE;
   let after = -Infinity;
   for (;;) {
     o.signal?.throwIfAborted();
-    const page: Transaction[] = await db.transactions
-      .where(':id')
-      .above(after)
-      .limit(o.pageSize ?? PAGE)
-      .toArray();
+    const page: Transaction[] = await db.transactions.where(':id').above(after).limit(size).toArray();
     for (const m of page) {
-      if (m.date < from || m.date.slice(0, 10) > to) continue;
-      const line = revenueOf(m, revenueCodes);
-      if (line !== undefined) found.push(line);
+      const ids = byMonth.get(m.date.slice(0, 7));
+      if (ids) ids.push(m.remoteId);
+      else byMonth.set(m.date.slice(0, 7), [m.remoteId]);
+      take(m);
     }
-    const done = page.length < (o.pageSize ?? PAGE);
-    found.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.remoteId - b.remoteId));
+    const done = page.length < size;
+    found.sort(revenueByDate);
     o.onProgress?.({ found: [...found], done });
-    if (done) return found;
+    if (done) break;
     after = page[page.length - 1].remoteId;
   }
+  if (changes === startedAt) known = { db, byMonth };
+  return found;
 }
 
 export async function readRevenueDrillDown(db: WorkspaceDb, month: MonthKey): Promise<RevenueDrillDown> {

@@ -20,9 +20,20 @@ export interface OverviewPageBench {
   firstPaintMs: number;
   openItemsMs: number;
   drillLedgersMs: number;
+  /** To the first booking rows on screen (they come as the pass finds them). */
+  drillFirstRowsMs: number;
   drillTransactionsMs: number;
+  /** All bookings of the second month opened, after the first (what the first pass learnt). */
+  drillNextMs: number;
   drillRows: number;
-  samples: { firstPaintMs: number; openItemsMs: number; drillLedgersMs: number; drillTransactionsMs: number }[];
+  samples: {
+    firstPaintMs: number;
+    openItemsMs: number;
+    drillLedgersMs: number;
+    drillFirstRowsMs: number;
+    drillTransactionsMs: number;
+    drillNextMs: number;
+  }[];
 }
 
 // tsx (esbuild keepNames) wraps named functions in the evaluated code in __name(); the page has none.
@@ -42,6 +53,41 @@ const MARK = `globalThis.__name ??= (f) => f;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** Clicks a month's revenue; ms to its ledgers, its first booking rows, and all of them (no longer aria-busy). */
+function drillDown(page: Page, month: string) {
+  return page.evaluate((m) => {
+    return new Promise<{ ledgers: number; firstRows: number; transactions: number; rows: number }>((resolve) => {
+      const t0 = performance.now();
+      let ledgers: number | undefined;
+      let firstRows: number | undefined;
+      const tick = () => {
+        const section = document.querySelector('[data-testid=drill-down]');
+        if (ledgers === undefined && section?.querySelector('[data-testid=drill-ledgers] tbody tr'))
+          ledgers = performance.now() - t0;
+        if (firstRows === undefined && section?.querySelector('[data-testid=drill-transactions] tbody tr'))
+          firstRows = performance.now() - t0;
+        const done =
+          section &&
+          section.getAttribute('aria-busy') !== 'true' &&
+          section.querySelector('[data-testid=drill-transactions] tbody tr, [data-testid=drill-none]');
+        if (ledgers !== undefined && done)
+          resolve({
+            ledgers,
+            firstRows: firstRows ?? NaN,
+            transactions: performance.now() - t0,
+            rows: section.querySelectorAll('[data-testid=drill-transactions] tbody tr').length,
+          });
+        else if (performance.now() - t0 > 60_000) resolve({ ledgers: NaN, firstRows: NaN, transactions: NaN, rows: 0 });
+        else requestAnimationFrame(tick);
+      };
+      document
+        .querySelector<HTMLElement>(`[data-testid=results-table] tr[data-month="${m}"] [data-testid=drill-revenue]`)!
+        .click();
+      tick();
+    });
+  }, month);
+}
+
 async function measureOnce(page: Page, id: string) {
   await page.goto(`chrome-extension://${id}/options.html#overview`);
   const marks = await page.waitForFunction(
@@ -53,48 +99,28 @@ async function measureOnce(page: Page, id: string) {
     { timeout: 60_000, polling: 'raf' },
   );
   const { paint, open } = (await marks.jsonValue()) as { paint: number; open: number };
-  // The month with most revenue: the largest drill-down.
-  const month = await page.evaluate(() => {
+  // The two months with most revenue: the largest drill-downs; the second is opened after the first.
+  const [month, next] = await page.evaluate(() => {
     const euros = (s: string) => Number(s.replace(/[^\d,-]/g, '').replace(',', '.'));
-    let best = { month: '', revenue: -Infinity };
-    for (const tr of document.querySelectorAll<HTMLElement>('[data-testid=results-table] tbody tr')) {
-      const r = euros(tr.querySelector('[data-testid=drill-revenue]')?.textContent ?? '');
-      if (r > best.revenue) best = { month: tr.dataset.month ?? '', revenue: r };
-    }
-    return best.month;
+    return [...document.querySelectorAll<HTMLElement>('[data-testid=results-table] tbody tr')]
+      .map((tr) => ({
+        month: tr.dataset.month ?? '',
+        revenue: euros(tr.querySelector('[data-testid=drill-revenue]')?.textContent ?? ''),
+      }))
+      .sort((a, b) => b.revenue - a.revenue)
+      .map((r) => r.month);
   });
-  const drill = await page.evaluate((m) => {
-    return new Promise<{ ledgers: number; transactions: number; rows: number }>((resolve) => {
-      const t0 = performance.now();
-      let ledgers: number | undefined;
-      const tick = () => {
-        const section = document.querySelector('[data-testid=drill-down]');
-        if (ledgers === undefined && section?.querySelector('[data-testid=drill-ledgers] tbody tr'))
-          ledgers = performance.now() - t0;
-        const done =
-          section &&
-          section.getAttribute('aria-busy') !== 'true' &&
-          section.querySelector('[data-testid=drill-transactions] tbody tr, [data-testid=drill-none]');
-        if (ledgers !== undefined && done)
-          resolve({
-            ledgers,
-            transactions: performance.now() - t0,
-            rows: section.querySelectorAll('[data-testid=drill-transactions] tbody tr').length,
-          });
-        else if (performance.now() - t0 > 60_000) resolve({ ledgers: NaN, transactions: NaN, rows: 0 });
-        else requestAnimationFrame(tick);
-      };
-      document
-        .querySelector<HTMLElement>(`[data-testid=results-table] tr[data-month="${m}"] [data-testid=drill-revenue]`)!
-        .click();
-      tick();
-    });
-  }, month);
+  const drill = await drillDown(page, month);
+  await page.getByTestId('drill-close').click();
+  await page.getByTestId('drill-down').waitFor({ state: 'detached' });
+  const again = await drillDown(page, next);
   return {
     firstPaintMs: paint,
     openItemsMs: open,
     drillLedgersMs: drill.ledgers,
+    drillFirstRowsMs: drill.firstRows,
     drillTransactionsMs: drill.transactions,
+    drillNextMs: again.transactions,
     rows: drill.rows,
   };
 }
@@ -129,7 +155,9 @@ export async function benchOverviewPage(b: Backend, extensionDir: string): Promi
       firstPaintMs: pick('firstPaintMs'),
       openItemsMs: pick('openItemsMs'),
       drillLedgersMs: pick('drillLedgersMs'),
+      drillFirstRowsMs: pick('drillFirstRowsMs'),
       drillTransactionsMs: pick('drillTransactionsMs'),
+      drillNextMs: pick('drillNextMs'),
       drillRows,
       samples,
     };
@@ -153,7 +181,7 @@ export function overviewPageRows(r: OverviewPageBench | undefined): Row[] {
     },
     {
       measure: 'Overview page: revenue drill-down (large, Chromium)',
-      value: `ledgers ${ms(r.drillLedgersMs)}, all ${r.drillRows} transactions ${ms(r.drillTransactionsMs)}`,
+      value: `ledgers ${ms(r.drillLedgersMs)}, first bookings ${ms(r.drillFirstRowsMs)}, all ${r.drillRows} ${ms(r.drillTransactionsMs)}; the next month all in ${ms(r.drillNextMs)}`,
       target: `ledgers < ${OVERVIEW_PAGE_TARGETS.drillDownMs} ms`,
       ratio: r.drillLedgersMs / OVERVIEW_PAGE_TARGETS.drillDownMs,
       met: r.drillLedgersMs < OVERVIEW_PAGE_TARGETS.drillDownMs,

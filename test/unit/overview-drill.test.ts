@@ -80,6 +80,21 @@ describe('revenue drill-down', () => {
     expect(whole.transactions).toEqual(found);
   });
 
+  it('opens the next month from what the pass learnt, and forgets it when a booking changes', async () => {
+    const d = await seed();
+    const codes = new Set(['8000']);
+    await readRevenueTransactions(d, '2028-02', codes);
+    let pages = 0;
+    const march = await readRevenueTransactions(d, '2028-03', codes, { pageSize: 2, onProgress: () => (pages += 1) });
+    expect(march.map((t) => t.remoteId)).toEqual([41]);
+    expect(pages).toBe(1); // no pass: the ids of March were known
+    await d.transactions.put(sale(8, '2028-03-31', 5)); // a new booking (a sync, say)
+    await d.transactions.update(41, { date: '2028-04-01' }); // one moved out of the month
+    const again = await readRevenueTransactions(d, '2028-03', codes, { pageSize: 2, onProgress: () => (pages += 1) });
+    expect(again.map((t) => t.remoteId)).toEqual([8]);
+    expect(pages).toBe(1 + 6); // a pass again: 10 records in pages of 2, the last read empty
+  });
+
   it('stops when aborted, with an AbortError, reading no further page', async () => {
     const d = await seed();
     const abort = new AbortController();
