@@ -53,6 +53,8 @@ export const overviewEn: Record<OverviewKey, string> = {
   'overview.drill.noTransactions': 'No bookings on revenue accounts found this month.',
   'overview.drill.amountHint':
     'For bookings without lines (REST lists) the amount is that of the whole booking, VAT included.',
+  'overview.drill.loading': "Looking up this month's bookings…",
+  'overview.drill.failed': "This month's bookings could not be read. Close this panel and open the month again.",
   'overview.drill.close': 'Close',
   'overview.col.ledger': 'Account',
   'overview.col.date': 'Date',

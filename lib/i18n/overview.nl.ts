@@ -52,6 +52,9 @@ export const overviewNl = {
   'overview.drill.noTransactions': 'Geen boekingen op omzetrekeningen gevonden in deze maand.',
   'overview.drill.amountHint':
     'Bij boekingen zonder regels (REST-lijsten) staat het bedrag van de hele boeking, inclusief btw.',
+  'overview.drill.loading': 'Boekingen van deze maand zoeken…',
+  'overview.drill.failed':
+    'De boekingen van deze maand konden niet worden gelezen. Sluit dit overzicht en open de maand opnieuw.',
   'overview.drill.close': 'Sluiten',
   'overview.col.ledger': 'Rekening',
   'overview.col.date': 'Datum',

@@ -18,14 +18,13 @@ export { createInvoiceFromWorkOrder, deleteDraftInvoice, finalizeInvoice, saveIn
 export { previewExports, type ExportPreviewItem } from './export-preview';
 export { retryExport } from './export-retry';
 export { invoicePdf } from './invoice-pdf';
+export { readOpenItemsOverview, readOverview, type OpenItemsOverview, type Overview } from './overview-read';
 export {
-  readOpenItemsOverview,
-  readOverview,
   readRevenueDrillDown,
-  type OpenItemsOverview,
-  type Overview,
+  readRevenueLedgers,
+  readRevenueTransactions,
   type RevenueDrillDown,
-} from './overview-read';
+} from './overview-drill';
 export type { MonthResult, MoneyAtMonthEnd } from './overview';
 export * from './payments/index';
 export { makeCreditNote } from './credit-notes';

@@ -5,6 +5,9 @@
  * e-Boekhouden has one category for the whole profit and loss account (VW) and one for cash and bank
  * together (FIN); the account code decides within them, by the Dutch standard chart (rubriek 8 is
  * revenue, 10xx is cash). That rule is a convention, not the API's: it lives here, in one place.
+ * Checked against the contract: the only other ledger field is `group` (REST ledger items, SOAP
+ * cGrootboekrekening `Groep`), a free string with no listed values ("Groep unused" in SOAP.md), and
+ * /v1/ledger/balances' `type` is the same category; nothing there says revenue or cost, cash or bank.
  */
 export type LedgerKind = 'revenue' | 'cost' | 'cash' | 'bank' | 'vat' | 'debtors' | 'creditors' | 'other';
 

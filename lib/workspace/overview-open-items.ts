@@ -1,12 +1,16 @@
 /**
- * Debtors and creditors for the overview: what is outstanding, what is overdue (past the invoice date
- * plus the relation's term of payment), and by age of the invoice in the data page's buckets
- * (0–30, 31–60, 61–90, over 90 days). Whole cents. A small stand-in: the payment states of
- * lib/workspace/payments* (another branch) may take this over.
+ * Debtors and creditors for the overview: what is outstanding, what is past its due date, and the
+ * ageing by days past the due date (0–30, 31–60, 61–90, over 90; not yet due counts as 0–30).
+ * Whole cents. Debtors are To collect's own figures (payments/: the same payment states, terms and
+ * ageingTotals), so the two pages cannot disagree; creditors use the same due-date and bucket rule.
  */
 import type { OpenItemRow } from '../db';
+import { ageingTotals, type AgeingTotals } from './payments/ageing';
+import { overdueSummary, toCollect } from './payments/collect';
+import type { PaymentOverview } from './payments/overview';
+import { daysBetween, dueDate, toCents } from './payments/state';
 
-/** When a relation's term of payment is not known locally (a supplier, an old item). */
+/** When a supplier's term of payment is not known locally. */
 export const DEFAULT_TERM_DAYS = 30;
 
 export interface OpenItemsSummary {
@@ -14,36 +18,52 @@ export interface OpenItemsSummary {
   total: number;
   overdue: number;
   overdueCount: number;
-  /** 0–30, 31–60, 61–90, over 90 days since the invoice date. */
-  buckets: [number, number, number, number];
-  /** The latest time these items were seen in e-Boekhouden (ms). */
+  /** Cents and count per bucket of days past the due date. */
+  buckets: AgeingTotals['buckets'];
+  /** When these items were read from e-Boekhouden (ms). */
   seenAt?: number;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const dayNumber = (date: string) => Math.floor(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+function summary(ageing: AgeingTotals, overdue: { count: number; cents: number }, seenAt?: number): OpenItemsSummary {
+  return {
+    count: ageing.count,
+    total: ageing.totalCents,
+    overdue: overdue.cents,
+    overdueCount: overdue.count,
+    buckets: ageing.buckets,
+    seenAt,
+  };
+}
 
-/** `today` is YYYY-MM-DD; `terms` maps a relation code to its term of payment in days. */
-export function summariseOpenItems(
-  rows: OpenItemRow[],
-  side: OpenItemRow['side'],
+/** The debtors: exactly what To collect lists and totals. */
+export function debtorsSummary(payments: PaymentOverview): OpenItemsSummary {
+  return summary(ageingTotals(toCollect(payments.invoices)), overdueSummary(payments.invoices), payments.asOf);
+}
+
+/**
+ * The creditors: due = invoice date + the supplier's term (`terms` by relation code, else
+ * DEFAULT_TERM_DAYS). `today` is YYYY-MM-DD. Items no longer open or with nothing left are skipped.
+ */
+export function creditorsSummary(
+  rows: readonly OpenItemRow[],
   today: string,
   terms: ReadonlyMap<string, number> = new Map(),
 ): OpenItemsSummary {
-  const out: OpenItemsSummary = { count: 0, total: 0, overdue: 0, overdueCount: 0, buckets: [0, 0, 0, 0] };
-  const now = dayNumber(today);
+  const owed: { daysOverdue: number; left: number }[] = [];
+  const overdue = { count: 0, cents: 0 };
+  let seenAt: number | undefined;
   for (const r of rows) {
-    if (r.side !== side || !r.open) continue;
-    const cents = Math.round(r.outstanding * 100);
-    const age = now - dayNumber(r.date);
-    out.count++;
-    out.total += cents;
-    out.buckets[age <= 30 ? 0 : age <= 60 ? 1 : age <= 90 ? 2 : 3] += cents;
-    if (age > (terms.get(r.relationCode) ?? DEFAULT_TERM_DAYS)) {
-      out.overdue += cents;
-      out.overdueCount++;
+    if (r.side !== 'creditors' || !r.open) continue;
+    if (seenAt === undefined || r.seenAt > seenAt) seenAt = r.seenAt;
+    const left = toCents(r.outstanding);
+    if (left === 0) continue;
+    const due = dueDate(r.date, terms.get(r.relationCode) ?? DEFAULT_TERM_DAYS);
+    const daysOverdue = due === undefined ? 0 : Math.max(0, daysBetween(due, today));
+    owed.push({ daysOverdue, left });
+    if (daysOverdue > 0) {
+      overdue.count += 1;
+      overdue.cents += left;
     }
-    if (out.seenAt === undefined || r.seenAt > out.seenAt) out.seenAt = r.seenAt;
   }
-  return out;
+  return summary(ageingTotals(owed), overdue, seenAt);
 }

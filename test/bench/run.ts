@@ -3,7 +3,7 @@
  * and the ratio; prints a table and writes bench/results.json.
  *
  *   npm run bench                     everything (about 5–10 minutes on 2 cores)
- *   npm run bench -- node export      only some sections: node soap incremental export overview payments chromium views network popup proxy
+ *   npm run bench -- node export      only some sections: node soap incremental export overview overviewpage payments chromium views network popup proxy
  *
  * The proxy listens on a free port (never needs 8787, which `npm start` or an e2e run may hold).
  * The Chromium import builds the extension for that port (its default proxy and host permission,
@@ -21,6 +21,7 @@ import { benchChromiumImport, type ChromiumImportBench } from './import-chromium
 import { benchIncremental, type IncrementalBench } from './incremental';
 import { benchExport, type ExportBench } from './export';
 import { benchOverview, type OverviewBench } from './overview';
+import { benchOverviewPage, overviewPageRows, type OverviewPageBench } from './overview-page';
 import { benchPayments, type PaymentsBench } from './payments';
 import { EXTENSION_DIR, launchBenchExtension } from './chromium';
 import { popupBytes, popupTiming, type PopupBytes, type PopupTiming } from './popup';
@@ -36,6 +37,7 @@ const SECTIONS = [
   'incremental',
   'export',
   'overview',
+  'overviewpage',
   'payments',
   'chromium',
   'views',
@@ -63,6 +65,7 @@ interface Results {
   incremental?: IncrementalBench;
   export?: ExportBench;
   overview?: OverviewBench;
+  overviewPage?: OverviewPageBench;
   payments?: PaymentsBench;
   popup?: { bytes: PopupBytes; timing: PopupTiming };
   views?: ViewsBench;
@@ -115,7 +118,7 @@ async function main(): Promise<void> {
     errors: {},
   };
 
-  const needsChromium = want('chromium') || want('views') || want('popup');
+  const needsChromium = want('chromium') || want('views') || want('overviewpage') || want('popup');
   if (needsChromium) results.machine.chromium = chromiumVersion();
   if (want('popup')) {
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
@@ -135,13 +138,14 @@ async function main(): Promise<void> {
     want('overview') ||
     want('chromium') ||
     want('views') ||
+    want('overviewpage') ||
     want('network')
   )
     backend = await startBackend({ proxyPort: 0 });
   let buildDir: string | undefined;
   let chromiumBuild: string | undefined;
   try {
-    if (backend && (want('chromium') || want('views'))) {
+    if (backend && (want('chromium') || want('views') || want('overviewpage'))) {
       buildDir = join('.output', `bench-${new URL(backend.proxy).port}`);
       process.stderr.write(`· building the extension for the bench's proxy ${backend.proxy} …\n`);
       chromiumBuild = buildExtensionFor(backend.proxy, buildDir);
@@ -192,6 +196,10 @@ async function main(): Promise<void> {
       const [b, dir] = [backend, chromiumBuild];
       results.views = await section(results, 'data views, Chromium', () => benchViews(b, dir));
     }
+    if (backend && chromiumBuild && want('overviewpage')) {
+      const [b, dir] = [backend, chromiumBuild];
+      results.overviewPage = await section(results, 'overview page, Chromium', () => benchOverviewPage(b, dir));
+    }
   } finally {
     await backend?.close();
     if (buildDir) rmSync(buildDir, { recursive: true, force: true });
@@ -225,6 +233,7 @@ async function main(): Promise<void> {
   if (want('network')) rows.push(...networkRows(results.network));
   if (want('incremental')) rows.push(incrementalRow(results.incremental));
   if (want('overview')) rows.push(...overviewRows(results.overview));
+  if (want('overviewpage')) rows.push(...overviewPageRows(results.overviewPage));
   if (want('payments')) rows.push(paymentsRow(results.payments));
   if (want('export')) rows.push(exportRow(results.export));
   if (want('proxy')) rows.push(proxyRow(results.proxy));

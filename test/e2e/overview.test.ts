@@ -97,6 +97,19 @@ describe('the overview', () => {
       await shot(page, `overview-${lang}`);
     }
 
+    // The cash and bank table behind its disclosure: the month-end balances, the last one today's.
+    const moneyCard = page.locator('section[aria-labelledby="overview-money"]');
+    await moneyCard.locator('summary').click();
+    const lastMonthEnd = await page
+      .getByTestId('money-table')
+      .locator('tbody tr')
+      .last()
+      .locator('td')
+      .allTextContents();
+    expect(lastMonthEnd.map((c) => c.trim())).toEqual([money('en', cashAndBank.cash), money('en', cashAndBank.bank)]);
+    await moneyCard.screenshot({ path: `${SHOTS}/overview-money-en.png` });
+    await moneyCard.locator('summary').click();
+
     // Drill-down by keyboard: focus the revenue of the month with most revenue, Enter.
     const [month, e] = [...expected].sort((a, b) => b[1].revenue - a[1].revenue)[0];
     const button = table.locator(`tr[data-month="${month}"]`).getByTestId('drill-revenue');
@@ -104,6 +117,8 @@ describe('the overview', () => {
     await page.keyboard.press('Enter');
     const drill = page.getByTestId('drill-down');
     await drill.waitFor();
+    // The accounts come at once, the bookings after one pass over the transactions (aria-busy until then).
+    await page.locator('[data-testid=drill-down]:not([aria-busy="true"]) [data-testid=drill-transactions]').waitFor();
     const ledgerCells = await drill.getByTestId('drill-ledgers').locator('td').allTextContents();
     const sum = ledgerCells.reduce((s, c) => s + Math.round(Number(c.replace(/[^\d.-]/g, '')) * 100), 0);
     expect(sum).toBe(e.revenue);

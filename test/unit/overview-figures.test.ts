@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerMonthRow, OpenItemRow } from '../../lib/db';
+import type { LedgerMonthRow } from '../../lib/db';
 import { overviewFigures } from '../../lib/workspace/overview';
-import { summariseOpenItems } from '../../lib/workspace/overview-open-items';
 
 const row = (month: string, code: string, category: string, cents: number): LedgerMonthRow => ({
   key: `${month}|${code}`,
@@ -61,39 +60,5 @@ describe('overview figures', () => {
     const empty = overviewFigures({ rows: [], readAt: { '2026-11': 1 }, month: '2026-11' });
     expect(empty.empty).toBe(true);
     expect(empty.results.every((r) => r.revenue === 0)).toBe(true);
-  });
-});
-
-describe('open items summary', () => {
-  const item = (over: Partial<OpenItemRow>): OpenItemRow => ({
-    key: String(Math.random()),
-    side: 'debtors',
-    date: '2026-11-01',
-    relationCode: 'R1',
-    relationName: 'R',
-    total: 0,
-    paid: 0,
-    outstanding: 0,
-    open: true,
-    seenAt: 1,
-    ...over,
-  });
-
-  it('sums in cents, buckets by age, overdue by the relation term (else 30 days), skips closed items', () => {
-    const rows = [
-      item({ outstanding: 0.1, date: '2026-11-25' }), // 7 days, term 14: not overdue
-      item({ outstanding: 0.2, date: '2026-11-10', relationCode: 'R2' }), // 22 days, default 30: not overdue
-      item({ outstanding: 100.05, date: '2026-11-10' }), // 22 days > 14: overdue
-      item({ outstanding: 50, date: '2026-08-01', seenAt: 9 }), // 123 days
-      item({ outstanding: 999, open: false }),
-      item({ outstanding: 7, side: 'creditors' }),
-    ];
-    const s = summariseOpenItems(rows, 'debtors', '2026-12-02', new Map([['R1', 14]]));
-    expect(s.total).toBe(10 + 20 + 10_005 + 5_000);
-    expect(s.count).toBe(4);
-    expect(s.overdue).toBe(10_005 + 5_000);
-    expect(s.overdueCount).toBe(2);
-    expect(s.buckets).toEqual([10 + 20 + 10_005, 0, 0, 5_000]);
-    expect(s.seenAt).toBe(9);
   });
 });
