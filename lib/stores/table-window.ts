@@ -181,16 +181,23 @@ export function useTableWindow<T, K extends Key>(
     const q = query();
     const ws = words(q);
     loading.value = true;
-    if (view.keep && ws.length === 0) {
-      // First rows at once, read through the rule; the exact count and the key list follow.
-      const n = await view.table.count();
-      if (mine !== reloads) return;
+    if (ws.length === 0 && (view.keep || !isSparse())) {
+      // First rows at once, read beside the count (in index order, or through the rule; the key
+      // list of a rule follows), instead of after it: two reads side by side, not one by one.
       loaded = undefined;
       keys = undefined;
-      throughKeep = true;
+      throughKeep = view.keep !== undefined;
+      const [n] = await Promise.all([view.table.count(), fetchWindow()]);
+      if (mine !== reloads) return;
       total.value = n;
+      if (!view.keep) {
+        count.value = n;
+        mode.value = 'all';
+        appliedQuery.value = q;
+        loading.value = false;
+        return;
+      }
       if (appliedQuery.value === undefined) count.value = n;
-      await fetchWindow();
     }
     const [n, found] = await Promise.all([view.table.count(), matching(ws)]);
     if (mine !== reloads) return;
@@ -212,9 +219,12 @@ export function useTableWindow<T, K extends Key>(
   };
 
   // Re-read when the table's size changes (a sync writes thousands of rows: debounced) or `also` does.
-  const size = useLiveQuery(() => view.table.count(), -1);
-  watch(size, (_, before) => before !== -1 && reloadSoon());
-  void reload();
+  // The size is watched from the first rows on, so its count does not compete with theirs; a size
+  // other than the one the first read saw (rows written in between) re-reads as well.
+  const watching = shallowRef(false);
+  const size = useLiveQuery(() => (watching.value ? view.table.count() : Promise.resolve(-1)), -1, watching);
+  watch(size, (n, before) => n !== -1 && (before !== -1 || n !== total.value) && reloadSoon());
+  void reload().finally(() => (watching.value = true));
   if (also) watch(also, () => reloadSoon());
   watch(query, () => reloadSoon(150));
   watch([sortKey, sortDir], () => void reload());

@@ -90,6 +90,31 @@ describe('a windowed data view', () => {
     await vi.waitFor(async () => expect((await rowsAt(w, 0, 5))[0].code).toBe(`K${String(N).padStart(5, '0')}`));
   });
 
+  it('reads the first rows beside the count, not after it', async () => {
+    const { db, view } = await customerView();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const count = db.customers.count.bind(db.customers);
+    vi.spyOn(view.table, 'count').mockImplementation((async () => {
+      await gate;
+      return count();
+    }) as never);
+    const w = open(view);
+    // The count is held back: the first window must arrive without it.
+    await vi.waitFor(() => expect(w.rows.value.map((r) => r.code).slice(0, 2)).toEqual(['K00001', 'K00002']));
+    expect(w.loading.value).toBe(true);
+    release();
+    await settled(w);
+    expect(w.count.value).toBe(N);
+  });
+
+  it('shows rows written while the first rows were being read', async () => {
+    const { db, view } = await customerView();
+    const w = open(view);
+    await db.customers.bulkAdd(['A', 'B', 'C'].map((x) => ({ ...customers()[0], code: `K${x}`, name: `Nieuw ${x}` })));
+    await vi.waitFor(() => expect(w.count.value).toBe(N + 3), { timeout: 5000 });
+  });
+
   it('sorts on a column some rows lack with those rows last, and sorts only indexed columns', async () => {
     const { view } = await customerView();
     const w = open(view);
