@@ -32,7 +32,12 @@ export interface ImportFigures {
 
 export interface ImportBench {
   kind: Kind;
-  node: ImportFigures & { result: string; byOperation: Record<string, number> };
+  node: ImportFigures & {
+    result: string;
+    byOperation: Record<string, number>;
+    /** What deleting the imported database frees (after a GC): fake-indexeddb's copy, part of peakHeapMB. Not measured with `keep`. */
+    databaseHeapMB?: number;
+  };
   floor: ImportFigures & { steps?: FloorResult['steps'] };
   /** Each import step's time against the same requests in the floor. */
   steps: ReturnType<typeof stepComparison>;
@@ -137,9 +142,14 @@ export async function benchNodeImport(
   const wallMs = performance.now() - t0;
   const s = await stats(b);
   const got = await workspaceCounts(db);
+  let databaseHeapMB: number | undefined;
   if (!o.keep) {
+    gc();
+    const withDatabase = process.memoryUsage().heapUsed;
     db.close();
     await db.delete();
+    gc();
+    databaseHeapMB = Math.round(((withDatabase - process.memoryUsage().heapUsed) / 1024 / 1024) * 10) / 10;
   }
   gc();
 
@@ -160,6 +170,7 @@ export async function benchNodeImport(
       peakRssMB: m.peakRssMB,
       result: m.value.result,
       byOperation: s.byOperation,
+      databaseHeapMB,
     },
     floor,
     steps: stepComparison(m.value.steps, floor.steps),
