@@ -105,12 +105,21 @@ export interface ConnectionState {
   checkedAt?: number;
 }
 
+export interface StepProgress {
+  step: string;
+  done?: number;
+  total?: number;
+}
+
 export interface SyncProgress {
   running: boolean;
   runId?: number;
+  /** One running step (the last in run order of those running) for a single progress bar… */
   step?: string;
   done?: number;
   total?: number;
+  /** …and every step running now, in run order: some import steps run side by side. */
+  steps?: StepProgress[];
   startedAt?: number;
   updatedAt: number;
 }

@@ -9,7 +9,6 @@
 import type { Problem, RunTrigger, StepLog, SyncRun, WorkspaceDb } from '../db';
 import type { EBoekhouden } from '../eboekhouden/api';
 import { concernsTheConnection, isEBoekhoudenError } from '../eboekhouden/errors';
-import type { Page } from '../eboekhouden/types';
 import {
   administrationKey,
   defaultCreateApi,
@@ -26,6 +25,7 @@ import { text } from '../i18n/translate';
 import type { StepContext, SyncStep } from './step';
 import { checkAdministration } from './administration-guard';
 import { createProgress } from './progress';
+import { countRequests } from './request-counter';
 import { markInterruptedRuns, trimLog } from './run-log';
 
 export interface RunOptions {
@@ -106,8 +106,10 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
   }
 
   run.id = await db.syncLog.add({ ...run });
-  const progress = createProgress(db, run, o.progressIntervalMs ?? 250);
-  progress.publish({ step: undefined, done: 0 }, true);
+  const steps = (o.steps ?? ALL_STEPS).filter((step) => step.enabled(settings));
+  const order = steps.map((step) => step.name);
+  const progress = createProgress(db, run, o.progressIntervalMs ?? 250, order);
+  progress.begin();
 
   const stop = new AbortController();
   const onCancel = () => stop.abort(o.signal?.reason);
@@ -130,15 +132,60 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
 
   let api: EBoekhouden | undefined;
   let stepFailed = false;
+  // Stops the steps: the run's stop, or an error of one step that ends the run (the others end too).
+  const halt = new AbortController();
+  const onStop = () => halt.abort(stop.signal.reason);
+  if (stop.signal.aborted) onStop();
+  stop.signal.addEventListener('abort', onStop);
+  /**
+   * Runs each step once the steps it waits for have ended (SyncStep.alongside); never rejects
+   * but with the error that ends the run, after every running step has ended.
+   */
+  const runSteps = async (
+    list: SyncStep[],
+    sideBySide: boolean,
+    begin: (step: SyncStep) => { ctx: StepContext; ended(durationMs: number): void },
+  ) => {
+    let fatal: { error: unknown } | undefined;
+    const runOne = async (step: SyncStep) => {
+      if (halt.signal.aborted) return;
+      const { ctx, ended } = begin(step);
+      const started = Date.now();
+      progress.start(step.name);
+      try {
+        await step.run(ctx);
+      } catch (e) {
+        if (isAbort(e) || halt.signal.aborted) return;
+        if (stopsRun(e)) {
+          fatal ??= { error: e };
+          halt.abort();
+          return;
+        }
+        // One step failing (e-Boekhouden refused a list, answered nonsense) does not stop the others.
+        stepFailed = true;
+        const text = describeError(e);
+        addProblem(run, { step: step.name, code: text.code, ...TEXT.stepFailed(step.name, text) });
+      } finally {
+        ended(Date.now() - started);
+        progress.end(step.name);
+      }
+    };
+    const ends: Promise<void>[] = [];
+    for (const step of list) {
+      const waitFor = ends.filter((_, j) => !(sideBySide && step.alongside?.includes(list[j].name)));
+      ends.push(Promise.all(waitFor).then(() => runOne(step)));
+    }
+    await Promise.all(ends);
+    if (fatal) throw fatal.error;
+  };
   try {
     if (!settings.connection) throw new SyncError('NOT_CONFIGURED', TEXT.notConfigured);
-    const counter = createRequestCounter((o.createApi ?? defaultCreateApi)(settings));
-    api = counter.api;
-    await checkAdministration(db, settings, api);
-
-    for (const step of o.steps ?? ALL_STEPS) {
-      if (stop.signal.aborted) break;
-      if (!step.enabled(settings)) continue;
+    const connection = (o.createApi ?? defaultCreateApi)(settings);
+    api = connection;
+    await checkAdministration(db, settings, connection);
+    // Side by side only while detail reads wait on the network (REST): where the lists carry the
+    // records whole (SOAP) the large answers are the work, and two at once only share the time.
+    await runSteps(steps, !connection.capabilities.listsCarryDetails, (step) => {
       const log: StepLog = {
         step: step.name,
         fetched: 0,
@@ -149,34 +196,26 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
         requests: 0,
       };
       run.steps.push(log);
-      const started = Date.now();
-      const requestsBefore = counter.count;
-      progress.publish({ step: step.name, done: 0, total: undefined }, true);
-      const ctx: StepContext = {
-        db,
-        api,
-        settings,
-        signal: stop.signal,
-        now,
-        trigger: o.trigger,
-        log,
-        progress: (done, total) => progress.publish({ step: step.name, done, total }, false),
-        problem: (p) => addProblem(run, { step: step.name, ...p }),
+      // Its own count: steps side by side share the connection.
+      const counter = countRequests(connection);
+      return {
+        ctx: {
+          db,
+          api: counter.api,
+          settings,
+          signal: halt.signal,
+          now,
+          trigger: o.trigger,
+          log,
+          progress: (done, total) => progress.update(step.name, done, total),
+          problem: (p) => addProblem(run, { step: step.name, ...p }),
+        },
+        ended(durationMs) {
+          log.requests = counter.count;
+          log.durationMs = durationMs;
+        },
       };
-      try {
-        await step.run(ctx);
-      } catch (e) {
-        if (isAbort(e) || stop.signal.aborted) break;
-        if (stopsRun(e)) throw e;
-        // One step failing (e-Boekhouden refused a list, answered nonsense) does not stop the others.
-        stepFailed = true;
-        const text = describeError(e);
-        addProblem(run, { step: step.name, code: text.code, ...TEXT.stepFailed(step.name, text) });
-      } finally {
-        log.requests = counter.count - requestsBefore;
-        log.durationMs = Date.now() - started;
-      }
-    }
+    });
     if (leaseLost) run.error = { kind: 'sync', code: 'LEASE_LOST', ...TEXT.leaseLost };
     run.result = stop.signal.aborted ? 'cancelled' : stepFailed ? 'failed' : run.problems.length > 0 ? 'warning' : 'ok';
     if (run.result !== 'cancelled') await setConnectionState(db, { checkedAt: now() });
@@ -198,6 +237,8 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
   } finally {
     clearInterval(renewal);
     o.signal?.removeEventListener('abort', onCancel);
+    stop.signal.removeEventListener('abort', onStop);
+    inRunOrder(run, order);
     await api?.close().catch(() => undefined);
     run.endedAt = now();
     if (run.result === 'cancelled' && !run.error)
@@ -220,55 +261,14 @@ function addProblem(run: SyncRun, p: Problem): void {
   }
 }
 
-/** Counts calls to e-Boekhouden per step: one per method call, one per page of a listing. */
-function createRequestCounter(inner: EBoekhouden): { api: EBoekhouden; readonly count: number } {
-  const state = { count: 0 };
-  const countPages = <T>(pages: AsyncIterable<Page<T>>): AsyncIterable<Page<T>> => ({
-    [Symbol.asyncIterator]() {
-      const it = pages[Symbol.asyncIterator]();
-      return {
-        next: async () => {
-          const r = await it.next();
-          if (!r.done) state.count++;
-          return r;
-        },
-        return: async (v?: unknown) => (it.return ? it.return(v) : { done: true as const, value: v as never }),
-      };
-    },
-  });
-  const once =
-    <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
-    (...a: A) => {
-      state.count++;
-      return fn(...a);
-    };
-  const api: EBoekhouden = {
-    kind: inner.kind,
-    capabilities: inner.capabilities,
-    open: () => inner.open(),
-    close: () => inner.close(),
-    listAdministrations: once(() => inner.listAdministrations()),
-    listRelations: () => countPages(inner.listRelations()),
-    getRelation: once((id: number) => inner.getRelation(id)),
-    findRelationByCode: once((code: string) => inner.findRelationByCode(code)),
-    createRelation: once((r) => inner.createRelation(r)),
-    listProducts: () => countPages(inner.listProducts()),
-    getProduct: once((id: number) => inner.getProduct(id)),
-    listLedgerAccounts: () => countPages(inner.listLedgerAccounts()),
-    // One per period; a REST split on LEDG_020 sends more, which this count does not see.
-    periodBalances: once((p) => inner.periodBalances(p)),
-    listMutations: (q) => countPages(inner.listMutations(q)),
-    listOpenItems: (side) => countPages(inner.listOpenItems(side)),
-    listInvoiceTemplates: () => countPages(inner.listInvoiceTemplates()),
-    findInvoice: once((n: string) => inner.findInvoice(n)),
-    createInvoice: once((i) => inner.createInvoice(i)),
-  };
-  return {
-    api,
-    get count() {
-      return state.count;
-    },
-  };
+/** Steps side by side end in any order: the log lists them, and their problems, in run order. */
+function inRunOrder(run: SyncRun, order: readonly string[]): void {
+  const at = (step: string) => order.indexOf(step);
+  run.steps.sort((a, b) => at(a.step) - at(b.step));
+  const more = run.problems.findIndex((p) => p.code === 'MORE');
+  const kept = more < 0 ? run.problems : run.problems.slice(0, more);
+  kept.sort((a, b) => at(a.step) - at(b.step));
+  if (more >= 0) run.problems = [...kept, ...run.problems.slice(more)];
 }
 
 export type { SyncRun };

@@ -1,6 +1,7 @@
 /**
  * What a sync step is. The engine (engine.ts) runs enabled steps in order: imports, then
- * exports (new customers before the invoices that use them). A step reads its cursor,
+ * exports (new customers before the invoices that use them); a step that declares `alongside`
+ * runs beside the steps it names. A step reads its cursor,
  * talks to the `EBoekhouden` interface, writes to Dexie in bulk, saves its cursor, and
  * counts what it did in `ctx.log`.
  */
@@ -28,6 +29,11 @@ export interface StepContext {
 export interface SyncStep {
   /** Stable id, also the cursor key and the log's step name: "customers", "exportInvoices" … */
   name: string;
+  /**
+   * Steps listed before this one that it need not wait for: it starts once every other earlier
+   * step has ended, and runs beside these. Without it a step waits for every step before it.
+   */
+  alongside?: readonly string[];
   enabled(settings: Settings): boolean;
   run(ctx: StepContext): Promise<void>;
 }

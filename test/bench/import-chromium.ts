@@ -29,15 +29,21 @@ import {
   type BenchExtension,
 } from './chromium';
 import { expectedRecords, missingRecords, total, type ImportFigures } from './import-node';
-import { stepComparison, type FloorResult } from './floor';
+import { floorWithPut, STEP_TABLES, stepComparison, type FloorResult } from './floor';
+import type { RawPutPlan, RawPutResult } from './raw-put';
 
 export interface ChromiumImportBench {
   kind: Kind;
   extension: ImportFigures & { result: string; error?: string };
   floor: ImportFigures & { steps?: FloorResult['steps'] };
-  /** Each import step's time against the same requests in the floor. */
+  /** Each import step's time against the same requests in the floor, and against putting its rows. */
   steps: ReturnType<typeof stepComparison>;
   ratio: number;
+  /** The second floor: the same rows put with plain IndexedDB, per step (raw-put.ts). */
+  rawPut: RawPutResult;
+  /** The floor with those puts (floorWithPut), and the import against it. */
+  floorWithPutMs: number;
+  ratioWithPut: number;
   complete: boolean;
   missing: string[];
 }
@@ -115,6 +121,24 @@ async function floorInWorker(
   };
 }
 
+/** The raw-put floor in the worker, over the rows the import wrote, in the transactions the floor walk saw. */
+async function rawPutInWorker(ext: BenchExtension, steps: FloorResult['steps']): Promise<RawPutResult> {
+  const plan: RawPutPlan = {};
+  for (const [step, tables] of Object.entries(STEP_TABLES))
+    if (steps[step]) plan[step] = { tables, transactions: steps[step].transactions };
+  await ext.worker().evaluate(await floorSource());
+  return ext
+    .worker()
+    .evaluate(
+      ([source, p]) =>
+        (globalThis as unknown as { __benchRawPut(s: string, p: RawPutPlan): Promise<RawPutResult> }).__benchRawPut(
+          source,
+          p,
+        ),
+      ['boekhoud-companion', plan] as const,
+    );
+}
+
 /** `extensionDir`: a build whose host permission is the bench's proxy (buildExtensionFor(b.proxy, …)). */
 export async function benchChromiumImport(b: Backend, kind: Kind, extensionDir: string): Promise<ChromiumImportBench> {
   const granted = grantedProxyOrigin(extensionDir);
@@ -150,8 +174,11 @@ export async function benchChromiumImport(b: Backend, kind: Kind, extensionDir: 
     const s = await stats(b);
     const wallMs = (sync.run.endedAt ?? Date.now()) - sync.run.startedAt;
     const got = await extensionCounts(ext);
+    const rawPut = await rawPutInWorker(ext, floorA.steps);
     const floorB = await floorInWorker(ext, b, kind);
     const floor = floorA.wallMs <= floorB.wallMs ? floorA : floorB;
+    // The engine runs steps side by side with REST only (thin lists, detail reads): see engine.ts.
+    const withPut = floorWithPut(floor, rawPut.steps, kind === 'token');
     const gotRecords = {
       customers: got.customers,
       articles: got.materials + got.hourTypes,
@@ -175,8 +202,11 @@ export async function benchChromiumImport(b: Backend, kind: Kind, extensionDir: 
         error: sync.run.error?.en,
       },
       floor,
-      steps: stepComparison(sync.run.steps, floor.steps),
+      steps: stepComparison(sync.run.steps, floor.steps, rawPut.steps),
       ratio: wallMs / floor.wallMs,
+      rawPut,
+      floorWithPutMs: withPut,
+      ratioWithPut: wallMs / withPut,
       complete: missing.length === 0,
       missing,
     };

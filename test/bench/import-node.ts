@@ -32,7 +32,12 @@ export interface ImportFigures {
 
 export interface ImportBench {
   kind: Kind;
-  node: ImportFigures & { result: string; byOperation: Record<string, number> };
+  node: ImportFigures & {
+    result: string;
+    byOperation: Record<string, number>;
+    /** Heap after a GC with the imported database open, less the heap before: fake-indexeddb's copy, part of peakHeapMB. */
+    databaseHeapMB: number;
+  };
   floor: ImportFigures & { steps?: FloorResult['steps'] };
   /** Each import step's time against the same requests in the floor. */
   steps: ReturnType<typeof stepComparison>;
@@ -137,6 +142,9 @@ export async function benchNodeImport(
   const wallMs = performance.now() - t0;
   const s = await stats(b);
   const got = await workspaceCounts(db);
+  // What the import leaves in the heap after a GC, the database still open: fake-indexeddb's copy.
+  gc();
+  const databaseHeapMB = Math.round((process.memoryUsage().heapUsed / 1024 / 1024 - m.baseHeapMB) * 10) / 10;
   if (!o.keep) {
     db.close();
     await db.delete();
@@ -160,6 +168,7 @@ export async function benchNodeImport(
       peakRssMB: m.peakRssMB,
       result: m.value.result,
       byOperation: s.byOperation,
+      databaseHeapMB,
     },
     floor,
     steps: stepComparison(m.value.steps, floor.steps),

@@ -11,6 +11,7 @@ import type { Row } from './table';
 
 const TARGETS = {
   importRatio: 1.3,
+  workerHeapMB: 64,
   incrementalRequests: 40,
   incrementalMs: 2000,
   popupGzipBytes: 60 * 1024,
@@ -20,20 +21,43 @@ const TARGETS = {
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mbText = (n: number) => (Number.isFinite(n) ? `${n.toFixed(0)} MB` : '–');
 
+/** One import step: engine / fetch+parse floor, and with a raw-put floor: / put, the ratio against both. */
+export function stepText(st: ImportBench['steps'][number]): string {
+  const sec = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(1);
+  const put = st.putMs !== undefined ? ` / ${sec(st.putMs)} = ${st.ratioWithPut?.toFixed(2)}×` : '';
+  return `${st.step} ${sec(st.engineMs)} / ${sec(st.floorMs)}${put}`;
+}
+
 export function importRows(label: string, r: ImportBench | ChromiumImportBench | undefined): Row[] {
   if (!r) return [{ measure: label, value: 'not measured (see errors)' }];
   const m = 'node' in r ? r.node : r.extension;
-  return [
+  // Node: fake-indexeddb keeps the database in this heap; how much of the peak that copy is.
+  const copy =
+    'node' in r
+      ? ` (of which the database copy ${mbText(r.node.databaseHeapMB)}, without it ≤ ${mbText(m.peakHeapMB - r.node.databaseHeapMB)})`
+      : '';
+  const heapMet = 'node' in r || m.peakHeapMB <= TARGETS.workerHeapMB;
+  const rows: Row[] = [
     {
       measure: label,
-      value: `${s(m.wallMs)}, ${m.requests} req, ${Math.round(m.recordsPerSec)} rec/s, heap ≤ ${mbText(m.peakHeapMB)}`,
+      value: `${s(m.wallMs)}, ${m.requests} req, ${Math.round(m.recordsPerSec)} rec/s, heap ≤ ${mbText(m.peakHeapMB)}${copy}`,
       floor: `${s(r.floor.wallMs)}, ${r.floor.requests} req, heap ≤ ${mbText(r.floor.peakHeapMB)}`,
       ratio: r.ratio,
-      target: `≤ ${TARGETS.importRatio}×, all records`,
-      met: r.ratio <= TARGETS.importRatio && r.complete,
+      target: `≤ ${TARGETS.importRatio}×, all records${'node' in r ? '' : `, heap ≤ ${TARGETS.workerHeapMB} MB`}`,
+      met: r.ratio <= TARGETS.importRatio && r.complete && heapMet,
       note: r.complete ? `${m.records} records` : `MISSING ${r.missing.join('; ')}`,
     },
   ];
+  if ('rawPut' in r)
+    rows.push({
+      measure: `${label}, floor with raw IndexedDB puts`,
+      value: s(m.wallMs),
+      floor: `${s(r.floorWithPutMs)} (puts ${s(Object.values(r.rawPut.steps).reduce((a, p) => a + p.ms, 0))})`,
+      ratio: r.ratioWithPut,
+      target: `≤ ${TARGETS.importRatio}×`,
+      met: r.ratioWithPut <= TARGETS.importRatio,
+    });
+  return rows;
 }
 
 export function incrementalRow(inc: IncrementalBench | undefined): Row {

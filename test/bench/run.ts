@@ -26,7 +26,7 @@ import { benchPayments, type PaymentsBench } from './payments';
 import { EXTENSION_DIR, launchBenchExtension } from './chromium';
 import { popupBytes, popupTiming, type PopupBytes, type PopupTiming } from './popup';
 import { formatTable, type Row } from './table';
-import { exportRow, importRows, incrementalRow, overviewRows, paymentsRow, popupRow, proxyRow } from './rows';
+import { exportRow, importRows, incrementalRow, overviewRows, paymentsRow, popupRow, proxyRow, stepText } from './rows';
 import { benchViews, viewRows, type ViewsBench } from './views';
 import { benchNetwork, networkRows, type NetworkBench } from './network';
 import { buildExtensionFor } from '../e2e/proxy-build';
@@ -246,13 +246,11 @@ async function main(): Promise<void> {
     ['security codes, Node', results.importNodeSoap],
     ['security codes, Chromium', results.importChromiumSoap],
   ];
-  console.log('\nImport steps, engine / floor (s):');
+  console.log('\nImport steps, engine / fetch+parse floor [/ raw put, engine ÷ (fetch+parse + put)] (s):');
   for (const [label, r] of imports) {
     if (!r) continue;
     const parts = r.steps.filter((st) => st.floorMs !== undefined && (st.engineMs > 50 || (st.floorMs ?? 0) > 50));
-    console.log(
-      `  ${label.padEnd(25)} ${parts.map((st) => `${st.step} ${(st.engineMs / 1000).toFixed(1)}/${((st.floorMs ?? 0) / 1000).toFixed(1)}`).join(', ')}`,
-    );
+    console.log(`  ${label.padEnd(25)} ${parts.map(stepText).join(', ')}`);
   }
   console.log(
     `\n${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}${results.machine.chromium ? `, ${results.machine.chromium}` : ''}; ` +

@@ -1,4 +1,8 @@
-/** The import steps, in the order they run: what later steps refer to comes first. */
+/**
+ * The import steps, in the order they run: what later steps refer to comes first. Transactions
+ * and open items (in that order: the open items note the transactions cursor) run beside
+ * customers and products (SyncStep.alongside); payment states wait for all four.
+ */
 import type { SyncStep } from '../step';
 import { importAdministrations } from './administrations';
 import { importCustomers } from './customers';

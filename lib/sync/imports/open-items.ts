@@ -25,6 +25,8 @@ interface OpenItemsCursor {
 
 export const importOpenItems: SyncStep = {
   name: STEP,
+  // Needs no customers or products: runs while their detail reads wait on the network.
+  alongside: ['customers', 'products'],
   enabled: (s) => s.imports.openItems,
   async run(ctx) {
     const { db } = ctx;

@@ -16,6 +16,8 @@ interface TransactionsCursor {
 
 export const importTransactions: SyncStep = {
   name: STEP,
+  // Needs no customers or products: runs while their detail reads wait on the network.
+  alongside: ['customers', 'products'],
   enabled: (s) => s.imports.transactions,
   async run(ctx) {
     const { db, api } = ctx;
