@@ -156,7 +156,7 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
         await step.run(ctx);
       } catch (e) {
         if (isAbort(e) || halt.signal.aborted) return;
-        if (stopsRun(e)) {
+        if (endsTheRun(e)) {
           fatal ??= { error: e };
           halt.abort();
           return;
@@ -250,7 +250,7 @@ async function runLeased(o: RunOptions, owner: string, now: () => number): Promi
   return run;
 }
 
-function stopsRun(e: unknown): boolean {
+function endsTheRun(e: unknown): boolean {
   return e instanceof SyncError || concernsTheConnection(e);
 }
 

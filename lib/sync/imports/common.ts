@@ -25,7 +25,7 @@ export async function writeCursor(db: WorkspaceDb, step: string, value: unknown,
  * Errors that concern the connection as a whole (credentials, reachability, quota): they stop
  * the step and the run. Anything else while reading one record is that record's problem.
  */
-export function stopsTheRun(e: unknown): boolean {
+export function concernsMoreThanTheRecord(e: unknown): boolean {
   if (!isEBoekhoudenError(e)) return e instanceof Error && e.name === 'AbortError';
   return concernsTheConnection(e);
 }
@@ -202,7 +202,7 @@ export async function readDetails<T>(
     try {
       return { record: await get(id) };
     } catch (e) {
-      if (stopsTheRun(e)) throw e;
+      if (concernsMoreThanTheRecord(e)) throw e;
       if (isGoneUpstream(e)) gone.push(id);
       else {
         ctx.log.failed++;
