@@ -147,6 +147,27 @@ describe('SyncPanel', () => {
     expect(await render(SyncPanel, { idPrefix: 't' })).toContain('Customers: 1,200 of 10,000');
   });
 
+  it('says how far each step is when import steps run side by side', async () => {
+    useStatusStore().status = snapshot({
+      syncing: true,
+      health: 'syncing',
+      progress: {
+        running: true,
+        step: 'transactions',
+        done: 4000,
+        total: 60000,
+        steps: [
+          { step: 'customers', done: 1200, total: 10000 },
+          { step: 'transactions', done: 4000, total: 60000 },
+        ],
+        updatedAt: 1,
+      },
+    });
+    const html = await render(SyncPanel, { idPrefix: 't' });
+    expect(html).toMatch(/Klanten: 1\.200 van 10\.000 · [^<:]+: 4\.000 van 60\.000/);
+    expect(html).toMatch(/<progress id="t-progress" value="4000" max="60000"/);
+  });
+
   it('says that auto-sync is paused, and why, when the credentials were rejected', async () => {
     useStatusStore().status = snapshot({
       connection: {
