@@ -5,7 +5,7 @@ import { readOpenItemsOverview } from '../../lib/workspace/overview-read';
 import { creditorsSummary } from '../../lib/workspace/overview-open-items';
 import { AGEING_BUCKETS, ageingTotals, loadPaymentOverview, overdueSummary, toCollect } from '../../lib/workspace';
 import { freshDbName } from '../helpers/run-steps';
-import { invoicePayload } from '../helpers/outbox';
+import { sentInvoiceEntry } from '../helpers/outbox';
 
 const NOW = Date.UTC(2026, 2, 20, 12); // 2026-03-20
 
@@ -55,17 +55,8 @@ describe('overview debtors equal To collect', () => {
         invoiceNumber: number,
         updatedAt: NOW,
       });
-    const exported = (number: string, date: string, id: number, termOfPayment?: number) => ({
-      key: `invoice:${number}`,
-      kind: 'invoice' as const,
-      source: { table: 'workOrders' as const, id },
-      payload: invoicePayload({ number, relationCode: 'R001', date, termOfPayment }),
-      state: 'done' as const,
-      attempts: 1,
-      remote: { number },
-      createdAt: NOW,
-      updatedAt: NOW,
-    });
+    const exported = (number: string, date: string, id: number, termOfPayment?: number) =>
+      sentInvoiceEntry(number, date, id, NOW, termOfPayment);
     await db.outbox.bulkAdd([
       exported('BC-1', '2026-02-01', 1, 7), // due 02-08: 40 days late (31–60); 47 days old
       exported('BC-2', '2026-02-05', 2), // customer's 30: due 03-07, 13 days late; 43 days old

@@ -11,7 +11,7 @@ import {
 } from '../../lib/workspace/payments/index';
 import { dueDate } from '../../lib/workspace/payments/state';
 import { freshDbName } from '../helpers/run-steps';
-import { invoicePayload } from '../helpers/outbox';
+import { sentInvoiceEntry } from '../helpers/outbox';
 
 const item = (o: Partial<OpenItemRow>) => ({ open: true, total: 121, paid: 0, outstanding: 121, ...o });
 
@@ -107,17 +107,8 @@ describe('loadPaymentOverview', () => {
       termOfPayment: 30,
       updatedAt: now,
     });
-    const exported = (number: string, date: string, id: number, termOfPayment?: number) => ({
-      key: `invoice:${number}`,
-      kind: 'invoice' as const,
-      source: { table: 'workOrders' as const, id },
-      payload: invoicePayload({ number, relationCode: 'R001', date, termOfPayment }),
-      state: 'done' as const,
-      attempts: 1,
-      remote: { number },
-      createdAt: now,
-      updatedAt: now,
-    });
+    const exported = (number: string, date: string, id: number, termOfPayment?: number) =>
+      sentInvoiceEntry(number, date, id, now, termOfPayment);
     for (const [id, number] of [
       [1, 'BC-1'],
       [2, 'BC-2'],
