@@ -6,21 +6,11 @@ import { creditorsSummary } from '../../lib/workspace/overview-open-items';
 import { AGEING_BUCKETS, ageingTotals, loadPaymentOverview, overdueSummary, toCollect } from '../../lib/workspace';
 import { freshDbName } from '../helpers/run-steps';
 import { sentInvoiceEntry } from '../helpers/outbox';
+import { debtorItem } from '../helpers/open-items';
 
 const NOW = Date.UTC(2026, 2, 20, 12); // 2026-03-20
 
-const row = (o: Partial<OpenItemRow> & { key: string }): OpenItemRow => ({
-  side: 'debtors',
-  date: '2026-01-01',
-  relationCode: 'R001',
-  relationName: 'Bakkerij De Vries',
-  total: 100,
-  paid: 0,
-  outstanding: 100,
-  open: true,
-  seenAt: NOW - 5000,
-  ...o,
-});
+const row = (o: Partial<OpenItemRow> & { key: string }) => debtorItem(NOW - 5000, o);
 
 describe('overview debtors equal To collect', () => {
   let db: WorkspaceDb | undefined;

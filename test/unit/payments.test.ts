@@ -12,6 +12,7 @@ import {
 import { dueDate } from '../../lib/workspace/payments/state';
 import { freshDbName } from '../helpers/run-steps';
 import { sentInvoiceEntry } from '../helpers/outbox';
+import { debtorItem } from '../helpers/open-items';
 
 const item = (o: Partial<OpenItemRow>) => ({ open: true, total: 121, paid: 0, outstanding: 121, ...o });
 
@@ -134,18 +135,7 @@ describe('loadPaymentOverview', () => {
     ]);
     // A pending one is not exported yet: no state.
     await db.outbox.add({ ...exported('BC-4', '2026-03-10', 4), state: 'pending' });
-    const row = (o: Partial<OpenItemRow> & { key: string }): OpenItemRow => ({
-      side: 'debtors',
-      date: '2026-01-01',
-      relationCode: 'R001',
-      relationName: 'Bakkerij De Vries',
-      total: 100,
-      paid: 0,
-      outstanding: 100,
-      open: true,
-      seenAt: now,
-      ...o,
-    });
+    const row = (o: Partial<OpenItemRow> & { key: string }) => debtorItem(now, o);
     await db.openItems.bulkAdd([
       row({ key: 'debtors:R001:BC-1', invoiceNumber: 'BC-1', paid: 40, outstanding: 60 }),
       row({ key: 'debtors:R001:BC-2', invoiceNumber: 'BC-2', date: '2026-03-01', open: false }),
