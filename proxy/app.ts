@@ -13,6 +13,7 @@ import { consoleLogger, countingStream, formatLogLine } from './log';
 import {
   callUpstream,
   downstreamResponseHeaders,
+  nodeRequestHeaders,
   readLimitedBody,
   upstreamRequestHeaders,
   type NodeResponseTarget,
@@ -189,14 +190,7 @@ function splitUrl(url: string): { path: string; search: string } {
  */
 function requestHeaders(c: Context<Env>): RequestHeaders {
   const node = c.env?.incoming?.headers;
-  if (node && typeof node === 'object') {
-    return {
-      get(name) {
-        const value = node[name];
-        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-      },
-    };
-  }
+  if (node && typeof node === 'object') return nodeRequestHeaders(node);
   return c.req.raw.headers;
 }
 

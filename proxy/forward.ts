@@ -72,6 +72,16 @@ export interface RequestHeaders {
   get(name: string): string | null;
 }
 
+/** A view of Node's parsed header object (repeated headers joined), instead of a web Headers object. */
+export function nodeRequestHeaders(node: Record<string, string | string[] | undefined>): RequestHeaders {
+  return {
+    get(name) {
+      const value = node[name];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+}
+
 export function upstreamRequestHeaders(incoming: RequestHeaders): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {
@@ -127,7 +137,7 @@ function isNodeIncoming(value: unknown): value is NodeIncoming {
  * request stream directly, which skips building a web Request.
  */
 export async function readLimitedBody(
-  request: Request,
+  request: Request | undefined,
   headers: RequestHeaders,
   limit: number,
   nodeIncoming?: unknown,
@@ -153,7 +163,7 @@ export async function readLimitedBody(
     });
     if (!fits) return { kind: 'tooLarge' };
   } else {
-    if (!request.body) return { kind: 'body', bytes: undefined };
+    if (!request?.body) return { kind: 'body', bytes: undefined };
     const reader = request.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
