@@ -4,7 +4,7 @@
  * reaches the upstream must be the same. Also which requests the fast path leaves to Hono.
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeHandler, isPlainTarget } from '../../proxy/node-handler';
 import { createNodeFetch } from '../../proxy/node-fetch';
@@ -167,6 +167,30 @@ describe('the Node fast path answers exactly as the Hono app does', () => {
     expect(received[0]).toEqual(received[1]);
     expect(lines[0]).toEqual(lines[1]);
     expect(lines[0]).toHaveLength(1);
+  });
+
+  it('a client that leaves halfway through its body: nothing forwarded, the same log line as the Hono app', async () => {
+    const lines = [];
+    for (const [proxy, log] of [
+      [fast, logs.fast],
+      [hono, logs.hono],
+    ] as const) {
+      log.length = 0;
+      const before = upstream.requests.length;
+      const socket = connect(proxy.port, '127.0.0.1');
+      await new Promise((r) => socket.once('connect', r));
+      socket.write(
+        `POST /v1/relation HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nX-Proxy-Token: ${TOKEN}\r\nContent-Length: 1000\r\n\r\n0123456789`,
+      );
+      await new Promise((r) => setTimeout(r, 50));
+      socket.destroy();
+      const deadline = Date.now() + 2_000;
+      while (log.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(upstream.requests.length).toBe(before);
+      lines.push(log.map(logShape));
+    }
+    expect(lines[0]).toEqual(['TIME POST /v1/relation 500 Nms 76B error']);
+    expect(lines[0]).toEqual(lines[1]);
   });
 
   it('answers 502 for an unreachable upstream, as the Hono app does', async () => {
