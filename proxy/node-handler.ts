@@ -119,12 +119,16 @@ export function createNodeHandler(config: ProxyConfig, fallback: RequestListener
         const status = answer.statusCode ?? 502;
         const headers = replyHeaders(origin, status, downstreamResponseHeaders(rawHeaders(answer)));
         const done = written(status, undefined);
-        res.writeHead(status, headers);
         if (NULL_BODY_STATUS.has(status)) {
           answer.resume();
+          // As node-server writes a Response without a body: a content type if the upstream gave none.
+          res.writeHead(status, { 'content-type': 'text/plain; charset=UTF-8', ...headers });
           res.end();
           done(0);
-        } else relay(answer, res, done);
+        } else {
+          res.writeHead(status, headers);
+          relay(answer, res, done);
+        }
       } catch {
         failed(req, res);
       }

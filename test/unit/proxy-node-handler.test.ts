@@ -77,6 +77,7 @@ const CASES: Case[] = [
   { name: 'REST with a query', method: 'GET', path: '/v1/ledger?limit=100&offset=0&q=a%20b', headers: withToken() },
   { name: 'REST status passed through', method: 'GET', path: '/v1/status/429', headers: withToken() },
   { name: 'REST without content', method: 'GET', path: '/v1/status/204', headers: withToken() },
+  { name: 'REST 204 without any header', method: 'GET', path: '/v1/empty', headers: withToken() },
   {
     name: 'PUT with a body in chunks',
     method: 'PUT',
