@@ -10,10 +10,10 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { consoleLogger, countingStream, formatLogLine } from './log';
-import { corsHeaders, judgeOrigin, preflightHeaders } from './cors';
 import {
   callUpstream,
   downstreamResponseHeaders,
+  nodeRequestHeaders,
   readLimitedBody,
   upstreamRequestHeaders,
   type NodeResponseTarget,
@@ -21,18 +21,24 @@ import {
   type UpstreamFetch,
   type UpstreamResponse,
 } from './forward';
-import { tokenMatches } from './token';
+import {
+  HEALTHY,
+  isForwardedPath,
+  judgeRequest,
+  NOT_FOUND,
+  PROXY_ERROR,
+  replyHeaders,
+  TOO_LARGE,
+  upstreamFailure,
+  type Reply as GateReply,
+  type UpstreamName,
+} from './gate';
 import { upstreamUrl, type ProxyConfig } from './config';
 
 /** What a route hands back; `answer()` makes it a Response. */
-interface Reply {
-  status: number;
-  headers: Record<string, string>;
-  body: string | ReadableStream<Uint8Array> | null;
+interface Reply extends GateReply {
   /** Set for upstream answers that can be piped straight into a Node response. */
   relay?: UpstreamResponse['relay'];
-  /** A short fixed word for the log (timeout, unreachable, error). */
-  note?: string;
 }
 
 type Bindings =
@@ -41,24 +47,9 @@ type Env = { Bindings: Bindings };
 
 export type ProxyApp = Hono<Env>;
 
-type ErrorStatus = 401 | 403 | 404 | 413 | 500 | 502 | 504;
-
-/** Errors are JSON with a code and a clear message. */
-function failure(status: ErrorStatus, error: string, message: string, note?: string): Reply {
-  return {
-    status,
-    headers: { 'content-type': 'application/json; charset=UTF-8' },
-    body: JSON.stringify({ error, message }),
-    note,
-  };
-}
-
 /** node-server's marker for "the handler wrote the response itself" (X_ALREADY_SENT); one shared instance. */
 let alreadySent: Response | undefined;
 const ALREADY_SENT = () => (alreadySent ??= new Response(null, { headers: { 'x-hono-already-sent': 'true' } }));
-
-const NOT_FOUND = () =>
-  failure(404, 'not_found', 'Not found. This proxy serves POST /soap.asmx, /v1/* and GET /healthz.');
 
 export function createProxyApp(config: ProxyConfig): ProxyApp {
   const log = config.logger ?? consoleLogger;
@@ -76,54 +67,20 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
       const { path } = splitUrl(c.req.url);
       const header = requestHeaders(c);
 
+      const verdict = judgeRequest(method, path, header, config);
+      const origin = verdict.origin;
       let reply: Reply;
-      let origin: string | undefined;
-      const verdict = judgeOrigin(header.get('origin'), config.allowedExtensionIds);
-      if (verdict.kind === 'refused') {
-        reply = failure(
-          403,
-          'origin_not_allowed',
-          'This proxy only answers the Boekhoud Companion extension; this origin is not allowed.',
-        );
-      } else if (verdict.kind === 'other-extension') {
-        // The preflight passes so that the browser lets the extension read the 403 that says why.
-        origin = verdict.origin;
-        reply =
-          method === 'OPTIONS' && header.get('access-control-request-method') !== null
-            ? { status: 204, headers: preflightHeaders(origin), body: null }
-            : failure(
-                403,
-                'extension_not_allowed',
-                `This proxy does not allow this extension (origin ${origin}); add it to ALLOWED_EXTENSION_IDS.`,
-              );
-      } else {
-        origin = verdict.kind === 'extension' ? verdict.origin : undefined;
-        if (origin && method === 'OPTIONS' && header.get('access-control-request-method') !== null) {
-          reply =
-            isForwardedPath(path) || path === '/healthz'
-              ? { status: 204, headers: preflightHeaders(origin), body: null }
-              : NOT_FOUND();
-        } else if (
-          config.proxyToken &&
-          !(method === 'GET' && path === '/healthz') &&
-          !tokenMatches(header.get('x-proxy-token'), config.proxyToken)
-        ) {
-          reply = failure(
-            401,
-            'proxy_token_required',
-            'The proxy needs the correct proxy token in X-Proxy-Token (set it in the extension settings).',
-          );
-        } else {
-          try {
-            reply = await route(c);
-          } catch {
-            // The error text is neither logged nor returned: it could quote a header or a body.
-            reply = failure(500, 'proxy_error', 'The proxy failed to handle this request.', 'error');
-          }
+      if (verdict.reply) reply = verdict.reply;
+      else {
+        try {
+          reply = await route(c);
+        } catch {
+          // The error text is neither logged nor returned: it could quote a header or a body.
+          reply = PROXY_ERROR();
         }
       }
 
-      const headers = origin && reply.status !== 204 ? { ...reply.headers, ...corsHeaders(origin) } : reply.headers;
+      const headers = replyHeaders(origin, reply.status, reply.headers);
       const write = (bytes: number | undefined, note?: string) =>
         log(
           formatLogLine({
@@ -165,7 +122,7 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
       return new Response(body, { status: reply.status, headers });
     };
 
-  const forward = (upstreamName: 'SOAP' | 'REST', base: string) =>
+  const forward = (upstreamName: UpstreamName, base: string) =>
     answer(async (c) => {
       // The host has already parsed and normalised the URL ("..", percent-encoded dots).
       const { path, search } = splitUrl(c.req.url);
@@ -176,8 +133,7 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
       let body: Uint8Array<ArrayBuffer> | undefined;
       if (method !== 'GET' && method !== 'HEAD') {
         const read = await readLimitedBody(c.req.raw, requestHeaders(c), config.bodyLimitBytes, c.env?.incoming);
-        if (read.kind === 'tooLarge')
-          return failure(413, 'body_too_large', `Request bodies are limited to ${config.bodyLimitBytes} bytes.`);
+        if (read.kind === 'tooLarge') return TOO_LARGE(config);
         body = read.bytes;
       }
 
@@ -200,25 +156,12 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
           };
         }
         case 'timeout':
-          return failure(
-            504,
-            'upstream_timeout',
-            `The ${upstreamName} upstream did not answer within ${formatSeconds(config.upstreamTimeoutMs)}.`,
-            'timeout',
-          );
         case 'unreachable':
-          return failure(502, 'upstream_unreachable', `Could not reach the ${upstreamName} upstream.`, 'unreachable');
+          return upstreamFailure(outcome.kind, upstreamName, config);
       }
     });
 
-  app.get(
-    '/healthz',
-    answer(() => ({
-      status: 200,
-      headers: { 'content-type': 'application/json; charset=UTF-8' },
-      body: '{"ok":true}',
-    })),
-  );
+  app.get('/healthz', answer(HEALTHY));
   app.post('/soap.asmx', forward('SOAP', soapBase));
   app.all('/v1/*', forward('REST', restBase));
   app.notFound(answer(NOT_FOUND));
@@ -228,12 +171,6 @@ export function createProxyApp(config: ProxyConfig): ProxyApp {
   });
 
   return app;
-}
-
-/** The allowlisted forwarding paths, judged on the parsed path; encoded separators and dots are refused. */
-export function isForwardedPath(pathname: string): boolean {
-  if (/%2e|%2f|%5c|\\|\/\//i.test(pathname)) return false;
-  return pathname === '/soap.asmx' || pathname.startsWith('/v1/');
 }
 
 /** Path and query (with its "?") of an absolute URL string, without parsing it again. */
@@ -253,22 +190,11 @@ function splitUrl(url: string): { path: string; search: string } {
  */
 function requestHeaders(c: Context<Env>): RequestHeaders {
   const node = c.env?.incoming?.headers;
-  if (node && typeof node === 'object') {
-    return {
-      get(name) {
-        const value = node[name];
-        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-      },
-    };
-  }
+  if (node && typeof node === 'object') return nodeRequestHeaders(node);
   return c.req.raw.headers;
 }
 
 const encoder = new TextEncoder();
 function utf8Length(text: string): number {
   return encoder.encode(text).byteLength;
-}
-
-function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }

@@ -72,6 +72,16 @@ export interface RequestHeaders {
   get(name: string): string | null;
 }
 
+/** A view of Node's parsed header object (repeated headers joined), instead of a web Headers object. */
+export function nodeRequestHeaders(node: Record<string, string | string[] | undefined>): RequestHeaders {
+  return {
+    get(name) {
+      const value = node[name];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+}
+
 export function upstreamRequestHeaders(incoming: RequestHeaders): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {
@@ -104,7 +114,7 @@ export function downstreamResponseHeaders(upstream: UpstreamResponse['headers'])
 export type LimitedBody = { kind: 'body'; bytes: Uint8Array<ArrayBuffer> | undefined } | { kind: 'tooLarge' };
 
 /** The Node request stream, when the host passes one (node-server does, as `env.incoming`). */
-interface NodeIncoming {
+export interface NodeIncoming {
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
   on(event: 'end' | 'error' | 'aborted', listener: (error?: unknown) => void): unknown;
   removeAllListeners(event: string): unknown;
@@ -127,45 +137,70 @@ function isNodeIncoming(value: unknown): value is NodeIncoming {
  * request stream directly, which skips building a web Request.
  */
 export async function readLimitedBody(
-  request: Request,
+  request: Request | undefined,
   headers: RequestHeaders,
   limit: number,
   nodeIncoming?: unknown,
 ): Promise<LimitedBody> {
   const declared = headers.get('content-length');
   if (declared !== null && Number(declared) > limit) return { kind: 'tooLarge' };
+  if (isNodeIncoming(nodeIncoming) && !nodeIncoming.readableEnded) {
+    const incoming = nodeIncoming;
+    return new Promise((resolve, reject) =>
+      readNodeBody(incoming, declared, limit, (read) => (read instanceof Error ? reject(read) : resolve(read))),
+    );
+  }
+  if (!request?.body) return { kind: 'body', bytes: undefined };
   const chunks: Uint8Array[] = [];
   let size = 0;
-
-  if (isNodeIncoming(nodeIncoming) && !nodeIncoming.readableEnded) {
-    const fits = await new Promise<boolean>((resolve, reject) => {
-      nodeIncoming.on('data', (chunk: Uint8Array) => {
-        size += chunk.byteLength;
-        if (size > limit) {
-          nodeIncoming.removeAllListeners('data');
-          nodeIncoming.resume(); // discard the rest
-          resolve(false);
-        } else chunks.push(chunk);
-      });
-      nodeIncoming.on('end', () => resolve(true));
-      nodeIncoming.on('error', reject);
-      nodeIncoming.on('aborted', () => reject(new Error('request aborted')));
-    });
-    if (!fits) return { kind: 'tooLarge' };
-  } else {
-    if (!request.body) return { kind: 'body', bytes: undefined };
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => undefined);
-        return { kind: 'tooLarge' };
-      }
-      chunks.push(value);
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return { kind: 'tooLarge' };
     }
+    chunks.push(value);
   }
+  return joined(chunks, size, declared);
+}
+
+/**
+ * The Node request stream read up to `limit` bytes, with a callback rather than a promise (the
+ * Node fast path stays out of the microtask queue). `declared` is the Content-Length header;
+ * over the limit the rest of the body is read and dropped. An aborted request is an Error.
+ */
+export function readNodeBody(
+  incoming: NodeIncoming,
+  declared: string | null,
+  limit: number,
+  done: (read: LimitedBody | Error) => void,
+): void {
+  if (declared !== null && Number(declared) > limit) return done({ kind: 'tooLarge' });
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let settled = false;
+  const settle = (read: LimitedBody | Error) => {
+    if (settled) return;
+    settled = true;
+    done(read);
+  };
+  incoming.on('data', (chunk: Uint8Array) => {
+    size += chunk.byteLength;
+    if (size > limit) {
+      incoming.removeAllListeners('data');
+      incoming.resume(); // discard the rest
+      settle({ kind: 'tooLarge' });
+    } else chunks.push(chunk);
+  });
+  incoming.on('end', () => settle(joined(chunks, size, declared)));
+  incoming.on('error', (error) => settle(error instanceof Error ? error : new Error('request failed')));
+  incoming.on('aborted', () => settle(new Error('request aborted')));
+}
+
+function joined(chunks: Uint8Array[], size: number, declared: string | null): LimitedBody {
   if (chunks.length === 0)
     return { kind: 'body', bytes: size === 0 && declared === null ? undefined : new Uint8Array(0) };
   if (chunks.length === 1) return { kind: 'body', bytes: chunks[0] as Uint8Array<ArrayBuffer> };

@@ -9,7 +9,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { NodeResponseTarget, UpstreamFetch, UpstreamResponse } from './forward';
 
-const agentOptions = {
+export const agentOptions = {
   keepAlive: true,
   keepAliveMsecs: 1_000,
   maxSockets: 256,
@@ -49,7 +49,7 @@ export function createNodeFetch(): UpstreamFetch {
     });
 }
 
-const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
+export const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 
 function toUpstreamResponse(res: IncomingMessage): UpstreamResponse {
   const raw = res.rawHeaders;
@@ -76,7 +76,11 @@ function toUpstreamResponse(res: IncomingMessage): UpstreamResponse {
 }
 
 /** Pipes the upstream body into the Node response, counting bytes, with backpressure. */
-function relay(res: IncomingMessage, target: NodeResponseTarget, done: (bytes: number, note?: string) => void): void {
+export function relay(
+  res: IncomingMessage,
+  target: NodeResponseTarget,
+  done: (bytes: number, note?: string) => void,
+): void {
   let bytes = 0;
   let finished = false;
   const finish = (note?: string) => {

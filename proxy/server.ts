@@ -2,11 +2,12 @@
  * The proxy on Node: the Hono app on a real port, with a close() that drains requests in
  * flight before it lets go (SIGTERM in proxy/main.ts and proxy/start.ts).
  */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createProxyApp } from './app';
 import { createNodeFetch } from './node-fetch';
+import { createNodeHandler } from './node-handler';
 import type { ProxyServerConfig } from './config';
 
 export interface RunningProxy {
@@ -18,16 +19,20 @@ export interface RunningProxy {
 
 export function startProxyServer(config: ProxyServerConfig): Promise<RunningProxy> {
   const app = createProxyApp({ ...config, fetch: config.fetch ?? createNodeFetch() });
+  const viaHono = getRequestListener(app.fetch, { hostname: config.host });
+  // With the default upstream access, plain requests skip Hono (proxy/node-handler.ts); a given fetch is always used.
+  const server = createServer(config.fetch ? viaHono : createNodeHandler(config, viaHono));
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      const info = server.address() as AddressInfo;
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${host}:${info.port}`,
         port: info.port,
         close: (graceMs) => drain(server, graceMs ?? 10_000),
       });
-    }) as Server;
-    server.once('error', reject);
+    });
   });
 }
 

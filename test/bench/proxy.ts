@@ -12,7 +12,8 @@
  * Targets: through the proxy ≥ 0.9× the pipe's throughput, ≥ 0.85× direct where the machine
  * allows it, and < 1 ms added p50 latency.
  * Run: `npx tsx test/bench/proxy.ts [durationSec] [connections]`; with BENCH_PROXY_PROFILE=<dir>
- * the sandbox, the proxy and the pipe each write a CPU profile there.
+ * the sandbox, the proxy and the pipe each write a CPU profile there. BENCH_PROXY_OTHER=<path of
+ * another checkout's proxy/main.ts> adds that proxy to the same rounds (an A/B of a change).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -69,6 +70,8 @@ export interface ProxyBenchResult {
   cpuPerRequestMs: { sandbox: number; proxy: number };
   /** The bare pipe (PIPE) in the same run: what any extra hop costs on this machine; throughputRatio is pipe / direct. */
   floor?: LoadFigures & { throughputRatio: number; cpuPerRequestMs: number };
+  /** BENCH_PROXY_OTHER's proxy in the same rounds, with its ratio to the pipe. */
+  other?: LoadFigures & { pipeRatio: number; cpuPerRequestMs: number };
   /** The targets from the issue: ≥ 0.9× the pipe, added p50 < 1 ms, no errors (≥ 0.85× direct is `meetsDirectTarget`). */
   meetsTarget: boolean;
   meetsDirectTarget: boolean;
@@ -283,6 +286,7 @@ export async function benchProxy(
   let sandbox: Child | undefined;
   let proxy: Child | undefined;
   let floorProxy: Child | undefined;
+  let otherProxy: Child | undefined;
   try {
     sandbox = await startChild(
       sandboxPath,
@@ -296,6 +300,13 @@ export async function benchProxy(
     );
     if (withFloor)
       floorProxy = await startChild({ script: PIPE }, { UPSTREAM: sandbox.url }, /listening on (http:\/\/\S+)/);
+    const otherPath = process.env.BENCH_PROXY_OTHER;
+    if (otherPath)
+      otherProxy = await startChild(
+        otherPath,
+        { PORT: '0', HOST: '127.0.0.1', EB_SOAP_URL: sandbox.url, EB_REST_URL: sandbox.url },
+        /Proxy listening on (http:\/\/\S+)/,
+      );
     const s = await openSessions(sandbox.url);
     const mix: LoadRequest[] = [
       {
@@ -310,7 +321,7 @@ export async function benchProxy(
       { method: 'GET', path: '/v1/ledger?limit=100&offset=0', headers: { authorization: s.restToken } },
     ];
 
-    const targets = [sandbox, proxy, ...(floorProxy ? [floorProxy] : [])];
+    const targets = [sandbox, proxy, ...(floorProxy ? [floorProxy] : []), ...(otherProxy ? [otherProxy] : [])];
     // Warm every path (JIT, connection pools) before measuring.
     for (const t of targets) await load(t.url, mix, connections, 1);
 
@@ -338,6 +349,15 @@ export async function benchProxy(
         cpuPerRequestMs: cpu.get(floorProxy)! / f.requests,
       };
     }
+    let other: ProxyBenchResult['other'];
+    if (otherProxy) {
+      const o = combine(results.get(otherProxy)!);
+      other = {
+        ...o,
+        pipeRatio: floor && floor.throughput > 0 ? o.throughput / floor.throughput : NaN,
+        cpuPerRequestMs: cpu.get(otherProxy)! / o.requests,
+      };
+    }
     const probe = await latencyProbe(sandbox.url, proxy.url, mix, 150);
 
     const throughputRatio = direct.throughput > 0 ? proxied.throughput / direct.throughput : 0;
@@ -353,12 +373,14 @@ export async function benchProxy(
       unloaded: probe,
       cpuPerRequestMs,
       floor,
+      other,
       meetsTarget: pipeRatio >= 0.9 && clean,
       meetsDirectTarget: throughputRatio >= 0.85 && clean,
       connections,
       durationSec: rounds * roundSec,
     };
   } finally {
+    await stopChild(otherProxy);
     await stopChild(floorProxy);
     await stopChild(proxy);
     await stopChild(sandbox);
@@ -376,6 +398,12 @@ export function formatProxyBench(r: ProxyBenchResult): string {
       ? [
           row('pipe', r.floor),
           `  pipe = a bare node:http proxy: ${r.floor.throughputRatio.toFixed(2)}× direct, ${r.floor.cpuPerRequestMs.toFixed(3)} ms CPU per request`,
+        ]
+      : []),
+    ...(r.other
+      ? [
+          row('other', r.other),
+          `  other = BENCH_PROXY_OTHER: ${r.other.pipeRatio.toFixed(2)}× pipe, ${r.other.cpuPerRequestMs.toFixed(3)} ms CPU per request`,
         ]
       : []),
     `  unloaded p50: direct ${r.unloaded.directP50Ms.toFixed(3)} ms, proxied ${r.unloaded.proxiedP50Ms.toFixed(3)} ms`,

@@ -57,6 +57,7 @@ export interface EchoUpstream extends Listening {
  * - `/v1/hang`: never answers.
  * - `/v1/slow/<ms>`: answers 200 after <ms>.
  * - `/v1/status/<code>`: answers <code> with Retry-After: 7 and a Set-Cookie.
+ * - `/v1/empty`: 204 with no headers at all.
  * - `/v1/stream`: sends "first;" at once, "second" 150 ms later, no Content-Length.
  * - `/v1/break`: promises 1000 bytes, sends 10, then cuts the connection.
  * - `/v1/trickle`: sends a chunk every 50 ms for 5 s (for clients that leave early); `closed` counts ends.
@@ -101,6 +102,10 @@ export function startEchoUpstream(name = 'upstream'): Promise<EchoUpstream> {
           'set-cookie': 'ASP.NET_SessionId=secret; path=/',
         });
         res.end(JSON.stringify({ status: Number(status[1]) }));
+        return;
+      }
+      if (path === '/v1/empty') {
+        res.writeHead(204).end();
         return;
       }
       if (path === '/v1/break') {

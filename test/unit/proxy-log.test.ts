@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bufferedLogger, formatLogLine } from '../../proxy/log';
+import { bufferedLogger, formatLogLine, isoTime } from '../../proxy/log';
 
 describe('bufferedLogger', () => {
   it('writes the lines of an interval in one call, in order, and flushes on demand', async () => {
@@ -41,5 +41,19 @@ describe('formatLogLine', () => {
     expect(line.split('\n')).toHaveLength(1);
     expect(line.length).toBeLessThan(300);
     expect(line.startsWith('1970-01-01T00:00:00.000Z GET /v1/a?b')).toBe(true);
+  });
+});
+
+describe('isoTime', () => {
+  it('is toISOString of the same instant, also across seconds, days and back in time', () => {
+    const instants = [0, 999, 1000, 1001, 59_999, 86_399_999, 86_400_000, 1_764_709_200_123, 1_764_709_199_999];
+    for (let i = 0; i < 500; i++) instants.push(1_764_709_200_000 + i * 7 + (i % 3) * 1000);
+    for (const ms of [...instants, ...[...instants].reverse()]) expect(isoTime(ms)).toBe(new Date(ms).toISOString());
+  });
+
+  it('gives the log line the same time for a Date and for its milliseconds', () => {
+    const entry = { method: 'GET', path: '/v1/x', status: 200, durationMs: 1, bytes: 1 };
+    const at = 1_764_709_200_045;
+    expect(formatLogLine({ ...entry, start: at })).toBe(formatLogLine({ ...entry, start: new Date(at) }));
   });
 });
