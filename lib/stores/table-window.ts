@@ -224,10 +224,16 @@ export function useTableWindow<T, K extends Key>(
     await fetchWindow();
   }
 
+  let current: Promise<void> = Promise.resolve();
+  const read = () => (current = reload());
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const reloadSoon = (ms = delayMs) => {
+  /**
+   * A new search starts over at once; a re-read because the data changed (`afterCurrent`) waits for
+   * the read in progress, so the page's first status (a run id) does not throw away a count half done.
+   */
+  const reloadSoon = (ms = delayMs, afterCurrent = false) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void reload(), ms);
+    timer = setTimeout(() => (afterCurrent ? void current.catch(() => undefined).then(read) : void read()), ms);
   };
 
   // Re-read when the table's size changes (a sync writes thousands of rows: debounced) or `also` does.
@@ -235,11 +241,11 @@ export function useTableWindow<T, K extends Key>(
   // other than the one the first read saw (rows written in between) re-reads as well.
   const watching = shallowRef(false);
   const size = useLiveQuery(() => (watching.value ? view.table.count() : Promise.resolve(-1)), -1, watching);
-  watch(size, (n, before) => n !== -1 && (before !== -1 || n !== total.value) && reloadSoon());
-  void reload().finally(() => (watching.value = true));
-  if (also) watch(also, () => reloadSoon());
+  watch(size, (n, before) => n !== -1 && (before !== -1 || n !== total.value) && reloadSoon(delayMs, true));
+  void read().finally(() => (watching.value = true));
+  if (also) watch(also, () => reloadSoon(delayMs, true));
   watch(query, () => reloadSoon(150));
-  watch([sortKey, sortDir], () => void reload());
+  watch([sortKey, sortDir], () => void read());
   onScopeDispose(() => clearTimeout(timer));
 
   return {

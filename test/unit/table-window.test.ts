@@ -158,6 +158,32 @@ describe('a windowed data view', () => {
     expect(w.total.value).toBe(N);
   });
 
+  it('lets a re-read because the data changed wait for the count in progress instead of starting over', async () => {
+    const { db, view } = await customerView();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const count = db.customers.count.bind(db.customers);
+    const counting = vi.spyOn(view.table, 'count').mockImplementation((async () => {
+      await gate;
+      return count();
+    }) as never);
+    const run = ref<number>();
+    scope = effectScope();
+    const w = scope.run(() => useTableWindow(view, () => '', run, 0))!;
+    let callsWhenCounted = -1;
+    scope.run(() => watch(w.counted, () => (callsWhenCounted = counting.mock.calls.length), { flush: 'sync' }));
+    await vi.waitFor(() => expect(w.rows.value).toHaveLength(60));
+    // The page's first status arrives (a run id) while the rows are being counted.
+    run.value = 7;
+    await new Promise((r) => setTimeout(r, 30));
+    release();
+    await vi.waitFor(() => expect(w.counted.value).toBe(true));
+    expect(callsWhenCounted).toBe(1);
+    expect(w.count.value).toBe(N);
+    // The re-read still happens, after it.
+    await vi.waitFor(() => expect(counting.mock.calls.length).toBeGreaterThanOrEqual(2));
+  });
+
   it('keeps the count of a keep rule unknown until the kept rows are counted, never the table size', async () => {
     const db = new WorkspaceDb(freshDbName('table-window-keep-count'));
     await db.openItems.bulkPut(Array.from({ length: 100 }, (_, i) => openItem(i, i % 2 === 0)));
