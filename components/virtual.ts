@@ -82,6 +82,7 @@ export function localSource<R>(
   return {
     count: computed(() => filtered.value.length),
     total: computed(() => rows().length),
+    counted: computed(() => true),
     start: computed(() => range.value[0]),
     rows: computed(() => filtered.value.slice(range.value[0], range.value[1])),
     show: (start, end) => (range.value = [start, end]),

@@ -84,17 +84,35 @@ export function stepName(step: string | undefined): string {
 
 const locale = (): string => (language.value === 'nl' ? 'nl-NL' : 'en-GB');
 
+/**
+ * One formatter per language and kind: making an Intl formatter costs about 0.2 ms, formatting with
+ * one about 1 µs, and a data view formats a date and amounts in every cell of 60 rows, twice (its
+ * text and title).
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, make: (locale: string) => F): F {
+  const key = `${locale()} ${kind}`;
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make(locale())));
+  return f;
+}
+
 export function formatMoney(amount: number): string {
-  return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'EUR' }).format(amount);
+  return formatter('money', (l) => new Intl.NumberFormat(l, { style: 'currency', currency: 'EUR' })).format(amount);
 }
 
 export function formatNumber(n: number, maxDecimals = 2): string {
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: maxDecimals }).format(n);
+  return formatter(
+    `number ${maxDecimals}`,
+    (l) => new Intl.NumberFormat(l, { maximumFractionDigits: maxDecimals }),
+  ).format(n);
 }
 
 export function formatDateTime(ms: number | undefined): string {
   if (ms === undefined) return '';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+  return formatter('dateTime', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(
+    new Date(ms),
+  );
 }
 
 /** Formats a YYYY-MM-DD date without shifting it through time zones. */
@@ -102,7 +120,7 @@ export function formatDate(iso: string | undefined): string {
   if (!iso) return '';
   const [y, m, d] = iso.split('-').map(Number);
   if (!y || !m || !d) return iso;
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+  return formatter('date', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: 'UTC' })).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }

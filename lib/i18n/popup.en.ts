@@ -19,6 +19,7 @@ export const popupEn: Record<PopupKey, string> = {
   'common.none': '—',
   'common.loading': 'Loading…',
   'common.rowsShown': '{shown} of {total} rows',
+  'common.counting': 'Counting rows…',
   'common.noRows': 'Nothing found.',
   'common.language': 'Language',
   'common.fixErrors': 'Not saved: please correct the marked fields.',

@@ -21,6 +21,7 @@ export const popupNl = {
   'common.none': '—',
   'common.loading': 'Laden…',
   'common.rowsShown': '{shown} van {total} rijen',
+  'common.counting': 'Rijen tellen…',
   'common.noRows': 'Niets gevonden.',
   'common.language': 'Taal',
   'common.fixErrors': 'Niet opgeslagen: verbeter de gemarkeerde velden.',

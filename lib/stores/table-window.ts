@@ -13,6 +13,7 @@
 import { onScopeDispose, shallowRef, watch, type Ref, type WatchSource } from 'vue';
 import type { Collection, IndexableType, Table } from 'dexie';
 import { useLiveQuery } from './live-query';
+import { keptKeysInOrder } from './kept-keys';
 
 type Value = string | number | undefined;
 type Key = IndexableType;
@@ -27,10 +28,15 @@ const MARGIN = 20;
 
 /** What DataTable needs from its rows, wherever they live (in memory or in IndexedDB). */
 export interface RowSource<T> {
-  /** Rows that match now. */
+  /** Rows that match now (meaningful once `counted`). */
   count: Readonly<Ref<number>>;
-  /** Rows in all. */
+  /** Rows in all (meaningful once `counted`). */
   total: Readonly<Ref<number>>;
+  /**
+   * False until the first count is in: the rows from `start` are real rows in order, but how many
+   * there are is not known yet (Chromium counts 60,000 rows by walking them), so none is shown.
+   */
+  counted: Readonly<Ref<boolean>>;
   /** The loaded window: `rows[0]` is row number `start` of the `count` matches. */
   start: Readonly<Ref<number>>;
   rows: Readonly<Ref<T[]>>;
@@ -100,6 +106,7 @@ export function useTableWindow<T, K extends Key>(
 ): TableWindow<T> {
   const count = shallowRef(0);
   const total = shallowRef(0);
+  const counted = shallowRef(false);
   const start = shallowRef(0);
   const rows = shallowRef<T[]>([]) as Ref<T[]>;
   const loading = shallowRef(true);
@@ -114,6 +121,8 @@ export function useTableWindow<T, K extends Key>(
   /** Rows asked for, and rows loaded (a margin around what was asked; undefined: nothing valid). */
   let range: [number, number] = [0, FIRST_WINDOW];
   let loaded: [number, number] | undefined;
+  /** The window being read now, if any. */
+  let reading: [number, number] | undefined;
   let reloads = 0;
   let fetches = 0;
 
@@ -133,17 +142,15 @@ export function useTableWindow<T, K extends Key>(
 
   async function matching(ws: string[]): Promise<{ keys?: K[]; mode: SearchMode }> {
     const keep = view.keep;
+    const kept =
+      keep && ((among?: K[]) => keptKeysInOrder(view.table, view.keyOf, index(), sortDir.value, keep, among));
     if (ws.length === 0) {
-      if (keep) return { keys: await ordered().filter(keep).primaryKeys(), mode: 'all' };
+      if (kept) return { keys: await kept(), mode: 'all' };
       return { keys: isSparse() ? await orderedKeys() : undefined, mode: 'all' };
     }
     const set = await prefixMatches(view, ws);
     if (set.size > 0) {
-      const inOrder = keep
-        ? await ordered()
-            .filter((r) => keep(r) && set.has(view.keyOf(r)))
-            .primaryKeys()
-        : (await orderedKeys()).filter((k) => set.has(k));
+      const inOrder = kept ? await kept([...set]) : (await orderedKeys()).filter((k) => set.has(k));
       if (inOrder.length > 0) return { keys: inOrder, mode: 'prefix' };
     }
     // A sparse sort index would leave rows out of the scan: then scan in primary-key order.
@@ -158,6 +165,7 @@ export function useTableWindow<T, K extends Key>(
     const mine = ++fetches;
     const s = Math.max(0, range[0] - MARGIN);
     const e = range[1] + MARGIN;
+    reading = [s, e];
     const got = keys
       ? (await view.table.bulkGet(keys.slice(s, e))).filter((r): r is T => r !== undefined)
       : throughKeep && view.keep
@@ -171,6 +179,7 @@ export function useTableWindow<T, K extends Key>(
             .limit(e - s)
             .toArray();
     if (mine !== fetches) return;
+    reading = undefined;
     loaded = [s, e];
     start.value = s;
     rows.value = got;
@@ -182,22 +191,24 @@ export function useTableWindow<T, K extends Key>(
     const ws = words(q);
     loading.value = true;
     if (ws.length === 0 && (view.keep || !isSparse())) {
-      // First rows at once, read beside the count (in index order, or through the rule; the key
-      // list of a rule follows), instead of after it: two reads side by side, not one by one.
+      // First rows at once (in index order, or through the rule; the key list of a rule follows),
+      // and only then the count: IndexedDB does one request after another, and a count of 60,000
+      // rows asked first would hold the first rows back until it is done.
       loaded = undefined;
       keys = undefined;
       throughKeep = view.keep !== undefined;
-      const [n] = await Promise.all([view.table.count(), fetchWindow()]);
+      await fetchWindow();
       if (mine !== reloads) return;
-      total.value = n;
       if (!view.keep) {
-        count.value = n;
+        const n = await view.table.count();
+        if (mine !== reloads) return;
+        total.value = count.value = n;
+        counted.value = true;
         mode.value = 'all';
         appliedQuery.value = q;
         loading.value = false;
         return;
       }
-      if (appliedQuery.value === undefined) count.value = n;
     }
     const [n, found] = await Promise.all([view.table.count(), matching(ws)]);
     if (mine !== reloads) return;
@@ -206,16 +217,23 @@ export function useTableWindow<T, K extends Key>(
     throughKeep = false;
     total.value = n;
     count.value = keys ? keys.length : n;
+    counted.value = true;
     mode.value = found.mode;
     appliedQuery.value = q;
     loading.value = false;
     await fetchWindow();
   }
 
+  let current: Promise<void> = Promise.resolve();
+  const read = () => (current = reload());
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const reloadSoon = (ms = delayMs) => {
+  /**
+   * A new search starts over at once; a re-read because the data changed (`afterCurrent`) waits for
+   * the read in progress, so the page's first status (a run id) does not throw away a count half done.
+   */
+  const reloadSoon = (ms = delayMs, afterCurrent = false) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void reload(), ms);
+    timer = setTimeout(() => (afterCurrent ? void current.catch(() => undefined).then(read) : void read()), ms);
   };
 
   // Re-read when the table's size changes (a sync writes thousands of rows: debounced) or `also` does.
@@ -223,16 +241,17 @@ export function useTableWindow<T, K extends Key>(
   // other than the one the first read saw (rows written in between) re-reads as well.
   const watching = shallowRef(false);
   const size = useLiveQuery(() => (watching.value ? view.table.count() : Promise.resolve(-1)), -1, watching);
-  watch(size, (n, before) => n !== -1 && (before !== -1 || n !== total.value) && reloadSoon());
-  void reload().finally(() => (watching.value = true));
-  if (also) watch(also, () => reloadSoon());
+  watch(size, (n, before) => n !== -1 && (before !== -1 || n !== total.value) && reloadSoon(delayMs, true));
+  void read().finally(() => (watching.value = true));
+  if (also) watch(also, () => reloadSoon(delayMs, true));
   watch(query, () => reloadSoon(150));
-  watch([sortKey, sortDir], () => void reload());
+  watch([sortKey, sortDir], () => void read());
   onScopeDispose(() => clearTimeout(timer));
 
   return {
     count,
     total,
+    counted,
     start,
     rows,
     loading,
@@ -242,7 +261,10 @@ export function useTableWindow<T, K extends Key>(
     appliedQuery,
     show(s, e) {
       range = [s, e];
-      if (loaded && s >= loaded[0] && e <= Math.min(loaded[1], Math.max(count.value, s))) return;
+      // Before the count, the table asks past the rows it has: the window read (or reading) covers them.
+      const known = counted.value ? Math.max(count.value, s) : Infinity;
+      const covers = (r?: [number, number]) => r !== undefined && s >= r[0] && e <= Math.min(r[1], known);
+      if (covers(loaded) || (!counted.value && covers(reading))) return;
       void fetchWindow();
     },
     canSort: (key) => key in view.sortable,

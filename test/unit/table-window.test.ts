@@ -4,7 +4,7 @@
  * indexes and fall back to a capped "contains" scan; rows without the sort field come last.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { effectScope, nextTick, ref, type EffectScope, type Ref } from 'vue';
+import { effectScope, nextTick, ref, watch, type EffectScope, type Ref } from 'vue';
 import type { Table } from 'dexie';
 import { WorkspaceDb, type Customer, type OpenItemRow } from '../../lib/db';
 import { CONTAINS_CAP, useTableWindow, type TableView, type TableWindow } from '../../lib/stores/table-window';
@@ -67,6 +67,31 @@ async function customerView() {
   return { db, view };
 }
 
+const openItem = (i: number, open: boolean): OpenItemRow => ({
+  key: `debtors:R${i}:F${i}`,
+  side: 'debtors',
+  date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`,
+  invoiceNumber: `F${i}`,
+  relationCode: `R${i}`,
+  relationName: 'x',
+  total: 10,
+  paid: 0,
+  outstanding: 10,
+  open,
+  seenAt: 0,
+});
+
+/** Open items listed oldest first, only those still open. */
+const openItemView = (db: WorkspaceDb): TableView<OpenItemRow, string> => ({
+  table: db.openItems as unknown as Table<OpenItemRow, string>,
+  sortable: { date: 'date' },
+  defaultSort: { key: 'date', dir: 1 },
+  prefixIndexes: ['invoiceNumber'],
+  values: [(r) => r.invoiceNumber],
+  keyOf: (r) => r.key,
+  keep: (r) => r.open,
+});
+
 describe('a windowed data view', () => {
   it('counts with count() and reads only the window asked for, in index order', async () => {
     const { db, view } = await customerView();
@@ -106,6 +131,115 @@ describe('a windowed data view', () => {
     release();
     await settled(w);
     expect(w.count.value).toBe(N);
+  });
+
+  it('has the first rows before the count is known, and no count until it is', async () => {
+    const { db, view } = await customerView();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const count = db.customers.count.bind(db.customers);
+    vi.spyOn(view.table, 'count').mockImplementation((async () => {
+      await gate;
+      return count();
+    }) as never);
+    const w = open(view);
+    await vi.waitFor(() => expect(w.rows.value).toHaveLength(60));
+    expect(w.counted.value).toBe(false);
+    // The table asks past the rows it has while it does not know the end: no second read of the same rows.
+    const toArray = vi.spyOn(
+      Object.getPrototypeOf(db.customers.toCollection()) as { toArray: () => unknown },
+      'toArray',
+    );
+    w.show(0, 21);
+    expect(toArray).not.toHaveBeenCalled();
+    release();
+    await vi.waitFor(() => expect(w.counted.value).toBe(true));
+    expect(w.count.value).toBe(N);
+    expect(w.total.value).toBe(N);
+  });
+
+  it('lets a re-read because the data changed wait for the count in progress instead of starting over', async () => {
+    const { db, view } = await customerView();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const count = db.customers.count.bind(db.customers);
+    const counting = vi.spyOn(view.table, 'count').mockImplementation((async () => {
+      await gate;
+      return count();
+    }) as never);
+    const run = ref<number>();
+    scope = effectScope();
+    const w = scope.run(() => useTableWindow(view, () => '', run, 0))!;
+    let callsWhenCounted = -1;
+    scope.run(() => watch(w.counted, () => (callsWhenCounted = counting.mock.calls.length), { flush: 'sync' }));
+    await vi.waitFor(() => expect(w.rows.value).toHaveLength(60));
+    // The page's first status arrives (a run id) while the rows are being counted.
+    run.value = 7;
+    await new Promise((r) => setTimeout(r, 30));
+    release();
+    await vi.waitFor(() => expect(w.counted.value).toBe(true));
+    expect(callsWhenCounted).toBe(1);
+    expect(w.count.value).toBe(N);
+    // The re-read still happens, after it.
+    await vi.waitFor(() => expect(counting.mock.calls.length).toBeGreaterThanOrEqual(2));
+  });
+
+  it('keeps the count of a keep rule unknown until the kept rows are counted, never the table size', async () => {
+    const db = new WorkspaceDb(freshDbName('table-window-keep-count'));
+    await db.openItems.bulkPut(Array.from({ length: 100 }, (_, i) => openItem(i, i % 2 === 0)));
+    const view = openItemView(db);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const count = db.openItems.count.bind(db.openItems);
+    vi.spyOn(view.table, 'count').mockImplementation((async () => {
+      await gate;
+      return count();
+    }) as never);
+    const w = open(view);
+    const counts: number[] = [];
+    scope!.run(() => watch(w.count, (n) => counts.push(n), { flush: 'sync' }));
+    await vi.waitFor(() => expect(w.rows.value.length).toBeGreaterThan(0));
+    expect(w.rows.value.every((r) => r.open)).toBe(true);
+    expect(w.counted.value).toBe(false);
+    release();
+    await vi.waitFor(() => expect(w.counted.value).toBe(true));
+    expect(w.count.value).toBe(50);
+    expect(w.total.value).toBe(100);
+    // The number of rows shown went from unknown to 50, never through the 100 the table holds.
+    expect(counts).toEqual([50]);
+  });
+
+  it('lists the kept rows in the order of the index either way, equal dates by key', async () => {
+    const db = new WorkspaceDb(freshDbName('table-window-keep-order'));
+    // More rows than one slice of the key listing, many on the same date.
+    await db.openItems.bulkPut(Array.from({ length: 4500 }, (_, i) => openItem(i, i % 3 !== 0)));
+    const w = open(openItemView(db));
+    await settled(w);
+    const cursorOrder = await db.openItems
+      .orderBy('date')
+      .filter((r) => r.open)
+      .primaryKeys();
+    expect((await rowsAt(w, 0, 3000)).map((r) => r.key)).toEqual(cursorOrder);
+    w.sortBy('date');
+    await vi.waitFor(() => expect(w.sortDir.value).toBe(-1));
+    await settled(w);
+    expect((await rowsAt(w, 0, 3000)).map((r) => r.key)).toEqual([...cursorOrder].reverse());
+  });
+
+  it('finds kept rows by the start of an indexed column, in the order of the index', async () => {
+    const db = new WorkspaceDb(freshDbName('table-window-keep-search'));
+    await db.openItems.bulkPut(Array.from({ length: 300 }, (_, i) => openItem(i, i % 3 !== 0)));
+    const query = ref('f1');
+    const w = open(openItemView(db), query);
+    await settled(w);
+    expect(w.mode.value).toBe('prefix');
+    const expected = await db.openItems
+      .orderBy('date')
+      .filter((r) => r.open && r.invoiceNumber?.startsWith('F1') === true)
+      .primaryKeys();
+    expect(expected.length).toBeGreaterThan(20);
+    expect(w.count.value).toBe(expected.length);
+    expect((await rowsAt(w, 0, expected.length)).map((r) => r.key)).toEqual(expected);
   });
 
   it('shows rows written while the first rows were being read', async () => {
@@ -168,29 +302,9 @@ describe('a windowed data view', () => {
 
   it('lists only the rows a keep rule allows, and follows writes to the table', async () => {
     const db = new WorkspaceDb(freshDbName('table-window-open'));
-    const item = (i: number, open: boolean): OpenItemRow => ({
-      key: `debtors:R${i}:F${i}`,
-      side: 'debtors',
-      date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`,
-      invoiceNumber: `F${i}`,
-      relationCode: `R${i}`,
-      relationName: 'x',
-      total: 10,
-      paid: 0,
-      outstanding: 10,
-      open,
-      seenAt: 0,
-    });
+    const item = openItem;
     await db.openItems.bulkPut(Array.from({ length: 200 }, (_, i) => item(i, i % 4 !== 0)));
-    const w = open({
-      table: db.openItems as unknown as Table<OpenItemRow, string>,
-      sortable: { date: 'date' },
-      defaultSort: { key: 'date', dir: 1 },
-      prefixIndexes: ['invoiceNumber'],
-      values: [(r) => r.invoiceNumber],
-      keyOf: (r) => r.key,
-      keep: (r) => r.open,
-    });
+    const w = open(openItemView(db));
     await settled(w);
     expect(w.total.value).toBe(200);
     expect(w.count.value).toBe(150);

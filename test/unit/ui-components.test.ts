@@ -5,7 +5,7 @@
  * the sync panel's progress and pause message, the connection fields' errors, the draft.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createSSRApp, h, reactive, type Component } from 'vue';
+import { createSSRApp, h, reactive, ref, type Component } from 'vue';
 import { renderToString } from 'vue/server-renderer';
 import DataTable, { type Column } from '../../components/DataTable.vue';
 import SyncPanel from '../../components/SyncPanel.vue';
@@ -19,6 +19,7 @@ import { pick, setLanguage } from '../../lib/i18n';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { draftFromSettings, extraOriginFor, settingsFromDraft } from '../../lib/settings-draft';
 import type { StatusSnapshot } from '../../lib/background-requests';
+import type { RowSource } from '../../lib/stores/table-window';
 
 interface Row {
   id: number;
@@ -102,6 +103,38 @@ describe('DataTable', () => {
     expect(html).toContain(`height:${(10_000 - 18) * 36}px`);
     // The scroll area can be reached and scrolled with the keyboard, and is named.
     expect(html).toMatch(/class="scroller" tabindex="0" role="region" aria-label="Klanten"/);
+  });
+
+  it('shows the rows it has before their number is known, and no number until then', async () => {
+    const counted = ref(false);
+    const count = ref(0);
+    const source: RowSource<Row> = {
+      count,
+      total: count,
+      counted,
+      start: ref(0),
+      rows: ref(rows.slice(0, 60)),
+      show: () => undefined,
+      sortKey: ref('name'),
+      sortDir: ref(1),
+      sortBy: () => undefined,
+      canSort: () => true,
+    };
+    const props = { source, columns, rowKey: (r: Row) => r.id, caption: 'Mutaties', height: 360, rowHeight: 36 };
+    const before = await render(DataTable, props);
+    expect(before).toContain('Klant 00001');
+    expect(before).toContain('aria-rowcount="-1"');
+    expect(before).toContain('Rijen tellen…');
+    expect(before).not.toMatch(/van \d+ rijen|Niets gevonden/);
+    // The rows it has and no spacer below them: the list ends where the rows end, for now.
+    expect(before).not.toContain('class="pad"');
+
+    count.value = 60_000;
+    counted.value = true;
+    const after = await render(DataTable, props);
+    expect(after).toContain('aria-rowcount="60001"');
+    expect(after).toContain('60000 van 60000 rijen');
+    expect(after).toContain(`height:${(60_000 - 60) * 36}px`);
   });
 
   it('renders only the matches of a search', async () => {

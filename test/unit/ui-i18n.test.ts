@@ -83,3 +83,36 @@ describe('dictionaries', () => {
     expect(translate('en', 'no.such.key')).toBe('no.such.key');
   });
 });
+
+describe('numbers and dates in the current language', () => {
+  it('follow a change of language, each formatter made once per language', async () => {
+    const { formatDate, formatMoney, formatNumber, setLanguage } = await import('../../lib/i18n');
+    // Intl puts no-break spaces between the euro sign and the amount.
+    const plain = (s: string) => s.replace(/\s/g, ' ');
+    const Real = Intl.NumberFormat;
+    let made = 0;
+    Intl.NumberFormat = class extends Real {
+      constructor(...args: ConstructorParameters<typeof Real>) {
+        super(...args);
+        made++;
+      }
+    } as typeof Real;
+    try {
+      setLanguage('nl');
+      expect(plain(formatMoney(1234.5))).toBe('€ 1.234,50');
+      expect(plain(formatDate('2026-03-07'))).toBe('7 mrt 2026');
+      expect(plain(formatNumber(1.234))).toBe('1,23');
+      setLanguage('en');
+      expect(plain(formatMoney(1234.5))).toBe('€1,234.50');
+      expect(plain(formatDate('2026-03-07'))).toBe('7 Mar 2026');
+      expect(plain(formatNumber(1.234, 1))).toBe('1.2');
+      setLanguage('nl');
+      for (let i = 0; i < 50; i++) formatMoney(i);
+      expect(plain(formatMoney(-2))).toBe('€ -2,00');
+      // nl money, nl number, en money, en number with 1 decimal: no formatter per call.
+      expect(made).toBeLessThanOrEqual(4);
+    } finally {
+      Intl.NumberFormat = Real;
+    }
+  });
+});
