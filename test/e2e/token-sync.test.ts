@@ -79,6 +79,17 @@ describe('a new user with an API token', () => {
     );
     expect(await options.locator('tbody tr:not(.pad)').first().textContent()).toContain(firstName);
 
+    // The open table's column headers follow a change of language.
+    const headers = options.locator('thead');
+    expect(await headers.textContent()).toContain('Naam');
+    await options.locator('#options-language').selectOption('en');
+    await eventually('the headers in English', async () => {
+      const text = (await headers.textContent()) ?? '';
+      return text.includes('Name') && !text.includes('Naam');
+    });
+    await options.locator('#options-language').selectOption('nl');
+    await eventually('the headers in Dutch', async () => (await headers.textContent())?.includes('Naam'));
+
     // Disconnect asks first; cancelling keeps everything, confirming forgets credentials and data.
     await options.getByTestId('nav-connection').click();
     await options.getByTestId('disconnect').click();
