@@ -68,7 +68,7 @@ function labelOf(cmd: string[]): string {
 
 export function cpuSnapshot(root = process.pid): CpuSnapshot {
   const all = new Map<number, ProcInfo>();
-  let pids: number[] = [];
+  let pids: number[];
   try {
     pids = readdirSync('/proc')
       .filter((d) => /^\d+$/.test(d))
