@@ -31,6 +31,7 @@ import {
 import { expectedRecords, missingRecords, total, type ImportFigures } from './import-node';
 import { floorWithPut, STEP_TABLES, stepComparison, type FloorResult } from './floor';
 import type { RawPutPlan, RawPutResult } from './raw-put';
+import { cpuSnapshot, cpuSpent } from './proc-cpu';
 
 export interface ChromiumImportBench {
   kind: Kind;
@@ -46,6 +47,8 @@ export interface ChromiumImportBench {
   ratioWithPut: number;
   complete: boolean;
   missing: string[];
+  /** CPU ms per kind of process (proc-cpu.ts) during the floor before, the import, the raw puts and the floor after. */
+  cpu: Record<'floor before' | 'import' | 'raw puts' | 'floor after', Record<string, number>>;
 }
 
 let floorBundle: string | undefined;
@@ -154,7 +157,9 @@ export async function benchChromiumImport(b: Backend, kind: Kind, extensionDir: 
     });
     if (!saved.ok) throw new Error(`the extension refused the settings: ${JSON.stringify(saved)}`);
     // The floor before and after the sync; the faster one counts (warm-up and machine noise fall on both sides).
+    const c0 = cpuSnapshot();
     const floorA = await floorInWorker(ext, b, kind);
+    const c1 = cpuSnapshot();
 
     await resetStats(b);
     // BENCH_PROFILE=<dir>: a CPU profile of the service worker during the sync, for DevTools or a summary script.
@@ -171,11 +176,15 @@ export async function benchChromiumImport(b: Backend, kind: Kind, extensionDir: 
       );
       await profiler.detach();
     }
+    const c2 = cpuSnapshot();
     const s = await stats(b);
     const wallMs = (sync.run.endedAt ?? Date.now()) - sync.run.startedAt;
     const got = await extensionCounts(ext);
+    const c3 = cpuSnapshot();
     const rawPut = await rawPutInWorker(ext, floorA.steps);
+    const c4 = cpuSnapshot();
     const floorB = await floorInWorker(ext, b, kind);
+    const c5 = cpuSnapshot();
     const floor = floorA.wallMs <= floorB.wallMs ? floorA : floorB;
     // The engine runs steps side by side with REST only (thin lists, detail reads): see engine.ts.
     const withPut = floorWithPut(floor, rawPut.steps, kind === 'token');
@@ -209,6 +218,12 @@ export async function benchChromiumImport(b: Backend, kind: Kind, extensionDir: 
       ratioWithPut: wallMs / withPut,
       complete: missing.length === 0,
       missing,
+      cpu: {
+        'floor before': cpuSpent(c0, c1),
+        import: cpuSpent(c1, c2),
+        'raw puts': cpuSpent(c3, c4),
+        'floor after': cpuSpent(c4, c5),
+      },
     };
   } finally {
     await ext.close();

@@ -30,6 +30,7 @@ import { exportRow, importRows, incrementalRow, overviewRows, paymentsRow, popup
 import { benchViews, viewRows, type ViewsBench } from './views';
 import { benchNetwork, networkRows, type NetworkBench } from './network';
 import { buildExtensionFor } from '../e2e/proxy-build';
+import { cpuText } from './proc-cpu';
 
 const SECTIONS = [
   'node',
@@ -252,6 +253,8 @@ async function main(): Promise<void> {
     const parts = r.steps.filter((st) => st.floorMs !== undefined && (st.engineMs > 50 || (st.floorMs ?? 0) > 50));
     console.log(`  ${label.padEnd(25)} ${parts.map(stepText).join(', ')}`);
   }
+  for (const [label, r] of imports)
+    if (r && 'cpu' in r) console.log(`\nCPU per process, ${label}:\n  ${cpuText(r.cpu).join('\n  ')}`);
   console.log(
     `\n${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}${results.machine.chromium ? `, ${results.machine.chromium}` : ''}; ` +
       `load average ${results.machine.loadavgStart[0]} → ${results.machine.loadavgEnd[0]}; ${results.durationSec} s in all.`,

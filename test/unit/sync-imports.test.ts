@@ -170,6 +170,28 @@ describe('imports keep records that vanish or turn inactive', () => {
     expect(linked[0].remoteId).toBe(data.relations[1].id);
     expect(linked[0].origin).toBe('workspace');
   });
+
+  // 40 others whose codes sort between the page's lowest and highest: the lookup reads code by code then.
+  for (const others of [0, 40]) {
+    it(`refuses a relation whose code another imported customer holds, storing it once (${others} other codes in between)`, async () => {
+      const db = newDb();
+      await connect(db);
+      const data = fakeData({ relations: 3 });
+      const held = data.relations[1].code;
+      const base = { type: 'B' as const, status: 'active' as const, origin: 'eboekhouden' as const, updatedAt: 1 };
+      await db.customers.add({ ...base, code: held, name: 'Ander', remoteId: 999_999 });
+      for (let i = 0; i < others; i++)
+        await db.customers.add({ ...base, code: `${data.relations[0].code}-${i}`, name: `Tussen ${i}` });
+      const r = await run(db, new FakeEBoekhouden(data));
+      const step = r.steps.find((s) => s.step === 'customers')!;
+      expect(r.problems.filter((p) => p.code === 'CODE_IN_USE').map((p) => p.record)).toEqual([held]);
+      expect(step.failed).toBe(1);
+      expect(step.created).toBe(2);
+      expect((await db.customers.where('code').equals(held).toArray()).map((c) => c.remoteId)).toEqual([999_999]);
+      expect(await db.customers.where('remoteId').equals(data.relations[1].id).count()).toBe(0);
+      expect(await db.customers.count()).toBe(1 + others + 2);
+    });
+  }
 });
 
 describe('bad data from upstream', () => {

@@ -222,4 +222,34 @@ describe('the imports overlap fetching and writing', () => {
     expect(await db.customers.count()).toBe(300);
     expect(r.steps.find((s) => s.step === 'customers')).toMatchObject({ fetched: 300, created: 300, failed: 0 });
   });
+
+  it("reads the next page's stored relations while this page's details are read, not after them", async () => {
+    const db = newDb();
+    const saved = await saveSettings(db, {
+      ...DEFAULT_SETTINGS,
+      connection: { kind: 'token', apiToken: 'token-for-tests' },
+    });
+    expect(saved.ok).toBe(true);
+    const data = fakeData({ relations: 300 });
+    const api = new FakeEBoekhouden(data, { pageSize: 100 });
+    const events: string[] = [];
+    const getRelation = api.getRelation.bind(api);
+    api.getRelation = (id: number) => {
+      events.push(`read ${id - 1000 < 100 ? 1 : id - 1000 < 200 ? 2 : 3}`);
+      return getRelation(id);
+    };
+    const where = db.customers.where.bind(db.customers);
+    db.customers.where = ((index: string) => {
+      if (index === 'remoteId') events.push('stored rows');
+      return where(index);
+    }) as typeof where;
+    const r = await runSync({ db, trigger: 'manual', createApi: () => api, steps: IMPORT_STEPS });
+    expect(r.result).toBe('ok');
+    // Page 1's stored rows, then page 2's while page 1's details are still being read.
+    const second = events.indexOf('stored rows', events.indexOf('stored rows') + 1);
+    expect(second).toBeGreaterThan(events.indexOf('read 1'));
+    expect(second).toBeLessThan(events.lastIndexOf('read 1'));
+    expect(await db.customers.count()).toBe(300);
+    expect(r.steps.find((s) => s.step === 'customers')).toMatchObject({ fetched: 300, created: 300, failed: 0 });
+  });
 });

@@ -84,7 +84,8 @@ export async function mapLimit<T, R>(
 export async function forEachPage<T>(
   pages: AsyncIterable<Page<T>>,
   signal: AbortSignal,
-  store: (page: Page<T>) => Promise<void>,
+  /** `next`: the page fetched ahead once it is there (undefined after the last or if its request failed). */
+  store: (page: Page<T>, next: Promise<Page<T> | undefined>) => Promise<void>,
 ): Promise<void> {
   const it = pages[Symbol.asyncIterator]();
   let ahead: Promise<IteratorResult<Page<T>>> = it.next();
@@ -99,8 +100,11 @@ export async function forEachPage<T>(
       throwIfAborted(signal);
       ahead = it.next();
       // Awaited on the next turn; until then a rejection must not count as unhandled.
-      ahead.catch(() => undefined);
-      await store(r.value);
+      const next = ahead.then(
+        (n) => (n.done ? undefined : n.value),
+        () => undefined,
+      );
+      await store(r.value, next);
     }
   } finally {
     if (!finished) {

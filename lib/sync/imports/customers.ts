@@ -6,6 +6,7 @@
  * (6 at a time), known ones are re-read in rotation. REST list items with every detail field (the
  * document's example) and SOAP lists carry everything: no detail reads (SOAP: at most 2,000).
  */
+import type { Table } from 'dexie';
 import type { Customer } from '../../db';
 import type { Relation, RelationListItem } from '../../eboekhouden/types';
 import { TEXT } from '../texts';
@@ -26,6 +27,11 @@ export const importCustomers: SyncStep = {
       list: () => ctx.api.listRelations(),
       carriesDetails: (item) => item.relation !== undefined,
       countLive,
+      readKnown: (c, items) =>
+        rowsByRemoteId(
+          c.db.customers,
+          items.map((i) => i.id),
+        ),
       readPage,
       store: (c, records) => storeRelations(c, records, true),
       markVanished,
@@ -45,14 +51,9 @@ async function countLive(ctx: StepContext): Promise<number> {
 async function readPage(
   ctx: StepContext,
   items: RelationListItem[],
-  afterKnownRead: () => Promise<void>,
+  existing: Customer[],
   progress: (done: number) => void,
 ): Promise<{ full: Relation[]; live: number }> {
-  const existing = await rowsByRemoteId(
-    ctx.db.customers,
-    items.map((i) => i.id),
-  );
-  await afterKnownRead();
   const byRemote = new Map(existing.map((c) => [c.remoteId!, c]));
   const full: Relation[] = [];
   const needDetails: number[] = [];
@@ -92,9 +93,11 @@ async function storeRelations(ctx: StepContext, relations: Relation[], countUnch
         )
       ).map((c) => [c.remoteId!, c]),
     );
-    // Who holds each code: only asked for new relations and changed codes (one indexed read each).
-    const codesToCheck = relations.filter((r) => byRemote.get(r.id)?.code !== r.code).map((r) => r.code);
-    const holders = await Promise.all(codesToCheck.map((code) => db.customers.where('code').equals(code).first()));
+    // Who holds each code: only asked for new relations and changed codes.
+    const holders = await codeHolders(
+      db.customers,
+      relations.filter((r) => byRemote.get(r.id)?.code !== r.code).map((r) => r.code),
+    );
     const byCode = new Map<string, Customer>();
     for (const c of byRemote.values()) byCode.set(c.code, c);
     for (const c of holders) if (c) byCode.set(c.code, c);
@@ -128,6 +131,27 @@ async function storeRelations(ctx: StepContext, relations: Relation[], countUnch
     }
     await db.customers.bulkPut(rows);
   });
+}
+
+/**
+ * The customers holding any of `codes`. A page's codes mostly lie close together (codes follow
+ * the order relations were made in), so one range read between the lowest and the highest is one
+ * request instead of one per code; when that range holds many more customers than codes, one
+ * indexed read per code.
+ */
+async function codeHolders(table: Table<Customer>, codes: readonly string[]): Promise<Customer[]> {
+  if (codes.length === 0) return [];
+  const sorted = [...codes].sort();
+  const limit = codes.length * 4 + 16;
+  const inRange = await table
+    .where('code')
+    .between(sorted[0], sorted[sorted.length - 1], true, true)
+    .limit(limit + 1)
+    .toArray();
+  const want = new Set(codes);
+  if (inRange.length <= limit) return inRange.filter((c) => want.has(c.code));
+  const one = await Promise.all(codes.map((code) => table.where('code').equals(code).first()));
+  return one.filter((c): c is Customer => c !== undefined);
 }
 
 async function markGone(ctx: StepContext, remoteIds: number[]): Promise<void> {

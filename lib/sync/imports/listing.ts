@@ -10,7 +10,7 @@ import { forEachPage, logRejected, logTruncated, readCursor, trailingWrites, wri
 import { rotate, type RotationCursor, type RotationSource } from './rotation';
 import type { WHAT } from '../texts';
 
-export interface ListingImport<Item extends { id: number }, Full> {
+export interface ListingImport<Item extends { id: number }, Full, Known> {
   step: string;
   what: keyof typeof WHAT;
   list(): AsyncIterable<Page<Item>>;
@@ -18,14 +18,16 @@ export interface ListingImport<Item extends { id: number }, Full> {
   carriesDetails(item: Item): boolean;
   /** Imported records not marked gone. */
   countLive(ctx: StepContext): Promise<number>;
+  /** The stored rows of a page's records (read before the previous page's write, see trailingWrites). */
+  readKnown(ctx: StepContext, items: Item[]): Promise<Known>;
   /**
-   * Reads one page in full (details where needed); `afterKnownRead` runs once its stored rows are
-   * read (see trailingWrites). `live`: how many of its rows were already known and not gone.
+   * Reads one page in full (details where needed, given its stored rows). `live`: how many of
+   * its rows were already known and not gone.
    */
   readPage(
     ctx: StepContext,
     items: Item[],
-    afterKnownRead: () => Promise<void>,
+    known: Known,
     progress: (done: number) => void,
   ): Promise<{ full: Full[]; live: number }>;
   store(ctx: StepContext, records: Full[]): Promise<void>;
@@ -37,9 +39,9 @@ interface ListingCursor {
   rotation?: RotationCursor;
 }
 
-export async function runListingImport<Item extends { id: number }, Full>(
+export async function runListingImport<Item extends { id: number }, Full, Known>(
   ctx: StepContext,
-  spec: ListingImport<Item, Full>,
+  spec: ListingImport<Item, Full, Known>,
 ): Promise<void> {
   const { db, api } = ctx;
   const cursor = (await readCursor<ListingCursor>(db, spec.step)) ?? {};
@@ -50,8 +52,12 @@ export async function runListingImport<Item extends { id: number }, Full>(
   // Whether some listed item was thin: only then can a record change without the list showing it.
   let thinItems = false;
   const writes = trailingWrites();
+  // The next page's stored rows, read while this page's details are read: each IndexedDB
+  // round trip before a page's first detail request leaves the connection idle, more so on a
+  // busy machine. Made after this page's flush, so it still sees every write but this page's.
+  let knownAhead: { page: Page<Item>; known: Promise<Known> } | undefined;
   try {
-    await forEachPage(spec.list(), ctx.signal, async (page) => {
+    await forEachPage(spec.list(), ctx.signal, async (page, next) => {
       ctx.log.fetched += page.items.length;
       logRejected(ctx, page);
       if (page.truncated) {
@@ -63,9 +69,17 @@ export async function runListingImport<Item extends { id: number }, Full>(
         if (!thinItems && !spec.carriesDetails(item)) thinItems = true;
       }
       const before = page.received - page.items.length;
-      const read = await spec.readPage(ctx, page.items, writes.flush, (done) =>
-        ctx.progress(before + done, page.total),
-      );
+      const known = await (knownAhead?.page === page ? knownAhead.known : spec.readKnown(ctx, page.items));
+      await writes.flush();
+      knownAhead = undefined;
+      void next.then((p) => {
+        if (!p || ctx.signal.aborted) return;
+        const read = spec.readKnown(ctx, p.items);
+        // Awaited with its page; a failure there is thrown then.
+        read.catch(() => undefined);
+        knownAhead = { page: p, known: read };
+      });
+      const read = await spec.readPage(ctx, page.items, known, (done) => ctx.progress(before + done, page.total));
       liveListed += read.live;
       writes.hold(() => spec.store(ctx, read.full));
       ctx.progress(page.received, page.total);
