@@ -106,12 +106,15 @@ export async function attachWorker(ext: BenchExtension): Promise<WorkerSession> 
 }
 
 /** JS heap of the service worker (CDP Runtime.getHeapUsage; workers have no performance.memory). */
-export async function heapProbe(
-  ext: BenchExtension,
-): Promise<{ usedBytes(): Promise<number | undefined>; detach(): Promise<void> }> {
+export async function heapProbe(ext: BenchExtension): Promise<{
+  usedBytes(): Promise<number | undefined>;
+  collectGarbage(): Promise<void>;
+  detach(): Promise<void>;
+}> {
   const w = await attachWorker(ext);
   return {
     usedBytes: async () => (await w.send<{ usedSize: number }>('Runtime.getHeapUsage'))?.usedSize,
+    collectGarbage: async () => void (await w.send('HeapProfiler.collectGarbage', {}, 10_000)),
     detach: () => w.detach(),
   };
 }
@@ -172,6 +175,7 @@ export function extensionSettings(
 
 interface StatusSnapshot {
   syncing: boolean;
+  progress?: { steps?: { step: string }[] };
   lastRun?: {
     startedAt: number;
     endedAt?: number;
@@ -183,28 +187,42 @@ interface StatusSnapshot {
 
 /**
  * "Sync now" through the background, then waits for the run to finish while sampling the
- * worker's heap. Returns the run as the background logged it and the peak heap.
+ * worker's heap. Returns the run as the background logged it, the peak heap, and the peak while
+ * each step (or steps side by side, "a+b") ran. A full GC first, so garbage left by whatever ran
+ * in the worker before (the bench's floor) is not counted as the sync's.
  */
 export async function syncNowAndWait(
   ext: BenchExtension,
   timeoutMs: number,
-): Promise<{ run: NonNullable<StatusSnapshot['lastRun']>; peakHeapBytes?: number; wallMs: number }> {
+): Promise<{
+  run: NonNullable<StatusSnapshot['lastRun']>;
+  peakHeapBytes?: number;
+  peakHeapByStep: Record<string, number>;
+  wallMs: number;
+}> {
   const before = (await message<StatusSnapshot>(ext, { type: 'status' })).lastRun?.startedAt ?? 0;
+  const probe = await heapProbe(ext);
+  await probe.collectGarbage().catch(() => undefined);
   const t0 = performance.now();
   const started = await message<{ started: boolean; reason?: string }>(ext, { type: 'syncNow' });
   if (!started.started) throw new Error(`the sync did not start: ${started.reason}`);
-  const probe = await heapProbe(ext);
   let peak: number | undefined;
+  const byStep: Record<string, number> = {};
+  let running = '';
   const until = Date.now() + timeoutMs;
   // The heap every 250 ms, as the floor's; the status (seven IndexedDB reads and three browser
   // calls in the worker, which the floor does not pay) once a second: the run's time is its log's.
   for (let i = 0; ; i++) {
     const heap = await probe.usedBytes().catch(() => undefined);
-    if (heap !== undefined) peak = Math.max(peak ?? 0, heap);
+    if (heap !== undefined) {
+      peak = Math.max(peak ?? 0, heap);
+      if (running) byStep[running] = Math.max(byStep[running] ?? 0, heap);
+    }
     const s = i % 4 === 0 ? await message<StatusSnapshot>(ext, { type: 'status' }) : undefined;
+    if (s) running = (s.progress?.steps ?? []).map((p) => p.step).join('+');
     if (s && !s.syncing && s.lastRun && s.lastRun.startedAt > before && s.lastRun.result !== 'running') {
       await probe.detach();
-      return { run: s.lastRun, peakHeapBytes: peak, wallMs: performance.now() - t0 };
+      return { run: s.lastRun, peakHeapBytes: peak, peakHeapByStep: byStep, wallMs: performance.now() - t0 };
     }
     if (Date.now() > until) throw new Error('the extension sync did not finish in time');
     await new Promise((r) => setTimeout(r, 250));

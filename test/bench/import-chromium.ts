@@ -35,7 +35,8 @@ import { cpuSnapshot, cpuSpent } from './proc-cpu';
 
 export interface ChromiumImportBench {
   kind: Kind;
-  extension: ImportFigures & { result: string; error?: string };
+  /** peakHeapByStep: MB while each step (or steps side by side) ran. */
+  extension: ImportFigures & { result: string; error?: string; peakHeapByStep?: Record<string, number> };
   floor: ImportFigures & { steps?: FloorResult['steps'] };
   /** Each import step's time against the same requests in the floor, and against putting its rows. */
   steps: ReturnType<typeof stepComparison>;
@@ -206,6 +207,7 @@ export async function benchChromiumImport(b: Backend, kind: Kind, extensionDir: 
         records,
         recordsPerSec: records / (wallMs / 1000),
         peakHeapMB: mb(sync.peakHeapBytes),
+        peakHeapByStep: Object.fromEntries(Object.entries(sync.peakHeapByStep).map(([k, v]) => [k, mb(v)])),
         peakRssMB: NaN,
         result: sync.run.result,
         error: sync.run.error?.en,

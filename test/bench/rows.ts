@@ -28,6 +28,14 @@ export function stepText(st: ImportBench['steps'][number]): string {
   return `${st.step} ${sec(st.engineMs)} / ${sec(st.floorMs)}${put}`;
 }
 
+/** "transactions 39, openItems 30" (MB), the steps with the highest peak first. */
+const heapByStep = (byStep: Record<string, number>) =>
+  Object.entries(byStep)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([step, v]) => `${step} ${v.toFixed(0)}`)
+    .join(', ');
+
 export function importRows(label: string, r: ImportBench | ChromiumImportBench | undefined): Row[] {
   if (!r) return [{ measure: label, value: 'not measured (see errors)' }];
   const m = 'node' in r ? r.node : r.extension;
@@ -45,7 +53,11 @@ export function importRows(label: string, r: ImportBench | ChromiumImportBench |
       ratio: r.ratio,
       target: `≤ ${TARGETS.importRatio}×, all records${'node' in r ? '' : `, heap ≤ ${TARGETS.workerHeapMB} MB`}`,
       met: r.ratio <= TARGETS.importRatio && r.complete && heapMet,
-      note: r.complete ? `${m.records} records` : `MISSING ${r.missing.join('; ')}`,
+      note:
+        (r.complete ? `${m.records} records` : `MISSING ${r.missing.join('; ')}`) +
+        ('extension' in r && r.extension.peakHeapByStep
+          ? `; heap by step: ${heapByStep(r.extension.peakHeapByStep)}`
+          : ''),
     },
   ];
   if ('rawPut' in r)

@@ -198,4 +198,32 @@ describe('loadPaymentOverview', () => {
     expect(by.get('BC-1')!.customerId).toBe(customerId);
     expect(overdueSummary(o.invoices)).toEqual({ count: 3, cents: 26000 });
   });
+
+  it('finds the term of each of more items made elsewhere than it looks up at once (SOAP: by number)', async () => {
+    db = new WorkspaceDb(freshDbName('payments-many'));
+    const now = Date.UTC(2026, 2, 20, 12);
+    const n = 1234;
+    const number = (i: number) => `EB-${String(i).padStart(5, '0')}`;
+    await db.openItems.bulkPut(
+      Array.from({ length: n }, (_, i) =>
+        debtorItem(now, { key: `debtors:R001:${number(i)}`, invoiceNumber: number(i), date: '2026-01-01' }),
+      ),
+    );
+    // each mutation its own term, 1-90 days, so a mixed-up or missed lookup shows in the due date
+    await db.transactions.bulkAdd(
+      Array.from({ length: n }, (_, i) => ({
+        remoteId: i + 1,
+        type: 2 as const,
+        date: '2026-01-01',
+        ledgerCode: '1300',
+        invoiceNumber: number(i),
+        termOfPayment: (i % 90) + 1,
+      })),
+    );
+    const o = await loadPaymentOverview(db, now);
+    expect(o.invoices).toHaveLength(n);
+    const due = new Map(o.invoices.map((i) => [i.number, i.due]));
+    for (const i of [0, 499, 500, 999, 1000, n - 1])
+      expect(due.get(number(i))).toBe(dueDate('2026-01-01', (i % 90) + 1));
+  });
 });

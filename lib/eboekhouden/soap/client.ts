@@ -12,7 +12,7 @@ import { createHttp, type HttpRequest } from '../http';
 import { malformed, parseResponse } from '../validate';
 import { codeError } from './errors';
 import { errorMsgSchema, openSessionResultSchema } from './wire';
-import { buildEnvelope, parseEnvelope, SOAP_NAMESPACE, type XmlFields } from './xml';
+import { buildEnvelope, readEnvelope, SOAP_NAMESPACE, type XmlFields } from './xml';
 
 export type Result = Record<string, unknown>;
 
@@ -71,7 +71,7 @@ export function createSoapClient(options: TransportOptions): SoapClient {
         cause,
       });
     }
-    const parsed = parseEnvelope(text, operation);
+    const parsed = readEnvelope(text, operation);
     if (parsed.kind === 'fault') {
       throw new EBoekhoudenError(
         `e-Boekhouden could not process the request (${operation}): ${redact(parsed.message)}`,

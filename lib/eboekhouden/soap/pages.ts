@@ -4,15 +4,19 @@
  */
 import type { z } from 'zod';
 import type { Page, RejectedRecord } from '../types';
-import { malformed, validateItems } from '../validate';
+import { malformed, validateRecord } from '../validate';
 import type { Result } from './client';
 import { identifySoap } from './wire';
-import { listItems } from './xml';
+import { eachListItem } from './xml';
+import { UnreadableItem } from './xml-split';
 
 /** GetRelaties and GetArtikelen return at most this many per request, and cannot page. */
 export const SOAP_LIST_CAP = 2000;
 
-/** The items of an ArrayOfX in a result, each validated; bad ones become rejections. */
+/**
+ * The items of an ArrayOfX in a result, each validated; bad ones become rejections. Each item is
+ * parsed, validated and mapped before the next is read (readEnvelope), so only mapped records pile up.
+ */
 export function items<S extends z.ZodType, T>(
   operation: string,
   result: Result,
@@ -21,10 +25,23 @@ export function items<S extends z.ZodType, T>(
   schema: S,
   map: (wire: z.output<S>) => T,
 ): { items: T[]; rejected: RejectedRecord[]; received: number } {
-  const raw = listItems(result[wrapper], item);
+  const raw = eachListItem(result[wrapper], item);
   if (raw === undefined) throw malformed(operation, wrapper, `expected a list of ${item}`);
-  const { items, rejected } = validateItems(schema, raw, map, identifySoap);
-  return { items, rejected, received: raw.length };
+  const items: T[] = [];
+  const rejected: RejectedRecord[] = [];
+  let received = 0;
+  try {
+    for (const one of raw) {
+      received++;
+      const r = validateRecord(schema, one, map, identifySoap);
+      if (r.ok) items.push(r.value);
+      else rejected.push(r.rejected);
+    }
+  } catch (e) {
+    if (e instanceof UnreadableItem) throw malformed(operation, wrapper, 'the response is not well-formed XML');
+    throw e;
+  }
+  return { items, rejected, received };
 }
 
 export function page<T>(

@@ -6,6 +6,7 @@
  * string ("0001" stays "0001") and attributes (xsi:type, xsi:nil) ignored.
  */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { ListItemTexts, splitListItems, UnreadableItem, type SplitAnswer } from './xml-split';
 
 export const SOAP_NAMESPACE = 'http://www.e-boekhouden.nl/soap';
 export const SOAP_ENVELOPE_NAMESPACE = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -92,8 +93,6 @@ const parserOptions = {
   isArray: (name: string) => LIST_ITEMS.has(name),
 };
 const parser = new XMLParser(parserOptions);
-// Numeric character references (&#233;) need htmlEntities, which costs more than the parse
-// itself on a 500-mutation answer; .NET writes UTF-8, so only use it when a reference is there.
 const entityParser = new XMLParser({ ...parserOptions, htmlEntities: true });
 
 export type ParsedXml = Record<string, unknown>;
@@ -105,18 +104,75 @@ export type ParsedEnvelope =
 
 /**
  * Reads a SOAP envelope: the `<Op>Response` element's content, or the soap:Fault (1.1 or 1.2 shape).
- * `response` is '' for an empty response element (CloseSessionResponse).
+ * `response` is '' for an empty response element (CloseSessionResponse). Parses the whole text.
  */
 export function parseEnvelope(xml: string, operation: string): ParsedEnvelope {
-  // A cut-off answer must not pass for a shorter list: the envelope has to be closed.
-  if (!/<\/(?:[\w.-]+:)?Envelope\s*>\s*$/.test(xml))
-    return { kind: 'unreadable', reason: 'the response is not a complete SOAP envelope' };
-  let doc: ParsedXml;
+  if (!complete(xml)) return INCOMPLETE;
+  const doc = parseText(xml, parserFor(xml));
+  return doc === undefined ? NOT_XML : readDocument(doc, operation);
+}
+
+/**
+ * The same as parseEnvelope, but each list item (LIST_ITEMS) stays text until it is read: where a
+ * parsed answer has an array of items, this one has ListItemTexts (read them with eachListItem or
+ * listItems). Keeps the heap small on answers of thousands of items (xml-split.ts).
+ */
+export function readEnvelope(xml: string, operation: string): ParsedEnvelope {
+  if (!complete(xml)) return INCOMPLETE;
+  const split = splitListItems(xml, LIST_ITEMS);
+  if (!split || split.lists.length === 0) return parseEnvelope(xml, operation);
+  const p = parserFor(xml);
+  const doc = parseText(split.skeleton, p);
+  if (doc === undefined || !attachLists(doc, split, xml, p)) return parseEnvelope(xml, operation);
+  return readDocument(doc, operation);
+}
+
+// A cut-off answer must not pass for a shorter list: the envelope has to be closed.
+const complete = (xml: string) => /<\/(?:[\w.-]+:)?Envelope\s*>\s*$/.test(xml);
+const INCOMPLETE: ParsedEnvelope = { kind: 'unreadable', reason: 'the response is not a complete SOAP envelope' };
+const NOT_XML: ParsedEnvelope = { kind: 'unreadable', reason: 'the response is not well-formed XML' };
+
+// Numeric character references (&#233;) need htmlEntities, which costs more than the parse
+// itself on a 500-mutation answer; .NET writes UTF-8, so only use it when a reference is there.
+const parserFor = (xml: string) => (xml.includes('&#') ? entityParser : parser);
+
+function parseText(xml: string, p: XMLParser): ParsedXml | undefined {
   try {
-    doc = (xml.includes('&#') ? entityParser : parser).parse(xml) as ParsedXml;
+    return p.parse(xml) as ParsedXml;
   } catch {
-    return { kind: 'unreadable', reason: 'the response is not well-formed XML' };
+    return undefined;
   }
+}
+
+/** Puts each list's items, as text, where the whole parse would have put their array. */
+function attachLists(doc: ParsedXml, split: SplitAnswer, xml: string, p: XMLParser): boolean {
+  for (const list of split.lists) {
+    let node: unknown = doc;
+    for (const name of list.path.slice(0, -1)) {
+      node = (node as ParsedXml)[name];
+      if (!node || typeof node !== 'object' || Array.isArray(node)) return false;
+    }
+    const parent = node as ParsedXml;
+    const wrapperName = list.path.at(-1);
+    if (wrapperName === undefined) return false;
+    const wrapper = parent[wrapperName];
+    if (wrapper === '') parent[wrapperName] = {};
+    else if (!wrapper || typeof wrapper !== 'object' || Array.isArray(wrapper) || list.item in wrapper) return false;
+    (parent[wrapperName] as ParsedXml)[list.item] = new ListItemTexts(xml, list.ranges, (slice) => {
+      let item: unknown;
+      try {
+        item = (p.parse(slice) as ParsedXml)[list.item];
+      } catch {
+        throw new UnreadableItem();
+      }
+      if (!Array.isArray(item) || item.length !== 1) throw new UnreadableItem();
+      return item[0] as unknown;
+    });
+  }
+  return true;
+}
+
+function readDocument(doc: ParsedXml, operation: string): ParsedEnvelope {
   const envelope = doc.Envelope as ParsedXml | undefined;
   if (!envelope || typeof envelope !== 'object')
     return { kind: 'unreadable', reason: 'no SOAP Envelope in the response' };
@@ -150,10 +206,26 @@ function text(v: unknown): string | undefined {
  * Nil items (`<cRelatie xsi:nil="true"/>`) are dropped. Undefined when the wrapper has an unexpected shape.
  */
 export function listItems(wrapper: unknown, item: string): unknown[] | undefined {
+  const each = eachListItem(wrapper, item);
+  return each === undefined ? undefined : [...each];
+}
+
+/**
+ * The same items, one at a time: from readEnvelope's ListItemTexts each is parsed only when it is
+ * reached (and throws there if it is not well-formed XML).
+ */
+export function eachListItem(wrapper: unknown, item: string): Iterable<unknown> | undefined {
   if (wrapper === undefined || wrapper === null || wrapper === '') return [];
   if (typeof wrapper !== 'object' || Array.isArray(wrapper)) return undefined;
   const items = (wrapper as ParsedXml)[item];
   if (items === undefined) return [];
+  if (items instanceof ListItemTexts) return withoutNil(items);
   if (!Array.isArray(items)) return undefined;
-  return items.filter((i) => i !== '' && i !== null);
+  return items.filter(present);
+}
+
+const present = (i: unknown) => i !== '' && i !== null;
+
+function* withoutNil(items: Iterable<unknown>): Iterable<unknown> {
+  for (const i of items) if (present(i)) yield i;
 }

@@ -95,6 +95,8 @@ async function exportedInvoices(db: WorkspaceDb): Promise<ExportedInvoice[]> {
   return out;
 }
 
+const LOOKUPS_AT_ONCE = 500;
+
 /**
  * The terms of the sales mutations behind these invoices. By mutation id where the item has one
  * (REST), else by invoice number, one indexed lookup each (an `anyOf` over thousands of numbers is
@@ -113,16 +115,20 @@ async function mutationTerms(
   };
   await db.transaction('r', db.transactions, async () => {
     for (const r of await db.transactions.bulkGet(byId.map((w) => w.mutationId!))) keep(r);
-    const found = await Promise.all(
-      byNumber.map((n) =>
-        db.transactions
-          .where('invoiceNumber')
-          .equals(n)
-          .and((r) => r.type === 2)
-          .first(),
-      ),
-    );
-    found.forEach(keep);
+    // In slices: 10,000 lookups at once (SOAP items carry no mutation id) keep as many queries and
+    // promises alive together, which in the service worker is tens of MB of heap for a moment.
+    for (let at = 0; at < byNumber.length; at += LOOKUPS_AT_ONCE) {
+      const found = await Promise.all(
+        byNumber.slice(at, at + LOOKUPS_AT_ONCE).map((n) =>
+          db.transactions
+            .where('invoiceNumber')
+            .equals(n)
+            .and((r) => r.type === 2)
+            .first(),
+        ),
+      );
+      found.forEach(keep);
+    }
   });
   return terms;
 }
