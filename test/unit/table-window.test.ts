@@ -52,6 +52,18 @@ async function settled<T>(w: TableWindow<T>): Promise<void> {
   await nextTick();
 }
 
+/** Holds the view's `count()` back until `release()`; `counting` is the spy, for its calls. */
+function holdCount<T, K extends string | number>(view: TableView<T, K>) {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const count = view.table.count.bind(view.table);
+  const counting = vi.spyOn(view.table, 'count').mockImplementation((async () => {
+    await gate;
+    return count();
+  }) as never);
+  return { release, counting };
+}
+
 async function customerView() {
   const db = new WorkspaceDb(freshDbName('table-window'));
   await db.customers.bulkAdd(customers());
@@ -116,14 +128,8 @@ describe('a windowed data view', () => {
   });
 
   it('reads the first rows beside the count, not after it', async () => {
-    const { db, view } = await customerView();
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const count = db.customers.count.bind(db.customers);
-    vi.spyOn(view.table, 'count').mockImplementation((async () => {
-      await gate;
-      return count();
-    }) as never);
+    const { view } = await customerView();
+    const { release } = holdCount(view);
     const w = open(view);
     // The count is held back: the first window must arrive without it.
     await vi.waitFor(() => expect(w.rows.value.map((r) => r.code).slice(0, 2)).toEqual(['K00001', 'K00002']));
@@ -135,13 +141,7 @@ describe('a windowed data view', () => {
 
   it('has the first rows before the count is known, and no count until it is', async () => {
     const { db, view } = await customerView();
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const count = db.customers.count.bind(db.customers);
-    vi.spyOn(view.table, 'count').mockImplementation((async () => {
-      await gate;
-      return count();
-    }) as never);
+    const { release } = holdCount(view);
     const w = open(view);
     await vi.waitFor(() => expect(w.rows.value).toHaveLength(60));
     expect(w.counted.value).toBe(false);
@@ -159,14 +159,8 @@ describe('a windowed data view', () => {
   });
 
   it('lets a re-read because the data changed wait for the count in progress instead of starting over', async () => {
-    const { db, view } = await customerView();
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const count = db.customers.count.bind(db.customers);
-    const counting = vi.spyOn(view.table, 'count').mockImplementation((async () => {
-      await gate;
-      return count();
-    }) as never);
+    const { view } = await customerView();
+    const { release, counting } = holdCount(view);
     const run = ref<number>();
     scope = effectScope();
     const w = scope.run(() => useTableWindow(view, () => '', run, 0))!;
@@ -188,13 +182,7 @@ describe('a windowed data view', () => {
     const db = new WorkspaceDb(freshDbName('table-window-keep-count'));
     await db.openItems.bulkPut(Array.from({ length: 100 }, (_, i) => openItem(i, i % 2 === 0)));
     const view = openItemView(db);
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const count = db.openItems.count.bind(db.openItems);
-    vi.spyOn(view.table, 'count').mockImplementation((async () => {
-      await gate;
-      return count();
-    }) as never);
+    const { release } = holdCount(view);
     const w = open(view);
     const counts: number[] = [];
     scope!.run(() => watch(w.count, (n) => counts.push(n), { flush: 'sync' }));
