@@ -164,13 +164,30 @@ describe('the imports overlap fetching and writing', () => {
   let dbCount = 0;
   const newDb = () => new WorkspaceDb(`sync-lookahead-${process.pid}-${Date.now()}-${dbCount++}`);
 
-  it('asks for the next page before the previous one is written, and still stores every page once', async () => {
+  async function tokenWorkspace(): Promise<WorkspaceDb> {
     const db = newDb();
     const saved = await saveSettings(db, {
       ...DEFAULT_SETTINGS,
       connection: { kind: 'token', apiToken: 'token-for-tests' },
     });
     expect(saved.ok).toBe(true);
+    return db;
+  }
+
+  /** 300 relations in pages of 100; each detail read adds "read <page>" to `events`. */
+  function relationsReadByPage() {
+    const api = new FakeEBoekhouden(fakeData({ relations: 300 }), { pageSize: 100 });
+    const events: string[] = [];
+    const getRelation = api.getRelation.bind(api);
+    api.getRelation = (id: number) => {
+      events.push(`read ${id - 1000 < 100 ? 1 : id - 1000 < 200 ? 2 : 3}`);
+      return getRelation(id);
+    };
+    return { api, events };
+  }
+
+  it('asks for the next page before the previous one is written, and still stores every page once', async () => {
+    const db = await tokenWorkspace();
     const api = new FakeEBoekhouden(fakeData({ mutations: 500 }), { pageSize: 100 });
     // What the cursor says is stored when each page's request starts. IndexedDB runs transactions
     // in the order they were made, so this read sees the page before only if it was written first.
@@ -190,20 +207,8 @@ describe('the imports overlap fetching and writing', () => {
   });
 
   it("reads the next page's relations in full while the previous page is written, storing each once", async () => {
-    const db = newDb();
-    const saved = await saveSettings(db, {
-      ...DEFAULT_SETTINGS,
-      connection: { kind: 'token', apiToken: 'token-for-tests' },
-    });
-    expect(saved.ok).toBe(true);
-    const data = fakeData({ relations: 300 });
-    const api = new FakeEBoekhouden(data, { pageSize: 100 });
-    const events: string[] = [];
-    const getRelation = api.getRelation.bind(api);
-    api.getRelation = (id: number) => {
-      events.push(`read ${id - 1000 < 100 ? 1 : id - 1000 < 200 ? 2 : 3}`);
-      return getRelation(id);
-    };
+    const db = await tokenWorkspace();
+    const { api, events } = relationsReadByPage();
     const bulkPut = db.customers.bulkPut.bind(db.customers);
     let writesDone = 0;
     db.customers.bulkPut = ((...a: Parameters<typeof bulkPut>) =>
@@ -224,20 +229,8 @@ describe('the imports overlap fetching and writing', () => {
   });
 
   it("reads the next page's stored relations while this page's details are read, not after them", async () => {
-    const db = newDb();
-    const saved = await saveSettings(db, {
-      ...DEFAULT_SETTINGS,
-      connection: { kind: 'token', apiToken: 'token-for-tests' },
-    });
-    expect(saved.ok).toBe(true);
-    const data = fakeData({ relations: 300 });
-    const api = new FakeEBoekhouden(data, { pageSize: 100 });
-    const events: string[] = [];
-    const getRelation = api.getRelation.bind(api);
-    api.getRelation = (id: number) => {
-      events.push(`read ${id - 1000 < 100 ? 1 : id - 1000 < 200 ? 2 : 3}`);
-      return getRelation(id);
-    };
+    const db = await tokenWorkspace();
+    const { api, events } = relationsReadByPage();
     const where = db.customers.where.bind(db.customers);
     db.customers.where = ((index: string) => {
       if (index === 'remoteId') events.push('stored rows');
